@@ -1,0 +1,145 @@
+// Keeps the member graph's derived tables current after a batch of events is stored. Additive state
+// (per-day activity counts) is incremented; everything order-dependent is refolded from the ledger for
+// just the members / orders / communities the batch touched, so arrival order never matters.
+import { sql, type Transaction } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
+import { byPlatform, chunks, key } from '../../storage/chunks.js';
+import { foldCommunity, foldMemberships, foldOrder, foldProfile, type StoredRow } from './fold.js';
+import { lookupMembers } from './resolve.js';
+
+type Trx = Transaction<Schema>;
+const ROW = ['platform', 'event_id', 'type', 'at_ms', 'community_id', 'body'] as const;
+
+export interface DayCount { member_id: number; community_id: number; day: number; messages: number; checkins: number; orders: number }
+
+export async function addMemberDays(trx: Trx, counts: Iterable<DayCount>): Promise<void> {
+  for (const part of chunks([...counts], 1000)) {
+    await trx.insertInto('member_days').values(part)
+      .onConflict((oc) => oc.columns(['member_id', 'community_id', 'day']).doUpdateSet({
+        messages: sql`member_days.messages + excluded.messages`,
+        checkins: sql`member_days.checkins + excluded.checkins`,
+        orders: sql`member_days.orders + excluded.orders`,
+      })).execute();
+  }
+}
+
+async function eventsOfMembers(trx: Trx, memberIds: number[], types: string[]): Promise<Map<number, StoredRow[]>> {
+  const out = new Map<number, StoredRow[]>();
+  for (const part of chunks(memberIds, 500)) {
+    const rows = await trx.selectFrom('events').select([...ROW, 'member_id'])
+      .where('member_id', 'in', part).where('type', 'in', types).execute();
+    for (const r of rows) {
+      const id = Number(r.member_id);
+      let list = out.get(id);
+      if (!list) out.set(id, (list = []));
+      list.push(r);
+    }
+  }
+  return out;
+}
+
+export async function recomputeMemberships(trx: Trx, memberIds: number[]): Promise<void> {
+  if (memberIds.length === 0) return;
+  const byMember = await eventsOfMembers(trx, memberIds, ['member.joined', 'member.left']);
+  const states = memberIds.map((id) => ({ id, list: foldMemberships(byMember.get(id) ?? []) }));
+  const inviterKeys = new Set<string>();
+  for (const s of states) for (const m of s.list) if (m.first_inviter_key) inviterKeys.add(m.first_inviter_key);
+  const inviters = await lookupMembers(trx, inviterKeys);
+  const rows = [];
+  const firsts: { id: number; at: number | null; channel: string | null; inviter: number | null; community: number | null }[] = [];
+  for (const s of states) {
+    let first: (typeof firsts)[number] = { id: s.id, at: null, channel: null, inviter: null, community: null };
+    for (const m of s.list) {
+      const inviter = m.first_inviter_key ? inviters.get(m.first_inviter_key) ?? null : null;
+      const { first_inviter_key: _k, ...rest } = m;
+      rows.push({ ...rest, member_id: s.id, first_inviter_id: inviter });
+      // The member's first join across communities; equal instants fall to the lower community id.
+      if (m.first_join_at !== null && (first.at === null || m.first_join_at < first.at)) {
+        first = { id: s.id, at: m.first_join_at, channel: m.first_channel, inviter, community: m.community_id };
+      }
+    }
+    firsts.push(first);
+  }
+  for (const part of chunks(memberIds, 500)) await trx.deleteFrom('memberships').where('member_id', 'in', part).execute();
+  for (const part of chunks(rows, 500)) await trx.insertInto('memberships').values(part).execute();
+  for (const f of firsts) {
+    await trx.updateTable('members').set({
+      first_join_at: f.at, first_channel: f.channel, first_inviter_id: f.inviter, first_community_id: f.community,
+    }).where('id', '=', f.id).execute();
+  }
+}
+
+export async function recomputeProfiles(trx: Trx, memberIds: number[]): Promise<void> {
+  if (memberIds.length === 0) return;
+  const byMember = await eventsOfMembers(trx, memberIds, ['member.profile', 'member.joined']);
+  const tagRows: { member_id: number; tag: string }[] = [];
+  for (const id of memberIds) {
+    const p = foldProfile(byMember.get(id) ?? []);
+    for (const tag of p.tags) tagRows.push({ member_id: id, tag });
+    await trx.updateTable('members').set({
+      name: p.name, phone: p.phone, first_phone_at: p.first_phone_at, attributes: JSON.stringify(p.attributes),
+    }).where('id', '=', id).execute();
+  }
+  for (const part of chunks(memberIds, 500)) await trx.deleteFrom('member_tags').where('member_id', 'in', part).execute();
+  for (const part of chunks(tagRows, 1000)) await trx.insertInto('member_tags').values(part).execute();
+}
+
+export async function recomputeOrders(trx: Trx, orderKeys: Set<string>): Promise<void> {
+  for (const part of chunks([...orderKeys], 500)) {
+    const rows = await trx.selectFrom('events').select([...ROW, 'member_id', 'order_key'])
+      .where('order_key', 'in', part).execute();
+    const grouped = new Map<string, typeof rows>();
+    for (const r of rows) {
+      let list = grouped.get(r.order_key!);
+      if (!list) grouped.set(r.order_key!, (list = []));
+      list.push(r);
+    }
+    for (const [platform, ids] of byPlatform(part)) {
+      await trx.deleteFrom('orders').where('platform', '=', platform).where('order_id', 'in', ids).execute();
+    }
+    const inserts = [];
+    for (const k of part) {
+      const o = foldOrder((grouped.get(k) ?? []).map((r) => ({ ...r, member_id: r.member_id === null ? null : Number(r.member_id) })));
+      if (!o) continue;
+      const { member_event, ...rest } = o;
+      const i = k.indexOf('\u001f');
+      inserts.push({ ...rest, platform: k.slice(0, i), order_id: k.slice(i + 1), member_id: member_event.member_id });
+    }
+    for (const p of chunks(inserts, 500)) await trx.insertInto('orders').values(p).execute();
+  }
+}
+
+export async function recomputeCommunities(trx: Trx, ids: number[]): Promise<void> {
+  for (const part of chunks(ids, 500)) {
+    const rows = await trx.selectFrom('events').select([...ROW]).where('community_id', 'in', part)
+      .where('type', '=', 'community.updated').execute();
+    for (const id of part) {
+      const s = foldCommunity(rows.filter((r) => Number(r.community_id) === id));
+      await trx.updateTable('communities').set({ name: s.name, owner: s.owner, admins: JSON.stringify(s.admins) })
+        .where('id', '=', id).execute();
+    }
+  }
+}
+
+/** member.linked: moves everything of `loser` onto `winner`; the loser's row remains as a redirect. */
+export async function mergeMembers(trx: Trx, winner: number, loser: number): Promise<void> {
+  await trx.updateTable('identities').set({ member_id: winner }).where('member_id', '=', loser).execute();
+  await trx.updateTable('events').set({ member_id: winner }).where('member_id', '=', loser).execute();
+  await trx.updateTable('orders').set({ member_id: winner }).where('member_id', '=', loser).execute();
+  await trx.updateTable('memberships').set({ first_inviter_id: winner }).where('first_inviter_id', '=', loser).execute();
+  await trx.updateTable('members').set({ first_inviter_id: winner }).where('first_inviter_id', '=', loser).execute();
+  await sql`INSERT INTO member_days (member_id, community_id, day, messages, checkins, orders)
+    SELECT ${winner}, community_id, day, messages, checkins, orders FROM member_days WHERE member_id = ${loser}
+    ON CONFLICT (member_id, community_id, day) DO UPDATE SET messages = member_days.messages + excluded.messages,
+      checkins = member_days.checkins + excluded.checkins, orders = member_days.orders + excluded.orders`.execute(trx);
+  await trx.deleteFrom('member_days').where('member_id', '=', loser).execute();
+  await trx.deleteFrom('memberships').where('member_id', '=', loser).execute();
+  await trx.deleteFrom('member_tags').where('member_id', '=', loser).execute();
+  await trx.updateTable('members').set({ merged_into: winner }).where((eb) => eb.or([eb('id', '=', loser), eb('merged_into', '=', loser)])).execute();
+  await trx.updateTable('members').set({
+    name: null, phone: null, first_phone_at: null, first_join_at: null, first_channel: null, first_inviter_id: null,
+    first_community_id: null, attributes: '{}',
+  }).where('id', '=', loser).execute();
+}
+
+export { key };

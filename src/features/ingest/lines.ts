@@ -1,0 +1,45 @@
+// Splits a byte stream into lines without ever holding more than one bounded line: a line longer than
+// the limit is skipped to its end and reported, so a 2 GB line cannot exhaust memory.
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+export type LineItem = { line: number; text: string } | { line: number; tooLong: number };
+
+export async function* readLines(source: AsyncIterable<Uint8Array | string>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<LineItem> {
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let parts: Buffer[] = [];
+  let size = 0;
+  let skipping = false;
+  let lineNo = 0;
+  const finish = function* (): Generator<LineItem> {
+    lineNo++;
+    if (skipping) yield { line: lineNo, tooLong: size };
+    else {
+      let text = decoder.decode(Buffer.concat(parts, size));
+      if (text.endsWith('\r')) text = text.slice(0, -1);
+      if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      yield { line: lineNo, text };
+    }
+    parts = [];
+    size = 0;
+    skipping = false;
+  };
+  for await (const chunk of source) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let start = 0;
+    while (start < buf.length) {
+      const nl = buf.indexOf(10, start);
+      const end = nl === -1 ? buf.length : nl;
+      const piece = end - start;
+      if (!skipping && size + piece > maxBytes) {
+        skipping = true;
+        parts = [];
+      }
+      if (!skipping) parts.push(buf.subarray(start, end));
+      size += piece;
+      if (nl === -1) break;
+      yield* finish();
+      start = nl + 1;
+    }
+  }
+  if (size > 0 || skipping) yield* finish();
+}

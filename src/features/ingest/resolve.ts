@@ -1,0 +1,65 @@
+// Maps platform ids of members and communities to our ids, creating them on first sight.
+// Runs inside the ingest transaction, which holds the writer lock, so max(id)+1 allocation cannot race.
+import { sql, type Transaction } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
+import { byPlatform, chunks, key } from '../../storage/chunks.js';
+
+type Trx = Transaction<Schema>;
+
+export async function lookupMembers(trx: Trx, keys: Iterable<string>): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const [platform, ids] of byPlatform(keys)) {
+    for (const part of chunks(ids, 500)) {
+      const rows = await trx.selectFrom('identities').select(['external_id', 'member_id'])
+        .where('platform', '=', platform).where('external_id', 'in', part).execute();
+      for (const r of rows) found.set(key(platform, r.external_id), Number(r.member_id));
+    }
+  }
+  return found;
+}
+
+async function nextId(trx: Trx, table: 'members' | 'communities'): Promise<number> {
+  const row = await trx.selectFrom(table).select(sql<number>`coalesce(max(id), 0)`.as('m')).executeTakeFirst();
+  return Number(row?.m ?? 0) + 1;
+}
+
+/** Returns the member id of every key, creating members (and their identity) that do not exist yet. */
+export async function resolveMembers(trx: Trx, keys: Set<string>): Promise<Map<string, number>> {
+  const found = await lookupMembers(trx, keys);
+  const missing = [...keys].filter((k) => !found.has(k));
+  if (missing.length === 0) return found;
+  let id = await nextId(trx, 'members');
+  const members: { id: number }[] = [];
+  const identities: { platform: string; external_id: string; member_id: number }[] = [];
+  for (const k of missing) {
+    const i = k.indexOf('\u001f');
+    members.push({ id });
+    identities.push({ platform: k.slice(0, i), external_id: k.slice(i + 1), member_id: id });
+    found.set(k, id++);
+  }
+  for (const part of chunks(members, 2000)) await trx.insertInto('members').values(part).execute();
+  for (const part of chunks(identities, 1000)) await trx.insertInto('identities').values(part).execute();
+  return found;
+}
+
+export async function resolveCommunities(trx: Trx, keys: Set<string>): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const [platform, ids] of byPlatform(keys)) {
+    for (const part of chunks(ids, 500)) {
+      const rows = await trx.selectFrom('communities').select(['id', 'external_id'])
+        .where('platform', '=', platform).where('external_id', 'in', part).execute();
+      for (const r of rows) found.set(key(platform, r.external_id), Number(r.id));
+    }
+  }
+  const missing = [...keys].filter((k) => !found.has(k));
+  if (missing.length === 0) return found;
+  let id = await nextId(trx, 'communities');
+  for (const part of chunks(missing, 1000)) {
+    await trx.insertInto('communities').values(part.map((k) => {
+      const i = k.indexOf('\u001f');
+      found.set(k, id);
+      return { id: id++, platform: k.slice(0, i), external_id: k.slice(i + 1) };
+    })).execute();
+  }
+  return found;
+}

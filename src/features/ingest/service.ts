@@ -1,0 +1,145 @@
+// Stores one batch of validated events in one transaction: dedupe, resolve ids, insert, derive.
+// The reply for a batch is built only after its transaction commits.
+import { sql } from 'kysely';
+import type { Database } from '../../storage/database.js';
+import type { AcceptedEvent, LedgerEvent } from '../../domain/events/types.js';
+import { compareEvents } from '../../domain/events/types.js';
+import type { DayBucketer } from '../../domain/time/zone.js';
+import { chunks, key } from '../../storage/chunks.js';
+import { lookupMembers, resolveCommunities, resolveMembers } from './resolve.js';
+import {
+  addMemberDays, mergeMembers, recomputeCommunities, recomputeMemberships, recomputeOrders, recomputeProfiles, type DayCount,
+} from './derive.js';
+
+export interface Rejection { line: number; reason: string }
+export interface BatchResult { accepted: number; duplicates: number; rejected: Rejection[] }
+export interface IngestContext { database: Database; bucketer: DayBucketer }
+export interface BatchItem { line: number; value: AcceptedEvent }
+
+const memberKeysOf = (e: LedgerEvent): string[] => {
+  const out: string[] = [];
+  if ('member' in e) out.push(key(e.platform, e.member));
+  if (e.type === 'member.joined' && e.inviter !== undefined) out.push(key(e.platform, e.inviter));
+  if (e.type === 'member.linked') out.push(key(e.other_platform, e.other_member));
+  return out;
+};
+
+export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promise<BatchResult> {
+  const result: BatchResult = { accepted: 0, duplicates: 0, rejected: [] };
+  if (items.length === 0) return result;
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await sql`UPDATE ingest_lock SET n = n + 1 WHERE id = 1`.execute(trx);
+
+    // 1. Duplicates and conflicts, within the batch and against the ledger.
+    const fresh = new Map<string, BatchItem>();
+    const conflict = (it: BatchItem) => result.rejected.push({
+      line: it.line,
+      reason: `id: conflict — event ${JSON.stringify(it.value.event.id)} on platform ${it.value.event.platform} was already accepted with a different body`,
+    });
+    for (const it of items) {
+      const k = key(it.value.event.platform, it.value.event.id);
+      const prev = fresh.get(k);
+      if (!prev) fresh.set(k, it);
+      else if (prev.value.body === it.value.body) result.duplicates++;
+      else conflict(it);
+    }
+    const byPlat = new Map<string, string[]>();
+    for (const it of fresh.values()) {
+      const p = it.value.event.platform;
+      (byPlat.get(p) ?? byPlat.set(p, []).get(p)!).push(it.value.event.id);
+    }
+    for (const [platform, ids] of byPlat) {
+      for (const part of chunks(ids, 500)) {
+        const rows = await trx.selectFrom('events').select(['event_id', 'body'])
+          .where('platform', '=', platform).where('event_id', 'in', part).execute();
+        for (const r of rows) {
+          const k = key(platform, r.event_id);
+          const it = fresh.get(k)!;
+          fresh.delete(k);
+          if (it.value.body === r.body) result.duplicates++;
+          else conflict(it);
+        }
+      }
+    }
+    const events = [...fresh.values()].map((it) => it.value);
+    result.accepted = events.length;
+    if (events.length === 0) return;
+
+    // 2. Our ids for the members and communities the events name.
+    const memberKeys = new Set<string>();
+    const communityKeys = new Set<string>();
+    for (const { event: e } of events) {
+      for (const k of memberKeysOf(e)) memberKeys.add(k);
+      if ('community' in e && e.community !== undefined) communityKeys.add(key(e.platform, e.community));
+    }
+    const members = await resolveMembers(trx, memberKeys);
+    const communities = await resolveCommunities(trx, communityKeys);
+    const now = Date.now();
+    const rows = events.map(({ event: e, atMs, body }) => ({
+      platform: e.platform,
+      event_id: e.id,
+      type: e.type,
+      at_ms: atMs,
+      member_id: 'member' in e ? members.get(key(e.platform, e.member))! : null,
+      community_id: 'community' in e && e.community !== undefined ? communities.get(key(e.platform, e.community))! : null,
+      order_key: 'order' in e ? key(e.platform, e.order) : null,
+      body,
+      ingested_at: now,
+    }));
+    for (const part of chunks(rows, 1000)) await trx.insertInto('events').values(part).execute();
+
+    // 3. Identity merges, in ledger order; later steps see the merged ids.
+    const redirect = new Map<number, number>();
+    const final = (id: number): number => {
+      let cur = id;
+      while (redirect.has(cur)) cur = redirect.get(cur)!;
+      return cur;
+    };
+    const membershipTouched = new Set<number>();
+    const profileTouched = new Set<number>();
+    const links = events.filter((x) => x.event.type === 'member.linked').sort((a, b) => compareEvents(
+      { atMs: a.atMs, platform: a.event.platform, id: a.event.id }, { atMs: b.atMs, platform: b.event.platform, id: b.event.id }));
+    for (const { event: e } of links) {
+      if (e.type !== 'member.linked') continue;
+      const pair = [key(e.platform, e.member), key(e.other_platform, e.other_member)];
+      const ids = await lookupMembers(trx, pair);
+      const a = ids.get(pair[0]!)!, b = ids.get(pair[1]!)!;
+      if (a === b) continue;
+      const [winner, loser] = a < b ? [a, b] : [b, a];
+      await mergeMembers(trx, winner, loser);
+      redirect.set(loser, winner);
+      membershipTouched.add(winner);
+      profileTouched.add(winner);
+    }
+
+    // 4. Derived state.
+    const days = new Map<string, DayCount>();
+    const orderKeys = new Set<string>();
+    const communityTouched = new Set<number>();
+    for (let i = 0; i < events.length; i++) {
+      const { event: e, atMs } = events[i]!;
+      const row = rows[i]!;
+      const memberId = row.member_id === null ? null : final(row.member_id);
+      if (e.type === 'message.sent' || e.type === 'checkin.done' || e.type === 'order.paid') {
+        const cid = row.community_id ?? 0;
+        const day = ctx.bucketer.dayOf(atMs);
+        const dk = `${memberId}:${cid}:${day}`;
+        let d = days.get(dk);
+        if (!d) days.set(dk, (d = { member_id: memberId!, community_id: cid, day, messages: 0, checkins: 0, orders: 0 }));
+        if (e.type === 'message.sent') d.messages++;
+        else if (e.type === 'checkin.done') d.checkins++;
+        else d.orders++;
+      }
+      if (e.type === 'member.joined' || e.type === 'member.left') membershipTouched.add(memberId!);
+      if (e.type === 'member.profile' || (e.type === 'member.joined' && e.name !== undefined)) profileTouched.add(memberId!);
+      if (row.order_key !== null) orderKeys.add(row.order_key);
+      if (e.type === 'community.updated') communityTouched.add(row.community_id!);
+    }
+    await addMemberDays(trx, days.values());
+    await recomputeMemberships(trx, [...new Set([...membershipTouched].map(final))]);
+    await recomputeProfiles(trx, [...new Set([...profileTouched].map(final))]);
+    await recomputeOrders(trx, orderKeys);
+    await recomputeCommunities(trx, [...communityTouched]);
+  });
+  return result;
+}

@@ -1,0 +1,48 @@
+// `qunyun apply FILE`: makes the database match qunyun.yaml (settings, products, channels, blueprints).
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import type { Database } from '../../storage/database.js';
+import { parseWorkspaceFile, type WorkspaceFile } from '../../config/workspace-file.js';
+import { createDayBucketer } from '../../domain/time/zone.js';
+import { key } from '../../storage/chunks.js';
+import { resolveCommunities } from '../ingest/resolve.js';
+import { loadSettings, saveSettings } from './settings.js';
+import { rebuildMemberDays } from './rebuild.js';
+
+export interface ApplyResult { products: number; channels: number; communities: number; timezoneChanged: boolean; rebuiltDays: number }
+
+export function readWorkspaceFile(path: string): WorkspaceFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  return parseWorkspaceFile(text, path);
+}
+
+export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile): Promise<ApplyResult> {
+  const before = await loadSettings(database.db);
+  const w = cfg.workspace;
+  const timezoneChanged = before.timezone !== w.timezone;
+  await database.db.transaction().execute(async (trx) => {
+    await sql`UPDATE ingest_lock SET n = n + 1 WHERE id = 1`.execute(trx);
+    await saveSettings(trx, { name: w.name ?? before.name, timezone: w.timezone, dormantDays: w.dormantDays, newCustomerDays: w.newCustomerDays });
+    await trx.deleteFrom('products').execute();
+    for (const p of cfg.products) {
+      await trx.insertInto('products').values({ key: p.key, name: p.name, aliases: JSON.stringify(p.aliases), tier: p.tier, price: p.price }).execute();
+    }
+    await trx.deleteFrom('channels').execute();
+    for (const c of cfg.channels) await trx.insertInto('channels').values({ key: c.key, name: c.name, cost: c.cost }).execute();
+    const ids = await resolveCommunities(trx, new Set(cfg.communities.map((c) => key(c.platform, c.key))));
+    await trx.updateTable('communities').set({ config_name: null, blueprint: null }).execute();
+    for (const c of cfg.communities) {
+      const { key: k, platform, name, ...blueprint } = c;
+      await trx.updateTable('communities').set({ config_name: name, blueprint: JSON.stringify(blueprint) })
+        .where('id', '=', ids.get(key(platform, k))!).execute();
+    }
+  });
+  // Per-day activity is bucketed in the workspace zone, so a new zone means new buckets.
+  const rebuiltDays = timezoneChanged ? await rebuildMemberDays(database, createDayBucketer(w.timezone)) : 0;
+  return { products: cfg.products.length, channels: cfg.channels.length, communities: cfg.communities.length, timezoneChanged, rebuiltDays };
+}

@@ -1,0 +1,34 @@
+// Recomputes the per-member per-day activity table from the ledger (after a time-zone change).
+import { sql } from 'kysely';
+import type { Database } from '../../storage/database.js';
+import type { DayBucketer } from '../../domain/time/zone.js';
+import { addMemberDays, type DayCount } from '../ingest/derive.js';
+
+const COLUMN = { 'message.sent': 'messages', 'checkin.done': 'checkins', 'order.paid': 'orders' } as const;
+
+export async function rebuildMemberDays(database: Database, bucketer: DayBucketer, chunk = 50_000): Promise<number> {
+  let events = 0;
+  await database.db.transaction().execute(async (trx) => {
+    await sql`UPDATE ingest_lock SET n = n + 1 WHERE id = 1`.execute(trx);
+    await trx.deleteFrom('member_days').execute();
+    let after = 0;
+    for (;;) {
+      const rows = await trx.selectFrom('events').select(['seq', 'type', 'at_ms', 'member_id', 'community_id'])
+        .where('seq', '>', after).where('type', 'in', Object.keys(COLUMN)).orderBy('seq').limit(chunk).execute();
+      if (rows.length === 0) break;
+      const days = new Map<string, DayCount>();
+      for (const r of rows) {
+        const cid = r.community_id === null ? 0 : Number(r.community_id);
+        const day = bucketer.dayOf(Number(r.at_ms));
+        const k = `${r.member_id}:${cid}:${day}`;
+        let d = days.get(k);
+        if (!d) days.set(k, (d = { member_id: Number(r.member_id), community_id: cid, day, messages: 0, checkins: 0, orders: 0 }));
+        d[COLUMN[r.type as keyof typeof COLUMN]]++;
+      }
+      await addMemberDays(trx, days.values());
+      events += rows.length;
+      after = Number(rows[rows.length - 1]!.seq);
+    }
+  });
+  return events;
+}

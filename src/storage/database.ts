@@ -1,0 +1,58 @@
+// Opens the database a command names: PostgreSQL for postgres:// URLs, otherwise an SQLite file (WAL).
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import type { Schema } from './schema.js';
+
+export type SqlDialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<Schema>;
+  dialect: SqlDialect;
+  /** Where it is, without credentials, for messages. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and bigint columns come back from pg as strings; every bigint we store fits a double exactly.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
+}
+
+export async function openDatabase(target: string): Promise<Database> {
+  if (isPostgresUrl(target)) {
+    const pool = new pg.Pool({ connectionString: target, max: 10 });
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (err) {
+      await db.destroy();
+      throw new Error(`cannot connect to PostgreSQL at ${redactUrl(target)}: ${(err as Error).message}`);
+    }
+    return { db, dialect: 'postgres', location: redactUrl(target), close: () => db.destroy() };
+  }
+  if (target !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  let sqlite: SQLite.Database;
+  try {
+    sqlite = new SQLite(target);
+  } catch (err) {
+    throw new Error(`cannot open SQLite database ${target}: ${(err as Error).message}`);
+  }
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a commit survives power loss too, which "accepted" promises; batches keep the fsync cost small.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 30000');
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: target, close: () => db.destroy() };
+}

@@ -1,0 +1,23 @@
+// One ordered list of migrations for both dialects, run by `qunyun migrate` and on every start.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './database.js';
+import * as m001 from './migrations/001_ledger.js';
+
+const ALL = [['001_ledger', m001]] as const;
+
+export async function migrateToLatest(database: Database): Promise<{ applied: string[] }> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, mod] of ALL) out[name] = { up: (db) => mod.up(db, database.dialect) };
+      return out;
+    },
+  };
+  const migrator = new Migrator({ db: database.db, provider, migrationTableName: 'qunyun_migrations', migrationLockTableName: 'qunyun_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

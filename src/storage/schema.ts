@@ -1,0 +1,106 @@
+// Row types of every table, for Kysely. Instants are epoch milliseconds (bigint columns read as numbers).
+import type { Generated } from 'kysely';
+
+export interface EventsTable {
+  seq: Generated<number>;
+  platform: string;
+  event_id: string;
+  type: string;
+  at_ms: number;
+  /** Resolved member (after merges); null for events without a member (refunds, community updates). */
+  member_id: number | null;
+  community_id: number | null;
+  /** platform + U+001F + order id, for order.paid / order.refunded. */
+  order_key: string | null;
+  /** Canonical JSON of the event as accepted. */
+  body: string;
+  ingested_at: number;
+}
+
+export interface MembersTable {
+  id: number;
+  name: string | null;
+  phone: string | null;
+  first_phone_at: number | null;
+  first_join_at: number | null;
+  first_channel: string | null;
+  first_inviter_id: number | null;
+  first_community_id: number | null;
+  attributes: Generated<string>;
+  /** Set when this member was merged into another by member.linked; the row stays so old ids resolve. */
+  merged_into: number | null;
+}
+
+export interface IdentitiesTable { platform: string; external_id: string; member_id: number }
+export interface MemberTagsTable { member_id: number; tag: string }
+
+export interface CommunitiesTable {
+  id: number;
+  platform: string;
+  external_id: string;
+  name: string | null;
+  owner: string | null;
+  admins: Generated<string>;
+  /** Set from qunyun.yaml: display name and blueprint (JSON). */
+  config_name: string | null;
+  blueprint: string | null;
+}
+
+export interface MembershipsTable {
+  member_id: number;
+  community_id: number;
+  first_join_at: number | null;
+  first_channel: string | null;
+  first_inviter_id: number | null;
+  first_method: string | null;
+  last_join_at: number | null;
+  last_left_at: number | null;
+  present: number;
+  joins: number;
+  leaves: number;
+}
+
+export interface OrdersTable {
+  platform: string;
+  order_id: string;
+  member_id: number;
+  paid_at: number;
+  amount: number;
+  currency: string;
+  product: string | null;
+  tier: string | null;
+  campaign: string | null;
+  community_id: number | null;
+  refunded: number;
+  fully_refunded_at: number | null;
+}
+
+/** Per member, community (0 = none) and calendar day (YYYYMMDD in the workspace zone): activity counts. */
+export interface MemberDaysTable {
+  member_id: number;
+  community_id: number;
+  day: number;
+  messages: number;
+  checkins: number;
+  orders: number;
+}
+
+export interface SettingsTable { key: string; value: string }
+export interface ProductsTable { key: string; name: string; aliases: string; tier: string; price: number }
+export interface ChannelsTable { key: string; name: string; cost: number }
+export interface IngestLockTable { id: number; n: number }
+
+export interface Schema {
+  events: EventsTable;
+  members: MembersTable;
+  identities: IdentitiesTable;
+  member_tags: MemberTagsTable;
+  communities: CommunitiesTable;
+  memberships: MembershipsTable;
+  orders: OrdersTable;
+  member_days: MemberDaysTable;
+  settings: SettingsTable;
+  products: ProductsTable;
+  channels: ChannelsTable;
+  ingest_lock: IngestLockTable;
+}
