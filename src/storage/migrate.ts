@@ -1,5 +1,5 @@
 // One ordered list of migrations for both dialects, run by `qunyun migrate` and on every start.
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { sql, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as m001 from './migrations/001_ledger.js';
 
@@ -13,7 +13,16 @@ export async function migrateToLatest(database: Database): Promise<{ applied: st
       return out;
     },
   };
-  const migrator = new Migrator({ db: database.db, provider, migrationTableName: 'qunyun_migrations', migrationLockTableName: 'qunyun_migrations_lock' });
+  // Kysely looks for its bookkeeping tables in every schema; pin them to ours so databases sharing a server stay apart.
+  let schema: string | undefined;
+  if (database.dialect === 'postgres') {
+    const row = await sql<{ s: string }>`select current_schema() as s`.execute(database.db);
+    schema = row.rows[0]?.s;
+  }
+  const migrator = new Migrator({
+    db: database.db, provider, migrationTableName: 'qunyun_migrations', migrationLockTableName: 'qunyun_migrations_lock',
+    migrationTableSchema: schema,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

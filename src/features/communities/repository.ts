@@ -1,0 +1,47 @@
+// Communities with their current member counts, and resolution of the ids users type.
+import { sql, type Kysely } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
+
+export class NotFoundError extends Error {}
+export class AmbiguousError extends Error {}
+
+/** Accepts our numeric id, `platform:id`, or a platform id that only one platform uses. */
+export async function resolveCommunityRef(db: Kysely<Schema>, ref: string): Promise<number> {
+  if (/^\d+$/.test(ref)) {
+    const row = await db.selectFrom('communities').select('id').where('id', '=', Number(ref)).executeTakeFirst();
+    if (row) return Number(row.id);
+  }
+  const colon = ref.indexOf(':');
+  if (colon > 0) {
+    const row = await db.selectFrom('communities').select('id')
+      .where('platform', '=', ref.slice(0, colon)).where('external_id', '=', ref.slice(colon + 1)).executeTakeFirst();
+    if (row) return Number(row.id);
+  }
+  const rows = await db.selectFrom('communities').select(['id', 'platform']).where('external_id', '=', ref).execute();
+  if (rows.length === 1) return Number(rows[0]!.id);
+  if (rows.length > 1) {
+    throw new AmbiguousError(`community ${JSON.stringify(ref)} exists on several platforms (${rows.map((r) => r.platform).join(', ')}): write platform:id`);
+  }
+  throw new NotFoundError(`community ${JSON.stringify(ref)} not found`);
+}
+
+export interface CommunitySummary {
+  id: number; platform: string; external_id: string; name: string | null; owner: string | null; admins: string[];
+  members: number; capacity: number | null; blueprint: Record<string, unknown> | null;
+}
+
+export async function listCommunities(db: Kysely<Schema>): Promise<CommunitySummary[]> {
+  const rows = await db.selectFrom('communities as c')
+    .select(['c.id', 'c.platform', 'c.external_id', 'c.name', 'c.config_name', 'c.owner', 'c.admins', 'c.blueprint'])
+    .select((eb) => eb.selectFrom('memberships as m').select(sql<number>`count(*)`.as('n'))
+      .whereRef('m.community_id', '=', 'c.id').where('m.present', '=', 1).as('members'))
+    .orderBy('c.id').execute();
+  return rows.map((r) => {
+    const blueprint = r.blueprint ? (JSON.parse(r.blueprint) as Record<string, unknown>) : null;
+    return {
+      id: Number(r.id), platform: r.platform, external_id: r.external_id, name: r.config_name ?? r.name, owner: r.owner,
+      admins: JSON.parse(r.admins) as string[], members: Number(r.members ?? 0),
+      capacity: typeof blueprint?.capacity === 'number' ? blueprint.capacity : null, blueprint,
+    };
+  });
+}

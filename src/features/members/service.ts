@@ -1,0 +1,73 @@
+// Shapes member records for the API and CLI: instants in the workspace zone, histories grouped.
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
+import { makeFormatter } from '../../domain/time/format.js';
+import { listMembers, loadMember, type MemberFilter } from './repository.js';
+
+export async function memberList(db: Kysely<Schema>, filter: MemberFilter, timezone: string) {
+  const fmt = makeFormatter(timezone);
+  const { total, items } = await listMembers(db, filter);
+  return {
+    total, page: filter.page, page_size: filter.pageSize,
+    items: items.map((m) => ({ ...m, first_join_at: fmt(m.first_join_at) })),
+  };
+}
+
+export async function memberDetail(db: Kysely<Schema>, id: number, timezone: string, timelineLimit = 100) {
+  const r = await loadMember(db, id, timelineLimit);
+  if (!r) return null;
+  const fmt = makeFormatter(timezone);
+  const m = r.member;
+  const num = (v: number | null) => (v === null ? null : Number(v));
+  const historyByCommunity = new Map<number, typeof r.history>();
+  for (const h of [...r.history].reverse()) {
+    const list = historyByCommunity.get(h.community_id!) ?? [];
+    historyByCommunity.set(h.community_id!, list);
+    list.push(h);
+  }
+  const refundsByOrder = new Map<string, typeof r.refunds>();
+  for (const f of r.refunds) (refundsByOrder.get(f.order_key!) ?? refundsByOrder.set(f.order_key!, []).get(f.order_key!)!).push(f);
+  return {
+    id: Number(m.id),
+    merged_from: Number(m.id) !== id ? id : undefined,
+    name: m.name,
+    phone: m.phone,
+    lead: m.first_phone_at !== null,
+    first_phone_at: fmt(num(m.first_phone_at)),
+    tags: r.tags,
+    attributes: JSON.parse(m.attributes) as Record<string, string>,
+    first_join: m.first_join_at === null ? null : {
+      at: fmt(num(m.first_join_at)), channel: m.first_channel, inviter_id: num(m.first_inviter_id), community_id: num(m.first_community_id),
+    },
+    identities: r.identities.map((i) => ({ platform: i.platform, id: i.external_id })),
+    memberships: r.memberships.map((ms) => ({
+      community: { id: Number(ms.community_id), platform: ms.platform, external_id: ms.external_id, name: ms.config_name ?? ms.name },
+      present: ms.present === 1,
+      first_join_at: fmt(num(ms.first_join_at)), first_channel: ms.first_channel, first_method: ms.first_method,
+      inviter_id: num(ms.first_inviter_id), joins: ms.joins, leaves: ms.leaves,
+      last_join_at: fmt(num(ms.last_join_at)), last_left_at: fmt(num(ms.last_left_at)),
+      history: (historyByCommunity.get(Number(ms.community_id)) ?? []).map((h) => ({
+        type: h.type === 'member.joined' ? 'joined' : 'left', at: fmt(h.at_ms), event: { platform: h.platform, id: h.event_id },
+        method: h.body.method ?? null, channel: h.body.channel ?? null, inviter: h.body.inviter ?? null,
+        reason: h.body.reason ?? null, by: h.body.by ?? null,
+      })),
+    })),
+    orders: r.orders.map((o) => ({
+      platform: o.platform, order: o.order_id, paid_at: fmt(num(o.paid_at)), amount: Number(o.amount), currency: o.currency,
+      product: o.product, tier: o.tier, campaign: o.campaign, community_id: num(o.community_id),
+      refunded: Number(o.refunded), net: Number(o.amount) - Number(o.refunded), fully_refunded_at: fmt(num(o.fully_refunded_at)),
+      refunds: (refundsByOrder.get(o.platform + '\u001f' + o.order_id) ?? []).map((f) => {
+        const body = JSON.parse(f.body) as { amount?: number };
+        return { at: fmt(Number(f.at_ms)), event_id: f.event_id, amount: body.amount ?? null };
+      }),
+    })),
+    checkins: r.checkins.map((c) => ({ at: fmt(c.at_ms), challenge: c.body.challenge, community_id: c.community_id })),
+    event_count: r.eventCount,
+    timeline: r.timeline.map((e) => ({ at: fmt(e.at_ms), type: e.type, platform: e.platform, id: e.event_id, community_id: e.community_id, data: stripEnvelope(e.body) })),
+  };
+}
+
+function stripEnvelope(body: Record<string, unknown>): Record<string, unknown> {
+  const { id: _i, type: _t, at: _a, platform: _p, ...rest } = body;
+  return rest;
+}

@@ -1,0 +1,33 @@
+// The HTTP application: thin routes per feature, one error shape, OpenAPI at /api/docs.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppContext } from '../context.js';
+import { describeIssues, errorJson } from './errors.js';
+import { registerIngestRoutes } from '../features/ingest/routes.js';
+import { registerMemberRoutes } from '../features/members/routes.js';
+import { registerCommunityRoutes } from '../features/communities/routes.js';
+import { docsPage } from './docs-page.js';
+import { homePage } from './home-page.js';
+
+export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: string): void } = console): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const problems = describeIssues(result.error.issues);
+        return errorJson(c, 400, 'invalid_request', problems.join('; '), problems);
+      }
+    },
+  });
+  app.get('/api/v1/health', (c) => c.json({ ok: true, dialect: ctx.database.dialect }));
+  registerIngestRoutes(app, ctx);
+  registerMemberRoutes(app, ctx);
+  registerCommunityRoutes(app, ctx);
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Qunyun API', version: '1' } });
+  app.get('/api/docs', (c) => c.html(docsPage(app)));
+  app.get('/', async (c) => c.html(await homePage(ctx)));
+  app.notFound((c) => errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
+  app.onError((err, c) => {
+    log.error({ err }, 'request failed');
+    return errorJson(c, 500, 'internal', 'internal error (see the server log)');
+  });
+  return app;
+}
