@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import type { Schema } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type SqlDialect = 'sqlite' | 'postgres';
 
@@ -16,9 +16,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// COUNT(*) and bigint columns come back from pg as strings; every bigint we store fits a double exactly.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
 
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
@@ -30,6 +27,11 @@ export function redactUrl(url: string): string {
 
 export async function openDatabase(target: string): Promise<Database> {
   if (isPostgresUrl(target)) {
+    // Loaded on demand: SQLite users (and every CLI start) skip pg's load time.
+    const { default: pg } = await import('pg');
+    // COUNT(*) and bigint columns come back from pg as strings; every bigint we store fits a double exactly.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    pg.types.setTypeParser(1700, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: target, max: 10 });
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     try {
@@ -52,7 +54,7 @@ export async function openDatabase(target: string): Promise<Database> {
   // FULL: a commit survives power loss too, which "accepted" promises; batches keep the fsync cost small.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 30000');
-  sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqlite.pragma('cache_size = -16384');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', location: target, close: () => db.destroy() };
 }

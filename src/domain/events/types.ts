@@ -57,7 +57,7 @@ export type LedgerEvent =
 export interface AcceptedEvent {
   event: LedgerEvent;
   atMs: number;
-  /** Canonical JSON (sorted keys, platform filled in): two deliveries are the same event iff equal. */
+  /** The event as JSON, platform filled in; two deliveries are the same event iff sameBody() says so. */
   body: string;
 }
 

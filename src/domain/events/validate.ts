@@ -97,6 +97,11 @@ function checkField(spec: FieldSpec, v: unknown): string | null {
   return null;
 }
 
+/** Two stored bodies are the same event when equal after sorting keys (checked only when ids collide). */
+export function sameBody(a: string, b: string): boolean {
+  return a === b || canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
+}
+
 /** Stable JSON: object keys sorted, so equal events have equal text whatever their key order. */
 export function canonicalJson(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
@@ -106,8 +111,8 @@ export function canonicalJson(v: unknown): string {
   return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
 }
 
-/** Validates one parsed JSON value as a ledger event. */
-export function validateEvent(raw: unknown): ValidationResult {
+/** Validates one parsed JSON value as a ledger event; `text` is its source line, kept as the body when complete. */
+export function validateEvent(raw: unknown, text?: string): ValidationResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, reason: `event must be a JSON object (got ${describe(raw)})` };
   }
@@ -122,7 +127,8 @@ export function validateEvent(raw: unknown): ValidationResult {
   if (typeof o.at !== 'string') return { ok: false, reason: `at: must be an ISO-8601 string (got ${describe(o.at)})` };
   const at = parseInstant(o.at);
   if (!at.ok) return { ok: false, reason: `at: ${at.reason}` };
-  if (o.platform !== undefined) {
+  const hadPlatform = o.platform !== undefined;
+  if (hadPlatform) {
     const err = checkId('platform', o.platform);
     if (err) return { ok: false, reason: err };
   }
@@ -135,8 +141,11 @@ export function validateEvent(raw: unknown): ValidationResult {
     const err = checkField(spec, v);
     if (err) return { ok: false, reason: err };
   }
-  const event = { ...o, platform: o.platform ?? 'import' } as LedgerEvent;
-  return { ok: true, value: { event, atMs: at.ms, body: canonicalJson(event) } };
+  if (o.platform === undefined) o.platform = 'import'; // fills the default in place: the object is the caller's parse
+  const event = o as unknown as LedgerEvent;
+  // The line itself is the body when it already names its platform: no re-serialisation on the hot path.
+  const body = text !== undefined && hadPlatform ? text.trim() : JSON.stringify(event);
+  return { ok: true, value: { event, atMs: at.ms, body } };
 }
 
 /** Parses and validates one NDJSON line. */
@@ -147,5 +156,5 @@ export function parseEventLine(line: string): ValidationResult {
   } catch (err) {
     return { ok: false, reason: `not valid JSON (${(err as Error).message})` };
   }
-  return validateEvent(raw);
+  return validateEvent(raw, line);
 }

@@ -6,6 +6,8 @@ import type { Schema } from '../../storage/schema.js';
 import { byPlatform, chunks, key } from '../../storage/chunks.js';
 import { foldCommunity, foldMemberships, foldOrder, foldProfile, type StoredRow } from './fold.js';
 import { lookupMembers } from './resolve.js';
+import { bulkWrite } from '../../storage/bulk.js';
+import { MEMBER_DAYS_ADD, MEMBER_FIRST_JOIN, MEMBER_PROFILE, MEMBER_TAGS_INSERT, MEMBERSHIPS_INSERT, ORDERS_INSERT } from './bulk-specs.js';
 
 type Trx = Transaction<Schema>;
 const ROW = ['platform', 'event_id', 'type', 'at_ms', 'community_id', 'body'] as const;
@@ -13,14 +15,7 @@ const ROW = ['platform', 'event_id', 'type', 'at_ms', 'community_id', 'body'] as
 export interface DayCount { member_id: number; community_id: number; day: number; messages: number; checkins: number; orders: number }
 
 export async function addMemberDays(trx: Trx, counts: Iterable<DayCount>): Promise<void> {
-  for (const part of chunks([...counts], 1000)) {
-    await trx.insertInto('member_days').values(part)
-      .onConflict((oc) => oc.columns(['member_id', 'community_id', 'day']).doUpdateSet({
-        messages: sql`member_days.messages + excluded.messages`,
-        checkins: sql`member_days.checkins + excluded.checkins`,
-        orders: sql`member_days.orders + excluded.orders`,
-      })).execute();
-  }
+  await bulkWrite(trx, MEMBER_DAYS_ADD, [...counts] as unknown as Record<string, unknown>[]);
 }
 
 async function eventsOfMembers(trx: Trx, memberIds: number[], types: string[]): Promise<Map<number, StoredRow[]>> {
@@ -61,27 +56,24 @@ export async function recomputeMemberships(trx: Trx, memberIds: number[]): Promi
     firsts.push(first);
   }
   for (const part of chunks(memberIds, 500)) await trx.deleteFrom('memberships').where('member_id', 'in', part).execute();
-  for (const part of chunks(rows, 500)) await trx.insertInto('memberships').values(part).execute();
-  for (const f of firsts) {
-    await trx.updateTable('members').set({
-      first_join_at: f.at, first_channel: f.channel, first_inviter_id: f.inviter, first_community_id: f.community,
-    }).where('id', '=', f.id).execute();
-  }
+  await bulkWrite(trx, MEMBERSHIPS_INSERT, rows);
+  await bulkWrite(trx, MEMBER_FIRST_JOIN, firsts.map((f) => ({
+    id: f.id, first_join_at: f.at, first_channel: f.channel, first_inviter_id: f.inviter, first_community_id: f.community,
+  })));
 }
 
 export async function recomputeProfiles(trx: Trx, memberIds: number[]): Promise<void> {
   if (memberIds.length === 0) return;
   const byMember = await eventsOfMembers(trx, memberIds, ['member.profile', 'member.joined']);
   const tagRows: { member_id: number; tag: string }[] = [];
-  for (const id of memberIds) {
+  const profiles = memberIds.map((id) => {
     const p = foldProfile(byMember.get(id) ?? []);
     for (const tag of p.tags) tagRows.push({ member_id: id, tag });
-    await trx.updateTable('members').set({
-      name: p.name, phone: p.phone, first_phone_at: p.first_phone_at, attributes: JSON.stringify(p.attributes),
-    }).where('id', '=', id).execute();
-  }
+    return { id, name: p.name, phone: p.phone, first_phone_at: p.first_phone_at, attributes: JSON.stringify(p.attributes) };
+  });
+  await bulkWrite(trx, MEMBER_PROFILE, profiles);
   for (const part of chunks(memberIds, 500)) await trx.deleteFrom('member_tags').where('member_id', 'in', part).execute();
-  for (const part of chunks(tagRows, 1000)) await trx.insertInto('member_tags').values(part).execute();
+  await bulkWrite(trx, MEMBER_TAGS_INSERT, tagRows);
 }
 
 export async function recomputeOrders(trx: Trx, orderKeys: Set<string>): Promise<void> {
@@ -105,7 +97,7 @@ export async function recomputeOrders(trx: Trx, orderKeys: Set<string>): Promise
       const i = k.indexOf('\u001f');
       inserts.push({ ...rest, platform: k.slice(0, i), order_id: k.slice(i + 1), member_id: member_event.member_id });
     }
-    for (const p of chunks(inserts, 500)) await trx.insertInto('orders').values(p).execute();
+    await bulkWrite(trx, ORDERS_INSERT, inserts);
   }
 }
 

@@ -4,20 +4,26 @@ export const MAX_LINE_BYTES = 1024 * 1024;
 
 export type LineItem = { line: number; text: string } | { line: number; tooLong: number };
 
+/** Lines one by one (convenient); readLineBatches is the fast form, one array per input chunk. */
 export async function* readLines(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<LineItem> {
+  for await (const batch of readLineBatches(source, maxBytes)) yield* batch;
+}
+
+export async function* readLineBatches(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<LineItem[]> {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let parts: Buffer[] = [];
   let size = 0;
   let skipping = false;
   let lineNo = 0;
-  const finish = function* (): Generator<LineItem> {
+  let out: LineItem[] = [];
+  const finish = (): void => {
     lineNo++;
-    if (skipping) yield { line: lineNo, tooLong: size };
+    if (skipping) out.push({ line: lineNo, tooLong: size });
     else {
-      let text = decoder.decode(Buffer.concat(parts, size));
+      let text = parts.length === 1 ? decoder.decode(parts[0]) : decoder.decode(Buffer.concat(parts, size));
       if (text.endsWith('\r')) text = text.slice(0, -1);
       if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      yield { line: lineNo, text };
+      out.push({ line: lineNo, text });
     }
     parts = [];
     size = 0;
@@ -37,9 +43,14 @@ export async function* readLines(source: AsyncIterable<Uint8Array | string> | It
       if (!skipping) parts.push(buf.subarray(start, end));
       size += piece;
       if (nl === -1) break;
-      yield* finish();
+      finish();
       start = nl + 1;
     }
+    if (out.length > 0) {
+      yield out;
+      out = [];
+    }
   }
-  if (size > 0 || skipping) yield* finish();
+  if (size > 0 || skipping) finish();
+  if (out.length > 0) yield out;
 }

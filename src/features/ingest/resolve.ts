@@ -3,6 +3,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { byPlatform, chunks, key } from '../../storage/chunks.js';
+import { bulkWrite } from '../../storage/bulk.js';
+import { COMMUNITIES_INSERT, IDENTITIES_INSERT, MEMBERS_INSERT } from './bulk-specs.js';
 
 type Trx = Transaction<Schema>;
 
@@ -37,8 +39,8 @@ export async function resolveMembers(trx: Trx, keys: Set<string>): Promise<Map<s
     identities.push({ platform: k.slice(0, i), external_id: k.slice(i + 1), member_id: id });
     found.set(k, id++);
   }
-  for (const part of chunks(members, 2000)) await trx.insertInto('members').values(part).execute();
-  for (const part of chunks(identities, 1000)) await trx.insertInto('identities').values(part).execute();
+  await bulkWrite(trx, MEMBERS_INSERT, members);
+  await bulkWrite(trx, IDENTITIES_INSERT, identities);
   return found;
 }
 
@@ -54,12 +56,10 @@ export async function resolveCommunities(trx: Trx, keys: Set<string>): Promise<M
   const missing = [...keys].filter((k) => !found.has(k));
   if (missing.length === 0) return found;
   let id = await nextId(trx, 'communities');
-  for (const part of chunks(missing, 1000)) {
-    await trx.insertInto('communities').values(part.map((k) => {
-      const i = k.indexOf('\u001f');
-      found.set(k, id);
-      return { id: id++, platform: k.slice(0, i), external_id: k.slice(i + 1) };
-    })).execute();
-  }
+  await bulkWrite(trx, COMMUNITIES_INSERT, missing.map((k) => {
+    const i = k.indexOf('\u001f');
+    found.set(k, id);
+    return { id: id++, platform: k.slice(0, i), external_id: k.slice(i + 1) };
+  }));
   return found;
 }

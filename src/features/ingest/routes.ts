@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
 import { errorJson } from '../../http/errors.js';
 import { validateEvent } from '../../domain/events/validate.js';
-import { readLines } from './lines.js';
+import { readLineBatches } from './lines.js';
 import { BodyTooLargeError, readBoundedBody } from './read-body.js';
 import { IngestSession } from './session.js';
 
@@ -57,7 +57,7 @@ export function registerIngestRoutes(app: OpenAPIHono, ctx: AppContext): void {
       const items = Array.isArray(parsed) ? parsed : [parsed];
       for (let i = 0; i < items.length; i++) await session.addValue(i + 1, validateEvent(items[i]));
     } else {
-      for await (const item of readLines([body])) await session.add(item);
+      for await (const batch of readLineBatches([body])) for (const item of batch) await session.add(item);
     }
     return c.json(await session.finish(), 200);
   });

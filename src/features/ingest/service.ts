@@ -4,6 +4,9 @@ import { sql } from 'kysely';
 import type { Database } from '../../storage/database.js';
 import type { AcceptedEvent, LedgerEvent } from '../../domain/events/types.js';
 import { compareEvents } from '../../domain/events/types.js';
+import { sameBody } from '../../domain/events/validate.js';
+import { bulkWrite } from '../../storage/bulk.js';
+import { EVENTS_INSERT } from './bulk-specs.js';
 import type { DayBucketer } from '../../domain/time/zone.js';
 import { chunks, key } from '../../storage/chunks.js';
 import { lookupMembers, resolveCommunities, resolveMembers } from './resolve.js';
@@ -40,7 +43,7 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
       const k = key(it.value.event.platform, it.value.event.id);
       const prev = fresh.get(k);
       if (!prev) fresh.set(k, it);
-      else if (prev.value.body === it.value.body) result.duplicates++;
+      else if (sameBody(prev.value.body, it.value.body)) result.duplicates++;
       else conflict(it);
     }
     const byPlat = new Map<string, string[]>();
@@ -56,7 +59,7 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
           const k = key(platform, r.event_id);
           const it = fresh.get(k)!;
           fresh.delete(k);
-          if (it.value.body === r.body) result.duplicates++;
+          if (sameBody(it.value.body, r.body)) result.duplicates++;
           else conflict(it);
         }
       }
@@ -86,7 +89,7 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
       body,
       ingested_at: now,
     }));
-    for (const part of chunks(rows, 1000)) await trx.insertInto('events').values(part).execute();
+    await bulkWrite(trx, EVENTS_INSERT, rows);
 
     // 3. Identity merges, in ledger order; later steps see the merged ids.
     const redirect = new Map<number, number>();

@@ -12,7 +12,7 @@ export interface IngestSummary {
 }
 
 export const MAX_KEPT_REJECTIONS = 10_000;
-export const DEFAULT_BATCH = 5000;
+export const DEFAULT_BATCH = 10_000;
 
 export class IngestSession {
   readonly summary: IngestSummary = { accepted: 0, duplicates: 0, rejected: [], rejected_count: 0 };

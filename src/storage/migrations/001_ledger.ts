@@ -18,7 +18,6 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
     .addUniqueConstraint('events_platform_event_id', ['platform', 'event_id'])
     .execute();
   await db.schema.createIndex('events_member_type_at').on('events').columns(['member_id', 'type', 'at_ms']).execute();
-  await db.schema.createIndex('events_community_type_at').on('events').columns(['community_id', 'type', 'at_ms']).execute();
   await db.schema.createIndex('events_type_at').on('events').columns(['type', 'at_ms']).execute();
   await db.schema.createIndex('events_order_key').on('events').column('order_key').where(sql.ref('order_key'), 'is not', null).execute();
 

@@ -1,0 +1,52 @@
+// `qunyun serve`: the HTTP API (and later the console). `npm start` runs it on the default database, which
+// gets a demo workspace on first start when empty; a database named with --db or DATABASE_URL never does.
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { sql } from 'kysely';
+import { openForCommand } from '../open.js';
+
+export function registerServe(program: Command): void {
+  program.command('serve')
+    .description('run the HTTP server (API at /api/v1, docs at /api/docs)')
+    .option('--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)')
+    .option('--port <n>', 'port (default: PORT, else 3000)')
+    .option('--host <host>', 'address to listen on', '0.0.0.0')
+    .option('--config <file>', 'qunyun.yaml to apply on start (default: ./qunyun.yaml when present)')
+    .option('--no-demo', 'never load the demo workspace')
+    .action(async (o: { db?: string; port?: string; host: string; config?: string; demo: boolean }) => {
+      const [{ serve }, { pino }, { createApp }, { applyWorkspaceFile, readWorkspaceFile }, { demoEndFor, loadDemo }] = await Promise.all([
+        import('@hono/node-server'), import('pino'), import('../../http/app.js'), import('../../features/workspace/apply.js'),
+        import('../../features/demo/load.js'),
+      ]);
+      const opened = await openForCommand(o.db);
+      const { ctx, env } = opened;
+      const log = pino({ level: env.logLevel });
+      const port = o.port === undefined ? env.port : Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: expected 0–65535 (got ${o.port})`);
+      const configFile = o.config ?? (fs.existsSync('qunyun.yaml') ? 'qunyun.yaml' : undefined);
+      if (configFile) {
+        const r = await applyWorkspaceFile(ctx.database, readWorkspaceFile(configFile));
+        log.info({ file: configFile, ...r }, 'applied workspace file');
+      }
+      const count = await ctx.database.db.selectFrom('events').select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+      if (opened.isDefault && o.demo && Number(count?.n ?? 0) === 0) {
+        console.log('First start on an empty database: loading the demo workspace (2,000 members, 90 days)…');
+        const started = Date.now();
+        const s = await loadDemo(ctx, { members: 2000, days: 90, seed: 42, end: demoEndFor(new Date()) });
+        console.log(`Demo loaded: ${s.accepted} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        if (configFile) await applyWorkspaceFile(ctx.database, readWorkspaceFile(configFile));
+      }
+      const app = createApp(ctx, log);
+      const server = serve({ fetch: app.fetch, port, hostname: o.host }, (info) => {
+        const shown = o.host === '0.0.0.0' || o.host === '::' ? 'localhost' : o.host;
+        console.log(`Qunyun is running at http://${shown}:${info.port}  (database: ${ctx.database.location}; API docs: /api/docs)`);
+      });
+      const stop = (signal: string) => {
+        log.info({ signal }, 'shutting down');
+        server.close(() => void opened.close().then(() => process.exit(0)));
+        setTimeout(() => process.exit(0), 5000).unref();
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+}

@@ -1,0 +1,29 @@
+// The `qunyun` command line.
+import { Command, CommanderError } from 'commander';
+import { registerServe } from './commands/serve.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerMembers } from './commands/members.js';
+import { registerWorkspace } from './commands/workspace.js';
+import { registerDemo } from './commands/demo.js';
+
+const program = new Command('qunyun')
+  .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServe(program);
+registerIngest(program);
+registerMembers(program);
+registerWorkspace(program);
+registerDemo(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  const message = (err as Error).message ?? String(err);
+  console.error(`qunyun: ${message}`);
+  if (process.env.QUNYUN_DEBUG) console.error(err);
+  process.exit(2);
+}

@@ -1,0 +1,69 @@
+// `qunyun serve` as `npm start` runs it: demo on the first start of the default database only.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startCli } from '../test-support/cli.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-serve-'));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts the server on a free port and resolves with its URL once it prints it. */
+function serve(args: string[], env: Record<string, string>): Promise<{ url: string; out: () => string; child: ChildProcess }> {
+  const child = startCli(['serve', '--port', '0', '--host', '127.0.0.1', ...args], { ...env, LOG_LEVEL: 'warn' }, dir);
+  children.push(child);
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1]!, out: () => out, child });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
+  });
+}
+
+async function stop(child: ChildProcess) {
+  const closed = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await closed;
+}
+
+describe('qunyun serve', () => {
+  it('fills an empty default database with the demo once, and never a named one', async () => {
+    const env = { QUNYUN_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' };
+    const first = await serve([], env);
+    expect(first.out()).toContain('loading the demo workspace');
+    const comms = (await (await fetch(first.url + '/api/v1/communities')).json()) as { items: { members: number; name: string }[] };
+    expect(comms.items.length).toBeGreaterThanOrEqual(4);
+    expect(comms.items.some((c) => c.members > 0)).toBe(true);
+    const members = (await (await fetch(first.url + '/api/v1/members?page_size=1')).json()) as { total: number };
+    expect(members.total).toBeGreaterThan(1000);
+    expect((await fetch(first.url + '/api/docs')).status).toBe(200);
+    await stop(first.child);
+    expect(fs.existsSync(path.join(dir, 'data', 'qunyun.db'))).toBe(true);
+
+    const second = await serve([], env);
+    expect(second.out()).not.toContain('loading the demo');
+    const again = (await (await fetch(second.url + '/api/v1/members?page_size=1')).json()) as { total: number };
+    expect(again.total).toBe(members.total);
+    await stop(second.child);
+
+    const named = await serve(['--db', path.join(dir, 'named.db')], env);
+    expect(named.out()).not.toContain('demo');
+    const none = (await (await fetch(named.url + '/api/v1/members')).json()) as { total: number };
+    expect(none.total).toBe(0);
+    await stop(named.child);
+  }, 180_000);
+});

@@ -1,0 +1,57 @@
+// Multi-row INSERT / upsert for the ingest hot path. Kysely builds each statement's SQL once per row count (with
+// placeholders); later calls only bind new parameters, skipping per-row query building. Values stay bound
+// parameters, never SQL text.
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import type { Schema } from './schema.js';
+
+type Table = keyof Schema;
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+export interface BulkSpec<T extends Table> {
+  table: T;
+  columns: readonly (keyof Schema[T] & string)[];
+  /** Conflict target and the columns to overwrite from the new row (`excluded`), or to add to (`add`). */
+  onConflict?: { target: readonly (keyof Schema[T] & string)[]; set?: readonly string[]; add?: readonly string[]; nothing?: boolean };
+  /** Rows per statement: bound by SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+  chunk: number;
+}
+
+// Per dialect adapter (placeholders differ), per spec, per row count.
+const templates = new WeakMap<object, WeakMap<object, Map<number, string>>>();
+
+function template<T extends Table>(db: Db, spec: BulkSpec<T>, n: number): string {
+  const adapter = db.getExecutor().adapter;
+  let bySpec = templates.get(adapter);
+  if (!bySpec) templates.set(adapter, (bySpec = new WeakMap()));
+  let byN = bySpec.get(spec);
+  if (!byN) bySpec.set(spec, (byN = new Map()));
+  let text = byN.get(n);
+  if (text === undefined) {
+    const row = Object.fromEntries(spec.columns.map((c) => [c, null]));
+    let q = (db as Kysely<any>).insertInto(spec.table).values(Array.from({ length: n }, () => ({ ...row })));
+    const oc = spec.onConflict;
+    if (oc) {
+      q = q.onConflict((b) => {
+        const t = b.columns([...oc.target] as any);
+        if (oc.nothing) return t.doNothing();
+        const set: Record<string, unknown> = {};
+        for (const c of oc.set ?? []) set[c] = sql.ref(`excluded.${c}`);
+        for (const c of oc.add ?? []) set[c] = sql`${sql.ref(`${spec.table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`;
+        return t.doUpdateSet(set as any);
+      });
+    }
+    text = q.compile().sql;
+    byN.set(n, text);
+  }
+  return text;
+}
+
+export async function bulkWrite<T extends Table>(db: Db, spec: BulkSpec<T>, rows: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += spec.chunk) {
+    const part = rows.slice(i, i + spec.chunk);
+    const params: unknown[] = new Array(part.length * spec.columns.length);
+    let k = 0;
+    for (const r of part) for (const c of spec.columns) params[k++] = r[c] ?? null;
+    await db.executeQuery(CompiledQuery.raw(template(db, spec, part.length), params));
+  }
+}
