@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
@@ -48,7 +48,8 @@ async function bareInsert(dbPath) {
   const db = new SQLite(dbPath);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -16384'); // the same pragmas as qunyun's own connection (storage/database.ts)
+  db.pragma('busy_timeout = 30000');
   db.exec(`CREATE TABLE events (seq integer PRIMARY KEY AUTOINCREMENT, platform text NOT NULL, event_id text NOT NULL, type text NOT NULL,
     at_ms bigint NOT NULL, member_id bigint, community_id bigint, order_key text, body text NOT NULL, ingested_at bigint NOT NULL,
     UNIQUE (platform, event_id));
@@ -102,7 +103,11 @@ let kept = 0;
 }
 console.log(`generated ${fmt(kept)} events (${(fs.statSync(file).size / 1e6).toFixed(0)} MB) in ${gen.seconds.toFixed(1)} s`);
 
+// Each phase starts with the disk quiet: pending writeback of the previous phase would slow the next one's fsyncs.
+const settle = () => { execSync('sync'); };
+settle();
 const base = await bareInsert(path.join(dir, 'bare.db'));
+settle();
 console.log(`baseline  bare better-sqlite3 loop: ${fmt(base.n / base.seconds)} events/s (${base.seconds.toFixed(1)} s)`);
 const ours = await run(['ingest', file, '--db', path.join(dir, 'qunyun.db'), '--json']);
 const summary = JSON.parse(ours.out);
@@ -111,6 +116,7 @@ const ratio = (kept / ours.seconds) / (base.n / base.seconds);
 console.log(`qunyun    ingest (SQLite):           ${fmt(kept / ours.seconds)} events/s (${ours.seconds.toFixed(1)} s), peak RSS ${(ours.peak / 1048576).toFixed(0)} MB`);
 console.log(`ratio     qunyun / baseline:         ${ratio.toFixed(2)}  (target ≥ 0.50)  ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
 console.log(`memory    peak RSS < 300 MB:          ${ours.peak < 300 * 1048576 ? 'OK' : 'ABOVE TARGET'}`);
+settle();
 const again = await run(['ingest', file, '--db', path.join(dir, 'qunyun.db'), '--json']);
 console.log(`re-ingest (all duplicates):          ${fmt(kept / again.seconds)} events/s, duplicates ${JSON.parse(again.out).duplicates}`);
 
@@ -121,6 +127,7 @@ if (await pgReachable()) {
   await admin.query(`CREATE SCHEMA ${schema}`);
   try {
     const url = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    settle();
     const p = await run(['ingest', file, '--db', url, '--json']);
     console.log(`qunyun    ingest (PostgreSQL):       ${fmt(kept / p.seconds)} events/s (${p.seconds.toFixed(1)} s), peak RSS ${(p.peak / 1048576).toFixed(0)} MB`);
   } finally {

@@ -68,6 +68,10 @@ describe.each(dialects)('member graph API (%s)', (dialect) => {
       ['joined', at(2), 'invited', null], ['left', at(5), null, 'quit'], ['joined', at(9), 'link', null],
     ]);
 
+    // Search ignores Latin case on both dialects and treats LIKE wildcards as plain characters.
+    expect((await h.get('/api/v1/members?q=mING')).body.items.map((m: any) => m.id)).toEqual([u1.id]);
+    expect((await h.get('/api/v1/members?q=' + encodeURIComponent('%'))).body.total).toBe(0);
+    expect((await h.get('/api/v1/members?q=138001')).body.items.map((m: any) => m.id)).toEqual([u1.id]);
     const byTag = await h.get('/api/v1/members?tag=' + encodeURIComponent('宝妈'));
     expect(byTag.body.items.map((m: any) => m.id)).toEqual([u1.id]);
     const byChannel = await h.get('/api/v1/members?channel=referral');

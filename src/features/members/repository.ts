@@ -39,8 +39,9 @@ export async function listMembers(db: Kysely<Schema>, f: MemberFilter): Promise<
       : q.where('m.first_channel', '=', f.channel);
   }
   if (f.q !== undefined && f.q !== '') {
-    const like = `%${escapeLike(f.q)}%`;
-    q = q.where((eb) => eb.or([sql<boolean>`m.name LIKE ${like} ESCAPE '\\'`, sql<boolean>`m.phone LIKE ${like} ESCAPE '\\'`]));
+    // lower() on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not; this agrees on both.
+    const like = `%${escapeLike(f.q.toLowerCase())}%`;
+    q = q.where((eb) => eb.or([sql<boolean>`lower(m.name) LIKE ${like} ESCAPE '\\'`, sql<boolean>`m.phone LIKE ${like} ESCAPE '\\'`]));
   }
   const totalRow = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
   const rows = await q.select(['m.id', 'm.name', 'm.phone', 'm.first_join_at', 'm.first_channel', 'm.first_inviter_id'])
