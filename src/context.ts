@@ -1,7 +1,6 @@
 // What request handlers and commands share: the database and the workspace settings behind it.
 import type { Database } from './storage/database.js';
 import type { Env } from './config/env.js';
-import { createDayBucketer, type DayBucketer } from './domain/time/zone.js';
 import { loadSettings, type WorkspaceSettings } from './features/workspace/settings.js';
 import type { IngestContext } from './features/ingest/service.js';
 
@@ -14,14 +13,11 @@ export interface AppContext {
 }
 
 export function createContext(database: Database, env: Env): AppContext {
-  let bucketer: DayBucketer | undefined;
   const settings = () => loadSettings(database.db);
   return {
     database, env, settings,
     async ingestContext() {
-      const s = await settings();
-      if (bucketer?.timezone !== s.timezone) bucketer = createDayBucketer(s.timezone);
-      return { database, bucketer };
+      return { database };
     },
   };
 }

@@ -20,6 +20,8 @@ export interface EventsTable {
 export interface MembersTable {
   id: number;
   name: string | null;
+  /** The name lower-cased by JavaScript (full Unicode), for search that behaves alike on both dialects. */
+  name_folded: string | null;
   phone: string | null;
   first_phone_at: number | null;
   first_join_at: number | null;
@@ -60,6 +62,11 @@ export interface MembershipsTable {
   leaves: number;
 }
 
+export interface MembershipSpansTable { member_id: number; community_id: number; joined_at: number; left_at: number | null }
+export interface OrderRefundsTable {
+  platform: string; order_id: string; event_id: string; at: number; applied: number; member_id: number; community_id: number | null;
+}
+
 export interface OrdersTable {
   platform: string;
   order_id: string;
@@ -97,7 +104,9 @@ export interface Schema {
   member_tags: MemberTagsTable;
   communities: CommunitiesTable;
   memberships: MembershipsTable;
+  membership_spans: MembershipSpansTable;
   orders: OrdersTable;
+  order_refunds: OrderRefundsTable;
   member_days: MemberDaysTable;
   settings: SettingsTable;
   products: ProductsTable;

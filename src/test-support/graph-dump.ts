@@ -22,9 +22,13 @@ export async function dumpGraph(db: Kysely<Schema>) {
   })).map((m) => JSON.stringify(m, Object.keys(m).sort())).sort();
   const orders = (await db.selectFrom('orders').selectAll().execute()).map((o) => ({ ...o, member_id: who(o.member_id), community_id: where(o.community_id) }))
     .map((o) => JSON.stringify(o, Object.keys(o).sort())).sort();
+  const spans = (await db.selectFrom('membership_spans').selectAll().execute())
+    .map((x) => `${who(x.member_id)}|${where(x.community_id)}|${x.joined_at}|${x.left_at}`).sort();
+  const refunds = (await db.selectFrom('order_refunds').selectAll().execute())
+    .map((x) => `${x.platform}:${x.order_id}|${x.event_id}|${x.at}|${x.applied}|${who(x.member_id)}|${where(x.community_id)}`).sort();
   const days = (await db.selectFrom('member_days').selectAll().execute()).map((d) => `${who(d.member_id)}|${where(d.community_id)}|${d.day}|${d.messages}|${d.checkins}|${d.orders}`).sort();
   const comms = [...communities.values()].map((c) => `${c.platform}:${c.external_id}|${c.name}|${c.owner}|${c.admins}`).sort();
   const events = (await db.selectFrom('events').select(['platform', 'event_id', 'member_id', 'community_id']).execute())
     .map((e) => `${e.platform}:${e.event_id}|${who(e.member_id)}|${where(e.community_id)}`).sort();
-  return { members, memberships, orders, days, communities: comms, events };
+  return { members, memberships, spans, orders, refunds, days, communities: comms, events };
 }

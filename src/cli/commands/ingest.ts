@@ -19,10 +19,13 @@ export function registerIngest(program: Command): void {
     .description('ingest an NDJSON file of events (- for stdin); exits 1 if any line was rejected')
     .argument('<file>', 'NDJSON file, or - for standard input')
     .option('--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)')
-    .option('--batch <n>', 'events per transaction', (v) => parseInt(v, 10), 5000)
+    .option('--batch <n>', 'events per transaction (at most; batches also close at 16 MiB)', (v) => {
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < 1 || n > 100_000) throw new Error(`--batch: expected an integer from 1 to 100000 (got ${JSON.stringify(v)})`);
+      return n;
+    }, 10_000)
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: { db?: string; batch: number; json?: boolean }) => {
-      if (!Number.isInteger(opts.batch) || opts.batch < 1 || opts.batch > 100_000) throw new Error('--batch: expected an integer from 1 to 100000');
       let total = 0;
       if (file !== '-') {
         try {

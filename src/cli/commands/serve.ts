@@ -4,16 +4,19 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { openForCommand } from '../open.js';
+import { saveSetting } from '../../features/workspace/settings.js';
 
 export function registerServe(program: Command): void {
   program.command('serve')
     .description('run the HTTP server (API at /api/v1, docs at /api/docs)')
     .option('--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)')
     .option('--port <n>', 'port (default: PORT, else 3000)')
-    .option('--host <host>', 'address to listen on', '0.0.0.0')
+    .option('--host <host>', 'address to listen on (default: HOST, else 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--config <file>', 'qunyun.yaml to apply on start (default: ./qunyun.yaml when present)')
     .option('--no-demo', 'never load the demo workspace')
-    .action(async (o: { db?: string; port?: string; host: string; config?: string; demo: boolean }) => {
+    .action(async (o: { db?: string; port?: string; host?: string; config?: string; demo: boolean }) => {
+      // Loopback by default: the API has no accounts yet, so exposing it is an explicit choice.
+      const host = o.host ?? (process.env.HOST || '127.0.0.1');
       const [{ serve }, { pino }, { createApp }, { applyWorkspaceFile, readWorkspaceFile }, { demoEndFor, loadDemo }] = await Promise.all([
         import('@hono/node-server'), import('pino'), import('../../http/app.js'), import('../../features/workspace/apply.js'),
         import('../../features/demo/load.js'),
@@ -29,16 +32,21 @@ export function registerServe(program: Command): void {
         log.info({ file: configFile, ...r }, 'applied workspace file');
       }
       const count = await ctx.database.db.selectFrom('events').select(sql<number>`count(*)`.as('n')).executeTakeFirst();
-      if (opened.isDefault && o.demo && Number(count?.n ?? 0) === 0) {
+      const demo = await ctx.database.db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+      // A first start killed mid-demo left demo=loading behind; ingest is idempotent, so loading again completes it.
+      if (opened.isDefault && o.demo && (Number(count?.n ?? 0) === 0 || demo?.value.startsWith('loading'))) {
+        const end = demo?.value.startsWith('loading:') ? new Date(demo.value.slice(8)) : demoEndFor(new Date());
+        await saveSetting(ctx.database.db, 'demo', `loading:${end.toISOString()}`);
         console.log('First start on an empty database: loading the demo workspace (2,000 members, 90 days)…');
         const started = Date.now();
-        const s = await loadDemo(ctx, { members: 2000, days: 90, seed: 42, end: demoEndFor(new Date()) });
+        const s = await loadDemo(ctx, { members: 2000, days: 90, seed: 42, end });
+        await saveSetting(ctx.database.db, 'demo', 'loaded');
         console.log(`Demo loaded: ${s.accepted} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         if (configFile) await applyWorkspaceFile(ctx.database, readWorkspaceFile(configFile));
       }
       const app = createApp(ctx, log);
-      const server = serve({ fetch: app.fetch, port, hostname: o.host }, (info) => {
-        const shown = o.host === '0.0.0.0' || o.host === '::' ? 'localhost' : o.host;
+      const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+        const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
         console.log(`Qunyun is running at http://${shown}:${info.port}  (database: ${ctx.database.location}; API docs: /api/docs)`);
       });
       const stop = (signal: string) => {

@@ -20,6 +20,7 @@ export function parseInstant(s: string): InstantResult {
   }
   const [, ys, mos, ds, hs, mis, ss, frac, off] = m as unknown as string[];
   const y = Number(ys), mo = Number(mos), d = Number(ds), h = Number(hs), mi = Number(mis), sec = ss ? Number(ss) : 0;
+  if (y < 1000) return { ok: false, reason: `year ${y} out of range (1000–9999): ${JSON.stringify(s)}` };
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) {
     return { ok: false, reason: `not a real date/time: ${JSON.stringify(s)}` };
   }

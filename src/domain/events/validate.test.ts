@@ -53,8 +53,26 @@ describe('validateEvent', () => {
     [{ ...base, at: 1730000000, type: 'checkin.done', member: 'u', challenge: 'c' }, /^at: must be an ISO-8601 string/],
     [{ ...base, platform: '', type: 'checkin.done', member: 'u', challenge: 'c' }, /^platform: must not be empty/],
     [[1, 2], /^event must be a JSON object \(got array\)/],
+    [{ ...base, type: 'checkin.done', member: 'u\u0000', challenge: 'c' }, /^member: must not contain NUL/],
+    [{ ...base, id: 'x\ud800', type: 'checkin.done', member: 'u', challenge: 'c' }, /^id: not well-formed Unicode/],
+    [{ ...base, type: 'member.profile', member: 'u', name: 'a\udc00' }, /^name: not well-formed Unicode/],
+    [{ ...base, type: 'member.profile', member: 'u', attributes: { 'k\u0000': 'v' } }, /^attributes key "k\\u0000": must not contain NUL/],
+    [{ ...base, type: 'checkin.done', member: null, challenge: 'c' }, /^member: required for checkin.done \(got null\)/],
+    [{ ...base, at: '0050-01-01T00:00:00Z', type: 'checkin.done', member: 'u', challenge: 'c' }, /^at: year 50 out of range/],
   ])('rejects %j naming the field', (input, expected) => {
     expect(reason(input)).toMatch(expected);
+  });
+
+  it('treats null optional fields as absent, and re-serialises the body without them', () => {
+    const line = JSON.stringify({ ...base, platform: 'wecom', type: 'order.refunded', order: 'o', amount: null });
+    const r = parseEventLine(line);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect('amount' in r.value.event).toBe(false);
+      expect(JSON.parse(r.value.body)).not.toHaveProperty('amount');
+    }
+    const c = validateEvent({ ...base, type: 'checkin.done', member: 'u', challenge: 'c', community: null });
+    expect(c.ok && 'community' in c.value.event).toBe(false);
   });
 
   it('reports non-JSON lines', () => {

@@ -49,11 +49,18 @@ function describe(v: unknown): string {
   return typeof v;
 }
 
+/** Text both databases store faithfully: no NUL (PostgreSQL refuses it), no lone UTF-16 surrogate (stored as U+FFFD). */
+function checkChars(name: string, v: string): string | null {
+  if (v.includes('\u0000')) return `${name}: must not contain NUL (\\u0000) characters`;
+  if (!v.isWellFormed()) return `${name}: not well-formed Unicode (a lone surrogate such as \\ud800)`;
+  return null;
+}
+
 function checkId(name: string, v: unknown): string | null {
   if (typeof v !== 'string') return `${name}: must be a string (got ${describe(v)})`;
   if (v.length === 0) return `${name}: must not be empty`;
   if (v.length > MAX_ID) return `${name}: longer than ${MAX_ID} characters`;
-  return null;
+  return checkChars(name, v);
 }
 
 function checkField(spec: FieldSpec, v: unknown): string | null {
@@ -67,7 +74,7 @@ function checkField(spec: FieldSpec, v: unknown): string | null {
       return checkId(name, v);
     case 'text':
       if (typeof v !== 'string') return `${name}: must be a string (got ${describe(v)})`;
-      return v.length > MAX_TEXT ? `${name}: longer than ${MAX_TEXT} characters` : null;
+      return v.length > MAX_TEXT ? `${name}: longer than ${MAX_TEXT} characters` : checkChars(name, v);
     case 'ids':
     case 'tags': {
       if (!Array.isArray(v)) return `${name}: must be an array of strings (got ${describe(v)})`;
@@ -88,8 +95,12 @@ function checkField(spec: FieldSpec, v: unknown): string | null {
       const entries = Object.entries(v);
       if (entries.length > MAX_LIST) return `${name}: more than ${MAX_LIST} keys`;
       for (const [k, val] of entries) {
+        const keyErr = checkChars(`${name} key ${JSON.stringify(k)}`, k);
+        if (keyErr) return keyErr;
         if (typeof val !== 'string') return `${name}.${k}: must be a string (got ${describe(val)})`;
         if (val.length > MAX_TEXT) return `${name}.${k}: longer than ${MAX_TEXT} characters`;
+        const err = checkChars(`${name}.${k}`, val);
+        if (err) return err;
       }
       return null;
     }
@@ -132,10 +143,16 @@ export function validateEvent(raw: unknown, text?: string): ValidationResult {
     const err = checkId('platform', o.platform);
     if (err) return { ok: false, reason: err };
   }
+  let rewritten = false;
   for (const spec of FIELDS[o.type as EventType]) {
     const v = o[spec.name];
     if (v === undefined || v === null) {
-      if (spec.required) return { ok: false, reason: `${spec.name}: required for ${o.type}` };
+      if (spec.required) return { ok: false, reason: `${spec.name}: required for ${o.type}${v === null ? ' (got null)' : ''}` };
+      // An optional field sent as null means absent (a null refund amount is a full refund, not 0).
+      if (v === null) {
+        delete o[spec.name];
+        rewritten = true;
+      }
       continue;
     }
     const err = checkField(spec, v);
@@ -144,7 +161,7 @@ export function validateEvent(raw: unknown, text?: string): ValidationResult {
   if (o.platform === undefined) o.platform = 'import'; // fills the default in place: the object is the caller's parse
   const event = o as unknown as LedgerEvent;
   // The line itself is the body when it already names its platform: no re-serialisation on the hot path.
-  const body = text !== undefined && hadPlatform ? text.trim() : JSON.stringify(event);
+  const body = text !== undefined && hadPlatform && !rewritten ? text.trim() : JSON.stringify(event);
   return { ok: true, value: { event, atMs: at.ms, body } };
 }
 

@@ -38,6 +38,14 @@ export function createDayBucketer(timezone: string): DayBucketer {
   };
 }
 
+const shared = new Map<string, DayBucketer>();
+/** One memoising bucketer per zone for the whole process. */
+export function dayBucketerFor(timezone: string): DayBucketer {
+  let b = shared.get(timezone);
+  if (!b) shared.set(timezone, (b = createDayBucketer(timezone)));
+  return b;
+}
+
 /** Offset of a zone from UTC at an instant, in minutes east. */
 export function zoneOffsetMinutes(timezone: string, ms: number): number {
   const fmt = new Intl.DateTimeFormat('en-US', {

@@ -5,11 +5,22 @@ import type { Schema } from '../../storage/schema.js';
 export class NotFoundError extends Error {}
 export class AmbiguousError extends Error {}
 
-/** Accepts our numeric id, `platform:id`, or a platform id that only one platform uses. */
+/**
+ * Accepts `id:N` (our id), `platform:id`, a platform id that only one platform uses, or a bare number that is
+ * our id — unless a platform community also has that id, which is ambiguous and refused.
+ */
 export async function resolveCommunityRef(db: Kysely<Schema>, ref: string): Promise<number> {
-  if (/^\d+$/.test(ref)) {
-    const row = await db.selectFrom('communities').select('id').where('id', '=', Number(ref)).executeTakeFirst();
-    if (row) return Number(row.id);
+  const ours = /^(?:id:)?(\d{1,15})$/.exec(ref);
+  if (ours) {
+    const row = await db.selectFrom('communities').select('id').where('id', '=', Number(ours[1])).executeTakeFirst();
+    if (ref.startsWith('id:')) {
+      if (row) return Number(row.id);
+      throw new NotFoundError(`community ${JSON.stringify(ref)} not found`);
+    }
+    const clash = (await db.selectFrom('communities').select(['id', 'platform']).where('external_id', '=', ref).execute())
+      .filter((c) => Number(c.id) !== Number(row?.id));
+    if (row && clash.length === 0) return Number(row.id);
+    if (row) throw new AmbiguousError(`community ${JSON.stringify(ref)} is ambiguous: write id:${ref} for ours, or ${clash[0]!.platform}:${ref}`);
   }
   const colon = ref.indexOf(':');
   if (colon > 0) {

@@ -23,8 +23,14 @@ export const MEMBER_FIRST_JOIN: BulkSpec<'members'> = {
   onConflict: { target: ['id'], set: ['first_join_at', 'first_channel', 'first_inviter_id', 'first_community_id'] },
 };
 export const MEMBER_PROFILE: BulkSpec<'members'> = {
-  table: 'members', chunk: 1000, columns: ['id', 'name', 'phone', 'first_phone_at', 'attributes'],
-  onConflict: { target: ['id'], set: ['name', 'phone', 'first_phone_at', 'attributes'] },
+  table: 'members', chunk: 1000, columns: ['id', 'name', 'name_folded', 'phone', 'first_phone_at', 'attributes'],
+  onConflict: { target: ['id'], set: ['name', 'name_folded', 'phone', 'first_phone_at', 'attributes'] },
+};
+export const MEMBERSHIP_SPANS_INSERT: BulkSpec<'membership_spans'> = {
+  table: 'membership_spans', chunk: 1000, columns: ['member_id', 'community_id', 'joined_at', 'left_at'],
+};
+export const ORDER_REFUNDS_INSERT: BulkSpec<'order_refunds'> = {
+  table: 'order_refunds', chunk: 1000, columns: ['platform', 'order_id', 'event_id', 'at', 'applied', 'member_id', 'community_id'],
 };
 export const MEMBER_TAGS_INSERT: BulkSpec<'member_tags'> = { table: 'member_tags', chunk: 1000, columns: ['member_id', 'tag'] };
 export const ORDERS_INSERT: BulkSpec<'orders'> = {

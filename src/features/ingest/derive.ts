@@ -7,7 +7,9 @@ import { byPlatform, chunks, key } from '../../storage/chunks.js';
 import { foldCommunity, foldMemberships, foldOrder, foldProfile, type StoredRow } from './fold.js';
 import { lookupMembers } from './resolve.js';
 import { bulkWrite } from '../../storage/bulk.js';
-import { MEMBER_DAYS_ADD, MEMBER_FIRST_JOIN, MEMBER_PROFILE, MEMBER_TAGS_INSERT, MEMBERSHIPS_INSERT, ORDERS_INSERT } from './bulk-specs.js';
+import {
+  MEMBER_DAYS_ADD, MEMBER_FIRST_JOIN, MEMBER_PROFILE, MEMBER_TAGS_INSERT, MEMBERSHIP_SPANS_INSERT, MEMBERSHIPS_INSERT, ORDER_REFUNDS_INSERT, ORDERS_INSERT,
+} from './bulk-specs.js';
 
 type Trx = Transaction<Schema>;
 const ROW = ['platform', 'event_id', 'type', 'at_ms', 'community_id', 'body'] as const;
@@ -41,22 +43,28 @@ export async function recomputeMemberships(trx: Trx, memberIds: number[]): Promi
   for (const s of states) for (const m of s.list) if (m.first_inviter_key) inviterKeys.add(m.first_inviter_key);
   const inviters = await lookupMembers(trx, inviterKeys);
   const rows = [];
+  const spans: { member_id: number; community_id: number; joined_at: number; left_at: number | null }[] = [];
   const firsts: { id: number; at: number | null; channel: string | null; inviter: number | null; community: number | null }[] = [];
   for (const s of states) {
     let first: (typeof firsts)[number] = { id: s.id, at: null, channel: null, inviter: null, community: null };
     for (const m of s.list) {
       const inviter = m.first_inviter_key ? inviters.get(m.first_inviter_key) ?? null : null;
-      const { first_inviter_key: _k, ...rest } = m;
+      const { first_inviter_key: _k, spans: memberSpans, ...rest } = m;
       rows.push({ ...rest, member_id: s.id, first_inviter_id: inviter });
-      // The member's first join across communities; equal instants fall to the lower community id.
+      for (const sp of memberSpans) spans.push({ member_id: s.id, community_id: m.community_id, ...sp });
+      // The member's first join across communities; at equal instants the first one folded stays.
       if (m.first_join_at !== null && (first.at === null || m.first_join_at < first.at)) {
         first = { id: s.id, at: m.first_join_at, channel: m.first_channel, inviter, community: m.community_id };
       }
     }
     firsts.push(first);
   }
-  for (const part of chunks(memberIds, 500)) await trx.deleteFrom('memberships').where('member_id', 'in', part).execute();
+  for (const part of chunks(memberIds, 500)) {
+    await trx.deleteFrom('memberships').where('member_id', 'in', part).execute();
+    await trx.deleteFrom('membership_spans').where('member_id', 'in', part).execute();
+  }
   await bulkWrite(trx, MEMBERSHIPS_INSERT, rows);
+  await bulkWrite(trx, MEMBERSHIP_SPANS_INSERT, spans);
   await bulkWrite(trx, MEMBER_FIRST_JOIN, firsts.map((f) => ({
     id: f.id, first_join_at: f.at, first_channel: f.channel, first_inviter_id: f.inviter, first_community_id: f.community,
   })));
@@ -69,7 +77,10 @@ export async function recomputeProfiles(trx: Trx, memberIds: number[]): Promise<
   const profiles = memberIds.map((id) => {
     const p = foldProfile(byMember.get(id) ?? []);
     for (const tag of p.tags) tagRows.push({ member_id: id, tag });
-    return { id, name: p.name, phone: p.phone, first_phone_at: p.first_phone_at, attributes: JSON.stringify(p.attributes) };
+    return {
+      id, name: p.name, name_folded: p.name?.toLowerCase() ?? null, phone: p.phone, first_phone_at: p.first_phone_at,
+      attributes: JSON.stringify(p.attributes),
+    };
   });
   await bulkWrite(trx, MEMBER_PROFILE, profiles);
   for (const part of chunks(memberIds, 500)) await trx.deleteFrom('member_tags').where('member_id', 'in', part).execute();
@@ -88,16 +99,21 @@ export async function recomputeOrders(trx: Trx, orderKeys: Set<string>): Promise
     }
     for (const [platform, ids] of byPlatform(part)) {
       await trx.deleteFrom('orders').where('platform', '=', platform).where('order_id', 'in', ids).execute();
+      await trx.deleteFrom('order_refunds').where('platform', '=', platform).where('order_id', 'in', ids).execute();
     }
     const inserts = [];
+    const refunds = [];
     for (const k of part) {
       const o = foldOrder((grouped.get(k) ?? []).map((r) => ({ ...r, member_id: r.member_id === null ? null : Number(r.member_id) })));
       if (!o) continue;
-      const { member_event, ...rest } = o;
+      const { member_event, refunds: applied, ...rest } = o;
       const i = k.indexOf('\u001f');
-      inserts.push({ ...rest, platform: k.slice(0, i), order_id: k.slice(i + 1), member_id: member_event.member_id });
+      const platform = k.slice(0, i), order_id = k.slice(i + 1);
+      inserts.push({ ...rest, platform, order_id, member_id: member_event.member_id });
+      for (const r of applied) refunds.push({ platform, order_id, ...r, member_id: member_event.member_id, community_id: rest.community_id });
     }
     await bulkWrite(trx, ORDERS_INSERT, inserts);
+    await bulkWrite(trx, ORDER_REFUNDS_INSERT, refunds);
   }
 }
 
@@ -118,6 +134,7 @@ export async function mergeMembers(trx: Trx, winner: number, loser: number): Pro
   await trx.updateTable('identities').set({ member_id: winner }).where('member_id', '=', loser).execute();
   await trx.updateTable('events').set({ member_id: winner }).where('member_id', '=', loser).execute();
   await trx.updateTable('orders').set({ member_id: winner }).where('member_id', '=', loser).execute();
+  await trx.updateTable('order_refunds').set({ member_id: winner }).where('member_id', '=', loser).execute();
   await trx.updateTable('memberships').set({ first_inviter_id: winner }).where('first_inviter_id', '=', loser).execute();
   await trx.updateTable('members').set({ first_inviter_id: winner }).where('first_inviter_id', '=', loser).execute();
   await sql`INSERT INTO member_days (member_id, community_id, day, messages, checkins, orders)
@@ -126,10 +143,11 @@ export async function mergeMembers(trx: Trx, winner: number, loser: number): Pro
       checkins = member_days.checkins + excluded.checkins, orders = member_days.orders + excluded.orders`.execute(trx);
   await trx.deleteFrom('member_days').where('member_id', '=', loser).execute();
   await trx.deleteFrom('memberships').where('member_id', '=', loser).execute();
+  await trx.deleteFrom('membership_spans').where('member_id', '=', loser).execute();
   await trx.deleteFrom('member_tags').where('member_id', '=', loser).execute();
   await trx.updateTable('members').set({ merged_into: winner }).where((eb) => eb.or([eb('id', '=', loser), eb('merged_into', '=', loser)])).execute();
   await trx.updateTable('members').set({
-    name: null, phone: null, first_phone_at: null, first_join_at: null, first_channel: null, first_inviter_id: null,
+    name: null, name_folded: null, phone: null, first_phone_at: null, first_join_at: null, first_channel: null, first_inviter_id: null,
     first_community_id: null, attributes: '{}',
   }).where('id', '=', loser).execute();
 }

@@ -25,6 +25,8 @@ export interface MembershipState {
   present: number;
   joins: number;
   leaves: number;
+  /** Stretches of membership: a join while out opens one, a leave while in closes it. */
+  spans: { joined_at: number; left_at: number | null }[];
 }
 
 /** Memberships of one member from their member.joined / member.left events, one per community. */
@@ -36,7 +38,7 @@ export function foldMemberships(rows: StoredRow[]): MembershipState[] {
     let m = out.get(cid);
     if (!m) {
       m = { community_id: cid, first_join_at: null, first_channel: null, first_inviter_key: null, first_method: null,
-        last_join_at: null, last_left_at: null, present: 0, joins: 0, leaves: 0 };
+        last_join_at: null, last_left_at: null, present: 0, joins: 0, leaves: 0, spans: [] };
       out.set(cid, m);
     }
     if (r.type === 'member.joined') {
@@ -47,10 +49,12 @@ export function foldMemberships(rows: StoredRow[]): MembershipState[] {
         m.first_method = (r.data.method as string | undefined) ?? null;
       }
       m.last_join_at = r.at_ms;
+      if (!m.present) m.spans.push({ joined_at: r.at_ms, left_at: null });
       m.present = 1;
       m.joins++;
     } else {
       m.last_left_at = r.at_ms;
+      if (m.present) m.spans[m.spans.length - 1]!.left_at = r.at_ms;
       m.present = 0;
       m.leaves++;
     }
@@ -98,6 +102,8 @@ export interface OrderState {
   community_id: number | null;
   refunded: number;
   fully_refunded_at: number | null;
+  /** Each refund that applied, with what it actually refunded. */
+  refunds: { event_id: string; at: number; applied: number }[];
 }
 
 /** One order from its order.paid (the earliest, if re-sent under another id) and its refunds, capped. */
@@ -108,11 +114,14 @@ export function foldOrder(rows: (StoredRow & { member_id: number | null })[]): O
   const amount = Number(paid.data.amount);
   let refunded = 0;
   let fullyAt: number | null = null;
+  const refunds: OrderState['refunds'] = [];
   for (const r of sorted) {
     // A refund applies only to an order paid before it, and never beyond what remains.
     if (r.type !== 'order.refunded' || r.at_ms < paid.at_ms || fullyAt !== null) continue;
     const remaining = amount - refunded;
-    refunded += r.data.amount === undefined ? remaining : Math.min(Number(r.data.amount), remaining);
+    const applied = r.data.amount === undefined ? remaining : Math.min(Number(r.data.amount), remaining);
+    refunded += applied;
+    refunds.push({ event_id: r.event_id, at: r.at_ms, applied });
     if (refunded >= amount) fullyAt = r.at_ms;
   }
   return {
@@ -126,6 +135,7 @@ export function foldOrder(rows: (StoredRow & { member_id: number | null })[]): O
     community_id: paid.community_id === null ? null : Number(paid.community_id),
     refunded,
     fully_refunded_at: fullyAt,
+    refunds,
   };
 }
 

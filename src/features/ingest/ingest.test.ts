@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialectsUnderTest, type TestDatabase } from '../../test-support/databases.js';
-import { createDayBucketer } from '../../domain/time/zone.js';
 import { IngestSession } from './session.js';
 
 const dialects = await dialectsUnderTest();
@@ -12,7 +11,7 @@ describe.each(dialects)('ingest (%s)', (dialect) => {
   afterEach(async () => { await t?.drop(); t = undefined; });
 
   async function ingest(lines: string[], batch = 3) {
-    const s = new IngestSession({ database: t!.database, bucketer: createDayBucketer('Asia/Shanghai') }, batch);
+    const s = new IngestSession({ database: t!.database}, batch);
     let n = 0;
     for (const text of lines) await s.add({ line: ++n, text });
     return s.finish();
@@ -39,5 +38,19 @@ describe.each(dialects)('ingest (%s)', (dialect) => {
     expect(r.rejected[3]!.reason).toMatch(/^at: missing UTC offset/);
     const again = await ingest(lines.slice(0, 2));
     expect(again).toMatchObject({ accepted: 0, duplicates: 2 });
+  });
+
+  it('judges every delivery against the first accepted body; key order and spacing do not matter', async () => {
+    t = await createTestDatabase(dialect);
+    const a = { id: 'k1', platform: 'wecom', type: 'checkin.done', at: '2026-11-01T10:00:00+08:00', member: 'u1', challenge: 'A' };
+    await ingest([JSON.stringify(a)]);
+    const reordered = JSON.stringify({ challenge: 'A', member: 'u1', at: a.at, type: a.type, platform: 'wecom', id: 'k1' }, null, 1).replace(/\n/g, '');
+    const changed = JSON.stringify({ ...a, challenge: 'B' });
+    const r = await ingest([changed, changed, reordered], 10);
+    expect(r).toMatchObject({ accepted: 0, duplicates: 1, rejected_count: 2 });
+    // Within one batch, the first delivery of a new id is the reference.
+    const fresh = { ...a, id: 'k2' };
+    const r2 = await ingest([JSON.stringify(fresh), JSON.stringify({ ...fresh, challenge: 'C' }), JSON.stringify({ ...fresh, challenge: 'C' })], 10);
+    expect(r2).toMatchObject({ accepted: 1, duplicates: 0, rejected_count: 2 });
   });
 });

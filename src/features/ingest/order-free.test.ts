@@ -4,14 +4,13 @@ import fc from 'fast-check';
 import { createTestDatabase, dialectsUnderTest } from '../../test-support/databases.js';
 import { dumpGraph } from '../../test-support/graph-dump.js';
 import { ledger } from '../../test-support/random-ledger.js';
-import { createDayBucketer } from '../../domain/time/zone.js';
 import { IngestSession } from './session.js';
 import type { Database } from '../../storage/database.js';
 
 const dialects = await dialectsUnderTest();
 
 async function ingest(database: Database, lines: string[], batch: number) {
-  const s = new IngestSession({ database, bucketer: createDayBucketer('Asia/Shanghai') }, batch);
+  const s = new IngestSession({ database}, batch);
   let n = 0;
   for (const text of lines) await s.add({ line: ++n, text });
   return s.finish();

@@ -7,7 +7,8 @@ import { compareEvents } from '../../domain/events/types.js';
 import { sameBody } from '../../domain/events/validate.js';
 import { bulkWrite } from '../../storage/bulk.js';
 import { EVENTS_INSERT } from './bulk-specs.js';
-import type { DayBucketer } from '../../domain/time/zone.js';
+import { dayBucketerFor } from '../../domain/time/zone.js';
+import { DEFAULT_SETTINGS } from '../workspace/settings.js';
 import { chunks, key } from '../../storage/chunks.js';
 import { lookupMembers, resolveCommunities, resolveMembers } from './resolve.js';
 import {
@@ -16,7 +17,7 @@ import {
 
 export interface Rejection { line: number; reason: string }
 export interface BatchResult { accepted: number; duplicates: number; rejected: Rejection[] }
-export interface IngestContext { database: Database; bucketer: DayBucketer }
+export interface IngestContext { database: Database }
 export interface BatchItem { line: number; value: AcceptedEvent }
 
 const memberKeysOf = (e: LedgerEvent): string[] => {
@@ -32,39 +33,51 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
   if (items.length === 0) return result;
   await ctx.database.db.transaction().execute(async (trx) => {
     await sql`UPDATE ingest_lock SET n = n + 1 WHERE id = 1`.execute(trx);
+    // Read under the lock: a concurrent `qunyun apply` that changes the zone re-buckets under the same lock.
+    const tz = await trx.selectFrom('settings').select('value').where('key', '=', 'timezone').executeTakeFirst();
+    const bucketer = dayBucketerFor(tz?.value ?? DEFAULT_SETTINGS.timezone);
 
-    // 1. Duplicates and conflicts, within the batch and against the ledger.
-    const fresh = new Map<string, BatchItem>();
+    // 1. Duplicates and conflicts. Every delivery of an id is judged against the first accepted body: the stored
+    // one, or else the first in this batch — so a repeated conflicting delivery is a conflict each time.
     const conflict = (it: BatchItem) => result.rejected.push({
       line: it.line,
       reason: `id: conflict — event ${JSON.stringify(it.value.event.id)} on platform ${it.value.event.platform} was already accepted with a different body`,
     });
-    for (const it of items) {
-      const k = key(it.value.event.platform, it.value.event.id);
-      const prev = fresh.get(k);
-      if (!prev) fresh.set(k, it);
-      else if (sameBody(prev.value.body, it.value.body)) result.duplicates++;
-      else conflict(it);
-    }
+    const deliveries = new Map<string, BatchItem[]>();
     const byPlat = new Map<string, string[]>();
-    for (const it of fresh.values()) {
-      const p = it.value.event.platform;
-      (byPlat.get(p) ?? byPlat.set(p, []).get(p)!).push(it.value.event.id);
+    for (const it of items) {
+      const { platform, id } = it.value.event;
+      const k = key(platform, id);
+      const list = deliveries.get(k);
+      if (list) list.push(it);
+      else {
+        deliveries.set(k, [it]);
+        (byPlat.get(platform) ?? byPlat.set(platform, []).get(platform)!).push(id);
+      }
     }
+    const stored = new Map<string, string>();
     for (const [platform, ids] of byPlat) {
       for (const part of chunks(ids, 500)) {
         const rows = await trx.selectFrom('events').select(['event_id', 'body'])
           .where('platform', '=', platform).where('event_id', 'in', part).execute();
-        for (const r of rows) {
-          const k = key(platform, r.event_id);
-          const it = fresh.get(k)!;
-          fresh.delete(k);
-          if (sameBody(it.value.body, r.body)) result.duplicates++;
-          else conflict(it);
-        }
+        for (const r of rows) stored.set(key(platform, r.event_id), r.body);
       }
     }
-    const events = [...fresh.values()].map((it) => it.value);
+    const fresh: BatchItem[] = [];
+    for (const [k, list] of deliveries) {
+      let reference = stored.get(k);
+      let i = 0;
+      if (reference === undefined) {
+        fresh.push(list[0]!);
+        reference = list[0]!.value.body;
+        i = 1;
+      }
+      for (; i < list.length; i++) {
+        if (sameBody(reference, list[i]!.value.body)) result.duplicates++;
+        else conflict(list[i]!);
+      }
+    }
+    const events = fresh.map((it) => it.value);
     result.accepted = events.length;
     if (events.length === 0) return;
 
@@ -125,7 +138,7 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
       const memberId = row.member_id === null ? null : final(row.member_id);
       if (e.type === 'message.sent' || e.type === 'checkin.done' || e.type === 'order.paid') {
         const cid = row.community_id ?? 0;
-        const day = ctx.bucketer.dayOf(atMs);
+        const day = bucketer.dayOf(atMs);
         const dk = `${memberId}:${cid}:${day}`;
         let d = days.get(dk);
         if (!d) days.set(dk, (d = { member_id: memberId!, community_id: cid, day, messages: 0, checkins: 0, orders: 0 }));

@@ -13,16 +13,31 @@ export interface IngestSummary {
 
 export const MAX_KEPT_REJECTIONS = 10_000;
 export const DEFAULT_BATCH = 10_000;
+/** A batch is also committed once its bodies reach this size, so memory follows bytes, not line counts. */
+export const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 
 export class IngestSession {
   readonly summary: IngestSummary = { accepted: 0, duplicates: 0, rejected: [], rejected_count: 0 };
   private batch: BatchItem[] = [];
+  private batchBytes = 0;
 
   constructor(private readonly ctx: IngestContext, private readonly batchSize = DEFAULT_BATCH) {}
 
+  /** Keeps the rejections with the lowest line numbers (conflicts arrive at commit, after later parse errors). */
   private reject(r: Rejection): void {
     this.summary.rejected_count++;
-    if (this.summary.rejected.length < MAX_KEPT_REJECTIONS) this.summary.rejected.push(r);
+    const kept = this.summary.rejected;
+    kept.push(r);
+    if (kept.length > 2 * MAX_KEPT_REJECTIONS) {
+      kept.sort((a, b) => a.line - b.line);
+      kept.length = MAX_KEPT_REJECTIONS;
+    }
+  }
+
+  private async push(item: BatchItem): Promise<void> {
+    this.batch.push(item);
+    this.batchBytes += item.value.body.length;
+    if (this.batch.length >= this.batchSize || this.batchBytes >= MAX_BATCH_BYTES) await this.flush();
   }
 
   /** Adds one line; commits a batch when full. Blank lines are ignored. */
@@ -34,21 +49,22 @@ export class IngestSession {
     if (item.text.trim() === '') return;
     const r = parseEventLine(item.text);
     if (!r.ok) this.reject({ line: item.line, reason: r.reason });
-    else this.batch.push({ line: item.line, value: r.value });
-    if (this.batch.length >= this.batchSize) await this.flush();
+    else await this.push({ line: item.line, value: r.value });
   }
 
   /** Adds an already-parsed value (JSON-array bodies). */
   async addValue(line: number, value: import('../../domain/events/validate.js').ValidationResult): Promise<void> {
     if (!value.ok) this.reject({ line, reason: value.reason });
-    else this.batch.push({ line, value: value.value });
-    if (this.batch.length >= this.batchSize) await this.flush();
+    else if (Buffer.byteLength(value.value.body) > MAX_LINE_BYTES) {
+      this.reject({ line, reason: `event too large: ${Buffer.byteLength(value.value.body)} bytes (limit ${MAX_LINE_BYTES} bytes per event)` });
+    } else await this.push({ line, value: value.value });
   }
 
   async flush(): Promise<void> {
     if (this.batch.length === 0) return;
     const items = this.batch;
     this.batch = [];
+    this.batchBytes = 0;
     const res = await ingestBatch(this.ctx, items);
     this.summary.accepted += res.accepted;
     this.summary.duplicates += res.duplicates;
@@ -59,6 +75,7 @@ export class IngestSession {
   async finish(): Promise<IngestSummary> {
     await this.flush();
     this.summary.rejected.sort((a, b) => a.line - b.line);
+    if (this.summary.rejected.length > MAX_KEPT_REJECTIONS) this.summary.rejected.length = MAX_KEPT_REJECTIONS;
     return this.summary;
   }
 }

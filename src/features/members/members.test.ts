@@ -72,12 +72,21 @@ describe.each(dialects)('member graph API (%s)', (dialect) => {
     expect((await h.get('/api/v1/members?q=mING')).body.items.map((m: any) => m.id)).toEqual([u1.id]);
     expect((await h.get('/api/v1/members?q=' + encodeURIComponent('%'))).body.total).toBe(0);
     expect((await h.get('/api/v1/members?q=138001')).body.items.map((m: any) => m.id)).toEqual([u1.id]);
+    await h.post(ndjson([{ id: 'é', type: 'member.profile', platform: 'wecom', member: 'u9', at: at(1), name: 'Élodie' }]));
+    expect((await h.get('/api/v1/members?q=' + encodeURIComponent('élo'))).body.total).toBe(1);
     const byTag = await h.get('/api/v1/members?tag=' + encodeURIComponent('宝妈'));
     expect(byTag.body.items.map((m: any) => m.id)).toEqual([u1.id]);
     const byChannel = await h.get('/api/v1/members?channel=referral');
     expect(byChannel.body.items.map((m: any) => m.id)).toEqual([u2.id]);
     const inTelegram = await h.get('/api/v1/members?community=telegram:-1001');
     expect(inTelegram.body.items.map((m: any) => m.id)).toEqual([u1.id]);
+    // Analytics state: u2's two stretches in g1, and what each refund of A1 actually refunded.
+    const spans = await h.ctx.database.db.selectFrom('membership_spans').selectAll().where('member_id', '=', u2.id).orderBy('joined_at').execute();
+    expect(spans.map((x) => [Number(x.joined_at), x.left_at === null ? null : Number(x.left_at)])).toEqual([
+      [Date.parse(at(2)), Date.parse(at(5))], [Date.parse(at(9)), null],
+    ]);
+    const refunds = await h.ctx.database.db.selectFrom('order_refunds').selectAll().orderBy('at').execute();
+    expect(refunds.map((x) => [x.order_id, x.event_id, Number(x.applied)])).toEqual([['A1', 'r1', 5000], ['A1', 'r2', 14900]]);
     const communities = (await h.get('/api/v1/communities')).body.items;
     expect(communities.map((c: any) => [c.external_id, c.members])).toEqual([['g1', 2], ['-1001', 1]]);
   });
@@ -101,7 +110,7 @@ describe.each(dialects)('member graph API (%s)', (dialect) => {
     h = await createTestApp(dialect, { QUNYUN_MAX_BODY_BYTES: '2048' });
     const big = await h.post('x'.repeat(5000));
     expect(big.status).toBe(413);
-    expect((await big.json()).error.message).toMatch(/exceeds 2048 bytes/);
+    expect(((await big.json()) as any).error.message).toMatch(/exceeds 2048 bytes/);
     expect((await h.post('[1,', 'application/json')).status).toBe(400);
     const typed = await h.post('a=b', 'application/x-www-form-urlencoded');
     expect(typed.status).toBe(415);
@@ -113,6 +122,14 @@ describe.each(dialects)('member graph API (%s)', (dialect) => {
     expect((await h.get('/api/v1/members/123456')).status).toBe(404);
     expect((await h.get('/api/v1/members?community=nope')).status).toBe(404);
     expect((await h.get('/api/v1/nothing')).status).toBe(404);
+    // Community "1" on Telegram vs our community id 1: refused as ambiguous, with the two spellings offered.
+    await h.post(ndjson([{ id: 'j0', type: 'member.joined', platform: 'wecom', community: 'g', member: 'u', at: at(1) }]));
+    await h.post(ndjson([{ id: 'j', type: 'member.joined', platform: 'telegram', community: '1', member: 'u', at: at(1) }]));
+    const amb = await h.get('/api/v1/members?community=1');
+    expect(amb.status).toBe(400);
+    expect(amb.body.error.message).toContain('id:1');
+    expect((await h.get('/api/v1/members?community=id:1')).status).toBe(200);
+    expect((await h.get('/api/v1/members?community=telegram:1')).body.total).toBe(1);
   });
 
   it('serves OpenAPI and escapes member text on the start page', async () => {

@@ -39,9 +39,9 @@ export async function listMembers(db: Kysely<Schema>, f: MemberFilter): Promise<
       : q.where('m.first_channel', '=', f.channel);
   }
   if (f.q !== undefined && f.q !== '') {
-    // lower() on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not; this agrees on both.
+    // Folded in JavaScript (all of Unicode), not by SQL: SQLite's lower() and LIKE fold ASCII only.
     const like = `%${escapeLike(f.q.toLowerCase())}%`;
-    q = q.where((eb) => eb.or([sql<boolean>`lower(m.name) LIKE ${like} ESCAPE '\\'`, sql<boolean>`m.phone LIKE ${like} ESCAPE '\\'`]));
+    q = q.where((eb) => eb.or([sql<boolean>`m.name_folded LIKE ${like} ESCAPE '\\'`, sql<boolean>`m.phone LIKE ${like} ESCAPE '\\'`]));
   }
   const totalRow = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
   const rows = await q.select(['m.id', 'm.name', 'm.phone', 'm.first_join_at', 'm.first_channel', 'm.first_inviter_id'])
@@ -88,8 +88,11 @@ export async function loadMember(db: Kysely<Schema>, requested: number, timeline
     db.selectFrom('events').select(sql<number>`count(*)`.as('n')).where('member_id', '=', id).executeTakeFirst(),
   ]);
   const orderKeys = orders.map((o) => o.platform + '\u001f' + o.order_id);
-  const refunds = orderKeys.length === 0 ? [] : await db.selectFrom('events').select(['order_key', 'event_id', 'at_ms', 'body'])
-    .where('order_key', 'in', orderKeys).where('type', '=', 'order.refunded').orderBy('at_ms').execute();
+  const refunds = [];
+  for (let i = 0; i < orderKeys.length; i += 500) {
+    refunds.push(...await db.selectFrom('events').select(['order_key', 'event_id', 'at_ms', 'body'])
+      .where('order_key', 'in', orderKeys.slice(i, i + 500)).where('type', '=', 'order.refunded').orderBy('at_ms').execute());
+  }
   return { member, identities, tags: tags.map((t) => t.tag), memberships, orders, refunds, history, checkins, timeline, eventCount: Number(eventCount?.n ?? 0) };
 }
 

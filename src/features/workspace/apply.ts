@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Database } from '../../storage/database.js';
 import { parseWorkspaceFile, type WorkspaceFile } from '../../config/workspace-file.js';
-import { createDayBucketer } from '../../domain/time/zone.js';
+import { dayBucketerFor } from '../../domain/time/zone.js';
 import { key } from '../../storage/chunks.js';
 import { resolveCommunities } from '../ingest/resolve.js';
 import { loadSettings, saveSettings } from './settings.js';
@@ -22,11 +22,13 @@ export function readWorkspaceFile(path: string): WorkspaceFile {
 }
 
 export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile): Promise<ApplyResult> {
-  const before = await loadSettings(database.db);
   const w = cfg.workspace;
-  const timezoneChanged = before.timezone !== w.timezone;
+  let timezoneChanged = false;
+  let rebuiltDays = 0;
   await database.db.transaction().execute(async (trx) => {
     await sql`UPDATE ingest_lock SET n = n + 1 WHERE id = 1`.execute(trx);
+    const before = await loadSettings(trx);
+    timezoneChanged = before.timezone !== w.timezone;
     await saveSettings(trx, { name: w.name ?? before.name, timezone: w.timezone, dormantDays: w.dormantDays, newCustomerDays: w.newCustomerDays });
     await trx.deleteFrom('products').execute();
     for (const p of cfg.products) {
@@ -41,8 +43,8 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
       await trx.updateTable('communities').set({ config_name: name, blueprint: JSON.stringify(blueprint) })
         .where('id', '=', ids.get(key(platform, k))!).execute();
     }
+    // Per-day activity is bucketed in the workspace zone: a new zone means new buckets, in the same commit.
+    if (timezoneChanged) rebuiltDays = await rebuildMemberDays(trx, dayBucketerFor(w.timezone));
   });
-  // Per-day activity is bucketed in the workspace zone, so a new zone means new buckets.
-  const rebuiltDays = timezoneChanged ? await rebuildMemberDays(database, createDayBucketer(w.timezone)) : 0;
   return { products: cfg.products.length, channels: cfg.channels.length, communities: cfg.communities.length, timezoneChanged, rebuiltDays };
 }

@@ -1,15 +1,15 @@
 // Recomputes the per-member per-day activity table from the ledger (after a time-zone change).
-import { sql } from 'kysely';
-import type { Database } from '../../storage/database.js';
+import type { Transaction } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
 import type { DayBucketer } from '../../domain/time/zone.js';
 import { addMemberDays, type DayCount } from '../ingest/derive.js';
 
 const COLUMN = { 'message.sent': 'messages', 'checkin.done': 'checkins', 'order.paid': 'orders' } as const;
 
-export async function rebuildMemberDays(database: Database, bucketer: DayBucketer, chunk = 50_000): Promise<number> {
+/** Runs inside the caller's transaction (which holds the writer lock), so a zone change and its buckets commit together. */
+export async function rebuildMemberDays(trx: Transaction<Schema>, bucketer: DayBucketer, chunk = 50_000): Promise<number> {
   let events = 0;
-  await database.db.transaction().execute(async (trx) => {
-    await sql`UPDATE ingest_lock SET n = n + 1 WHERE id = 1`.execute(trx);
+  {
     await trx.deleteFrom('member_days').execute();
     let after = 0;
     for (;;) {
@@ -29,6 +29,6 @@ export async function rebuildMemberDays(database: Database, bucketer: DayBuckete
       events += rows.length;
       after = Number(rows[rows.length - 1]!.seq);
     }
-  });
+  }
   return events;
 }

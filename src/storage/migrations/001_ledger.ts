@@ -26,6 +26,7 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
   await db.schema.createTable('members')
     .addColumn('id', 'bigint', (c) => c.primaryKey())
     .addColumn('name', 'text')
+    .addColumn('name_folded', 'text')
     .addColumn('phone', 'text')
     .addColumn('first_phone_at', 'bigint')
     .addColumn('first_join_at', 'bigint')
@@ -38,6 +39,9 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
   await db.schema.createIndex('members_first_join').on('members').column('first_join_at').execute();
   await db.schema.createIndex('members_first_channel').on('members').column('first_channel').execute();
   await db.schema.createIndex('members_first_phone').on('members').column('first_phone_at').execute();
+  // Merges rewrite these references; without indexes each member.linked would scan the table.
+  await db.schema.createIndex('members_first_inviter').on('members').column('first_inviter_id').execute();
+  await db.schema.createIndex('members_merged_into').on('members').column('merged_into').execute();
 
   await keyed(db.schema.createTable('identities')
     .addColumn('platform', 'text', (c) => c.notNull())
@@ -81,6 +85,18 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
     .addPrimaryKeyConstraint('memberships_pk', ['member_id', 'community_id'])
   ).execute();
   await db.schema.createIndex('memberships_community').on('memberships').columns(['community_id', 'present']).execute();
+  await db.schema.createIndex('memberships_inviter').on('memberships').column('first_inviter_id').execute();
+
+  // present(t) for any t: one row per stretch of membership, [joined_at, left_at) with left_at null while in.
+  await keyed(db.schema.createTable('membership_spans')
+    .addColumn('member_id', 'bigint', (c) => c.notNull())
+    .addColumn('community_id', 'bigint', (c) => c.notNull())
+    .addColumn('joined_at', 'bigint', (c) => c.notNull())
+    .addColumn('left_at', 'bigint')
+    .addPrimaryKeyConstraint('membership_spans_pk', ['member_id', 'community_id', 'joined_at'])
+  ).execute();
+  await db.schema.createIndex('membership_spans_joined').on('membership_spans').columns(['joined_at', 'community_id']).execute();
+  await db.schema.createIndex('membership_spans_left').on('membership_spans').columns(['left_at', 'community_id']).execute();
 
   await keyed(db.schema.createTable('orders')
     .addColumn('platform', 'text', (c) => c.notNull())
@@ -99,6 +115,19 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
   ).execute();
   await db.schema.createIndex('orders_member').on('orders').columns(['member_id', 'paid_at']).execute();
   await db.schema.createIndex('orders_paid_at').on('orders').column('paid_at').execute();
+
+  // What each refund actually refunded (capped, in time order), for refunds in a period.
+  await keyed(db.schema.createTable('order_refunds')
+    .addColumn('platform', 'text', (c) => c.notNull())
+    .addColumn('order_id', 'text', (c) => c.notNull())
+    .addColumn('event_id', 'text', (c) => c.notNull())
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .addColumn('applied', 'bigint', (c) => c.notNull())
+    .addColumn('member_id', 'bigint', (c) => c.notNull())
+    .addColumn('community_id', 'bigint')
+    .addPrimaryKeyConstraint('order_refunds_pk', ['platform', 'order_id', 'event_id'])
+  ).execute();
+  await db.schema.createIndex('order_refunds_at').on('order_refunds').column('at').execute();
 
   await keyed(db.schema.createTable('member_days')
     .addColumn('member_id', 'bigint', (c) => c.notNull())
