@@ -12,7 +12,7 @@ export interface BulkSpec<T extends Table> {
   columns: readonly (keyof Schema[T] & string)[];
   /** Conflict target and the columns to overwrite from the new row (`excluded`), or to add to (`add`). */
   onConflict?: { target: readonly (keyof Schema[T] & string)[]; set?: readonly string[]; add?: readonly string[]; nothing?: boolean };
-  /** Rows per statement: bound by SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+  /** Rows per statement, a power of two: bound by SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
   chunk: number;
 }
 
@@ -46,12 +46,31 @@ function template<T extends Table>(db: Db, spec: BulkSpec<T>, n: number): string
   return text;
 }
 
+/** Statement sizes used for rows.length: full chunks, then the remainder as powers of two (37 → 32, 4, 1), so
+ * each spec has at most ~11 distinct statements to build and keep prepared, whatever the batch sizes. */
+function sizes(total: number, chunk: number): number[] {
+  const out: number[] = [];
+  let left = total;
+  while (left >= chunk) {
+    out.push(chunk);
+    left -= chunk;
+  }
+  for (let p = 1 << 30; p >= 1; p >>= 1) {
+    if (left >= p) {
+      out.push(p);
+      left -= p;
+    }
+  }
+  return out;
+}
+
 export async function bulkWrite<T extends Table>(db: Db, spec: BulkSpec<T>, rows: readonly Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += spec.chunk) {
-    const part = rows.slice(i, i + spec.chunk);
-    const params: unknown[] = new Array(part.length * spec.columns.length);
+  let i = 0;
+  for (const n of sizes(rows.length, spec.chunk)) {
+    const params: unknown[] = new Array(n * spec.columns.length);
     let k = 0;
-    for (const r of part) for (const c of spec.columns) params[k++] = r[c] ?? null;
-    await db.executeQuery(CompiledQuery.raw(template(db, spec, part.length), params));
+    for (let j = i; j < i + n; j++) for (const c of spec.columns) params[k++] = rows[j]![c] ?? null;
+    await db.executeQuery(CompiledQuery.raw(template(db, spec, n), params));
+    i += n;
   }
 }

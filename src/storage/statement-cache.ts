@@ -3,7 +3,7 @@
 import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
 
-export function withStatementCache(db: SQLite.Database, max = 256): SqliteDatabase {
+export function withStatementCache(db: SQLite.Database, max = 128): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => db.close(),

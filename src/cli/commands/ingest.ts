@@ -43,7 +43,10 @@ export function registerIngest(program: Command): void {
         const started = Date.now();
         let n = 0;
         for await (const batch of readLineBatches(stream)) {
-          for (const item of batch) await session.add(item);
+          for (const item of batch) {
+            const committing = session.add(item);
+            if (committing) await committing;
+          }
           n += batch.length;
           bar.update(Math.min(bytes, total || bytes), { mb: (bytes / 1e6).toFixed(1), count: n });
         }

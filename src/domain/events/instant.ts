@@ -10,7 +10,32 @@ function daysInMonth(y: number, m: number): number {
   return MONTH_DAYS[m - 1] ?? 0;
 }
 
+const d2 = (s: string, i: number): number => {
+  const a = s.charCodeAt(i) - 48, b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
+
+/** The shapes almost every event uses — 2026-11-01T20:00:00+08:00 and …Z — without a regex; null if not one. */
+function parseCommon(s: string): number | null {
+  const n = s.length;
+  if ((n !== 25 && n !== 20) || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return null;
+  const yh = d2(s, 0), yl = d2(s, 2), mo = d2(s, 5), d = d2(s, 8), h = d2(s, 11), mi = d2(s, 14), sec = d2(s, 17);
+  if (yh < 10 || yl < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return null;
+  const y = yh * 100 + yl;
+  if (d > daysInMonth(y, mo)) return null;
+  let off = 0;
+  if (n === 25) {
+    const sign = s[19] === '+' ? 1 : s[19] === '-' ? -1 : 0;
+    const oh = d2(s, 20), om = d2(s, 23);
+    if (sign === 0 || s[22] !== ':' || oh < 0 || oh > 18 || om < 0 || om > 59) return null;
+    off = sign * (oh * 60 + om);
+  } else if (s[19] !== 'Z') return null;
+  return Date.UTC(y, mo - 1, d, h, mi, sec) - off * 60_000;
+}
+
 export function parseInstant(s: string): InstantResult {
+  const fast = parseCommon(s);
+  if (fast !== null) return { ok: true, ms: fast };
   const m = INSTANT.exec(s);
   if (!m) {
     if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) {

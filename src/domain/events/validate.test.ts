@@ -104,3 +104,23 @@ describe('parseInstant', () => {
     }));
   });
 });
+
+describe('parseInstant fast path', () => {
+  it('agrees with the general parser on every offset shape', () => {
+    fc.assert(fc.property(
+      fc.date({ min: new Date('1001-01-01T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true }),
+      fc.integer({ min: -18 * 60, max: 18 * 60 }),
+      (d, off) => {
+        const local = new Date(d.getTime() + off * 60_000).toISOString().slice(0, 19);
+        const sign = off < 0 ? '-' : '+';
+        const abs = Math.abs(off);
+        const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        expect(parseInstant(text)).toEqual({ ok: true, ms: Math.floor(d.getTime() / 1000) * 1000 });
+      }));
+  });
+  it('still refuses impossible dates in the common shape', () => {
+    expect(parseInstant('2026-02-29T00:00:00+08:00').ok).toBe(false);
+    expect(parseInstant('2026-13-01T00:00:00Z').ok).toBe(false);
+    expect(parseInstant('2028-02-29T00:00:00Z').ok).toBe(true);
+  });
+});

@@ -20,7 +20,14 @@ export async function addMemberDays(trx: Trx, counts: Iterable<DayCount>): Promi
   await bulkWrite(trx, MEMBER_DAYS_ADD, [...counts] as unknown as Record<string, unknown>[]);
 }
 
-async function eventsOfMembers(trx: Trx, memberIds: number[], types: string[]): Promise<Map<number, StoredRow[]>> {
+export type MemberRows = Map<number, StoredRow[]>;
+
+/** The join/leave/profile events of some members, read once for both refolds below. */
+export async function graphEventsOf(trx: Trx, memberIds: number[]): Promise<MemberRows> {
+  return eventsOfMembers(trx, memberIds, ['member.joined', 'member.left', 'member.profile']);
+}
+
+async function eventsOfMembers(trx: Trx, memberIds: number[], types: string[]): Promise<MemberRows> {
   const out = new Map<number, StoredRow[]>();
   for (const part of chunks(memberIds, 500)) {
     const rows = await trx.selectFrom('events').select([...ROW, 'member_id'])
@@ -35,10 +42,11 @@ async function eventsOfMembers(trx: Trx, memberIds: number[], types: string[]): 
   return out;
 }
 
-export async function recomputeMemberships(trx: Trx, memberIds: number[]): Promise<void> {
+const only = (rows: StoredRow[] | undefined, types: string[]) => (rows ?? []).filter((r) => types.includes(r.type));
+
+export async function recomputeMemberships(trx: Trx, memberIds: number[], byMember: MemberRows): Promise<void> {
   if (memberIds.length === 0) return;
-  const byMember = await eventsOfMembers(trx, memberIds, ['member.joined', 'member.left']);
-  const states = memberIds.map((id) => ({ id, list: foldMemberships(byMember.get(id) ?? []) }));
+  const states = memberIds.map((id) => ({ id, list: foldMemberships(only(byMember.get(id), ['member.joined', 'member.left'])) }));
   const inviterKeys = new Set<string>();
   for (const s of states) for (const m of s.list) if (m.first_inviter_key) inviterKeys.add(m.first_inviter_key);
   const inviters = await lookupMembers(trx, inviterKeys);
@@ -70,12 +78,11 @@ export async function recomputeMemberships(trx: Trx, memberIds: number[]): Promi
   })));
 }
 
-export async function recomputeProfiles(trx: Trx, memberIds: number[]): Promise<void> {
+export async function recomputeProfiles(trx: Trx, memberIds: number[], byMember: MemberRows): Promise<void> {
   if (memberIds.length === 0) return;
-  const byMember = await eventsOfMembers(trx, memberIds, ['member.profile', 'member.joined']);
   const tagRows: { member_id: number; tag: string }[] = [];
   const profiles = memberIds.map((id) => {
-    const p = foldProfile(byMember.get(id) ?? []);
+    const p = foldProfile(only(byMember.get(id), ['member.profile', 'member.joined']));
     for (const tag of p.tags) tagRows.push({ member_id: id, tag });
     return {
       id, name: p.name, name_folded: p.name?.toLowerCase() ?? null, phone: p.phone, first_phone_at: p.first_phone_at,

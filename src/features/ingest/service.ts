@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../workspace/settings.js';
 import { chunks, key } from '../../storage/chunks.js';
 import { lookupMembers, resolveCommunities, resolveMembers } from './resolve.js';
 import {
-  addMemberDays, mergeMembers, recomputeCommunities, recomputeMemberships, recomputeOrders, recomputeProfiles, type DayCount,
+  addMemberDays, graphEventsOf, mergeMembers, recomputeCommunities, recomputeMemberships, recomputeOrders, recomputeProfiles, type DayCount,
 } from './derive.js';
 
 export interface Rejection { line: number; reason: string }
@@ -152,8 +152,11 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
       if (e.type === 'community.updated') communityTouched.add(row.community_id!);
     }
     await addMemberDays(trx, days.values());
-    await recomputeMemberships(trx, [...new Set([...membershipTouched].map(final))]);
-    await recomputeProfiles(trx, [...new Set([...profileTouched].map(final))]);
+    const membershipIds = [...new Set([...membershipTouched].map(final))];
+    const profileIds = [...new Set([...profileTouched].map(final))];
+    const graphRows = await graphEventsOf(trx, [...new Set([...membershipIds, ...profileIds])]);
+    await recomputeMemberships(trx, membershipIds, graphRows);
+    await recomputeProfiles(trx, profileIds, graphRows);
     await recomputeOrders(trx, orderKeys);
     await recomputeCommunities(trx, [...communityTouched]);
   });

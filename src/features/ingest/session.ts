@@ -34,22 +34,27 @@ export class IngestSession {
     }
   }
 
-  private async push(item: BatchItem): Promise<void> {
+  /** Returns a promise only when the batch is committed, so the common case costs no await. */
+  private push(item: BatchItem): Promise<void> | undefined {
     this.batch.push(item);
     this.batchBytes += item.value.body.length;
-    if (this.batch.length >= this.batchSize || this.batchBytes >= MAX_BATCH_BYTES) await this.flush();
+    if (this.batch.length >= this.batchSize || this.batchBytes >= MAX_BATCH_BYTES) return this.flush();
+    return undefined;
   }
 
-  /** Adds one line; commits a batch when full. Blank lines are ignored. */
-  async add(item: LineItem): Promise<void> {
+  /** Adds one line; commits a batch when full (only then is a promise returned). Blank lines are ignored. */
+  add(item: LineItem): Promise<void> | undefined {
     if ('tooLong' in item) {
       this.reject({ line: item.line, reason: `line too long: ${item.tooLong} bytes (limit ${MAX_LINE_BYTES} bytes per event)` });
-      return;
+      return undefined;
     }
-    if (item.text.trim() === '') return;
+    if (item.text.trim() === '') return undefined;
     const r = parseEventLine(item.text);
-    if (!r.ok) this.reject({ line: item.line, reason: r.reason });
-    else await this.push({ line: item.line, value: r.value });
+    if (!r.ok) {
+      this.reject({ line: item.line, reason: r.reason });
+      return undefined;
+    }
+    return this.push({ line: item.line, value: r.value });
   }
 
   /** Adds an already-parsed value (JSON-array bodies). */
