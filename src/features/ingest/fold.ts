@@ -1,6 +1,7 @@
 // Pure folds from a member's / an order's events to their derived state. Order-free by construction:
 // events are sorted by the ledger's total order before folding, whatever order they arrived in.
 import { compareEvents } from '../../domain/events/types.js';
+import type { OrdersTable } from '../../storage/schema.js';
 
 export interface StoredRow { platform: string; event_id: string; type: string; at_ms: number; community_id: number | null; body: string }
 type Parsed = StoredRow & { data: Record<string, unknown> };
@@ -91,20 +92,11 @@ export function foldProfile(rows: StoredRow[]): ProfileState {
   return s;
 }
 
-export interface OrderState {
+export type OrderState = Omit<OrdersTable, 'platform' | 'order_id' | 'member_id'> & {
   member_event: StoredRow & { member_id: number };
-  paid_at: number;
-  amount: number;
-  currency: string;
-  product: string | null;
-  tier: string | null;
-  campaign: string | null;
-  community_id: number | null;
-  refunded: number;
-  fully_refunded_at: number | null;
   /** Each refund that applied, with what it actually refunded. */
   refunds: { event_id: string; at: number; applied: number }[];
-}
+};
 
 /** One order from its order.paid (the earliest, if re-sent under another id) and its refunds, capped. */
 export function foldOrder(rows: (StoredRow & { member_id: number | null })[]): OrderState | null {

@@ -8,17 +8,21 @@ import { COMMUNITIES_INSERT, IDENTITIES_INSERT, MEMBERS_INSERT } from './bulk-sp
 
 type Trx = Transaction<Schema>;
 
-export async function lookupMembers(trx: Trx, keys: Iterable<string>): Promise<Map<string, number>> {
+/** Our ids of platform keys ("platform\u001fid"), from a table with platform / external_id columns. */
+async function lookup(trx: Trx, table: 'identities' | 'communities', keys: Iterable<string>): Promise<Map<string, number>> {
+  const idColumn = table === 'identities' ? 'member_id' : 'id';
   const found = new Map<string, number>();
   for (const [platform, ids] of byPlatform(keys)) {
     for (const part of chunks(ids, 500)) {
-      const rows = await trx.selectFrom('identities').select(['external_id', 'member_id'])
-        .where('platform', '=', platform).where('external_id', 'in', part).execute();
-      for (const r of rows) found.set(key(platform, r.external_id), Number(r.member_id));
+      const rows = await trx.selectFrom(table).select(['external_id', `${idColumn} as id`])
+        .where('platform', '=', platform).where('external_id', 'in', part).execute() as { external_id: string; id: number }[];
+      for (const r of rows) found.set(key(platform, r.external_id), Number(r.id));
     }
   }
   return found;
 }
+
+export const lookupMembers = (trx: Trx, keys: Iterable<string>) => lookup(trx, 'identities', keys);
 
 async function nextId(trx: Trx, table: 'members' | 'communities'): Promise<number> {
   const row = await trx.selectFrom(table).select(sql<number>`coalesce(max(id), 0)`.as('m')).executeTakeFirst();
@@ -45,14 +49,7 @@ export async function resolveMembers(trx: Trx, keys: Set<string>): Promise<Map<s
 }
 
 export async function resolveCommunities(trx: Trx, keys: Set<string>): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
-  for (const [platform, ids] of byPlatform(keys)) {
-    for (const part of chunks(ids, 500)) {
-      const rows = await trx.selectFrom('communities').select(['id', 'external_id'])
-        .where('platform', '=', platform).where('external_id', 'in', part).execute();
-      for (const r of rows) found.set(key(platform, r.external_id), Number(r.id));
-    }
-  }
+  const found = await lookup(trx, 'communities', keys);
   const missing = [...keys].filter((k) => !found.has(k));
   if (missing.length === 0) return found;
   let id = await nextId(trx, 'communities');
