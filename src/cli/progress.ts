@@ -12,7 +12,7 @@ export function createProgress(total: number, unit: string, format?: string): Pr
     etaBuffer: 50,
   }, cliProgress.Presets.shades_classic);
   const started = Date.now();
-  bar.start(total, 0, { rate: 0 });
+  bar.start(total, 0, { rate: 0, mb: '0.0', count: 0 });
   return {
     update(value, payload) {
       const secs = (Date.now() - started) / 1000;

@@ -40,14 +40,14 @@ export function registerDemo(program: Command): void {
       if (o.out) {
         const configOut = o.configOut ?? path.join(path.dirname(o.out), 'qunyun.yaml');
         fs.writeFileSync(configOut, demoConfigYaml(opts));
-        const bar = createProgress(o.members * 30, 'events', ' {bar} {value} events | {rate}/s');
+        const bar = createProgress(Math.round(o.members * Math.min(35, 8 + o.days * 0.2)), 'events', ' {bar} {value} events | {rate}/s');
         const { events } = await writeDemoFiles(opts, o.out, (n) => bar.update(n));
         bar.stop();
         console.log(`wrote ${events} events to ${o.out} and the workspace to ${configOut} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         return;
       }
       await withDatabase(o.db, async ({ ctx }) => {
-        const bar = createProgress(o.members * 30, 'events', ' {bar} {value} events | {rate}/s');
+        const bar = createProgress(Math.round(o.members * Math.min(35, 8 + o.days * 0.2)), 'events', ' {bar} {value} events | {rate}/s');
         const summary = await loadDemo(ctx, opts, (n) => bar.update(n));
         bar.stop();
         console.log(`demo loaded into ${ctx.database.location}:`);
