@@ -5,6 +5,7 @@ import { describeIssues, errorJson } from './errors.js';
 import { registerIngestRoutes } from '../features/ingest/routes.js';
 import { registerMemberRoutes } from '../features/members/routes.js';
 import { registerCommunityRoutes } from '../features/communities/routes.js';
+import { registerMetricsRoutes } from '../features/metrics/routes.js';
 import { docsPage } from './docs-page.js';
 import { homePage } from './home-page.js';
 
@@ -21,6 +22,7 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
   registerIngestRoutes(app, ctx);
   registerMemberRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);
+  registerMetricsRoutes(app, ctx);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Qunyun API', version: '1' } });
   app.get('/api/docs', (c) => c.html(docsPage(app)));
   app.get('/', async (c) => c.html(await homePage(ctx)));

@@ -108,8 +108,8 @@ export function foldOrder(rows: (StoredRow & { member_id: number | null })[]): O
   let fullyAt: number | null = null;
   const refunds: OrderState['refunds'] = [];
   for (const r of sorted) {
-    // A refund applies only to an order paid before it, and never beyond what remains.
-    if (r.type !== 'order.refunded' || r.at_ms < paid.at_ms || fullyAt !== null) continue;
+    // A refund applies only to an order paid strictly before it (metrics.md), and never beyond what remains.
+    if (r.type !== 'order.refunded' || r.at_ms <= paid.at_ms || fullyAt !== null) continue;
     const remaining = amount - refunded;
     const applied = r.data.amount === undefined ? remaining : Math.min(Number(r.data.amount), remaining);
     refunded += applied;

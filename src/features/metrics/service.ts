@@ -1,0 +1,73 @@
+// The data-management dashboard of metrics.md for a range, or a series of calendar periods within it.
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
+import { parseBoundary, splitPeriods, type Granularity } from '../../domain/time/periods.js';
+import { makeFormatter } from '../../domain/time/format.js';
+import { loadSettings } from '../workspace/settings.js';
+import { resolveCommunityRef } from '../communities/repository.js';
+import { acquisition, contentCounts, conversion, groupsAt, rateParts, type Params } from './figures.js';
+import { messageText } from './text.js';
+import type { Scope } from './sets.js';
+
+export interface MetricsQuery { from: string; to: string; community?: string; by?: Granularity }
+
+export class MetricsInputError extends Error {}
+
+const MAX_PERIODS = 1000;
+const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+
+async function products(db: Kysely<Schema>) {
+  const rows = await db.selectFrom('products').select(['name', 'aliases']).execute();
+  return rows.map((r) => ({ name: r.name, aliases: JSON.parse(r.aliases) as string[] }));
+}
+
+async function onePeriod(db: Kysely<Schema>, scope: Scope, p: Params, prods: { name: string; aliases: string[] }[], s: number, e: number,
+  fmt: (ms: number) => string | null, community: string | null) {
+  const [groups, r, acq, content, text, conv] = await Promise.all([
+    groupsAt(db, scope, p, e), rateParts(db, scope, p, s, e), acquisition(db, scope, s, e), contentCounts(db, scope, s, e),
+    messageText(db, scope, s, e, prods), conversion(db, scope, s, e),
+  ]);
+  return {
+    from: fmt(s), to: fmt(e), timezone: scope.timezone, community,
+    groups,
+    rates: {
+      growth: ratio(r.joiners, r.present_s), conversion: ratio(r.converted, r.eligible),
+      churn: ratio(r.churned, r.present_s), reactivation: ratio(r.reactivated, r.dormant_s),
+    },
+    acquisition: acq,
+    content: { ...content, ...text },
+    conversion: conv,
+  };
+}
+
+export type PeriodMetrics = Awaited<ReturnType<typeof onePeriod>>;
+
+export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promise<PeriodMetrics | { series: PeriodMetrics[] }> {
+  const settings = await loadSettings(db);
+  const tz = settings.timezone;
+  let from: number, to: number;
+  try {
+    from = parseBoundary(q.from, tz, 'from');
+    to = parseBoundary(q.to, tz, 'to');
+  } catch (err) {
+    throw new MetricsInputError((err as Error).message);
+  }
+  if (to <= from) throw new MetricsInputError(`to: must be after from (${q.from} … ${q.to} is empty)`);
+  const communityId = q.community === undefined ? null : await resolveCommunityRef(db, q.community);
+  let label: string | null = null;
+  if (communityId !== null) {
+    const c = await db.selectFrom('communities').select(['platform', 'external_id']).where('id', '=', communityId).executeTakeFirstOrThrow();
+    label = `${c.platform}:${c.external_id}`;
+  }
+  const scope: Scope = { community: communityId, timezone: tz };
+  const params: Params = { dormantDays: settings.dormantDays, newCustomerDays: settings.newCustomerDays };
+  const fmtNullable = makeFormatter(tz);
+  const fmt = (ms: number) => fmtNullable(ms);
+  const prods = await products(db);
+  if (!q.by) return onePeriod(db, scope, params, prods, from, to, fmt, label);
+  const periods = splitPeriods(tz, from, to, q.by);
+  if (periods.length > MAX_PERIODS) throw new MetricsInputError(`by: ${periods.length} periods of a ${q.by}; at most ${MAX_PERIODS} — use a coarser --by or a shorter range`);
+  const series: PeriodMetrics[] = [];
+  for (const p of periods) series.push(await onePeriod(db, scope, params, prods, p.start, p.end, fmt, label));
+  return { series };
+}
