@@ -5,6 +5,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerMembers } from './commands/members.js';
 import { registerWorkspace } from './commands/workspace.js';
 import { registerDemo } from './commands/demo.js';
+import { registerMetrics } from './commands/metrics.js';
 
 const program = new Command('qunyun')
   .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
@@ -17,6 +18,7 @@ registerIngest(program);
 registerMembers(program);
 registerWorkspace(program);
 registerDemo(program);
+registerMetrics(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -15,6 +15,7 @@ const join = (m: string, md: string, extra: Record<string, unknown> = {}, commun
 const ledger = [
   join('A', '08-01', { channel: 'douyin' }), e('message.sent', '09-15', { community: 'g1', member: 'A', kind: 'text', text: '早上好' }),
   join('B', '08-01', { channel: 'xhs' }), e('message.sent', '10-10', { community: 'g1', member: 'B', kind: 'text', text: '体验营多少钱' }),
+  e('message.sent', '10-11', { community: 'g1', member: 'B', kind: 'text', text: '好的' }),
   join('C', '09-20', { channel: 'douyin' }), e('order.paid', '09-25', { member: 'C', order: 'o1', amount: 990 }),
   e('order.refunded', '09-30', { order: 'o1', amount: 300 }), e('checkin.done', '10-15', { member: 'C', challenge: 'c21', community: 'g1' }),
   join('D', '10-05', { channel: 'referral', inviter: 'A', method: 'invited' }), e('order.paid', '10-20', { member: 'D', order: 'o2', amount: 19900, community: 'g1' }),
@@ -50,8 +51,8 @@ describe.each(dialects)('metrics (%s)', (dialect) => {
       new_members: 4, by_channel: { '(none)': 1, douyin: 1, referral: 1, xhs: 1 }, fission_new: 1, fission_by_channel: { referral: 1 },
       leads_new: 1, leads_by_channel: { douyin: 1 },
     });
-    // Active: B (message), C (check-in), D G I (orders), J (message).
-    expect(body.content).toMatchObject({ messages: 2, active_members: 6, product_mentions: 1 });
+    // Active: B (messages on two days, counted once), C (check-in), D G I (orders), J (message).
+    expect(body.content).toMatchObject({ messages: 3, active_members: 6, product_mentions: 1 });
     expect(Array.isArray(body.content.topics)).toBe(true);
     // Orders o2 o3 o4 = 19900 + 500 + 990; refunds in the period: o3 all 500, o4 200 (o1's was in September).
     // First buyers D (cycle 15 days) and I (never joined: "(none)", no cycle); G's only order was refunded in full.

@@ -45,12 +45,13 @@ export function activeIn(scope: Scope, a: number, b: number): RawBuilder<unknown
   const fromEvents = (x: number, y: number) =>
     sql`SELECT member_id FROM events WHERE type IN (${sql.join(ACTIVITY_TYPES)}) AND at_ms >= ${x} AND at_ms < ${y}${inCommunity(scope)}`;
   if (b <= a) return sql`SELECT id AS member_id FROM members WHERE 1 = 0`;
-  if (firstWhole >= lastWhole) return fromEvents(a, b);
+  if (firstWhole >= lastWhole) return sql`SELECT DISTINCT member_id FROM (${fromEvents(a, b)}) act_edge`;
   const days = sql`SELECT member_id FROM member_days WHERE day >= ${dayNumber(tz, firstWhole)} AND day < ${dayNumber(tz, lastWhole)}${inCommunity(scope)}`;
   const parts = [days];
   if (a < firstWhole) parts.push(fromEvents(a, firstWhole));
   if (lastWhole < b) parts.push(fromEvents(lastWhole, b));
-  return sql.join(parts, sql` UNION `);
+  // UNION (not UNION ALL) and the DISTINCT wrapper: each member once, however many active days.
+  return sql`SELECT DISTINCT member_id FROM (${sql.join(parts, sql` UNION `)}) act_parts`;
 }
 
 /** message.sent count in [a, b), from member_days for whole days and the ledger for edges. */
