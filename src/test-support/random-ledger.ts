@@ -4,12 +4,15 @@ import fc from 'fast-check';
 
 const T0 = Date.UTC(2026, 9, 1);
 const members = ['u1', 'u2', 'u3', 'u4'];
-const at = fc.integer({ min: 0, max: 20 * 86_400 }).map((s) => new Date(T0 + s * 1000 * 60).toISOString().replace('.000Z', '+00:00'));
+const minutes = fc.integer({ min: 0, max: 20 * 1440 }).map((s) => new Date(T0 + s * 60_000).toISOString().replace('.000Z', '+00:00'));
+// Coarse instants (every 8 hours, so Shanghai midnights included) make ties and period-boundary events common.
+const eightHours = fc.integer({ min: 0, max: 20 * 3 }).map((s) => new Date(T0 + s * 8 * 3_600_000).toISOString().replace('.000Z', '+00:00'));
 const plat = fc.constantFrom('wecom', 'telegram');
 const member = fc.constantFrom(...members);
 const community = fc.constantFrom('g1', 'g2');
 
-export const eventBody = fc.oneof(
+function makeEventBody(at: fc.Arbitrary<string>) {
+  return fc.oneof(
   fc.record({ type: fc.constant('member.joined'), platform: plat, community, member, at, name: fc.option(fc.constantFrom('小明', 'Ann', '王'), { nil: undefined }),
     channel: fc.option(fc.constantFrom('douyin', 'xhs'), { nil: undefined }), inviter: fc.option(member, { nil: undefined }) }, { requiredKeys: ['type', 'platform', 'community', 'member', 'at'] }),
   fc.record({ type: fc.constant('member.left'), platform: plat, community, member, at, reason: fc.constantFrom('quit', 'removed') }),
@@ -22,7 +25,11 @@ export const eventBody = fc.oneof(
     attributes: fc.option(fc.dictionary(fc.constantFrom('city', 'age'), fc.constantFrom('上海', '30')), { nil: undefined }) }, { requiredKeys: ['type', 'platform', 'member', 'at'] }),
   fc.record({ type: fc.constant('member.linked'), platform: plat, member, at, other_platform: plat, other_member: member }),
   fc.record({ type: fc.constant('community.updated'), platform: plat, community, at, name: fc.constantFrom('一群', '二群') }),
-);
+  );
+}
+
+export const eventBody = makeEventBody(minutes);
+export const coarseEventBody = makeEventBody(eightHours);
 
 /** A ledger: unique ids, bodies as NDJSON lines. */
 export const ledger = fc.array(eventBody, { minLength: 1, maxLength: 40 })

@@ -24,6 +24,10 @@ const ledger = [
   e('order.paid', '10-12', { member: 'G', order: 'o3', amount: 500 }), e('order.refunded', '10-13', { order: 'o3' }),
   join('H', '10-25', { channel: 'douyin' }), e('member.profile', '10-26', { member: 'H', phone: '13800000000' }),
   e('order.paid', '10-28', { member: 'I', order: 'o4', amount: 990 }), e('order.refunded', '10-29', { order: 'o4', amount: 200 }),
+  // K's order is refunded in full exactly at e: a refund at t is not "before t", so it is still paid as of e.
+  join('K', '09-10'), e('order.paid', '09-12', { member: 'K', order: 'o5', amount: 990 }),
+  { ...e('order.refunded', '11-01', { order: 'o5' }), at: '2026-11-01T00:00:00+08:00' },
+  e('message.sent', '10-20', { community: 'g1', member: 'K', kind: 'text', text: '在吗' }),
   join('J', '10-02', { channel: 'xhs' }, 'g2'), e('message.sent', '10-03', { community: 'g2', member: 'J', kind: 'text', text: 'hello' }),
 ];
 ledger[ledger.length - 2]!.at = '2026-10-02T12:00:00+08:00';
@@ -42,19 +46,21 @@ describe.each(dialects)('metrics (%s)', (dialect) => {
     const { status, body } = await h.get('/api/v1/metrics?from=2026-10-01&to=2026-11-01');
     expect(status).toBe(200);
     expect(body).toMatchObject({ from: '2026-10-01T00:00:00+08:00', to: '2026-11-01T00:00:00+08:00', timezone: 'Asia/Shanghai', community: null });
-    // present(e) = A B C D H J: A dormant (no activity since 10-02), B H J potential, C core (paid 09-25), D new (paid 10-20).
-    expect(body.groups).toEqual({ potential: 3, new: 1, core: 1, dormant: 1 });
-    // present(s) = A B C F; joiners D E H J; churned F; eligible A B F D E H J (C paid); B = D I → E∩B = D;
+    // present(e) = A B C D H J K: A dormant (no activity since 10-02), B H J potential, C and K core (paid before
+    // 10-02; K's refund at e does not count as of e), D new (paid 10-20).
+    expect(body.groups).toEqual({ potential: 3, new: 1, core: 2, dormant: 1 });
+    // present(s) = A B C F K; joiners D E H J; churned F; eligible A B F D E H J (C, K paid); B = D I → E∩B = D;
     // dormant(s) = B (never active) and F (first join exactly s − D, never active); B active in the period.
-    expect(body.rates).toEqual({ growth: 1, conversion: 1 / 7, churn: 0.25, reactivation: 0.5 });
+    expect(body.rates).toEqual({ growth: 0.8, conversion: 1 / 7, churn: 0.2, reactivation: 0.5 });
     expect(body.acquisition).toEqual({
       new_members: 4, by_channel: { '(none)': 1, douyin: 1, referral: 1, xhs: 1 }, fission_new: 1, fission_by_channel: { referral: 1 },
       leads_new: 1, leads_by_channel: { douyin: 1 },
     });
-    // Active: B (messages on two days, counted once), C (check-in), D G I (orders), J (message).
-    expect(body.content).toMatchObject({ messages: 3, active_members: 6, product_mentions: 1 });
+    // Active: B (messages on two days, counted once), C (check-in), D G I (orders), J and K (messages).
+    expect(body.content).toMatchObject({ messages: 4, active_members: 7, product_mentions: 1 });
     expect(Array.isArray(body.content.topics)).toBe(true);
-    // Orders o2 o3 o4 = 19900 + 500 + 990; refunds in the period: o3 all 500, o4 200 (o1's was in September).
+    // Orders o2 o3 o4 = 19900 + 500 + 990; refunds in the period: o3 all 500, o4 200 (o1's was in September,
+    // o5's at e itself, outside [s, e)).
     // First buyers D (cycle 15 days) and I (never joined: "(none)", no cycle); G's only order was refunded in full.
     expect(body.conversion).toEqual({
       orders: 3, revenue: 21390, refunds: 700, first_buyers: 2, by_channel: { '(none)': 1, referral: 1 }, cycle_days_median: 15,
