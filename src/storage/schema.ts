@@ -90,7 +90,11 @@ export interface MemberDaysTable {
   messages: number;
   checkins: number;
   orders: number;
+  /** Messages naming a product (by name or alias) — recounted when the products change. */
+  mentions: number;
 }
+
+export interface MessageTermsTable { day: number; community_id: number; term: string; count: number }
 
 export interface SettingsTable { key: string; value: string }
 export interface ProductsTable { key: string; name: string; aliases: string; tier: string; price: number }
@@ -108,6 +112,7 @@ export interface Schema {
   orders: OrdersTable;
   order_refunds: OrderRefundsTable;
   member_days: MemberDaysTable;
+  message_terms: MessageTermsTable;
   settings: SettingsTable;
   products: ProductsTable;
   channels: ChannelsTable;

@@ -16,7 +16,7 @@ function makeEventBody(at: fc.Arbitrary<string>) {
   fc.record({ type: fc.constant('member.joined'), platform: plat, community, member, at, name: fc.option(fc.constantFrom('小明', 'Ann', '王'), { nil: undefined }),
     channel: fc.option(fc.constantFrom('douyin', 'xhs'), { nil: undefined }), inviter: fc.option(member, { nil: undefined }) }, { requiredKeys: ['type', 'platform', 'community', 'member', 'at'] }),
   fc.record({ type: fc.constant('member.left'), platform: plat, community, member, at, reason: fc.constantFrom('quit', 'removed') }),
-  fc.record({ type: fc.constant('message.sent'), platform: plat, community, member, at, kind: fc.constant('text'), text: fc.constantFrom('你好', '体验营多少钱') }),
+  fc.record({ type: fc.constant('message.sent'), platform: plat, community, member, at, kind: fc.constant('text'), text: fc.constantFrom('你好', '体验营多少钱', '瑜伽课程什么时候开始', '今天打卡完成了瑜伽') }),
   fc.record({ type: fc.constant('checkin.done'), platform: plat, member, at, challenge: fc.constant('c21'), community: fc.option(community, { nil: undefined }) }, { requiredKeys: ['type', 'platform', 'member', 'at', 'challenge'] }),
   fc.record({ type: fc.constant('order.paid'), platform: plat, member, at, order: fc.constantFrom('o1', 'o2', 'o3'), amount: fc.constantFrom(0, 990, 19900), community: fc.option(community, { nil: undefined }) }, { requiredKeys: ['type', 'platform', 'member', 'at', 'order', 'amount'] }),
   fc.record({ type: fc.constant('order.refunded'), platform: plat, at, order: fc.constantFrom('o1', 'o2', 'o3'), amount: fc.option(fc.constantFrom(100, 990, 50000), { nil: undefined }) }, { requiredKeys: ['type', 'platform', 'at', 'order'] }),

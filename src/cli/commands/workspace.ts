@@ -21,7 +21,8 @@ export function registerWorkspace(program: Command): void {
       await withDatabase(o.db, async ({ ctx }) => {
         const r = await applyWorkspaceFile(ctx.database, cfg);
         console.log(`applied ${file}: ${r.products} products, ${r.channels} channels, ${r.communities} communities` +
-          (r.timezoneChanged ? `; time zone is now ${cfg.workspace.timezone} (re-bucketed ${r.rebuiltDays} events by day)` : ''));
+          (r.timezoneChanged ? `; time zone is now ${cfg.workspace.timezone}` : '') +
+          (r.rebuiltDays > 0 ? `; per-day state rebuilt from ${r.rebuiltDays} events` : ''));
       });
     });
 }

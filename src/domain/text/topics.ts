@@ -29,14 +29,25 @@ function isNoise(term: string): boolean {
   return !/[\p{Script=Han}\p{L}]/u.test(term) || /^(https?|www|com|cn)$/i.test(term);
 }
 
+/** The topic terms of one message, in order, repeats kept (only its first 2,000 characters are read). */
+export function topicTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of cutter().cut(text.slice(0, 2000), true)) {
+    const term = raw.trim();
+    if (term.length <= 100 && !isNoise(term)) out.push(term);
+  }
+  return out;
+}
+
 export class TopicCounter {
   private readonly counts = new Map<string, number>();
 
   add(text: string): void {
-    for (const raw of cutter().cut(text.slice(0, 2000), true)) {
-      const term = raw.trim();
-      if (!isNoise(term)) this.counts.set(term, (this.counts.get(term) ?? 0) + 1);
-    }
+    for (const term of topicTerms(text)) this.addCount(term, 1);
+  }
+
+  addCount(term: string, n: number): void {
+    this.counts.set(term, (this.counts.get(term) ?? 0) + n);
   }
 
   /** The most frequent terms; ties broken by the term, so two runs agree exactly. */

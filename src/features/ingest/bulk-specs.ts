@@ -9,8 +9,12 @@ export const MEMBERS_INSERT: BulkSpec<'members'> = { table: 'members', chunk: 10
 export const IDENTITIES_INSERT: BulkSpec<'identities'> = { table: 'identities', chunk: 1024, columns: ['platform', 'external_id', 'member_id'] };
 export const COMMUNITIES_INSERT: BulkSpec<'communities'> = { table: 'communities', chunk: 1024, columns: ['id', 'platform', 'external_id'] };
 export const MEMBER_DAYS_ADD: BulkSpec<'member_days'> = {
-  table: 'member_days', chunk: 1024, columns: ['member_id', 'community_id', 'day', 'messages', 'checkins', 'orders'],
-  onConflict: { target: ['member_id', 'community_id', 'day'], add: ['messages', 'checkins', 'orders'] },
+  table: 'member_days', chunk: 1024, columns: ['member_id', 'community_id', 'day', 'messages', 'checkins', 'orders', 'mentions'],
+  onConflict: { target: ['member_id', 'community_id', 'day'], add: ['messages', 'checkins', 'orders', 'mentions'] },
+};
+export const MESSAGE_TERMS_ADD: BulkSpec<'message_terms'> = {
+  table: 'message_terms', chunk: 1024, columns: ['day', 'community_id', 'term', 'count'],
+  onConflict: { target: ['day', 'community_id', 'term'], add: ['count'] },
 };
 export const MEMBERSHIPS_INSERT: BulkSpec<'memberships'> = {
   table: 'memberships', chunk: 512,

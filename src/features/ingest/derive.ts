@@ -8,17 +8,12 @@ import { foldCommunity, foldMemberships, foldOrder, foldProfile, type StoredRow 
 import { lookupMembers } from './resolve.js';
 import { bulkWrite } from '../../storage/bulk.js';
 import {
-  MEMBER_DAYS_ADD, MEMBER_FIRST_JOIN, MEMBER_PROFILE, MEMBER_TAGS_INSERT, MEMBERSHIP_SPANS_INSERT, MEMBERSHIPS_INSERT, ORDER_REFUNDS_INSERT, ORDERS_INSERT,
+  MEMBER_FIRST_JOIN, MEMBER_PROFILE, MEMBER_TAGS_INSERT, MEMBERSHIP_SPANS_INSERT, MEMBERSHIPS_INSERT, ORDER_REFUNDS_INSERT, ORDERS_INSERT,
 } from './bulk-specs.js';
 
 type Trx = Transaction<Schema>;
 const ROW = ['platform', 'event_id', 'type', 'at_ms', 'community_id', 'body'] as const;
 
-export interface DayCount { member_id: number; community_id: number; day: number; messages: number; checkins: number; orders: number }
-
-export async function addMemberDays(trx: Trx, counts: Iterable<DayCount>): Promise<void> {
-  await bulkWrite(trx, MEMBER_DAYS_ADD, [...counts] as unknown as Record<string, unknown>[]);
-}
 
 export type MemberRows = Map<number, StoredRow[]>;
 
@@ -144,10 +139,11 @@ export async function mergeMembers(trx: Trx, winner: number, loser: number): Pro
   await trx.updateTable('order_refunds').set({ member_id: winner }).where('member_id', '=', loser).execute();
   await trx.updateTable('memberships').set({ first_inviter_id: winner }).where('first_inviter_id', '=', loser).execute();
   await trx.updateTable('members').set({ first_inviter_id: winner }).where('first_inviter_id', '=', loser).execute();
-  await sql`INSERT INTO member_days (member_id, community_id, day, messages, checkins, orders)
-    SELECT ${winner}, community_id, day, messages, checkins, orders FROM member_days WHERE member_id = ${loser}
+  await sql`INSERT INTO member_days (member_id, community_id, day, messages, checkins, orders, mentions)
+    SELECT ${winner}, community_id, day, messages, checkins, orders, mentions FROM member_days WHERE member_id = ${loser}
     ON CONFLICT (member_id, community_id, day) DO UPDATE SET messages = member_days.messages + excluded.messages,
-      checkins = member_days.checkins + excluded.checkins, orders = member_days.orders + excluded.orders`.execute(trx);
+      checkins = member_days.checkins + excluded.checkins, orders = member_days.orders + excluded.orders,
+      mentions = member_days.mentions + excluded.mentions`.execute(trx);
   await trx.deleteFrom('member_days').where('member_id', '=', loser).execute();
   await trx.deleteFrom('memberships').where('member_id', '=', loser).execute();
   await trx.deleteFrom('membership_spans').where('member_id', '=', loser).execute();

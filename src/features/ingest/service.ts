@@ -7,12 +7,13 @@ import { compareEvents } from '../../domain/events/types.js';
 import { sameBody } from '../../domain/events/validate.js';
 import { bulkWrite } from '../../storage/bulk.js';
 import { EVENTS_INSERT } from './bulk-specs.js';
+import { currentMentionMatcher, DayState } from './day-state.js';
 import { dayBucketerFor } from '../../domain/time/zone.js';
 import { DEFAULT_SETTINGS } from '../workspace/settings.js';
 import { chunks, key } from '../../storage/chunks.js';
 import { lookupMembers, resolveCommunities, resolveMembers } from './resolve.js';
 import {
-  addMemberDays, graphEventsOf, mergeMembers, recomputeCommunities, recomputeMemberships, recomputeOrders, recomputeProfiles, type DayCount,
+  graphEventsOf, mergeMembers, recomputeCommunities, recomputeMemberships, recomputeOrders, recomputeProfiles,
 } from './derive.js';
 
 export interface Rejection { line: number; reason: string }
@@ -129,29 +130,20 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
     }
 
     // 4. Derived state.
-    const days = new Map<string, DayCount>();
+    const days = new DayState(bucketer, await currentMentionMatcher(trx));
     const orderKeys = new Set<string>();
     const communityTouched = new Set<number>();
     for (let i = 0; i < events.length; i++) {
       const { event: e, atMs } = events[i]!;
       const row = rows[i]!;
       const memberId = row.member_id === null ? null : final(row.member_id);
-      if (e.type === 'message.sent' || e.type === 'checkin.done' || e.type === 'order.paid') {
-        const cid = row.community_id ?? 0;
-        const day = bucketer.dayOf(atMs);
-        const dk = `${memberId}:${cid}:${day}`;
-        let d = days.get(dk);
-        if (!d) days.set(dk, (d = { member_id: memberId!, community_id: cid, day, messages: 0, checkins: 0, orders: 0 }));
-        if (e.type === 'message.sent') d.messages++;
-        else if (e.type === 'checkin.done') d.checkins++;
-        else d.orders++;
-      }
+      if (memberId !== null) days.add(e.type, atMs, memberId, row.community_id, e.type === 'message.sent' ? e.text : undefined);
       if (e.type === 'member.joined' || e.type === 'member.left') membershipTouched.add(memberId!);
       if (e.type === 'member.profile' || (e.type === 'member.joined' && e.name !== undefined)) profileTouched.add(memberId!);
       if (row.order_key !== null) orderKeys.add(row.order_key);
       if (e.type === 'community.updated') communityTouched.add(row.community_id!);
     }
-    await addMemberDays(trx, days.values());
+    await days.flush(trx);
     const membershipIds = [...new Set([...membershipTouched].map(final))];
     const profileIds = [...new Set([...profileTouched].map(final))];
     const graphRows = await graphEventsOf(trx, [...new Set([...membershipIds, ...profileIds])]);

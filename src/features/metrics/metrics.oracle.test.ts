@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../test-support/databases.js';
 import { coarseEventBody, eventBody } from '../../test-support/random-ledger.js';
 import { parseEventLine } from '../../domain/events/validate.js';
 import { referenceMetrics, type RefEvent } from '../../domain/metrics/reference.js';
+import { TopicCounter } from '../../domain/text/topics.js';
 import { IngestSession } from '../ingest/session.js';
 import { computeMetrics, type PeriodMetrics } from './service.js';
 import { applyWorkspaceFile } from '../workspace/apply.js';
@@ -39,8 +40,16 @@ describe('metrics engine = naive replay of the ledger', () => {
             const want = referenceMetrics(events, {
               from: Date.parse(got.from!), to: Date.parse(got.to!), dormantDays: 3, newCustomerDays: 4, community, products: [{ name: '体验营', aliases: [] }],
             });
-            const { topics: _t, ...content } = got.content;
+            const { topics, ...content } = got.content;
             expect({ groups: got.groups, rates: got.rates, acquisition: got.acquisition, content, conversion: got.conversion }).toEqual(want);
+            // Topics: per-day term counts kept at ingest (plus ragged edges) = segmenting the period's texts now.
+            const expected = new TopicCounter();
+            for (const x of events) {
+              const ev = x.event;
+              if (ev.type === 'message.sent' && ev.text && x.atMs >= Date.parse(got.from!) && x.atMs < Date.parse(got.to!) &&
+                (!community || (ev.platform === 'wecom' && ev.community === 'g1'))) expected.add(ev.text);
+            }
+            expect(topics).toEqual(expected.top());
           }
         }
       } finally {

@@ -34,14 +34,21 @@ export function firstPaidAsOf(scope: Scope, t: number): RawBuilder<unknown> {
 
 const ACTIVITY_TYPES = ['message.sent', 'checkin.done', 'order.paid'];
 
+/** The whole local days inside [a, b) as [firstWhole, lastWhole) instants; empty when firstWhole >= lastWhole. */
+export function wholeDays(tz: string, a: number, b: number): { firstWhole: number; lastWhole: number } {
+  const firstWhole = startOfDay(tz, a) === a ? a : startOfDay(tz, startOfDay(tz, a) + 36 * 3_600_000);
+  return { firstWhole, lastWhole: startOfDay(tz, b) };
+}
+
+export const inScope = inCommunity;
+
 /**
  * Members with activity (message, check-in, order) in [a, b): whole local days from member_days, the
  * partial days at either edge from the ledger itself.
  */
 export function activeIn(scope: Scope, a: number, b: number): RawBuilder<unknown> {
   const tz = scope.timezone;
-  const firstWhole = startOfDay(tz, a) === a ? a : startOfDay(tz, startOfDay(tz, a) + 36 * 3_600_000);
-  const lastWhole = startOfDay(tz, b);
+  const { firstWhole, lastWhole } = wholeDays(tz, a, b);
   const fromEvents = (x: number, y: number) =>
     sql`SELECT member_id FROM events WHERE type IN (${sql.join(ACTIVITY_TYPES)}) AND at_ms >= ${x} AND at_ms < ${y}${inCommunity(scope)}`;
   if (b <= a) return sql`SELECT id AS member_id FROM members WHERE 1 = 0`;
@@ -57,8 +64,7 @@ export function activeIn(scope: Scope, a: number, b: number): RawBuilder<unknown
 /** message.sent count in [a, b), from member_days for whole days and the ledger for edges. */
 export function messageCount(scope: Scope, a: number, b: number): RawBuilder<unknown> {
   const tz = scope.timezone;
-  const firstWhole = startOfDay(tz, a) === a ? a : startOfDay(tz, startOfDay(tz, a) + 36 * 3_600_000);
-  const lastWhole = startOfDay(tz, b);
+  const { firstWhole, lastWhole } = wholeDays(tz, a, b);
   const fromEvents = (x: number, y: number) =>
     sql`(SELECT count(*) FROM events WHERE type = 'message.sent' AND at_ms >= ${x} AND at_ms < ${y}${inCommunity(scope)})`;
   if (b <= a) return sql`0`;

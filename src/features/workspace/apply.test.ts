@@ -33,9 +33,15 @@ communities: [{ key: g1, platform: wecom, name: 一群, capacity: 150, rules: [�
     expect(comms.map((c) => [c.platform, c.external_id, c.name, c.capacity])).toEqual([['wecom', 'g1', '一群', 150], ['telegram', 'g9', '新群', 200]]);
     expect(comms[0]!.blueprint).toMatchObject({ rules: ['不发广告'] });
 
-    // Applying again without the zone change leaves the buckets; dropping a community clears its blueprint.
+    // Applying the same zone and products again rebuilds nothing.
+    const same = await applyWorkspaceFile(t.database, parseWorkspaceFile(`
+workspace: { timezone: UTC }
+products: [{ key: camp, name: 体验营, aliases: [体验课], tier: lead, price: 990 }]
+`));
+    expect(same).toMatchObject({ timezoneChanged: false, rebuiltDays: 0 });
+    // Dropping the products recounts mentions; dropping a community clears its blueprint.
     const again = await applyWorkspaceFile(t.database, parseWorkspaceFile('workspace: { timezone: UTC }\n'));
-    expect(again).toMatchObject({ timezoneChanged: false, rebuiltDays: 0, products: 0 });
+    expect(again).toMatchObject({ timezoneChanged: false, rebuiltDays: 1, products: 0 });
     expect((await listCommunities(t.database.db)).every((c) => c.blueprint === null)).toBe(true);
     expect(await t.database.db.selectFrom('products').selectAll().execute()).toEqual([]);
   });

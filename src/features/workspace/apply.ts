@@ -7,7 +7,7 @@ import { dayBucketerFor } from '../../domain/time/zone.js';
 import { key } from '../../storage/chunks.js';
 import { resolveCommunities } from '../ingest/resolve.js';
 import { loadSettings, saveSettings } from './settings.js';
-import { rebuildMemberDays } from './rebuild.js';
+import { rebuildDayState } from '../ingest/day-state.js';
 
 export interface ApplyResult { products: number; channels: number; communities: number; timezoneChanged: boolean; rebuiltDays: number }
 
@@ -30,6 +30,7 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
     const before = await loadSettings(trx);
     timezoneChanged = before.timezone !== w.timezone;
     await saveSettings(trx, { name: w.name ?? before.name, timezone: w.timezone, dormantDays: w.dormantDays, newCustomerDays: w.newCustomerDays });
+    const productsBefore = JSON.stringify(await trx.selectFrom('products').select(['name', 'aliases']).orderBy('key').execute());
     await trx.deleteFrom('products').execute();
     for (const p of cfg.products) {
       await trx.insertInto('products').values({ key: p.key, name: p.name, aliases: JSON.stringify(p.aliases), tier: p.tier, price: p.price }).execute();
@@ -43,8 +44,10 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
       await trx.updateTable('communities').set({ config_name: name, blueprint: JSON.stringify(blueprint) })
         .where('id', '=', ids.get(key(platform, k))!).execute();
     }
-    // Per-day activity is bucketed in the workspace zone: a new zone means new buckets, in the same commit.
-    if (timezoneChanged) rebuiltDays = await rebuildMemberDays(trx, dayBucketerFor(w.timezone));
+    // Per-day state is bucketed in the workspace zone and counts product mentions: a new zone or new product
+    // names mean new per-day state, in the same commit.
+    const productsAfter = JSON.stringify(await trx.selectFrom('products').select(['name', 'aliases']).orderBy('key').execute());
+    if (timezoneChanged || productsAfter !== productsBefore) rebuiltDays = await rebuildDayState(trx, dayBucketerFor(w.timezone));
   });
   return { products: cfg.products.length, channels: cfg.channels.length, communities: cfg.communities.length, timezoneChanged, rebuiltDays };
 }

@@ -136,9 +136,19 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
     .addColumn('messages', 'integer', (c) => c.notNull())
     .addColumn('checkins', 'integer', (c) => c.notNull())
     .addColumn('orders', 'integer', (c) => c.notNull())
+    .addColumn('mentions', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('member_days_pk', ['member_id', 'community_id', 'day'])
   ).execute();
   await db.schema.createIndex('member_days_day').on('member_days').columns(['day', 'community_id']).execute();
+
+  // Topic terms of each day's messages per community (0 = none), so a period's topics need no re-segmentation.
+  await keyed(db.schema.createTable('message_terms')
+    .addColumn('day', 'integer', (c) => c.notNull())
+    .addColumn('community_id', 'bigint', (c) => c.notNull())
+    .addColumn('term', 'text', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('message_terms_pk', ['day', 'community_id', 'term'])
+  ).execute();
 
   await db.schema.createTable('settings')
     .addColumn('key', 'text', (c) => c.primaryKey())
