@@ -90,10 +90,10 @@ export interface MemberDaysTable {
   messages: number;
   checkins: number;
   orders: number;
-  /** Messages naming a product (by name or alias) — recounted when the products change. */
-  mentions: number;
 }
 
+export interface TextDaysBuiltTable { day: number }
+export interface TextDaysTable { day: number; community_id: number; mentions: number }
 export interface MessageTermsTable { day: number; community_id: number; term: string; count: number }
 
 export interface SettingsTable { key: string; value: string }
@@ -113,6 +113,8 @@ export interface Schema {
   order_refunds: OrderRefundsTable;
   member_days: MemberDaysTable;
   message_terms: MessageTermsTable;
+  text_days: TextDaysTable;
+  text_days_built: TextDaysBuiltTable;
   settings: SettingsTable;
   products: ProductsTable;
   channels: ChannelsTable;

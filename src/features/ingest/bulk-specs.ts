@@ -9,13 +9,13 @@ export const MEMBERS_INSERT: BulkSpec<'members'> = { table: 'members', chunk: 10
 export const IDENTITIES_INSERT: BulkSpec<'identities'> = { table: 'identities', chunk: 1024, columns: ['platform', 'external_id', 'member_id'] };
 export const COMMUNITIES_INSERT: BulkSpec<'communities'> = { table: 'communities', chunk: 1024, columns: ['id', 'platform', 'external_id'] };
 export const MEMBER_DAYS_ADD: BulkSpec<'member_days'> = {
-  table: 'member_days', chunk: 1024, columns: ['member_id', 'community_id', 'day', 'messages', 'checkins', 'orders', 'mentions'],
-  onConflict: { target: ['member_id', 'community_id', 'day'], add: ['messages', 'checkins', 'orders', 'mentions'] },
+  table: 'member_days', chunk: 1024, columns: ['member_id', 'community_id', 'day', 'messages', 'checkins', 'orders'],
+  onConflict: { target: ['member_id', 'community_id', 'day'], add: ['messages', 'checkins', 'orders'] },
 };
-export const MESSAGE_TERMS_ADD: BulkSpec<'message_terms'> = {
+export const MESSAGE_TERMS_INSERT: BulkSpec<'message_terms'> = {
   table: 'message_terms', chunk: 1024, columns: ['day', 'community_id', 'term', 'count'],
-  onConflict: { target: ['day', 'community_id', 'term'], add: ['count'] },
 };
+export const TEXT_DAYS_INSERT: BulkSpec<'text_days'> = { table: 'text_days', chunk: 1024, columns: ['day', 'community_id', 'mentions'] };
 export const MEMBERSHIPS_INSERT: BulkSpec<'memberships'> = {
   table: 'memberships', chunk: 512,
   columns: ['member_id', 'community_id', 'first_join_at', 'first_channel', 'first_inviter_id', 'first_method', 'last_join_at',

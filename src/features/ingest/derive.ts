@@ -139,11 +139,10 @@ export async function mergeMembers(trx: Trx, winner: number, loser: number): Pro
   await trx.updateTable('order_refunds').set({ member_id: winner }).where('member_id', '=', loser).execute();
   await trx.updateTable('memberships').set({ first_inviter_id: winner }).where('first_inviter_id', '=', loser).execute();
   await trx.updateTable('members').set({ first_inviter_id: winner }).where('first_inviter_id', '=', loser).execute();
-  await sql`INSERT INTO member_days (member_id, community_id, day, messages, checkins, orders, mentions)
-    SELECT ${winner}, community_id, day, messages, checkins, orders, mentions FROM member_days WHERE member_id = ${loser}
+  await sql`INSERT INTO member_days (member_id, community_id, day, messages, checkins, orders)
+    SELECT ${winner}, community_id, day, messages, checkins, orders FROM member_days WHERE member_id = ${loser}
     ON CONFLICT (member_id, community_id, day) DO UPDATE SET messages = member_days.messages + excluded.messages,
-      checkins = member_days.checkins + excluded.checkins, orders = member_days.orders + excluded.orders,
-      mentions = member_days.mentions + excluded.mentions`.execute(trx);
+      checkins = member_days.checkins + excluded.checkins, orders = member_days.orders + excluded.orders`.execute(trx);
   await trx.deleteFrom('member_days').where('member_id', '=', loser).execute();
   await trx.deleteFrom('memberships').where('member_id', '=', loser).execute();
   await trx.deleteFrom('membership_spans').where('member_id', '=', loser).execute();

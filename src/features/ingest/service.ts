@@ -7,7 +7,7 @@ import { compareEvents } from '../../domain/events/types.js';
 import { sameBody } from '../../domain/events/validate.js';
 import { bulkWrite } from '../../storage/bulk.js';
 import { EVENTS_INSERT } from './bulk-specs.js';
-import { currentMentionMatcher, DayState } from './day-state.js';
+import { DayState } from './day-state.js';
 import { dayBucketerFor } from '../../domain/time/zone.js';
 import { DEFAULT_SETTINGS } from '../workspace/settings.js';
 import { chunks, key } from '../../storage/chunks.js';
@@ -130,14 +130,14 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
     }
 
     // 4. Derived state.
-    const days = new DayState(bucketer, await currentMentionMatcher(trx));
+    const days = new DayState(bucketer);
     const orderKeys = new Set<string>();
     const communityTouched = new Set<number>();
     for (let i = 0; i < events.length; i++) {
       const { event: e, atMs } = events[i]!;
       const row = rows[i]!;
       const memberId = row.member_id === null ? null : final(row.member_id);
-      if (memberId !== null) days.add(e.type, atMs, memberId, row.community_id, e.type === 'message.sent' ? e.text : undefined);
+      if (memberId !== null) days.add(e.type, atMs, memberId, row.community_id);
       if (e.type === 'member.joined' || e.type === 'member.left') membershipTouched.add(memberId!);
       if (e.type === 'member.profile' || (e.type === 'member.joined' && e.name !== undefined)) profileTouched.add(memberId!);
       if (row.order_key !== null) orderKeys.add(row.order_key);

@@ -89,6 +89,18 @@ describe.each(dialects)('metrics (%s)', (dialect) => {
     expect(body.series[2].content.active_members).toBe(2);
   });
 
+  it('text figures follow new messages on days already counted, and product changes', async () => {
+    const q = '/api/v1/metrics?from=2026-10-01&to=2026-11-01';
+    expect((await h.get(q)).body.content.product_mentions).toBe(1);
+    await h.post(ndjson([e('message.sent', '10-10', { community: 'g1', member: 'C', kind: 'text', text: '我也想报体验营' }, 15)]));
+    const after = (await h.get(q)).body.content;
+    expect(after.product_mentions).toBe(2);
+    await applyWorkspaceFile(h.ctx.database, parseWorkspaceFile('products: [{ key: yoga, name: 瑜伽, aliases: [hello], tier: entry, price: 100 }]\n'));
+    // Now only J's "hello" names a product (aliases match Latin letters case-insensitively).
+    expect((await h.get(q)).body.content.product_mentions).toBe(1);
+    await applyWorkspaceFile(h.ctx.database, parseWorkspaceFile('products: [{ key: camp, name: 7天体验营, aliases: [体验营], tier: lead, price: 990 }]\n'));
+  });
+
   it('refuses bad parameters by name', async () => {
     expect((await h.get('/api/v1/metrics?from=2026-10-01')).body.error.message).toMatch(/to/);
     expect((await h.get('/api/v1/metrics?from=2026-13-01&to=2026-11-01')).body.error.message).toMatch(/^from: /);

@@ -39,9 +39,9 @@ workspace: { timezone: UTC }
 products: [{ key: camp, name: 体验营, aliases: [体验课], tier: lead, price: 990 }]
 `));
     expect(same).toMatchObject({ timezoneChanged: false, rebuiltDays: 0 });
-    // Dropping the products recounts mentions; dropping a community clears its blueprint.
+    // Dropping a community clears its blueprint.
     const again = await applyWorkspaceFile(t.database, parseWorkspaceFile('workspace: { timezone: UTC }\n'));
-    expect(again).toMatchObject({ timezoneChanged: false, rebuiltDays: 1, products: 0 });
+    expect(again).toMatchObject({ timezoneChanged: false, rebuiltDays: 0, products: 0 });
     expect((await listCommunities(t.database.db)).every((c) => c.blueprint === null)).toBe(true);
     expect(await t.database.db.selectFrom('products').selectAll().execute()).toEqual([]);
   });

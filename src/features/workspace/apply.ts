@@ -44,10 +44,11 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
       await trx.updateTable('communities').set({ config_name: name, blueprint: JSON.stringify(blueprint) })
         .where('id', '=', ids.get(key(platform, k))!).execute();
     }
-    // Per-day state is bucketed in the workspace zone and counts product mentions: a new zone or new product
-    // names mean new per-day state, in the same commit.
+    // Per-day counts are bucketed in the workspace zone: a new zone means new buckets, in the same commit.
+    if (timezoneChanged) rebuiltDays = await rebuildDayState(trx, dayBucketerFor(w.timezone));
+    // Product mentions per day are built on demand; new product names make them all stale.
     const productsAfter = JSON.stringify(await trx.selectFrom('products').select(['name', 'aliases']).orderBy('key').execute());
-    if (timezoneChanged || productsAfter !== productsBefore) rebuiltDays = await rebuildDayState(trx, dayBucketerFor(w.timezone));
+    if (productsAfter !== productsBefore) await trx.deleteFrom('text_days_built').execute();
   });
   return { products: cfg.products.length, channels: cfg.channels.length, communities: cfg.communities.length, timezoneChanged, rebuiltDays };
 }

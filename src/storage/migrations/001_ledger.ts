@@ -136,12 +136,19 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
     .addColumn('messages', 'integer', (c) => c.notNull())
     .addColumn('checkins', 'integer', (c) => c.notNull())
     .addColumn('orders', 'integer', (c) => c.notNull())
-    .addColumn('mentions', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('member_days_pk', ['member_id', 'community_id', 'day'])
   ).execute();
   await db.schema.createIndex('member_days_day').on('member_days').columns(['day', 'community_id']).execute();
 
-  // Topic terms of each day's messages per community (0 = none), so a period's topics need no re-segmentation.
+  // Text figures per local day, built on first use and dropped when the day gets new messages (or the zone or
+  // products change): product mentions per community (text_days), topic terms per community (message_terms).
+  await db.schema.createTable('text_days_built').addColumn('day', 'integer', (c) => c.primaryKey()).execute();
+  await keyed(db.schema.createTable('text_days')
+    .addColumn('day', 'integer', (c) => c.notNull())
+    .addColumn('community_id', 'bigint', (c) => c.notNull())
+    .addColumn('mentions', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('text_days_pk', ['day', 'community_id'])
+  ).execute();
   await keyed(db.schema.createTable('message_terms')
     .addColumn('day', 'integer', (c) => c.notNull())
     .addColumn('community_id', 'bigint', (c) => c.notNull())
