@@ -31,10 +31,11 @@ export function registerServe(program: Command): void {
         const r = await applyWorkspaceFile(ctx.database, readWorkspaceFile(configFile));
         log.info({ file: configFile, ...r }, 'applied workspace file');
       }
-      const count = await ctx.database.db.selectFrom('events').select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+      // Existence, not count(*): counting a large ledger would slow every start.
+      const anyEvent = await ctx.database.db.selectFrom('events').select(sql<number>`1`.as('x')).limit(1).executeTakeFirst();
       const demo = await ctx.database.db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
       // A first start killed mid-demo left demo=loading behind; ingest is idempotent, so loading again completes it.
-      if (opened.isDefault && o.demo && (Number(count?.n ?? 0) === 0 || demo?.value.startsWith('loading'))) {
+      if (opened.isDefault && o.demo && (anyEvent === undefined || demo?.value.startsWith('loading'))) {
         const end = demo?.value.startsWith('loading:') ? new Date(demo.value.slice(8)) : demoEndFor(new Date());
         await saveSetting(ctx.database.db, 'demo', `loading:${end.toISOString()}`);
         console.log('First start on an empty database: loading the demo workspace (2,000 members, 90 days)…');

@@ -72,7 +72,8 @@ export function referenceMetrics(events: RefEvent[], o: RefOptions) {
     for (const x of orders) if (x.member === m && x.paidAt < t && (x.zeroAt === null || x.zeroAt >= t) && (best === null || x.paidAt < best)) best = x.paidAt;
     return best;
   };
-  const firstJoin = (m: string) => (memberships.get(m) ?? []).find((x) => x.event.type === 'member.joined');
+  // As of the period's end: a figure of [s, e) never looks at events at or after e.
+  const firstJoin = (m: string) => (memberships.get(m) ?? []).find((x) => x.event.type === 'member.joined' && x.atMs < o.to);
   const present = (m: string, t: number) => {
     const last = new Map<string, string>();
     const list = (memberships.get(m) ?? []).filter((x) => x.atMs < t)

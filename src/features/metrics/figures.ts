@@ -1,7 +1,7 @@
 // The figures of metrics.md for one period [s, e), as SQL over the derived tables. Each query is one round trip.
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
-import { activeIn, firstJoins, firstPaidAsOf, messageCount, presentAt, type Scope } from './sets.js';
+import { activeIn, firstJoins, firstPaidAsOf, inScope, messageCount, presentAt, type Scope } from './sets.js';
 
 const DAY = 86_400_000;
 const n = (v: unknown): number => Number(v ?? 0);
@@ -26,8 +26,9 @@ export async function groupsAt(db: Kysely<Schema>, scope: Scope, p: Params, t: n
       coalesce(sum(CASE WHEN dormant = 0 AND fp IS NOT NULL AND fp >= ${fresh} THEN 1 ELSE 0 END), 0) AS new_
     FROM flags`.execute(db);
   const row = r.rows[0] ?? {};
-  const g = { potential: n(row.potential), new: n(row.new_), dormant: n(row.dormant) };
-  return { ...g, core: n(row.present) - g.potential - g.new - g.dormant };
+  const potential = n(row.potential), newOnes = n(row.new_), dormant = n(row.dormant);
+  // Keys in the order of metrics.md's JSON shape.
+  return { potential, new: newOnes, core: n(row.present) - potential - newOnes - dormant, dormant };
 }
 
 export interface RateParts { present_s: number; joiners: number; churned: number; eligible: number; converted: number; dormant_s: number; reactivated: number }
@@ -67,12 +68,12 @@ export async function acquisition(db: Kysely<Schema>, scope: Scope, s: number, e
     SELECT coalesce(ch, '(none)') AS k, count(*) AS c, sum(CASE WHEN inv IS NOT NULL THEN 1 ELSE 0 END) AS f
     FROM fj WHERE fj >= ${s} AND fj < ${e} GROUP BY coalesce(ch, '(none)') ORDER BY 1`.execute(db);
   // Leads: first phone in the period; with a community filter, only members whose first join there is before e.
+  // A first join at or after e is not known as of e: such a lead has no channel yet ("(none)").
   const leads = await sql<Record<string, unknown>>`
     WITH fj AS (${firstJoins(scope)})
     SELECT coalesce(fj.ch, '(none)') AS k, count(*) AS c
-    FROM members m ${scope.community === null ? sql`LEFT JOIN` : sql`JOIN`} fj ON fj.member_id = m.id
+    FROM members m ${scope.community === null ? sql`LEFT JOIN` : sql`JOIN`} fj ON fj.member_id = m.id AND fj.fj < ${e}
     WHERE m.merged_into IS NULL AND m.first_phone_at >= ${s} AND m.first_phone_at < ${e}
-      ${scope.community === null ? sql`` : sql`AND fj.fj < ${e}`}
     GROUP BY coalesce(fj.ch, '(none)') ORDER BY 1`.execute(db);
   const rows = byChannel.rows;
   return {
@@ -92,14 +93,13 @@ export async function contentCounts(db: Kysely<Schema>, scope: Scope, s: number,
 }
 
 export async function conversion(db: Kysely<Schema>, scope: Scope, s: number, e: number) {
-  const inScope = scope.community === null ? sql`` : sql` AND community_id = ${scope.community}`;
   const orders = await sql<Record<string, unknown>>`
-    SELECT count(*) AS c, coalesce(sum(amount), 0) AS revenue FROM orders WHERE paid_at >= ${s} AND paid_at < ${e}${inScope}`.execute(db);
+    SELECT count(*) AS c, coalesce(sum(amount), 0) AS revenue FROM orders WHERE paid_at >= ${s} AND paid_at < ${e}${inScope(scope)}`.execute(db);
   const refunds = await sql<Record<string, unknown>>`
-    SELECT coalesce(sum(applied), 0) AS r FROM order_refunds WHERE at >= ${s} AND at < ${e}${inScope}`.execute(db);
+    SELECT coalesce(sum(applied), 0) AS r FROM order_refunds WHERE at >= ${s} AND at < ${e}${inScope(scope)}`.execute(db);
   const buyers = await sql<Record<string, unknown>>`
     WITH fp AS (${firstPaidAsOf(scope, e)}), fj AS (${firstJoins(scope)})
-    SELECT fp.fp AS fp, fj.fj AS fj, coalesce(fj.ch, '(none)') AS k FROM fp LEFT JOIN fj ON fj.member_id = fp.member_id
+    SELECT fp.fp AS fp, fj.fj AS fj, coalesce(fj.ch, '(none)') AS k FROM fp LEFT JOIN fj ON fj.member_id = fp.member_id AND fj.fj < ${e}
     WHERE fp.fp >= ${s} AND fp.fp < ${e}`.execute(db);
   const byChannel: Record<string, number> = {};
   const cycles: number[] = [];

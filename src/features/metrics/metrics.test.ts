@@ -28,6 +28,9 @@ const ledger = [
   join('K', '09-10'), e('order.paid', '09-12', { member: 'K', order: 'o5', amount: 990 }),
   { ...e('order.refunded', '11-01', { order: 'o5' }), at: '2026-11-01T00:00:00+08:00' },
   e('message.sent', '10-20', { community: 'g1', member: 'K', kind: 'text', text: '在吗' }),
+  // Joins after e are not known as of e: L stays a lead without channel, I a first buyer without join.
+  e('member.profile', '10-28', { member: 'L', phone: '13900000000' }), join('L', '11-05', { channel: 'douyin' }),
+  join('I', '11-03', { channel: 'xhs' }),
   join('J', '10-02', { channel: 'xhs' }, 'g2'), e('message.sent', '10-03', { community: 'g2', member: 'J', kind: 'text', text: 'hello' }),
 ];
 ledger[ledger.length - 2]!.at = '2026-10-02T12:00:00+08:00';
@@ -49,12 +52,14 @@ describe.each(dialects)('metrics (%s)', (dialect) => {
     // present(e) = A B C D H J K: A dormant (no activity since 10-02), B H J potential, C and K core (paid before
     // 10-02; K's refund at e does not count as of e), D new (paid 10-20).
     expect(body.groups).toEqual({ potential: 3, new: 1, core: 2, dormant: 1 });
+    expect(Object.keys(body)).toEqual(['from', 'to', 'timezone', 'community', 'groups', 'rates', 'acquisition', 'content', 'conversion']);
+    expect(Object.keys(body.groups)).toEqual(['potential', 'new', 'core', 'dormant']);
     // present(s) = A B C F K; joiners D E H J; churned F; eligible A B F D E H J (C, K paid); B = D I → E∩B = D;
     // dormant(s) = B (never active) and F (first join exactly s − D, never active); B active in the period.
     expect(body.rates).toEqual({ growth: 0.8, conversion: 1 / 7, churn: 0.2, reactivation: 0.5 });
     expect(body.acquisition).toEqual({
       new_members: 4, by_channel: { '(none)': 1, douyin: 1, referral: 1, xhs: 1 }, fission_new: 1, fission_by_channel: { referral: 1 },
-      leads_new: 1, leads_by_channel: { douyin: 1 },
+      leads_new: 2, leads_by_channel: { '(none)': 1, douyin: 1 },
     });
     // Active: B (messages on two days, counted once), C (check-in), D G I (orders), J and K (messages).
     expect(body.content).toMatchObject({ messages: 4, active_members: 7, product_mentions: 1 });

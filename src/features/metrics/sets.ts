@@ -2,8 +2,7 @@
 // window. Each returns a parameterised fragment usable as a subquery on both dialects; `scope` is a community
 // id or null for the whole workspace.
 import { sql, type RawBuilder } from 'kysely';
-import { startOfDay } from '../../domain/time/periods.js';
-import { dayNumber } from '../../domain/time/periods.js';
+import { dayNumber, startOfDay } from '../../domain/time/periods.js';
 
 export interface Scope { community: number | null; timezone: string }
 
@@ -40,6 +39,7 @@ export function wholeDays(tz: string, a: number, b: number): { firstWhole: numbe
   return { firstWhole, lastWhole: startOfDay(tz, b) };
 }
 
+/** ` AND community_id = ?` when scoped to a community, nothing for the workspace. */
 export const inScope = inCommunity;
 
 /**
