@@ -6,6 +6,7 @@ import { registerMembers } from './commands/members.js';
 import { registerWorkspace } from './commands/workspace.js';
 import { registerDemo } from './commands/demo.js';
 import { registerMetrics } from './commands/metrics.js';
+import { registerRfm } from './commands/rfm.js';
 
 const program = new Command('qunyun')
   .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
@@ -19,6 +20,7 @@ registerMembers(program);
 registerWorkspace(program);
 registerDemo(program);
 registerMetrics(program);
+registerRfm(program);
 
 try {
   await program.parseAsync(process.argv);
