@@ -7,6 +7,7 @@ import { registerWorkspace } from './commands/workspace.js';
 import { registerDemo } from './commands/demo.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRfm } from './commands/rfm.js';
+import { registerCohorts } from './commands/cohorts.js';
 
 const program = new Command('qunyun')
   .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
@@ -21,6 +22,7 @@ registerWorkspace(program);
 registerDemo(program);
 registerMetrics(program);
 registerRfm(program);
+registerCohorts(program);
 
 try {
   await program.parseAsync(process.argv);
