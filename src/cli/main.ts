@@ -8,6 +8,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerRfm } from './commands/rfm.js';
 import { registerCohorts } from './commands/cohorts.js';
+import { registerEngagement } from './commands/engagement.js';
 
 const program = new Command('qunyun')
   .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
@@ -23,6 +24,7 @@ registerDemo(program);
 registerMetrics(program);
 registerRfm(program);
 registerCohorts(program);
+registerEngagement(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { makeFormatter } from '../../domain/time/format.js';
 import { listMembers, loadMember, type MemberFilter } from './repository.js';
+import { memberEngagement } from '../engagement/service.js';
 
 export async function memberList(db: Kysely<Schema>, filter: MemberFilter, timezone: string) {
   const fmt = makeFormatter(timezone);
@@ -62,6 +63,7 @@ export async function memberDetail(db: Kysely<Schema>, id: number, timezone: str
       }),
     })),
     checkins: r.checkins.map((c) => ({ at: fmt(c.at_ms), challenge: c.body.challenge, community_id: c.community_id })),
+    engagement: await memberEngagement(db, Number(m.id), timezone),
     event_count: r.eventCount,
     timeline: r.timeline.map((e) => ({ at: fmt(e.at_ms), type: e.type, platform: e.platform, id: e.event_id, community_id: e.community_id, data: stripEnvelope(e.body) })),
   };

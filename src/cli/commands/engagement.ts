@@ -1,0 +1,23 @@
+// `qunyun engagement`: present members by engagement level.
+import type { Command } from 'commander';
+import { withDatabase } from '../open.js';
+import { printJson, table } from '../output.js';
+
+export function registerEngagement(program: Command): void {
+  program.command('engagement')
+    .description('engagement levels of present members (silent / quiet / engaged / fan / ultra), by active days in the 30 days before')
+    .option('--at <date>', 'as of this date (workspace zone) or instant; default now')
+    .option('--community <ref>', 'only this community')
+    .option('--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)')
+    .option('--json', 'print JSON (the API shape)')
+    .action(async (o: { at?: string; community?: string; db?: string; json?: boolean }) => {
+      const { engagementDistribution } = await import('../../features/engagement/service.js');
+      await withDatabase(o.db, async ({ ctx }) => {
+        const r = await engagementDistribution(ctx.database.db, { at: o.at, community: o.community });
+        if (o.json) return printJson(r);
+        console.log(`${r.present_members} present members as of ${r.at}; active days counted ${r.window.from.slice(0, 10)} … ${r.window.to.slice(0, 10)}`);
+        console.log(table(['level', '', 'active days', 'members', 'share'], r.levels.map((l) =>
+          [l.key, l.name_zh, `${l.active_days[0]}–${l.active_days[1]}`, l.members, l.share === null ? '—' : `${(l.share * 100).toFixed(1)}%`])));
+      });
+    });
+}
