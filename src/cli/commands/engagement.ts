@@ -15,7 +15,7 @@ export function registerEngagement(program: Command): void {
       await withDatabase(o.db, async ({ ctx }) => {
         const r = await engagementDistribution(ctx.database.db, { at: o.at, community: o.community });
         if (o.json) return printJson(r);
-        console.log(`${r.present_members} present members as of ${r.at}; active days counted ${r.window.from.slice(0, 10)} … ${r.window.to.slice(0, 10)}`);
+        console.log(`${r.present_members} present members as of ${r.at}; active days counted ${r.window.from?.slice(0, 10)} … ${r.window.to?.slice(0, 10)}`);
         console.log(table(['level', '', 'active days', 'members', 'share'], r.levels.map((l) =>
           [l.key, l.name_zh, `${l.active_days[0]}–${l.active_days[1]}`, l.members, l.share === null ? '—' : `${(l.share * 100).toFixed(1)}%`])));
       });
