@@ -9,6 +9,7 @@ import { registerMetrics } from './commands/metrics.js';
 import { registerRfm } from './commands/rfm.js';
 import { registerCohorts } from './commands/cohorts.js';
 import { registerEngagement } from './commands/engagement.js';
+import { registerHealth } from './commands/health.js';
 
 const program = new Command('qunyun')
   .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
@@ -25,6 +26,7 @@ registerMetrics(program);
 registerRfm(program);
 registerCohorts(program);
 registerEngagement(program);
+registerHealth(program);
 
 try {
   await program.parseAsync(process.argv);

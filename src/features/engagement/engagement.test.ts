@@ -34,4 +34,16 @@ describe.each(dialects)('engagement (%s)', (dialect) => {
     expect(body.levels[0].share).toBe(0.2);
     expect((await h.get('/api/v1/engagement?at=tomorrow')).status).toBe(400);
   });
+
+  it('community health: 5 present of capacity 200, 7-day daily active ratio, weekly trend, verdict', async () => {
+    const { body } = await h.get('/api/v1/communities/health?at=2026-11-01');
+    const g = body.communities[0];
+    // Active member-days 10-25 … 10-31: Q 2 (10-29, 10-30), E 5, F 7, U 7 → 21 / 7 days = 3 a day, 3 / 5 present.
+    expect(g).toMatchObject({ members: 5, capacity: 200, fill: 0.025, daily_active_members: 3, daily_active_ratio: 0.6 });
+    expect(g.weeks).toHaveLength(4);
+    // Week 10-18 … 10-25: X left (10-20), nobody joined.
+    expect(g.weeks[1]).toMatchObject({ from: '2026-10-11T00:00:00+08:00', joiners: 0 });
+    expect(g.weeks.find((w: any) => w.churned === 1).from).toBe('2026-10-18T00:00:00+08:00');
+    expect(g.verdict).toMatchObject({ size: 'small', activity: 'lively' });
+  });
 });
