@@ -62,12 +62,13 @@ export function parseInstant(s: string): InstantResult {
   return { ok: true, ms: t };
 }
 
-/** Formats an instant in a fixed offset (minutes east of UTC) as ISO-8601, e.g. 2026-11-01T00:00:00+08:00. */
+/** Formats an instant in a fixed offset (minutes east of UTC) as ISO-8601, e.g. 2026-11-01T00:00:00+08:00 (milliseconds when not 0). */
 export function formatInstant(ms: number, offsetMinutes: number): string {
   const d = new Date(ms + offsetMinutes * 60_000);
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
+  const millis = d.getUTCMilliseconds();
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:` +
-    `${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+    `${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${millis ? '.' + pad(millis, 3) : ''}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }

@@ -57,12 +57,15 @@ export class TopicCounter {
   }
 }
 
+// metrics.md: Latin letters case-insensitive — only A–Z fold; Greek, Cyrillic or full-width letters keep their case.
+const foldLatin = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
 /** Tells whether a message names a product by its name or an alias (Latin letters case-insensitive). */
 export function mentionMatcher(products: { name: string; aliases: string[] }[]): (text: string) => boolean {
-  const needles = [...new Set(products.flatMap((p) => [p.name, ...p.aliases]).filter((s) => s.length > 0).map((s) => s.toLowerCase()))];
+  const needles = [...new Set(products.flatMap((p) => [p.name, ...p.aliases]).filter((s) => s.length > 0).map(foldLatin))];
   return (text) => {
     if (needles.length === 0) return false;
-    const hay = text.toLowerCase();
+    const hay = foldLatin(text);
     return needles.some((n) => hay.includes(n));
   };
 }

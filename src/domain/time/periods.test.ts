@@ -22,6 +22,13 @@ describe('periods', () => {
     expect(splitPeriods(tz, from, to, 'month')).toEqual([{ start: from, end: to }]);
     expect(splitPeriods(tz, from, parseBoundary('2027-01-15', tz, 'to'), 'month')).toHaveLength(4);
   });
+  it('starts a day at the transition where DST skips midnight (Havana), and never loops', () => {
+    const tz = 'America/Havana';
+    const start = parseBoundary('2024-03-10', tz, 'from');
+    expect(iso(start)).toBe('2024-03-10T05:00:00.000Z');
+    const days = splitPeriods(tz, parseBoundary('2024-03-09', tz, 'f'), parseBoundary('2024-03-12', tz, 't'), 'day');
+    expect(days.map((d) => (d.end - d.start) / 3_600_000)).toEqual([24, 23, 24]);
+  });
   it('follows DST: a New York day can be 23 or 25 hours', () => {
     const tz = 'America/New_York';
     const days = splitPeriods(tz, parseBoundary('2026-11-01', tz, 'f'), parseBoundary('2026-11-03', tz, 't'), 'day');

@@ -11,8 +11,15 @@ export function zonedInstant(tz: string, y: number, m: number, d: number, hh = 0
   const wall = Date.UTC(y, m - 1, d, hh, mm);
   let guess = wall - zoneOffsetMinutes(tz, wall) * 60_000;
   guess = wall - zoneOffsetMinutes(tz, guess) * 60_000;
+  // A wall time in a DST gap (Havana's and Santiago's midnights on their spring-forward days) does not exist:
+  // then the day starts at the transition, found in 15-minute steps (every real offset change is on one).
+  if (hh === 0 && mm === 0) {
+    for (let i = 0; i < 16 && !sameDay(localDate(tz, guess), y, m, d); i++) guess += 15 * 60_000;
+  }
   return guess;
 }
+
+const sameDay = (a: { y: number; m: number; d: number }, y: number, m: number, d: number) => a.y === y && a.m === m && a.d === d;
 
 /** Local calendar date of an instant in the zone. */
 export function localDate(tz: string, ms: number): { y: number; m: number; d: number } {
@@ -65,6 +72,7 @@ export function splitPeriods(tz: string, from: number, to: number, by: Granulari
       const { y, m } = localDate(tz, start);
       next = zonedInstant(tz, m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1);
     }
+    if (next <= start) throw new Error(`calendar step did not advance in ${tz} at ${new Date(start).toISOString()}`);
     out.push({ start: Math.max(start, from), end: Math.min(next, to) });
     start = next;
   }

@@ -4,7 +4,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { byPlatform, chunks, key } from '../../storage/chunks.js';
-import { foldCommunity, foldMemberships, foldOrder, foldProfile, type StoredRow } from './fold.js';
+import { foldCommunity, foldMemberships, foldOrder, foldProfile, type MembershipState, type StoredRow } from './fold.js';
+import { compareEvents } from '../../domain/events/types.js';
 import { lookupMembers } from './resolve.js';
 import { bulkWrite } from '../../storage/bulk.js';
 import {
@@ -50,14 +51,19 @@ export async function recomputeMemberships(trx: Trx, memberIds: number[], byMemb
   const firsts: { id: number; at: number | null; channel: string | null; inviter: number | null; community: number | null }[] = [];
   for (const s of states) {
     let first: (typeof firsts)[number] = { id: s.id, at: null, channel: null, inviter: null, community: null };
+    let firstEvent: MembershipState['first_event'] = null;
     for (const m of s.list) {
       const inviter = m.first_inviter_key ? inviters.get(m.first_inviter_key) ?? null : null;
-      const { first_inviter_key: _k, spans: memberSpans, ...rest } = m;
+      const { first_inviter_key: _k, spans: memberSpans, first_event: ev, ...rest } = m;
       rows.push({ ...rest, member_id: s.id, first_inviter_id: inviter });
       for (const sp of memberSpans) spans.push({ member_id: s.id, community_id: m.community_id, ...sp });
-      // The member's first join across communities; at equal instants the first one folded stays.
-      if (m.first_join_at !== null && (first.at === null || m.first_join_at < first.at)) {
+      // The member's first join across communities; equal instants go by the ledger's order (platform, event id).
+      if (m.first_join_at === null || ev === null) continue;
+      const earlier = first.at === null || m.first_join_at < first.at || (m.first_join_at === first.at && firstEvent !== null &&
+        compareEvents({ atMs: 0, platform: ev.platform, id: ev.id }, { atMs: 0, platform: firstEvent.platform, id: firstEvent.id }) < 0);
+      if (earlier) {
         first = { id: s.id, at: m.first_join_at, channel: m.first_channel, inviter, community: m.community_id };
+        firstEvent = ev;
       }
     }
     firsts.push(first);

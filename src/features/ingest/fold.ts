@@ -21,6 +21,8 @@ export interface MembershipState {
   /** Platform key of the inviter of the first join, resolved to a member id by the caller. */
   first_inviter_key: string | null;
   first_method: string | null;
+  /** The first join's (platform, event id): the ledger's tie-break between communities joined at one instant. */
+  first_event: { platform: string; id: string } | null;
   last_join_at: number | null;
   last_left_at: number | null;
   present: number;
@@ -38,7 +40,7 @@ export function foldMemberships(rows: StoredRow[]): MembershipState[] {
     const cid = Number(r.community_id);
     let m = out.get(cid);
     if (!m) {
-      m = { community_id: cid, first_join_at: null, first_channel: null, first_inviter_key: null, first_method: null,
+      m = { community_id: cid, first_join_at: null, first_channel: null, first_inviter_key: null, first_method: null, first_event: null,
         last_join_at: null, last_left_at: null, present: 0, joins: 0, leaves: 0, spans: [] };
       out.set(cid, m);
     }
@@ -48,6 +50,7 @@ export function foldMemberships(rows: StoredRow[]): MembershipState[] {
         m.first_channel = (r.data.channel as string | undefined) ?? null;
         m.first_inviter_key = typeof r.data.inviter === 'string' ? r.platform + '\u001f' + r.data.inviter : null;
         m.first_method = (r.data.method as string | undefined) ?? null;
+        m.first_event = { platform: r.platform, id: r.event_id };
       }
       m.last_join_at = r.at_ms;
       if (!m.present) m.spans.push({ joined_at: r.at_ms, left_at: null });

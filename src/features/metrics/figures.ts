@@ -60,7 +60,9 @@ export async function rateParts(db: Kysely<Schema>, scope: Scope, p: Params, s: 
   };
 }
 
-const channelMap = (rows: Record<string, unknown>[]) => Object.fromEntries(rows.map((r) => [String(r.k), n(r.c)]));
+// Keys sorted here, not by SQL: PostgreSQL's collation may order "(none)", "_x" and "B" differently from SQLite's.
+const byKey = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const channelMap = (rows: Record<string, unknown>[]) => Object.fromEntries(rows.map((r): [string, number] => [String(r.k), n(r.c)]).sort(byKey));
 
 export async function acquisition(db: Kysely<Schema>, scope: Scope, s: number, e: number) {
   const byChannel = await sql<Record<string, unknown>>`
@@ -80,7 +82,7 @@ export async function acquisition(db: Kysely<Schema>, scope: Scope, s: number, e
     new_members: rows.reduce((a, r) => a + n(r.c), 0),
     by_channel: channelMap(rows),
     fission_new: rows.reduce((a, r) => a + n(r.f), 0),
-    fission_by_channel: Object.fromEntries(rows.filter((r) => n(r.f) > 0).map((r) => [String(r.k), n(r.f)])),
+    fission_by_channel: Object.fromEntries(rows.filter((r) => n(r.f) > 0).map((r): [string, number] => [String(r.k), n(r.f)]).sort(byKey)),
     leads_new: leads.rows.reduce((a, r) => a + n(r.c), 0),
     leads_by_channel: channelMap(leads.rows),
   };
@@ -112,6 +114,6 @@ export async function conversion(db: Kysely<Schema>, scope: Scope, s: number, e:
   const median = cycles.length === 0 ? null : cycles.length % 2 ? cycles[mid]! : (cycles[mid - 1]! + cycles[mid]!) / 2;
   return {
     orders: n(orders.rows[0]?.c), revenue: n(orders.rows[0]?.revenue), refunds: n(refunds.rows[0]?.r),
-    first_buyers: buyers.rows.length, by_channel: Object.fromEntries(Object.entries(byChannel).sort()), cycle_days_median: median,
+    first_buyers: buyers.rows.length, by_channel: Object.fromEntries(Object.entries(byChannel).sort(byKey)), cycle_days_median: median,
   };
 }

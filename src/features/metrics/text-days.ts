@@ -41,6 +41,10 @@ export async function ensureTextDays(db: Kysely<Schema>, tz: string, firstWhole:
       // Under the writer lock, so no batch adds messages to this day while it is being built.
       await sql`UPDATE ingest_lock SET n = n + 1 WHERE id = 1`.execute(trx);
       if (await trx.selectFrom('text_days_built').select('day').where('day', '=', day).executeTakeFirst()) return;
+      // A zone change since this request began (apply clears the marks): building days of the old zone would
+      // leave wrong figures marked as current.
+      const zone = await trx.selectFrom('settings').select('value').where('key', '=', 'timezone').executeTakeFirst();
+      if ((zone?.value ?? 'Asia/Shanghai') !== tz) return;
       const products = await trx.selectFrom('products').select(['name', 'aliases']).execute();
       const mentions = mentionMatcher(products.map((p) => ({ name: p.name, aliases: JSON.parse(p.aliases) as string[] })));
       const perCommunity = new Map<number, number>();
