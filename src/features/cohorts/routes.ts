@@ -1,9 +1,7 @@
 // GET /api/v1/cohorts: retention by week or month of first join.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
-import { errorJson } from '../../http/errors.js';
-import { AmbiguousError, NotFoundError } from '../communities/repository.js';
-import { MetricsInputError } from '../metrics/service.js';
+import { answer } from '../metrics/answer.js';
 import { cohortRetention } from './service.js';
 
 const route = createRoute({
@@ -19,13 +17,5 @@ const route = createRoute({
 });
 
 export function registerCohortRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => {
-    try {
-      return c.json(await cohortRetention(ctx.database.db, c.req.valid('query')), 200);
-    } catch (err) {
-      if (err instanceof MetricsInputError || err instanceof AmbiguousError) return errorJson(c, 400, 'invalid_request', err.message);
-      if (err instanceof NotFoundError) return errorJson(c, 404, 'not_found', err.message);
-      throw err;
-    }
-  });
+  app.openapi(route, (c) => answer(c, () => cohortRetention(ctx.database.db, c.req.valid('query'))) as never);
 }

@@ -1,9 +1,7 @@
 // GET /api/v1/engagement: how present members split across engagement levels.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
-import { errorJson } from '../../http/errors.js';
-import { AmbiguousError, NotFoundError } from '../communities/repository.js';
-import { MetricsInputError } from '../metrics/service.js';
+import { answer } from '../metrics/answer.js';
 import { engagementDistribution } from './service.js';
 
 const route = createRoute({
@@ -14,13 +12,5 @@ const route = createRoute({
 });
 
 export function registerEngagementRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => {
-    try {
-      return c.json(await engagementDistribution(ctx.database.db, c.req.valid('query')), 200);
-    } catch (err) {
-      if (err instanceof MetricsInputError || err instanceof AmbiguousError) return errorJson(c, 400, 'invalid_request', err.message);
-      if (err instanceof NotFoundError) return errorJson(c, 404, 'not_found', err.message);
-      throw err;
-    }
-  });
+  app.openapi(route, (c) => answer(c, () => engagementDistribution(ctx.database.db, c.req.valid('query'))) as never);
 }

@@ -1,8 +1,7 @@
 // GET /api/v1/communities/health: size vs capacity, daily active ratio, weekly trend and a verdict per community.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
-import { errorJson } from '../../http/errors.js';
-import { MetricsInputError } from '../metrics/service.js';
+import { answer } from '../metrics/answer.js';
 import { communityHealth } from './service.js';
 
 const route = createRoute({
@@ -13,12 +12,5 @@ const route = createRoute({
 });
 
 export function registerHealthRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => {
-    try {
-      return c.json(await communityHealth(ctx.database.db, c.req.valid('query')), 200);
-    } catch (err) {
-      if (err instanceof MetricsInputError) return errorJson(c, 400, 'invalid_request', err.message);
-      throw err;
-    }
-  });
+  app.openapi(route, (c) => answer(c, () => communityHealth(ctx.database.db, c.req.valid('query'))) as never);
 }

@@ -1,9 +1,8 @@
 // GET /api/v1/metrics: the dashboard figures of metrics.md, one period or a series.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
-import { errorJson } from '../../http/errors.js';
-import { AmbiguousError, NotFoundError } from '../communities/repository.js';
-import { computeMetrics, MetricsInputError } from './service.js';
+import { computeMetrics } from './service.js';
+import { answer } from './answer.js';
 
 const route = createRoute({
   method: 'get', path: '/api/v1/metrics', tags: ['analytics'],
@@ -24,13 +23,5 @@ const route = createRoute({
 });
 
 export function registerMetricsRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => {
-    try {
-      return c.json(await computeMetrics(ctx.database.db, c.req.valid('query')), 200);
-    } catch (err) {
-      if (err instanceof MetricsInputError || err instanceof AmbiguousError) return errorJson(c, 400, 'invalid_request', err.message);
-      if (err instanceof NotFoundError) return errorJson(c, 404, 'not_found', err.message);
-      throw err;
-    }
-  });
+  app.openapi(route, (c) => answer(c, () => computeMetrics(ctx.database.db, c.req.valid('query'))) as never);
 }
