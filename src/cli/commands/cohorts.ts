@@ -1,5 +1,6 @@
 // `qunyun cohorts`: retention by week or month of first join, as a triangle of shares.
 import type { Command } from 'commander';
+import { DB_OPTION } from '../options.js';
 import { withDatabase } from '../open.js';
 import { printJson, table } from '../output.js';
 
@@ -11,7 +12,7 @@ export function registerCohorts(program: Command): void {
     .option('--by <period>', 'week or month', 'week')
     .option('--community <ref>', 'only joins, leaves and activity in this community')
     .option('--active', 'show the active share instead of the present share')
-    .option('--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)')
+    .option(...DB_OPTION)
     .option('--json', 'print JSON (the API shape)')
     .action(async (o: { from: string; to: string; by: string; community?: string; active?: boolean; db?: string; json?: boolean }) => {
       if (o.by !== 'week' && o.by !== 'month') throw new Error(`--by: expected week or month (got ${JSON.stringify(o.by)})`);

@@ -2,17 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { intOption } from '../options.js';
 import { withDatabase } from '../open.js';
 import { createProgress } from '../progress.js';
 import { demoEndFor } from '../../features/demo/end.js';
 import { parseInstant } from '../../domain/events/instant.js';
 import { printSummary } from './ingest.js';
 
-const int = (name: string, min: number, max: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name}: expected an integer from ${min} to ${max} (got ${JSON.stringify(v)})`);
-  return n;
-};
 
 function parseEnd(v: string | undefined): Date {
   if (v === undefined) return demoEndFor(new Date());
@@ -24,9 +20,9 @@ function parseEnd(v: string | undefined): Date {
 export function registerDemo(program: Command): void {
   program.command('demo')
     .description('generate a realistic demo workspace (the same for the same --seed and --end)')
-    .option('--members <n>', 'members to generate', int('--members', 1, 10_000_000), 2000)
-    .option('--days <n>', 'days of history', int('--days', 1, 3650), 90)
-    .option('--seed <n>', 'random seed', int('--seed', 0, 2 ** 31 - 1), 42)
+    .option('--members <n>', 'members to generate', intOption('--members', 1, 10_000_000), 2000)
+    .option('--days <n>', 'days of history', intOption('--days', 1, 3650), 90)
+    .option('--seed <n>', 'random seed', intOption('--seed', 0, 2 ** 31 - 1), 42)
     .option('--end <date>', 'end of the period (YYYY-MM-DD in +08:00, or an instant); default: end of today')
     .option('--out <file>', 'write NDJSON here (and qunyun.yaml beside it) instead of loading into the database')
     .option('--config-out <file>', 'where to write the matching qunyun.yaml (with --out; default: beside it)')

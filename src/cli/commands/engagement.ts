@@ -1,5 +1,6 @@
 // `qunyun engagement`: present members by engagement level.
 import type { Command } from 'commander';
+import { DB_OPTION } from '../options.js';
 import { withDatabase } from '../open.js';
 import { printJson, table } from '../output.js';
 
@@ -8,7 +9,7 @@ export function registerEngagement(program: Command): void {
     .description('engagement levels of present members (silent / quiet / engaged / fan / ultra), by active days in the 30 days before')
     .option('--at <date>', 'as of this date (workspace zone) or instant; default now')
     .option('--community <ref>', 'only this community')
-    .option('--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)')
+    .option(...DB_OPTION)
     .option('--json', 'print JSON (the API shape)')
     .action(async (o: { at?: string; community?: string; db?: string; json?: boolean }) => {
       const { engagementDistribution } = await import('../../features/engagement/service.js');

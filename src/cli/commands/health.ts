@@ -1,5 +1,6 @@
 // `qunyun health`: each community's health and verdict.
 import type { Command } from 'commander';
+import { DB_OPTION } from '../options.js';
 import { withDatabase } from '../open.js';
 import { printJson, table } from '../output.js';
 
@@ -8,7 +9,7 @@ export function registerHealth(program: Command): void {
     .description('community health: members vs capacity, daily active ratio, weekly growth and churn, verdict')
     .option('--at <date>', 'as of this date (workspace zone) or instant; default now')
     .option('--en', 'verdicts in English')
-    .option('--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)')
+    .option(...DB_OPTION)
     .option('--json', 'print JSON (the API shape)')
     .action(async (o: { at?: string; en?: boolean; db?: string; json?: boolean }) => {
       const { communityHealth } = await import('../../features/health/service.js');

@@ -1,6 +1,7 @@
 // `qunyun ingest FILE|-`: streams NDJSON into the ledger, batch by batch, with a summary at the end.
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { DB_OPTION, intOption } from '../options.js';
 import { withDatabase } from '../open.js';
 import { readLineBatches } from '../../features/ingest/lines.js';
 import { IngestSession, type IngestSummary } from '../../features/ingest/session.js';
@@ -18,12 +19,8 @@ export function registerIngest(program: Command): void {
   program.command('ingest')
     .description('ingest an NDJSON file of events (- for stdin); exits 1 if any line was rejected')
     .argument('<file>', 'NDJSON file, or - for standard input')
-    .option('--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)')
-    .option('--batch <n>', 'events per transaction (at most; batches also close at 16 MiB)', (v) => {
-      const n = Number(v);
-      if (!/^\d+$/.test(v) || n < 1 || n > 100_000) throw new Error(`--batch: expected an integer from 1 to 100000 (got ${JSON.stringify(v)})`);
-      return n;
-    }, 10_000)
+    .option(...DB_OPTION)
+    .option('--batch <n>', 'events per transaction (at most; batches also close at 16 MiB)', intOption('--batch', 1, 100_000), 10_000)
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: { db?: string; batch: number; json?: boolean }) => {
       let total = 0;

@@ -1,29 +1,24 @@
 // `qunyun members list|show` and `qunyun communities`: the member graph from a terminal.
 import type { Command } from 'commander';
+import { DB_OPTION, intOption } from '../options.js';
 import { withDatabase } from '../open.js';
 import { memberDetail, memberList } from '../../features/members/service.js';
 import { listCommunities, resolveCommunityRef } from '../../features/communities/repository.js';
 import { printJson, table } from '../output.js';
 
-const dbOption = ['--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)'] as const;
-const int = (name: string, min: number, max: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name}: expected an integer from ${min} to ${max} (got ${JSON.stringify(v)})`);
-  return n;
-};
 
 export function registerMembers(program: Command): void {
   const members = program.command('members').description('read the member graph');
   members.command('list')
     .description('list members (newest first), filtered')
-    .option(...dbOption)
+    .option(...DB_OPTION)
     .option('--community <ref>', 'our community id, platform:id, or a platform id')
     .option('--present', 'only members currently in the community (or any community)')
     .option('--tag <tag>', 'members with this tag')
     .option('--channel <key>', 'first-join channel; "(none)" for none')
     .option('-q, --query <text>', 'text search in name and phone')
-    .option('--page <n>', 'page number', int('--page', 1, 1e9), 1)
-    .option('--page-size <n>', 'members per page', int('--page-size', 1, 500), 50)
+    .option('--page <n>', 'page number', intOption('--page', 1, 1e9), 1)
+    .option('--page-size <n>', 'members per page', intOption('--page-size', 1, 500), 50)
     .option('--json', 'print JSON (the API shape)')
     .action(async (o: { db?: string; community?: string; present?: boolean; tag?: string; channel?: string; query?: string; page: number; pageSize: number; json?: boolean }) => {
       await withDatabase(o.db, async ({ ctx }) => {
@@ -40,9 +35,9 @@ export function registerMembers(program: Command): void {
     });
   members.command('show')
     .description('one member: identities, profile, memberships, orders, check-ins, timeline')
-    .argument('<id>', 'member id', int('id', 1, Number.MAX_SAFE_INTEGER))
-    .option(...dbOption)
-    .option('--timeline <n>', 'timeline entries', int('--timeline', 0, 1000), 20)
+    .argument('<id>', 'member id', intOption('id', 1, Number.MAX_SAFE_INTEGER))
+    .option(...DB_OPTION)
+    .option('--timeline <n>', 'timeline entries', intOption('--timeline', 0, 1000), 20)
     .option('--json', 'print JSON (the API shape)')
     .action(async (id: number, o: { db?: string; timeline: number; json?: boolean }) => {
       await withDatabase(o.db, async ({ ctx }) => {
@@ -71,7 +66,7 @@ export function registerMembers(program: Command): void {
 
   program.command('communities')
     .description('communities with their current member counts')
-    .option(...dbOption)
+    .option(...DB_OPTION)
     .option('--json', 'print JSON (the API shape)')
     .action(async (o: { db?: string; json?: boolean }) => {
       await withDatabase(o.db, async ({ ctx }) => {

@@ -1,5 +1,6 @@
 // `qunyun metrics`: the data-management dashboard from a terminal, as JSON or a readable summary.
 import type { Command } from 'commander';
+import { DB_OPTION } from '../options.js';
 import { withDatabase } from '../open.js';
 import { printJson, table } from '../output.js';
 import type { PeriodMetrics } from '../../features/metrics/service.js';
@@ -34,7 +35,7 @@ export function registerMetrics(program: Command): void {
     .requiredOption('--to <date>', 'end (exclusive), same forms')
     .option('--community <ref>', 'our community id, platform:id, or a platform id')
     .option('--by <period>', 'a series of calendar periods: day, week or month')
-    .option('--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)')
+    .option(...DB_OPTION)
     .option('--json', 'print the JSON of metrics.md')
     .action(async (o: { from: string; to: string; community?: string; by?: string; db?: string; json?: boolean }) => {
       if (o.by !== undefined && !['day', 'week', 'month'].includes(o.by)) throw new Error(`--by: expected day, week or month (got ${JSON.stringify(o.by)})`);

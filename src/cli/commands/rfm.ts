@@ -1,5 +1,6 @@
 // `qunyun rfm`: RFM segments of the paying members (or, with --members, the scored members themselves).
 import type { Command } from 'commander';
+import { DB_OPTION, intOption } from '../options.js';
 import { withDatabase } from '../open.js';
 import { printJson, table } from '../output.js';
 
@@ -10,11 +11,10 @@ export function registerRfm(program: Command): void {
     .option('--community <ref>', 'only orders of this community')
     .option('--members', 'list scored members (largest net paid first) instead of the segment summary')
     .option('--segment <key>', 'with --members: only this segment (e.g. important_value)')
-    .option('--page <n>', 'with --members: page', (v) => Number(v), 1)
-    .option('--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)')
+    .option('--page <n>', 'with --members: page', intOption('--page', 1, 1e9), 1)
+    .option(...DB_OPTION)
     .option('--json', 'print JSON (the API shape)')
     .action(async (o: { at?: string; community?: string; members?: boolean; segment?: string; page: number; db?: string; json?: boolean }) => {
-      if (!Number.isInteger(o.page) || o.page < 1) throw new Error('--page: expected a positive integer');
       const { rfmMembers, rfmSummary } = await import('../../features/rfm/service.js');
       await withDatabase(o.db, async ({ ctx }) => {
         if (o.members) {

@@ -2,6 +2,7 @@
 // gets a demo workspace on first start when empty; a database named with --db or DATABASE_URL never does.
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { DB_OPTION } from '../options.js';
 import { sql } from 'kysely';
 import { openForCommand } from '../open.js';
 import { saveSetting } from '../../features/workspace/settings.js';
@@ -9,7 +10,7 @@ import { saveSetting } from '../../features/workspace/settings.js';
 export function registerServe(program: Command): void {
   program.command('serve')
     .description('run the HTTP server (API at /api/v1, docs at /api/docs)')
-    .option('--db <pathOrUrl>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/qunyun.db)')
+    .option(...DB_OPTION)
     .option('--port <n>', 'port (default: PORT, else 3000)')
     .option('--host <host>', 'address to listen on (default: HOST, else 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--config <file>', 'qunyun.yaml to apply on start (default: ./qunyun.yaml when present)')

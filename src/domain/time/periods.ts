@@ -38,6 +38,13 @@ function addDays(tz: string, dayStart: number, n: number): number {
   return zonedInstant(tz, t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** The start of the local day `n` days before the day containing ms (n = 0: that day's start). */
+export function daysBefore(tz: string, ms: number, n: number): number {
+  let x = startOfDay(tz, ms);
+  for (let i = 0; i < n; i++) x = startOfDay(tz, x - 3_600_000);
+  return x;
+}
+
 /** A `from`/`to` value: a date YYYY-MM-DD (its start in the zone) or a full instant with offset. */
 export function parseBoundary(value: string, tz: string, name: string): number {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -2,24 +2,19 @@
 // each period since, the share of the cohort still present at the period's end and the share active in it.
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
-import { parseBoundary, splitPeriods } from '../../domain/time/periods.js';
+import { splitPeriods } from '../../domain/time/periods.js';
 import { makeFormatter } from '../../domain/time/format.js';
 import { loadSettings } from '../workspace/settings.js';
 import { resolveCommunityRef } from '../communities/repository.js';
-import { MetricsInputError } from '../metrics/service.js';
+import { MetricsInputError, parseInput } from '../metrics/service.js';
 import { activeIn, firstJoins, presentAt, type Scope } from '../metrics/sets.js';
 
 const MAX_PERIODS = 156;
 
 export async function cohortRetention(db: Kysely<Schema>, q: { from: string; to: string; by: 'week' | 'month'; community?: string }) {
   const { timezone } = await loadSettings(db);
-  let from: number, to: number;
-  try {
-    from = parseBoundary(q.from, timezone, 'from');
-    to = parseBoundary(q.to, timezone, 'to');
-  } catch (err) {
-    throw new MetricsInputError((err as Error).message);
-  }
+  const from = parseInput(q.from, timezone, 'from');
+  const to = parseInput(q.to, timezone, 'to');
   if (to <= from) throw new MetricsInputError(`to: must be after from`);
   const periods = splitPeriods(timezone, from, to, q.by);
   if (periods.length > MAX_PERIODS) throw new MetricsInputError(`by: ${periods.length} periods; at most ${MAX_PERIODS}`);

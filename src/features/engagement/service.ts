@@ -3,28 +3,22 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { ENGAGEMENT_LEVELS, ENGAGEMENT_WINDOW_DAYS, engagementOf } from '../../domain/metrics/engagement.js';
-import { dayNumber, parseBoundary, startOfDay } from '../../domain/time/periods.js';
+import { dayNumber, daysBefore, startOfDay } from '../../domain/time/periods.js';
 import { makeFormatter } from '../../domain/time/format.js';
 import { loadSettings } from '../workspace/settings.js';
 import { resolveCommunityRef } from '../communities/repository.js';
-import { MetricsInputError } from '../metrics/service.js';
+import { parseInput } from '../metrics/service.js';
 import { inScope, presentAt, type Scope } from '../metrics/sets.js';
 
 function windowDays(tz: string, t: number): { d0: number; d1: number; start: number; end: number } {
   const end = startOfDay(tz, t);
-  let start = end;
-  for (let i = 0; i < ENGAGEMENT_WINDOW_DAYS; i++) start = startOfDay(tz, start - 3_600_000);
+  const start = daysBefore(tz, t, ENGAGEMENT_WINDOW_DAYS);
   return { d0: dayNumber(tz, start), d1: dayNumber(tz, end), start, end };
 }
 
 export async function engagementDistribution(db: Kysely<Schema>, q: { at?: string; community?: string }) {
   const { timezone } = await loadSettings(db);
-  let t: number;
-  try {
-    t = q.at === undefined ? Date.now() : parseBoundary(q.at, timezone, 'at');
-  } catch (err) {
-    throw new MetricsInputError((err as Error).message);
-  }
+  const t = parseInput(q.at, timezone, 'at');
   const scope: Scope = { community: q.community === undefined ? null : await resolveCommunityRef(db, q.community), timezone };
   const w = windowDays(timezone, t);
   const rows = await sql<{ level: string; n: number }>`

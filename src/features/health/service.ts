@@ -3,31 +3,21 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { healthVerdict } from '../../domain/metrics/health.js';
-import { dayNumber, parseBoundary, startOfDay } from '../../domain/time/periods.js';
+import { dayNumber, daysBefore, startOfDay } from '../../domain/time/periods.js';
 import { makeFormatter } from '../../domain/time/format.js';
 import { loadSettings } from '../workspace/settings.js';
 import { listCommunities } from '../communities/repository.js';
-import { MetricsInputError } from '../metrics/service.js';
+import { parseInput } from '../metrics/service.js';
 import { rateParts } from '../metrics/figures.js';
 import { presentAt } from '../metrics/sets.js';
 
-const back = (tz: string, t: number, days: number) => {
-  let x = startOfDay(tz, t);
-  for (let i = 0; i < days; i++) x = startOfDay(tz, x - 3_600_000);
-  return x;
-};
 
 export async function communityHealth(db: Kysely<Schema>, q: { at?: string }) {
   const settings = await loadSettings(db);
   const tz = settings.timezone;
-  let t: number;
-  try {
-    t = q.at === undefined ? Date.now() : parseBoundary(q.at, tz, 'at');
-  } catch (err) {
-    throw new MetricsInputError((err as Error).message);
-  }
+  const t = parseInput(q.at, tz, 'at');
   const today = startOfDay(tz, t);
-  const weekStart = back(tz, t, 7);
+  const weekStart = daysBefore(tz, t, 7);
   const fmt = makeFormatter(tz);
   const out = [];
   for (const c of await listCommunities(db)) {
@@ -39,7 +29,7 @@ export async function communityHealth(db: Kysely<Schema>, q: { at?: string }) {
     const dailyActive = Number(active.rows[0]?.n ?? 0) / 7;
     const weeks = [];
     for (let k = 4; k >= 1; k--) {
-      const s = back(tz, t, 7 * k), e = back(tz, t, 7 * (k - 1));
+      const s = daysBefore(tz, t, 7 * k), e = daysBefore(tz, t, 7 * (k - 1));
       const r = await rateParts(db, scope, settings, s, e);
       weeks.push({
         from: fmt(s), to: fmt(e), joiners: r.joiners, churned: r.churned,

@@ -13,6 +13,16 @@ export interface MetricsQuery { from: string; to: string; community?: string; by
 
 export class MetricsInputError extends Error {}
 
+/** A from/to/at parameter as an instant; a bad one is a MetricsInputError naming it. Absent `at` means now. */
+export function parseInput(value: string | undefined, timezone: string, name: string): number {
+  if (value === undefined && name === 'at') return Date.now();
+  try {
+    return parseBoundary(value ?? '', timezone, name);
+  } catch (err) {
+    throw new MetricsInputError((err as Error).message);
+  }
+}
+
 const MAX_PERIODS = 1000;
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
@@ -45,13 +55,8 @@ export type PeriodMetrics = Awaited<ReturnType<typeof onePeriod>>;
 export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promise<PeriodMetrics | { series: PeriodMetrics[] }> {
   const settings = await loadSettings(db);
   const tz = settings.timezone;
-  let from: number, to: number;
-  try {
-    from = parseBoundary(q.from, tz, 'from');
-    to = parseBoundary(q.to, tz, 'to');
-  } catch (err) {
-    throw new MetricsInputError((err as Error).message);
-  }
+  const from = parseInput(q.from, tz, 'from');
+  const to = parseInput(q.to, tz, 'to');
   if (to <= from) throw new MetricsInputError(`to: must be after from (${q.from} … ${q.to} is empty)`);
   const communityId = q.community === undefined ? null : await resolveCommunityRef(db, q.community);
   let label: string | null = null;

@@ -4,11 +4,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { RFM_SEGMENTS } from '../../domain/metrics/rfm.js';
-import { parseBoundary } from '../../domain/time/periods.js';
 import { makeFormatter } from '../../domain/time/format.js';
 import { loadSettings } from '../workspace/settings.js';
 import { resolveCommunityRef } from '../communities/repository.js';
-import { MetricsInputError } from '../metrics/service.js';
+import { MetricsInputError, parseInput } from '../metrics/service.js';
 
 const DAY = 86_400_000;
 
@@ -35,12 +34,7 @@ function scored(t: number, community: number | null) {
 
 async function resolve(db: Kysely<Schema>, at: string | undefined, community: string | undefined) {
   const { timezone } = await loadSettings(db);
-  let t: number;
-  try {
-    t = at === undefined ? Date.now() : parseBoundary(at, timezone, 'at');
-  } catch (err) {
-    throw new MetricsInputError((err as Error).message);
-  }
+  const t = parseInput(at, timezone, 'at');
   const c = community === undefined ? null : await resolveCommunityRef(db, community);
   return { t, c, timezone };
 }
