@@ -3,7 +3,7 @@
 // just the members / orders / communities the batch touched, so arrival order never matters.
 import { sql, type Transaction } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
-import { byPlatform, chunks, key } from '../../storage/chunks.js';
+import { byPlatform, chunks } from '../../storage/chunks.js';
 import { foldCommunity, foldMemberships, foldOrder, foldProfile, type MembershipState, type StoredRow } from './fold.js';
 import { compareEvents } from '../../domain/events/types.js';
 import { lookupMembers } from './resolve.js';
@@ -14,7 +14,6 @@ import {
 
 type Trx = Transaction<Schema>;
 const ROW = ['platform', 'event_id', 'type', 'at_ms', 'community_id', 'body'] as const;
-
 
 export type MemberRows = Map<number, StoredRow[]>;
 
@@ -159,5 +158,3 @@ export async function mergeMembers(trx: Trx, winner: number, loser: number): Pro
     first_community_id: null, attributes: '{}',
   }).where('id', '=', loser).execute();
 }
-
-export { key };
