@@ -10,6 +10,7 @@ import { registerRfm } from './commands/rfm.js';
 import { registerCohorts } from './commands/cohorts.js';
 import { registerEngagement } from './commands/engagement.js';
 import { registerHealth } from './commands/health.js';
+import { registerRoles } from './commands/roles.js';
 
 const program = new Command('qunyun')
   .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
@@ -27,6 +28,7 @@ registerRfm(program);
 registerCohorts(program);
 registerEngagement(program);
 registerHealth(program);
+registerRoles(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -10,6 +10,7 @@ import { registerRfmRoutes } from '../features/rfm/routes.js';
 import { registerCohortRoutes } from '../features/cohorts/routes.js';
 import { registerEngagementRoutes } from '../features/engagement/routes.js';
 import { registerHealthRoutes } from '../features/health/routes.js';
+import { registerRoleRoutes } from '../features/roles/routes.js';
 import { docsPage } from './docs-page.js';
 import { homePage } from './home-page.js';
 
@@ -31,6 +32,7 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
   registerCohortRoutes(app, ctx);
   registerEngagementRoutes(app, ctx);
   registerHealthRoutes(app, ctx);
+  registerRoleRoutes(app, ctx);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Qunyun API', version: '1' } });
   app.get('/api/docs', (c) => c.html(docsPage(app)));
   app.get('/', async (c) => c.html(await homePage(ctx)));
