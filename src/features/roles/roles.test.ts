@@ -60,7 +60,7 @@ describe.each(dialects)('roles (%s)', (dialect) => {
       ...Object.fromEntries([...P, 'P11', 'Q', 'K'].map((p) => [p, 'onlooker'])),
       ...Object.fromEntries(['K2', 'L', ...Z].map((p) => [p, 'lurker'])), T: 'troublemaker',
     });
-    const of = (name: string) => body.items.find((m: any) => m.name === name);
+    const of = (name: string | null) => body.items.find((m: any) => m.name === name);
 
     expect(of('E')).toMatchObject({ messages: 3, replies_given: 0, replies_received: 12, partners: 11 });
     expect(of('B')).toMatchObject({ messages: 60, replies_received: 12 });
