@@ -2,8 +2,9 @@
 import { sql, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as m001 from './migrations/001_ledger.js';
+import * as m002 from './migrations/002_metric_cache.js';
 
-const ALL = [['001_ledger', m001]] as const;
+const ALL = [['001_ledger', m001], ['002_metric_cache', m002]] as const;
 
 export async function migrateToLatest(database: Database): Promise<{ applied: string[] }> {
   const provider: MigrationProvider = {

@@ -101,6 +101,9 @@ export interface ProductsTable { key: string; name: string; aliases: string; tie
 export interface ChannelsTable { key: string; name: string; cost: number }
 export interface IngestLockTable { id: number; n: number }
 
+export interface MetricPeriodsTable { scope: string; s: number; e: number; answer: string }
+export interface LedgerChangesTable { n: number; min_at: number }
+
 export interface Schema {
   events: EventsTable;
   members: MembersTable;
@@ -119,4 +122,6 @@ export interface Schema {
   products: ProductsTable;
   channels: ChannelsTable;
   ingest_lock: IngestLockTable;
+  metric_periods: MetricPeriodsTable;
+  ledger_changes: LedgerChangesTable;
 }

@@ -8,6 +8,7 @@ import { sameBody } from '../../domain/events/validate.js';
 import { bulkWrite } from '../../storage/bulk.js';
 import { EVENTS_INSERT } from './bulk-specs.js';
 import { DayState } from './day-state.js';
+import { EVERYTHING, recordChange } from '../metrics/period-cache.js';
 import { dayBucketerFor } from '../../domain/time/zone.js';
 import { DEFAULT_SETTINGS } from '../workspace/settings.js';
 import { chunks, key } from '../../storage/chunks.js';
@@ -151,6 +152,10 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
     await recomputeProfiles(trx, profileIds, graphRows);
     await recomputeOrders(trx, orderKeys);
     await recomputeCommunities(trx, [...communityTouched]);
+    // Dashboard periods ending after the earliest new event are stale; a merge rewrites all of history.
+    let minAt = links.length > 0 ? EVERYTHING : Number.MAX_SAFE_INTEGER;
+    for (const x of events) if (x.atMs < minAt) minAt = x.atMs;
+    await recordChange(trx, minAt);
   });
   return result;
 }

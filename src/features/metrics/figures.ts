@@ -94,26 +94,34 @@ export async function contentCounts(db: Kysely<Schema>, scope: Scope, s: number,
   return { messages: n(r.rows[0]?.messages), active_members: n(r.rows[0]?.active) };
 }
 
-export async function conversion(db: Kysely<Schema>, scope: Scope, s: number, e: number) {
-  const orders = await sql<Record<string, unknown>>`
-    SELECT count(*) AS c, coalesce(sum(amount), 0) AS revenue FROM orders WHERE paid_at >= ${s} AND paid_at < ${e}${inScope(scope)}`.execute(db);
-  const refunds = await sql<Record<string, unknown>>`
-    SELECT coalesce(sum(applied), 0) AS r FROM order_refunds WHERE at >= ${s} AND at < ${e}${inScope(scope)}`.execute(db);
+export interface Buyers { count: number; byChannel: Map<string, number>; cycles: number[] }
+
+/** B of metrics.md: members whose firstPaid(m, e) is in [s, e), by first-join channel, with their cycles in days. */
+async function firstBuyers(db: Kysely<Schema>, scope: Scope, s: number, e: number): Promise<Buyers> {
   const buyers = await sql<Record<string, unknown>>`
     WITH fp AS (${firstPaidAsOf(scope, e)}), fj AS (${firstJoins(scope)})
     SELECT fp.fp AS fp, fj.fj AS fj, coalesce(fj.ch, '(none)') AS k FROM fp LEFT JOIN fj ON fj.member_id = fp.member_id AND fj.fj < ${e}
     WHERE fp.fp >= ${s} AND fp.fp < ${e}`.execute(db);
-  const byChannel: Record<string, number> = {};
-  const cycles: number[] = [];
+  const out: Buyers = { count: buyers.rows.length, byChannel: new Map(), cycles: [] };
   for (const b of buyers.rows) {
-    byChannel[String(b.k)] = (byChannel[String(b.k)] ?? 0) + 1;
-    if (b.fj !== null) cycles.push(Math.max(0, n(b.fp) - n(b.fj)) / DAY);
+    out.byChannel.set(String(b.k), (out.byChannel.get(String(b.k)) ?? 0) + 1);
+    if (b.fj !== null) out.cycles.push(Math.max(0, n(b.fp) - n(b.fj)) / DAY);
   }
-  cycles.sort((a, b) => a - b);
+  return out;
+}
+
+/** Orders, revenue and refunds of [s, e), and its first buyers (given when a sweep has counted them already). */
+export async function conversion(db: Kysely<Schema>, scope: Scope, s: number, e: number, swept?: Buyers) {
+  const orders = await sql<Record<string, unknown>>`
+    SELECT count(*) AS c, coalesce(sum(amount), 0) AS revenue FROM orders WHERE paid_at >= ${s} AND paid_at < ${e}${inScope(scope)}`.execute(db);
+  const refunds = await sql<Record<string, unknown>>`
+    SELECT coalesce(sum(applied), 0) AS r FROM order_refunds WHERE at >= ${s} AND at < ${e}${inScope(scope)}`.execute(db);
+  const b = swept ?? await firstBuyers(db, scope, s, e);
+  const cycles = [...b.cycles].sort((x, y) => x - y);
   const mid = cycles.length >> 1;
   const median = cycles.length === 0 ? null : cycles.length % 2 ? cycles[mid]! : (cycles[mid - 1]! + cycles[mid]!) / 2;
   return {
     orders: n(orders.rows[0]?.c), revenue: n(orders.rows[0]?.revenue), refunds: n(refunds.rows[0]?.r),
-    first_buyers: buyers.rows.length, by_channel: Object.fromEntries(Object.entries(byChannel).sort(byKey)), cycle_days_median: median,
+    first_buyers: b.count, by_channel: Object.fromEntries([...b.byChannel].sort(byKey)), cycle_days_median: median,
   };
 }

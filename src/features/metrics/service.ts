@@ -8,6 +8,8 @@ import { resolveCommunityRef } from '../communities/repository.js';
 import { acquisition, contentCounts, conversion, groupsAt, rateParts, type Params } from './figures.js';
 import { messageText } from './text.js';
 import type { Scope } from './sets.js';
+import { cachedPeriods, ledgerVersion, storePeriods, type Span } from './period-cache.js';
+import { sweep, sweepable, type SweptPeriod } from './sweep.js';
 
 export interface MetricsQuery { from: string; to: string; community?: string; by?: Granularity }
 
@@ -32,10 +34,11 @@ async function products(db: Kysely<Schema>) {
 }
 
 async function onePeriod(db: Kysely<Schema>, scope: Scope, p: Params, prods: { name: string; aliases: string[] }[], s: number, e: number,
-  fmt: (ms: number) => string | null, community: string | null) {
+  fmt: (ms: number) => string | null, community: string | null, swept?: SweptPeriod) {
   const [groups, r, acq, content, text, conv] = await Promise.all([
-    groupsAt(db, scope, p, e), rateParts(db, scope, p, s, e), acquisition(db, scope, s, e), contentCounts(db, scope, s, e),
-    messageText(db, scope, s, e, prods), conversion(db, scope, s, e),
+    swept?.groups ?? groupsAt(db, scope, p, e), swept?.parts ?? rateParts(db, scope, p, s, e), acquisition(db, scope, s, e),
+    swept ? { messages: swept.messages, active_members: swept.active } : contentCounts(db, scope, s, e),
+    messageText(db, scope, s, e, prods), conversion(db, scope, s, e, swept?.buyers),
   ]);
   return {
     from: fmt(s), to: fmt(e), timezone: scope.timezone, community,
@@ -69,10 +72,23 @@ export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promi
   const fmtNullable = makeFormatter(tz);
   const fmt = (ms: number) => fmtNullable(ms);
   const prods = await products(db);
-  if (!q.by) return onePeriod(db, scope, params, prods, from, to, fmt, label);
-  const periods = splitPeriods(tz, from, to, q.by);
+  const periods = q.by ? splitPeriods(tz, from, to, q.by) : [{ start: from, end: to }];
   if (periods.length > MAX_PERIODS) throw new MetricsInputError(`by: ${periods.length} periods of a ${q.by}; at most ${MAX_PERIODS} — use a coarser --by or a shorter range`);
-  const series: PeriodMetrics[] = [];
-  for (const p of periods) series.push(await onePeriod(db, scope, params, prods, p.start, p.end, fmt, label));
-  return { series };
+  // Finished periods come from the cache; the rest are computed and offered back to it (period-cache.ts).
+  const cacheScope = communityId === null ? 'all' : `c:${communityId}`;
+  const version = await ledgerVersion(db);
+  const spans = periods.map((p) => ({ s: p.start, e: p.end }));
+  const cached = await cachedPeriods<PeriodMetrics>(db, cacheScope, spans);
+  const missing = spans.filter((p) => !cached.has(`${p.s}:${p.e}`));
+  // Whole-day periods: one pass over the members answers the member-set figures of all of them (sweep.ts).
+  const swept = missing.length > 0 && sweepable(tz, params, missing) ? await sweep(db, scope, params, missing) : null;
+  const fresh: (Span & { answer: PeriodMetrics })[] = [];
+  for (let i = 0; i < missing.length; i++) {
+    const p = missing[i]!;
+    fresh.push({ ...p, answer: await onePeriod(db, scope, params, prods, p.s, p.e, fmt, label, swept?.[i]) });
+  }
+  const computed = new Map(fresh.map((f) => [`${f.s}:${f.e}`, f.answer]));
+  const series = spans.map((p) => cached.get(`${p.s}:${p.e}`) ?? computed.get(`${p.s}:${p.e}`)!);
+  await storePeriods(db, cacheScope, version, fresh);
+  return q.by ? { series } : series[0]!;
 }

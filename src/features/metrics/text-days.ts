@@ -39,7 +39,7 @@ export async function ensureTextDays(db: Kysely<Schema>, tz: string, firstWhole:
     if (built.has(day)) continue;
     await db.transaction().execute(async (trx) => {
       // Under the writer lock, so no batch adds messages to this day while it is being built.
-      await sql`UPDATE ingest_lock SET n = n + 1 WHERE id = 1`.execute(trx);
+      await sql`UPDATE ingest_lock SET n = n WHERE id = 1`.execute(trx);
       if (await trx.selectFrom('text_days_built').select('day').where('day', '=', day).executeTakeFirst()) return;
       // A zone change since this request began (apply clears the marks): building days of the old zone would
       // leave wrong figures marked as current.

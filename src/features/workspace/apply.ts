@@ -1,5 +1,6 @@
 // `qunyun apply FILE`: makes the database match qunyun.yaml (settings, products, channels, blueprints).
 import fs from 'node:fs';
+import { EVERYTHING, recordChange } from '../metrics/period-cache.js';
 import { sql } from 'kysely';
 import type { Database } from '../../storage/database.js';
 import { parseWorkspaceFile, type WorkspaceFile } from '../../config/workspace-file.js';
@@ -49,6 +50,10 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
     // Product mentions per day are built on demand; new product names make them all stale.
     const productsAfter = JSON.stringify(await trx.selectFrom('products').select(['name', 'aliases']).orderBy('key').execute());
     if (productsAfter !== productsBefore) await trx.deleteFrom('text_days_built').execute();
+    // Finished dashboard periods depend on the zone, both parameters and the product names.
+    if (timezoneChanged || productsAfter !== productsBefore || before.dormantDays !== w.dormantDays || before.newCustomerDays !== w.newCustomerDays) {
+      await recordChange(trx, EVERYTHING);
+    }
   });
   return { products: cfg.products.length, channels: cfg.channels.length, communities: cfg.communities.length, timezoneChanged, rebuiltDays };
 }
