@@ -39,7 +39,7 @@ async function eventsOfMembers(trx: Trx, memberIds: number[], types: string[]): 
 
 const only = (rows: StoredRow[] | undefined, types: string[]) => (rows ?? []).filter((r) => types.includes(r.type));
 
-export async function recomputeMemberships(trx: Trx, memberIds: number[], byMember: MemberRows): Promise<void> {
+export async function recomputeMemberships(trx: Trx, memberIds: number[], byMember: MemberRows, spansToo = true): Promise<void> {
   if (memberIds.length === 0) return;
   const states = memberIds.map((id) => ({ id, list: foldMemberships(only(byMember.get(id), ['member.joined', 'member.left'])) }));
   const inviterKeys = new Set<string>();
@@ -69,10 +69,10 @@ export async function recomputeMemberships(trx: Trx, memberIds: number[], byMemb
   }
   for (const part of chunks(memberIds, 500)) {
     await trx.deleteFrom('memberships').where('member_id', 'in', part).execute();
-    await trx.deleteFrom('membership_spans').where('member_id', 'in', part).execute();
+    if (spansToo) await trx.deleteFrom('membership_spans').where('member_id', 'in', part).execute();
   }
   await bulkWrite(trx, MEMBERSHIPS_INSERT, rows);
-  await bulkWrite(trx, MEMBERSHIP_SPANS_INSERT, spans);
+  if (spansToo) await bulkWrite(trx, MEMBERSHIP_SPANS_INSERT, spans);
   await bulkWrite(trx, MEMBER_FIRST_JOIN, firsts.map((f) => ({
     id: f.id, first_join_at: f.at, first_channel: f.channel, first_inviter_id: f.inviter, first_community_id: f.community,
   })));
@@ -94,7 +94,7 @@ export async function recomputeProfiles(trx: Trx, memberIds: number[], byMember:
   await bulkWrite(trx, MEMBER_TAGS_INSERT, tagRows);
 }
 
-export async function recomputeOrders(trx: Trx, orderKeys: Set<string>): Promise<void> {
+export async function recomputeOrders(trx: Trx, orderKeys: Set<string>, refundsToo = true): Promise<void> {
   for (const part of chunks([...orderKeys], 500)) {
     const rows = await trx.selectFrom('events').select([...ROW, 'member_id', 'order_key'])
       .where('order_key', 'in', part).execute();
@@ -106,7 +106,7 @@ export async function recomputeOrders(trx: Trx, orderKeys: Set<string>): Promise
     }
     for (const [platform, ids] of byPlatform(part)) {
       await trx.deleteFrom('orders').where('platform', '=', platform).where('order_id', 'in', ids).execute();
-      await trx.deleteFrom('order_refunds').where('platform', '=', platform).where('order_id', 'in', ids).execute();
+      if (refundsToo) await trx.deleteFrom('order_refunds').where('platform', '=', platform).where('order_id', 'in', ids).execute();
     }
     const inserts = [];
     const refunds = [];
@@ -120,7 +120,7 @@ export async function recomputeOrders(trx: Trx, orderKeys: Set<string>): Promise
       for (const r of applied) refunds.push({ platform, order_id, ...r, member_id: member_event.member_id, community_id: rest.community_id });
     }
     await bulkWrite(trx, ORDERS_INSERT, inserts);
-    await bulkWrite(trx, ORDER_REFUNDS_INSERT, refunds);
+    if (refundsToo) await bulkWrite(trx, ORDER_REFUNDS_INSERT, refunds);
   }
 }
 

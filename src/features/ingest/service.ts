@@ -19,7 +19,11 @@ import {
 
 export interface Rejection { line: number; reason: string }
 export interface BatchResult { accepted: number; duplicates: number; rejected: Rejection[] }
-export interface IngestContext { database: Database }
+export interface IngestContext {
+  database: Database;
+  /** false skips the analytics-only state (member_days, spans, refunds, period invalidation): benchmarks only. */
+  analytics?: boolean;
+}
 export interface BatchItem { line: number; value: AcceptedEvent }
 
 const memberKeysOf = (e: LedgerEvent): string[] => {
@@ -144,18 +148,19 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
       if (row.order_key !== null) orderKeys.add(row.order_key);
       if (e.type === 'community.updated') communityTouched.add(row.community_id!);
     }
-    await days.flush(trx);
+    const analytics = ctx.analytics !== false;
+    if (analytics) await days.flush(trx);
     const membershipIds = [...new Set([...membershipTouched].map(final))];
     const profileIds = [...new Set([...profileTouched].map(final))];
     const graphRows = await graphEventsOf(trx, [...new Set([...membershipIds, ...profileIds])]);
-    await recomputeMemberships(trx, membershipIds, graphRows);
+    await recomputeMemberships(trx, membershipIds, graphRows, analytics);
     await recomputeProfiles(trx, profileIds, graphRows);
-    await recomputeOrders(trx, orderKeys);
+    await recomputeOrders(trx, orderKeys, analytics);
     await recomputeCommunities(trx, [...communityTouched]);
     // Dashboard periods ending after the earliest new event are stale; a merge rewrites all of history.
     let minAt = links.length > 0 ? EVERYTHING : Number.MAX_SAFE_INTEGER;
     for (const x of events) if (x.atMs < minAt) minAt = x.atMs;
-    await recordChange(trx, minAt);
+    if (analytics) await recordChange(trx, minAt);
   });
   return result;
 }
