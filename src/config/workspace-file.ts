@@ -3,6 +3,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isValidTimezone } from '../domain/time/zone.js';
 import { TIERS } from '../domain/events/types.js';
+import { automationProblems, automationSchema } from './automation-schema.js';
 
 const key = z.string().min(1).max(200);
 const money = z.number().int().nonnegative();
@@ -55,6 +56,7 @@ export const workspaceFileSchema = z.strictObject({
   })).default([]),
   channels: z.array(z.strictObject({ key, name: z.string().min(1), cost: money.default(0) })).default([]),
   communities: z.array(community).default([]),
+  automation: automationSchema.prefault({}),
 });
 
 export type WorkspaceFile = z.infer<typeof workspaceFileSchema>;
@@ -108,6 +110,7 @@ export function parseWorkspaceFile(text: string, file = 'qunyun.yaml'): Workspac
       problems.push(`communities[${i}].revival.product: unknown product ${JSON.stringify(c.revival.product)}`);
     }
   });
+  problems.push(...automationProblems(cfg.automation, new Set(cfg.communities.flatMap((c) => [c.key, `${c.platform}:${c.key}`]))));
   if (problems.length > 0) throw new ConfigError(file, problems);
   return cfg;
 }

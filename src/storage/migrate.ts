@@ -3,8 +3,9 @@ import { sql, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as m001 from './migrations/001_ledger.js';
 import * as m002 from './migrations/002_metric_cache.js';
+import * as m003 from './migrations/003_automation.js';
 
-const ALL = [['001_ledger', m001], ['002_metric_cache', m002]] as const;
+const ALL = [['001_ledger', m001], ['002_metric_cache', m002], ['003_automation', m003]] as const;
 
 export async function migrateToLatest(database: Database): Promise<{ applied: string[] }> {
   const provider: MigrationProvider = {

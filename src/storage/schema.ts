@@ -104,6 +104,15 @@ export interface IngestLockTable { id: number; n: number }
 export interface MetricPeriodsTable { scope: string; s: number; e: number; answer: string }
 export interface LedgerChangesTable { n: number; min_at: number }
 
+export interface ActionsTable {
+  id: Generated<number>; dedupe: string; rule: string; kind: string; platform: string; community_id: number | null; member_id: number | null;
+  event_id: string | null; event_at: number | null; payload: string; reason: string; status: string; attempts: number; due_at: number;
+  locked_until: number | null; last_error: string | null; undo_of: number | null; created_at: number; updated_at: number;
+}
+export interface StrikesTable { member_id: number; community_id: number; count: number; updated_at: number }
+export interface BlacklistTable { member_id: number; action_id: number | null; reason: string; created_at: number }
+export interface RuleTogglesTable { rule: string; enabled: number; updated_at: number }
+
 export interface Schema {
   events: EventsTable;
   members: MembersTable;
@@ -124,4 +133,8 @@ export interface Schema {
   ingest_lock: IngestLockTable;
   metric_periods: MetricPeriodsTable;
   ledger_changes: LedgerChangesTable;
+  actions: ActionsTable;
+  strikes: StrikesTable;
+  blacklist: BlacklistTable;
+  rule_toggles: RuleTogglesTable;
 }

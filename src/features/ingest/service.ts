@@ -8,6 +8,7 @@ import { sameBody } from '../../domain/events/validate.js';
 import { bulkWrite } from '../../storage/bulk.js';
 import { EVENTS_INSERT } from './bulk-specs.js';
 import { DayState } from './day-state.js';
+import { runLiveRules } from '../automation/live.js';
 import { EVERYTHING, recordChange } from '../metrics/period-cache.js';
 import { dayBucketerFor } from '../../domain/time/zone.js';
 import { DEFAULT_SETTINGS } from '../workspace/settings.js';
@@ -23,6 +24,8 @@ export interface IngestContext {
   database: Database;
   /** false skips the analytics-only state (member_days, spans, refunds, period invalidation): benchmarks only. */
   analytics?: boolean;
+  /** false skips live automation rules: benchmarks only. */
+  automation?: boolean;
 }
 export interface BatchItem { line: number; value: AcceptedEvent }
 
@@ -157,6 +160,12 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
     await recomputeProfiles(trx, profileIds, graphRows);
     await recomputeOrders(trx, orderKeys, analytics);
     await recomputeCommunities(trx, [...communityTouched]);
+    // Live rules propose actions into the outbox in this same commit.
+    if (ctx.automation !== false) {
+      await runLiveRules(trx, events.map(({ event, atMs }, i) => ({
+        event, atMs, memberId: rows[i]!.member_id === null ? null : final(rows[i]!.member_id!), communityId: rows[i]!.community_id,
+      })));
+    }
     // Dashboard periods ending after the earliest new event are stale; a merge rewrites all of history.
     let minAt = links.length > 0 ? EVERYTHING : Number.MAX_SAFE_INTEGER;
     for (const x of events) if (x.atMs < minAt) minAt = x.atMs;

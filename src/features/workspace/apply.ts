@@ -1,6 +1,7 @@
 // `qunyun apply FILE`: makes the database match qunyun.yaml (settings, products, channels, blueprints).
 import fs from 'node:fs';
 import { EVERYTHING, recordChange } from '../metrics/period-cache.js';
+import { saveAutomation } from '../automation/rules.js';
 import { sql } from 'kysely';
 import type { Database } from '../../storage/database.js';
 import { parseWorkspaceFile, type WorkspaceFile } from '../../config/workspace-file.js';
@@ -45,6 +46,7 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
       await trx.updateTable('communities').set({ config_name: name, blueprint: JSON.stringify(blueprint) })
         .where('id', '=', ids.get(key(platform, k))!).execute();
     }
+    await saveAutomation(trx, cfg.automation);
     // Per-day counts are bucketed in the workspace zone: a new zone means new buckets, in the same commit.
     if (timezoneChanged) rebuiltDays = await rebuildDayState(trx, dayBucketerFor(w.timezone));
     // Product mentions per day are built on demand; new product names make them all stale.

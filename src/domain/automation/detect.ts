@@ -1,0 +1,24 @@
+// Ad detectors beyond word lists: links, mainland phone numbers and WeChat ids, each reported with its offsets.
+// Digits split by spaces or dashes ("138 0013 8000") still count; the text is member input, never trusted.
+export interface Found { what: 'link' | 'phone' | 'wechat_id'; start: number; end: number; matched: string }
+
+const LINK = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+|\b[a-z0-9][a-z0-9-]{0,62}\.(?:com|cn|net|org|top|xyz|cc|io|me|shop|vip|info|link|site|club)\b(?:\/[^\s<>"']*)?/giu;
+// 11 digits starting 13–19, allowing one space or dash between digits; not part of a longer number.
+const PHONE = /(?<![\d])1[3-9](?:[\s-]?\d){9}(?![\d])/gu;
+// A WeChat id is 6–20 of letters, digits, _ and -, starting with a letter, after a WeChat cue.
+const WECHAT = /(?:微信|威信|薇信|v信|V信|vx|VX|Vx|wx|WX|Wx|weixin|wechat|加v|加V|加微)\s*(?:号)?\s*[:：]?\s*([a-zA-Z][-_a-zA-Z0-9]{5,19})(?![-_a-zA-Z0-9])/gu;
+
+function all(re: RegExp, text: string, what: Found['what'], group = 0): Found[] {
+  const out: Found[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const matched = m[group]!;
+    const start = m.index + (group === 0 ? 0 : m[0].lastIndexOf(matched));
+    out.push({ what, start, end: start + matched.length, matched });
+  }
+  return out;
+}
+
+export const findLinks = (text: string): Found[] => all(LINK, text, 'link');
+export const findPhones = (text: string): Found[] => all(PHONE, text, 'phone');
+export const findWechatIds = (text: string): Found[] => all(WECHAT, text, 'wechat_id', 1);

@@ -1,0 +1,111 @@
+// Rules on live events, inside the ingest transaction: the actions they propose land in the outbox in the same
+// commit as the events (nothing lost), keyed by rule and event (nothing acted on twice). Only events at most
+// `freshMinutes` old trigger anything, so importing the past never mutes anyone today.
+import { sql, type Transaction } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
+import type { LedgerEvent } from '../../domain/events/types.js';
+import type { AutoEvent, CompiledRule, Proposed } from '../../domain/automation/engine.js';
+import { chunks } from '../../storage/chunks.js';
+import { loadRules } from './rules.js';
+import { enqueue } from './enqueue.js';
+
+type Trx = Transaction<Schema>;
+export interface LiveEvent { event: LedgerEvent; atMs: number; memberId: number | null; communityId: number | null }
+
+const TYPES: Record<string, AutoEvent['type']> = { 'message.sent': 'message', 'member.joined': 'join', 'member.left': 'leave' };
+
+export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now()): Promise<number> {
+  const { config, rules } = await loadRules(trx);
+  const live = events.filter((e) => TYPES[e.event.type] && e.memberId !== null && e.communityId !== null &&
+    e.atMs >= now - config.freshMinutes * 60_000 && e.atMs <= now + 5 * 60_000)
+    .sort((a, b) => a.atMs - b.atMs);
+  if (live.length === 0) return 0;
+  const blacklisted = await blacklistedAmong(trx, [...new Set(live.filter((e) => e.event.type === 'member.joined').map((e) => e.memberId!))]);
+  const active = rules.filter((r) => r.config.enabled);
+  if (active.length === 0 && blacklisted.size === 0) return 0;
+
+  const memberIds = [...new Set(live.map((e) => e.memberId!))];
+  const communityIds = [...new Set(live.map((e) => e.communityId!))];
+  const names = new Map<number, string | null>();
+  const joins = new Map<string, number | null>();
+  const strikes = new Map<string, number>();
+  for (const part of chunks(memberIds, 500)) {
+    for (const r of await trx.selectFrom('members').select(['id', 'name']).where('id', 'in', part).execute()) names.set(Number(r.id), r.name);
+    for (const r of await trx.selectFrom('memberships').select(['member_id', 'community_id', 'last_join_at']).where('member_id', 'in', part).execute()) {
+      joins.set(`${r.member_id}:${r.community_id}`, r.last_join_at === null ? null : Number(r.last_join_at));
+    }
+    for (const r of await trx.selectFrom('strikes').select(['member_id', 'community_id', 'count']).where('member_id', 'in', part).execute()) {
+      strikes.set(`${r.member_id}:${r.community_id}`, Number(r.count));
+    }
+  }
+  const communities = new Map<number, { name: string | null; rules: string[] }>();
+  for (const r of await trx.selectFrom('communities').select(['id', 'name', 'config_name', 'blueprint']).where('id', 'in', communityIds).execute()) {
+    const bp = r.blueprint ? (JSON.parse(r.blueprint) as { rules?: string[] }) : {};
+    communities.set(Number(r.id), { name: r.config_name ?? r.name, rules: bp.rules ?? [] });
+  }
+  const recent = await recentMessages(trx, active, live);
+
+  let proposed = 0;
+  const touchedStrikes = new Map<string, number>();
+  for (const e of live) {
+    const ev = e.event;
+    const k = `${e.memberId}:${e.communityId}`;
+    const c = communities.get(e.communityId!);
+    const auto: AutoEvent = {
+      type: TYPES[ev.type]!, at: e.atMs, platform: ev.platform, community: 'community' in ev ? ev.community ?? '' : '',
+      memberName: names.get(e.memberId!) ?? null, communityName: c?.name ?? null,
+      text: ev.type === 'message.sent' ? ev.text ?? null : null, kind: ev.type === 'message.sent' ? ev.kind : null,
+    };
+    const lists: { rule: string; actions: Proposed[]; batchSeconds?: number }[] = [];
+    if (ev.type === 'member.joined' && blacklisted.has(e.memberId!)) {
+      lists.push({ rule: '(blacklist)', actions: [{ kind: 'remove', hits: [], detail: 'blacklisted member rejoined' }] });
+    }
+    for (const rule of active) {
+      const j = joins.get(k) ?? null;
+      const ctx = { joinedAt: j !== null && j <= e.atMs ? j : null, strikes: strikes.get(k) ?? 0, recent: (recent.get(k) ?? []).filter((t) => t <= e.atMs), communityRules: c?.rules ?? [] };
+      const actions = rule.evaluate(auto, ctx);
+      if (actions.length === 0) continue;
+      lists.push({ rule: rule.key, actions, batchSeconds: rule.config.batchSeconds });
+      if (actions.some((a) => a.step !== undefined)) {
+        strikes.set(k, (strikes.get(k) ?? 0) + 1);
+        touchedStrikes.set(k, strikes.get(k)!);
+      }
+    }
+    for (const l of lists) {
+      proposed += await enqueue(trx, l.actions, {
+        rule: l.rule, platform: ev.platform, eventId: ev.id, at: e.atMs, memberId: e.memberId!, communityId: e.communityId!,
+        memberName: auto.memberName, batchSeconds: l.batchSeconds ?? 0, now,
+      });
+    }
+  }
+  for (const [k, count] of touchedStrikes) {
+    const [member_id, community_id] = k.split(':').map(Number) as [number, number];
+    await trx.insertInto('strikes').values({ member_id, community_id, count, updated_at: now })
+      .onConflict((oc) => oc.columns(['member_id', 'community_id']).doUpdateSet({ count, updated_at: now })).execute();
+  }
+  return proposed;
+}
+
+async function blacklistedAmong(trx: Trx, ids: number[]): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (const part of chunks(ids, 500)) for (const r of await trx.selectFrom('blacklist').select('member_id').where('member_id', 'in', part).execute()) out.add(Number(r.member_id));
+  return out;
+}
+
+/** Message instants per member:community within the longest flood window before each batch event. */
+async function recentMessages(trx: Trx, rules: CompiledRule[], live: LiveEvent[]): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  const window = Math.max(0, ...rules.map((r) => r.floodWindow));
+  const messages = live.filter((e) => e.event.type === 'message.sent');
+  if (window === 0 || messages.length === 0) return out;
+  const lo = messages[0]!.atMs - window, hi = messages[messages.length - 1]!.atMs;
+  for (const part of chunks([...new Set(messages.map((e) => e.memberId!))], 500)) {
+    const rows = await sql<{ member_id: number; community_id: number; at_ms: number }>`SELECT member_id, community_id, at_ms FROM events
+      WHERE member_id IN (${sql.join(part)}) AND type = 'message.sent' AND at_ms > ${lo} AND at_ms <= ${hi}`.execute(trx);
+    for (const r of rows.rows) {
+      const k = `${r.member_id}:${r.community_id}`;
+      (out.get(k) ?? out.set(k, []).get(k)!).push(Number(r.at_ms));
+    }
+  }
+  return out;
+}
