@@ -7,7 +7,7 @@ import type { LedgerEvent } from '../../domain/events/types.js';
 import type { AutoEvent, CompiledRule, Proposed } from '../../domain/automation/engine.js';
 import { chunks } from '../../storage/chunks.js';
 import { loadRules } from './rules.js';
-import { enqueue } from './enqueue.js';
+import { PendingActions } from './enqueue.js';
 
 type Trx = Transaction<Schema>;
 export interface LiveEvent { event: LedgerEvent; atMs: number; memberId: number | null; communityId: number | null }
@@ -46,6 +46,7 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
   const recent = await recentMessages(trx, active, live);
 
   let proposed = 0;
+  const outbox = new PendingActions();
   const touchedStrikes = new Map<string, number>();
   for (const e of live) {
     const ev = e.event;
@@ -60,9 +61,11 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
     if (ev.type === 'member.joined' && blacklisted.has(e.memberId!)) {
       lists.push({ rule: '(blacklist)', actions: [{ kind: 'remove', hits: [], detail: 'blacklisted member rejoined' }] });
     }
+    const j = joins.get(k) ?? null;
+    const ctx = { joinedAt: j !== null && j <= e.atMs ? j : null, strikes: 0, recent: recentUpTo(recent.get(k), e.atMs), communityRules: c?.rules ?? [] };
     for (const rule of active) {
-      const j = joins.get(k) ?? null;
-      const ctx = { joinedAt: j !== null && j <= e.atMs ? j : null, strikes: strikes.get(k) ?? 0, recent: (recent.get(k) ?? []).filter((t) => t <= e.atMs), communityRules: c?.rules ?? [] };
+      if (!rule.appliesTo(auto)) continue;
+      ctx.strikes = strikes.get(k) ?? 0;
       const actions = rule.evaluate(auto, ctx);
       if (actions.length === 0) continue;
       lists.push({ rule: rule.key, actions, batchSeconds: rule.config.batchSeconds });
@@ -72,18 +75,28 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
       }
     }
     for (const l of lists) {
-      proposed += await enqueue(trx, l.actions, {
+      proposed += await outbox.add(trx, l.actions, {
         rule: l.rule, platform: ev.platform, eventId: ev.id, at: e.atMs, memberId: e.memberId!, communityId: e.communityId!,
-        memberName: auto.memberName, batchSeconds: l.batchSeconds ?? 0, now,
+        batchSeconds: l.batchSeconds ?? 0, now,
       });
     }
   }
+  await outbox.flush(trx);
   for (const [k, count] of touchedStrikes) {
     const [member_id, community_id] = k.split(':').map(Number) as [number, number];
     await trx.insertInto('strikes').values({ member_id, community_id, count, updated_at: now })
       .onConflict((oc) => oc.columns(['member_id', 'community_id']).doUpdateSet({ count, updated_at: now })).execute();
   }
   return proposed;
+}
+
+const NONE: number[] = [];
+/** The member's message instants up to t (the list is read only by flood rules; most events need none). */
+function recentUpTo(list: number[] | undefined, t: number): number[] {
+  if (!list) return NONE;
+  let n = 0;
+  while (n < list.length && list[n]! <= t) n++;
+  return n === list.length ? list : list.slice(0, n);
 }
 
 async function blacklistedAmong(trx: Trx, ids: number[]): Promise<Set<number>> {
@@ -107,5 +120,6 @@ async function recentMessages(trx: Trx, rules: CompiledRule[], live: LiveEvent[]
       (out.get(k) ?? out.set(k, []).get(k)!).push(Number(r.at_ms));
     }
   }
+  for (const list of out.values()) list.sort((a, b) => a - b);
   return out;
 }

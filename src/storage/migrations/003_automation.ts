@@ -29,7 +29,8 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
     .execute();
   await db.schema.createIndex('actions_status_due').on('actions').columns(['status', 'due_at']).execute();
   await db.schema.createIndex('actions_member').on('actions').columns(['member_id', 'created_at']).execute();
-  await db.schema.createIndex('actions_rule').on('actions').columns(['rule', 'created_at']).execute();
+  // The open welcome of a rule in a community, found per join (enqueue.ts).
+  await db.schema.createIndex('actions_open').on('actions').columns(['rule', 'community_id', 'status', 'due_at']).execute();
   await db.schema.createTable('strikes')
     .addColumn('member_id', 'bigint', (c) => c.notNull())
     .addColumn('community_id', 'bigint', (c) => c.notNull())
