@@ -53,6 +53,8 @@ export const ruleSchema = z.strictObject({
   faq: z.array(faqEntry).optional(),
   /** BM25 score below which a question goes to an operator instead (answer). */
   threshold: z.number().positive().optional(),
+  /** Message rules skip the community's owner and admins unless this is true. */
+  includeStaff: z.boolean().optional(),
   enabled: z.boolean().default(true),
 });
 

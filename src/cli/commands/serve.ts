@@ -15,7 +15,8 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on (default: HOST, else 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--config <file>', 'qunyun.yaml to apply on start (default: ./qunyun.yaml when present)')
     .option('--no-demo', 'never load the demo workspace')
-    .action(async (o: { db?: string; port?: string; host?: string; config?: string; demo: boolean }) => {
+    .option('--simulate', 'deliver automation actions through the built-in simulator (default on a demo workspace, or QUNYUN_SIMULATE=1)')
+    .action(async (o: { db?: string; port?: string; host?: string; config?: string; demo: boolean; simulate?: boolean }) => {
       // Loopback by default: the API has no accounts yet, so exposing it is an explicit choice.
       const host = o.host ?? (process.env.HOST || '127.0.0.1');
       const [{ serve }, { pino }, { createApp }, { applyWorkspaceFile, readWorkspaceFile }, { demoEndFor, loadDemo }] = await Promise.all([
@@ -46,6 +47,10 @@ export function registerServe(program: Command): void {
         console.log(`Demo loaded: ${s.accepted} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         if (configFile) await applyWorkspaceFile(ctx.database, readWorkspaceFile(configFile));
       }
+      // No connector exists yet: on a demo (or when asked) the simulator delivers the outbox; otherwise actions wait, visible.
+      const loaded = await ctx.database.db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+      const simulate = o.simulate ?? (process.env.QUNYUN_SIMULATE === '1' || loaded?.value === 'loaded');
+      const worker = simulate ? await startSimulatedOutbox(ctx.database, log) : null;
       const app = createApp(ctx, log);
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
         const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
@@ -53,10 +58,32 @@ export function registerServe(program: Command): void {
       });
       const stop = (signal: string) => {
         log.info({ signal }, 'shutting down');
+        worker?.stop();
         server.close(() => void opened.close().then(() => process.exit(0)));
         setTimeout(() => process.exit(0), 5000).unref();
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
+}
+
+/** Delivers due actions every 2 s until stopped; a failing pass is logged and retried on the next tick. */
+async function startSimulatedOutbox(database: import('../../storage/database.js').Database, log: import('pino').Logger) {
+  const [{ deliverDue }, { simulator }] = await Promise.all([import('../../features/automation/outbox.js'), import('../../features/automation/simulator.js')]);
+  const deliverer = simulator(database);
+  let stopped = false;
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        const r = await deliverDue(database, deliverer);
+        if (r.done + r.retry + r.dead > 0) log.info(r, 'outbox delivered (simulator)');
+      } catch (err) {
+        log.error({ err }, 'outbox pass failed');
+      }
+      await new Promise((res) => setTimeout(res, 2000).unref());
+    }
+  };
+  void loop();
+  log.info('automation actions are delivered by the simulator');
+  return { stop: () => { stopped = true; } };
 }

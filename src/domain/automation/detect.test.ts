@@ -17,6 +17,7 @@ describe('ad detectors', () => {
     expect(f.map((x) => x.matched)).toEqual(['yoga_2024', 'abc12345']);
     const text = '微信号: Hello-World9';
     expect(text.slice(findWechatIds(text)[0]!.start, findWechatIds(text)[0]!.end)).toBe('Hello-World9');
+    expect(findWechatIds('加我 V 信 yoga_2024 领资料').map((x) => x.matched)).toEqual(['yoga_2024']);
     expect(findWechatIds('微信 abc')).toEqual([]);
     expect(findWechatIds('我们在微信群里聊天')).toEqual([]);
   });

@@ -5,8 +5,8 @@ export interface Found { what: 'link' | 'phone' | 'wechat_id'; start: number; en
 const LINK = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+|\b[a-z0-9][a-z0-9-]{0,62}\.(?:com|cn|net|org|top|xyz|cc|io|me|shop|vip|info|link|site|club)\b(?:\/[^\s<>"']*)?/giu;
 // 11 digits starting 13–19, allowing one space or dash between digits; not part of a longer number.
 const PHONE = /(?<![\d])1[3-9](?:[\s-]?\d){9}(?![\d])/gu;
-// A WeChat id is 6–20 of letters, digits, _ and -, starting with a letter, after a WeChat cue.
-const WECHAT = /(?:微信|威信|薇信|v信|V信|vx|VX|Vx|wx|WX|Wx|weixin|wechat|加v|加V|加微)\s*(?:号)?\s*[:：]?\s*([a-zA-Z][-_a-zA-Z0-9]{5,19})(?![-_a-zA-Z0-9])/gu;
+// A WeChat id is 6–20 of letters, digits, _ and -, starting with a letter, after a WeChat cue (spaced out or not).
+const WECHAT = /(?:微\s*信|威\s*信|薇\s*信|[vV]\s*信|[vVwW]\s*[xX]|weixin|wechat|加\s*[vV]|加\s*微)\s*(?:号)?\s*[:：]?\s*([a-zA-Z][-_a-zA-Z0-9]{5,19})(?![-_a-zA-Z0-9])/gu;
 
 function all(re: RegExp, text: string, what: Found['what'], group = 0): Found[] {
   const out: Found[] = [];

@@ -28,6 +28,8 @@ export interface MemberContext {
   recent: number[];
   /** The community's rules (blueprint), for templates. */
   communityRules: string[];
+  /** The member is the community's owner or an admin: message rules leave staff alone unless `includeStaff`. */
+  staff?: boolean;
 }
 
 const SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
@@ -78,6 +80,7 @@ export class CompiledRule {
 
   evaluate(ev: AutoEvent, ctx: MemberContext): Proposed[] {
     if (!this.appliesTo(ev)) return [];
+    if (ctx.staff && ev.type === 'message' && !this.config.includeStaff) return [];
     const probation = this.config.probationHours;
     if (probation !== undefined && (ctx.joinedAt === null || ev.at - ctx.joinedAt >= probation * 3_600_000)) return [];
     const hits = this.matches(ev, ctx);

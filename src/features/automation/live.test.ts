@@ -59,6 +59,13 @@ describe.each(dialects)('live rules (%s)', (dialect) => {
     expect(last.map((r) => r.kind)).toEqual(['remove']);
   });
 
+  it('leaves the community owner alone', async () => {
+    await h.post(ndjson([{ id: 'cu1', platform: 'wecom', type: 'community.updated', community: 'g1', owner: 'boss', at: at(0) }, join('jb', 'boss', 1)]));
+    const before = (await actions()).length;
+    await h.post(ndjson([msg('mb', 'boss', '团购链接 www.shop.cn 加微信', 50)]));
+    expect((await actions()).length).toBe(before);
+  });
+
   it('events from the past never trigger live actions', async () => {
     const before = (await actions()).length;
     await h.post(ndjson([{ ...msg('old1', 'ann', '加微信', 0), at: '2026-01-01T10:00:00+08:00' }]));

@@ -8,6 +8,7 @@ import type { AutoEvent, CompiledRule, Proposed } from '../../domain/automation/
 import { chunks } from '../../storage/chunks.js';
 import { loadRules } from './rules.js';
 import { PendingActions } from './enqueue.js';
+import { staffOf } from './staff.js';
 
 type Trx = Transaction<Schema>;
 export interface LiveEvent { event: LedgerEvent; atMs: number; memberId: number | null; communityId: number | null }
@@ -44,6 +45,7 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
     communities.set(Number(r.id), { name: r.config_name ?? r.name, rules: bp.rules ?? [] });
   }
   const recent = await recentMessages(trx, active, live);
+  const staff = await staffOf(trx, communityIds);
 
   let proposed = 0;
   const outbox = new PendingActions();
@@ -62,7 +64,10 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
       lists.push({ rule: '(blacklist)', actions: [{ kind: 'remove', hits: [], detail: 'blacklisted member rejoined' }] });
     }
     const j = joins.get(k) ?? null;
-    const ctx = { joinedAt: j !== null && j <= e.atMs ? j : null, strikes: 0, recent: recentUpTo(recent.get(k), e.atMs), communityRules: c?.rules ?? [] };
+    const ctx = {
+      joinedAt: j !== null && j <= e.atMs ? j : null, strikes: 0, recent: recentUpTo(recent.get(k), e.atMs), communityRules: c?.rules ?? [],
+      staff: staff.get(e.communityId!)?.has(e.memberId!) ?? false,
+    };
     for (const rule of active) {
       if (!rule.appliesTo(auto)) continue;
       ctx.strikes = strikes.get(k) ?? 0;

@@ -7,6 +7,7 @@ import { loadSettings } from '../workspace/settings.js';
 import { MetricsInputError, parseInput } from '../metrics/service.js';
 import { loadRules } from './rules.js';
 import { ActionInputError } from './actions.js';
+import { staffOf } from './staff.js';
 
 export async function listRules(db: Kysely<Schema>, now = Date.now()) {
   const { config, rules } = await loadRules(db);
@@ -19,8 +20,15 @@ export async function listRules(db: Kysely<Schema>, now = Date.now()) {
       key: r.key, on: r.config.on, enabled: r.config.enabled, description: r.config.description ?? null, communities: r.config.communities ?? null,
       match: r.config.match ?? null, actions: r.config.actions, ladder: r.config.ladder ?? null,
       last_7_days: Object.fromEntries(counts.filter((c) => c.rule === r.key).map((c) => [c.kind, Number(c.n)])),
+      // FAQ rules: questions answered automatically / all questions the rule saw (answered or handed to an operator).
+      answered_share: r.config.actions.includes('answer') ? share(counts.filter((c) => c.rule === r.key)) : undefined,
     })),
   };
+}
+
+function share(rows: { kind: string; n: unknown }[]): number | null {
+  const replied = Number(rows.find((c) => c.kind === 'reply')?.n ?? 0), handed = Number(rows.find((c) => c.kind === 'notify')?.n ?? 0);
+  return replied + handed === 0 ? null : replied / (replied + handed);
 }
 
 export async function toggleRule(db: Kysely<Schema>, key: string, enabled: boolean, now = Date.now()) {
@@ -63,6 +71,7 @@ export async function dryRun(db: Kysely<Schema>, q: { rule: string; from: string
   const live = new CompiledRule({ ...rule.config, enabled: true }, rule.ladder, config.lists);
   const communities = new Map((await db.selectFrom('communities').select(['id', 'external_id', 'name', 'config_name', 'blueprint']).execute())
     .map((c) => [Number(c.id), { key: c.external_id, name: c.config_name ?? c.name, rules: (c.blueprint ? JSON.parse(c.blueprint).rules : undefined) ?? [] }]));
+  const staff = await staffOf(db, [...communities.keys()]);
   const strikes = new Map<string, number>(), recent = new Map<string, number[]>(), joined = new Map<string, number>();
   const byKind: Record<string, number> = {};
   const samples: (ReturnType<typeof view> & { at: string; member_id: number; event_id: string })[] = [];
@@ -87,7 +96,8 @@ export async function dryRun(db: Kysely<Schema>, q: { rule: string; from: string
         recent.set(k, list);
       }
       const ev: AutoEvent = { type: TYPES[r.type]!, at, platform: r.platform, community: c?.key ?? '', memberName: body.name ?? null, communityName: c?.name ?? null, text: body.text ?? null, kind: body.kind ?? null };
-      const acts = live.evaluate(ev, { joinedAt: joined.get(k) ?? null, strikes: strikes.get(k) ?? 0, recent: recent.get(k) ?? [], communityRules: c?.rules ?? [] });
+      const acts = live.evaluate(ev, { joinedAt: joined.get(k) ?? null, strikes: strikes.get(k) ?? 0, recent: recent.get(k) ?? [], communityRules: c?.rules ?? [],
+        staff: staff.get(Number(r.community_id))?.has(Number(r.member_id)) ?? false });
       if (acts.some((a) => a.step !== undefined)) strikes.set(k, (strikes.get(k) ?? 0) + 1);
       for (const a of acts) {
         byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
