@@ -11,6 +11,8 @@ import { registerCohorts } from './commands/cohorts.js';
 import { registerEngagement } from './commands/engagement.js';
 import { registerHealth } from './commands/health.js';
 import { registerRoles } from './commands/roles.js';
+import { registerAutomation } from './commands/automation.js';
+import { registerExport } from './commands/export.js';
 
 const program = new Command('qunyun')
   .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
@@ -29,6 +31,8 @@ registerCohorts(program);
 registerEngagement(program);
 registerHealth(program);
 registerRoles(program);
+registerAutomation(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,6 +11,8 @@ import { registerCohortRoutes } from '../features/cohorts/routes.js';
 import { registerEngagementRoutes } from '../features/engagement/routes.js';
 import { registerHealthRoutes } from '../features/health/routes.js';
 import { registerRoleRoutes } from '../features/roles/routes.js';
+import { registerAutomationRoutes } from '../features/automation/routes.js';
+import { registerExportRoutes } from '../features/export/routes.js';
 import { docsPage } from './docs-page.js';
 import { homePage } from './home-page.js';
 
@@ -33,6 +35,8 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
   registerEngagementRoutes(app, ctx);
   registerHealthRoutes(app, ctx);
   registerRoleRoutes(app, ctx);
+  registerAutomationRoutes(app, ctx);
+  registerExportRoutes(app, ctx);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Qunyun API', version: '1' } });
   app.get('/api/docs', (c) => c.html(docsPage(app)));
   app.get('/', async (c) => c.html(await homePage(ctx)));

@@ -11,7 +11,7 @@ import { MetricsInputError, parseInput } from '../metrics/service.js';
 
 const DAY = 86_400_000;
 
-function scored(t: number, community: number | null) {
+export function scored(t: number, community: number | null) {
   const scope = community === null ? sql`` : sql` AND o.community_id = ${community}`;
   return sql`
     WITH paid AS (
