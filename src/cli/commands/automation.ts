@@ -80,6 +80,23 @@ export function registerAutomation(program: Command): void {
       });
   }
 
+  const elim = program.command('elimination').description("elimination and revival from a community's blueprint");
+  for (const verb of ['preview', 'announce', 'execute'] as const) {
+    elim.command(verb).description({ preview: 'who falls short today, who revived', announce: "post today's list (starts the notice)", execute: 'remove those still short once the notice has run' }[verb])
+      .requiredOption('--community <ref>', 'community id or platform:id').option(...DB_OPTION).option('--json', 'print JSON')
+      .action(async (o: { community: string; db?: string; json?: boolean }) => {
+        const m = await import('../../features/automation/elimination.js');
+        await withDatabase(o.db, async ({ ctx }) => {
+          const fn = { preview: m.eliminationPreview, announce: m.announceElimination, execute: m.executeElimination }[verb];
+          const r = await fn(ctx.database.db, o.community);
+          if (o.json) return printJson(r);
+          console.log(`${r.community.name ?? r.community.external_id}: ${r.present} present, ${r.candidates.length} short of the bar, ${r.revived.length} revived` +
+            (r.notice ? `; announced ${r.notice.announced_at.slice(0, 16)}, can be carried out from ${r.notice.execute_from.slice(0, 16)}` : '; not announced'));
+          console.log(table(['member', 'name', 'why'], r.candidates.slice(0, 50).map((x) => [x.member_id, x.name, x.reasons.join('; ')])));
+        });
+      });
+  }
+
   program.command('outbox').description('deliver due actions').command('run')
     .description('deliver due actions now (with --simulate, the built-in simulator stands in for every platform)')
     .option('--simulate', 'deliver through the simulator').option('--watch', 'keep running, polling every 2 s').option(...DB_OPTION)

@@ -6,13 +6,16 @@ import { errorJson } from '../../http/errors.js';
 import { MetricsInputError } from '../metrics/service.js';
 import { ActionInputError, ActionNotFound, getAction, listActions, retryAction, undoAction } from './actions.js';
 import { dryRun, listRules, testText, toggleRule } from './rules-service.js';
+import { announceElimination, eliminationPreview, executeElimination } from './elimination.js';
+import { AmbiguousError, NotFoundError } from '../communities/repository.js';
 
 async function answer(c: Context, compute: () => Promise<object>) {
   try {
     return c.json(await compute(), 200);
   } catch (err) {
     if (err instanceof ActionInputError || err instanceof MetricsInputError) return errorJson(c, 400, 'invalid_request', err.message);
-    if (err instanceof ActionNotFound) return errorJson(c, 404, 'not_found', err.message);
+    if (err instanceof AmbiguousError) return errorJson(c, 400, 'invalid_request', err.message);
+    if (err instanceof ActionNotFound || err instanceof NotFoundError) return errorJson(c, 404, 'not_found', err.message);
     throw err;
   }
 }
@@ -35,6 +38,13 @@ const routes = {
     request: { body: body(z.object({ text: z.string().min(1).max(10_000), community: z.string().optional(), rule: z.string().optional() })) } }),
   dry: createRoute({ method: 'post', path: '/api/v1/rules/{key}/dry-run', tags: ['automation'], summary: 'Replay a past period through a rule; nothing is sent', responses: json,
     request: { params: z.object({ key: z.string() }), body: body(z.object({ from: z.string(), to: z.string(), sample: z.number().int().min(0).max(1000).optional() })) } }),
+  elimination: createRoute({ method: 'get', path: '/api/v1/communities/{ref}/elimination', tags: ['automation'], responses: json,
+    summary: 'Elimination preview: who falls short of the blueprint today, who revived, where the notice stands',
+    request: { params: z.object({ ref: z.string().openapi({ description: 'community id or platform:id' }) }) } }),
+  announce: createRoute({ method: 'post', path: '/api/v1/communities/{ref}/elimination/announce', tags: ['automation'], responses: json,
+    summary: "Announce today's elimination list in the community (starts the notice)", request: { params: z.object({ ref: z.string() }) } }),
+  execute: createRoute({ method: 'post', path: '/api/v1/communities/{ref}/elimination/execute', tags: ['automation'], responses: json,
+    summary: 'Remove those still short once the notice has run', request: { params: z.object({ ref: z.string() }) } }),
 };
 
 export function registerAutomationRoutes(app: OpenAPIHono, ctx: AppContext): void {
@@ -46,5 +56,8 @@ export function registerAutomationRoutes(app: OpenAPIHono, ctx: AppContext): voi
   app.openapi(routes.rules, (c) => answer(c, () => listRules(db)) as never);
   app.openapi(routes.toggle, (c) => answer(c, () => toggleRule(db, c.req.valid('param').key, c.req.valid('json').enabled)) as never);
   app.openapi(routes.test, (c) => answer(c, () => testText(db, c.req.valid('json'))) as never);
+  app.openapi(routes.elimination, (c) => answer(c, () => eliminationPreview(db, c.req.valid('param').ref)) as never);
+  app.openapi(routes.announce, (c) => answer(c, () => announceElimination(db, c.req.valid('param').ref)) as never);
+  app.openapi(routes.execute, (c) => answer(c, () => executeElimination(db, c.req.valid('param').ref)) as never);
   app.openapi(routes.dry, (c) => answer(c, () => dryRun(db, { rule: c.req.valid('param').key, ...c.req.valid('json') })) as never);
 }
