@@ -66,7 +66,7 @@ const AUTOMATION = {
       { q: '团购什么时候发货', a: '团购当天下午统一发货，第二天能查到物流', keywords: ['发货', '快递', '物流', '地址'] },
       { q: '体验营和进阶课有什么区别', a: '体验营是入门跟练，进阶课有体态评估和分阶段计划，零基础也能跟上', keywords: ['区别', '零基础', '瑜伽垫', '私教'] },
     ] },
-    { key: 'churn-alert', description: '成员退群提醒运营', on: 'leave', actions: [{ notify: '{name} 退出了{community}' }] },
+    { key: 'churn-alert', description: '成员主动退群提醒运营', on: 'leave', reasons: ['quit'], actions: [{ notify: '{name} 退出了{community}' }] },
   ],
 };
 

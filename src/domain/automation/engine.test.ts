@@ -67,6 +67,13 @@ describe('rule engine', () => {
     expect(run('faq', msg('今天练完了，好累'))).toEqual([]);
   });
 
+  it('leave rules can watch only members who quit', () => {
+    const [r] = compileRules(automationSchema.parse({ rules: [{ key: 'churn', on: 'leave', reasons: ['quit'], actions: ['notify'] }] }));
+    const leave = (reason: string): AutoEvent => ({ ...msg(''), type: 'leave', text: null, kind: null, reason });
+    expect(r!.evaluate(leave('quit'), ctx()).map((a) => a.kind)).toEqual(['notify']);
+    expect(r!.evaluate(leave('removed'), ctx())).toEqual([]);
+  });
+
   it('a disabled rule does nothing', () => {
     const off = compileRules(automationSchema.parse({ rules: [{ key: 'x', on: 'message', actions: ['delete'], enabled: false }] }));
     expect(off[0]!.evaluate(msg('anything'), ctx())).toEqual([]);

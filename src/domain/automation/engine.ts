@@ -18,6 +18,8 @@ export interface Proposed {
 export interface AutoEvent {
   type: 'message' | 'join' | 'leave'; at: number; platform: string; community: string;
   memberName: string | null; communityName: string | null; text: string | null; kind: string | null;
+  /** Leaves: quit or removed. */
+  reason?: string;
 }
 export interface MemberContext {
   /** The member's latest join of this community before the event (null: none on record). */
@@ -81,6 +83,7 @@ export class CompiledRule {
   evaluate(ev: AutoEvent, ctx: MemberContext): Proposed[] {
     if (!this.appliesTo(ev)) return [];
     if (ctx.staff && ev.type === 'message' && !this.config.includeStaff) return [];
+    if (ev.type === 'leave' && this.config.reasons && !this.config.reasons.includes(ev.reason as 'quit')) return [];
     const probation = this.config.probationHours;
     if (probation !== undefined && (ctx.joinedAt === null || ev.at - ctx.joinedAt >= probation * 3_600_000)) return [];
     const hits = this.matches(ev, ctx);

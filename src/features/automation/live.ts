@@ -58,6 +58,7 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
       type: TYPES[ev.type]!, at: e.atMs, platform: ev.platform, community: 'community' in ev ? ev.community ?? '' : '',
       memberName: names.get(e.memberId!) ?? null, communityName: c?.name ?? null,
       text: ev.type === 'message.sent' ? ev.text ?? null : null, kind: ev.type === 'message.sent' ? ev.kind : null,
+      reason: ev.type === 'member.left' ? ev.reason : undefined,
     };
     const lists: { rule: string; actions: Proposed[]; batchSeconds?: number }[] = [];
     if (ev.type === 'member.joined' && blacklisted.has(e.memberId!)) {

@@ -87,7 +87,7 @@ export async function dryRun(db: Kysely<Schema>, q: { rule: string; from: string
       scanned++;
       if (r.member_id === null || r.community_id === null) continue;
       const k = `${r.member_id}:${r.community_id}`, at = Number(r.at_ms);
-      const body = JSON.parse(r.body) as { text?: string; kind?: string; name?: string };
+      const body = JSON.parse(r.body) as { text?: string; kind?: string; name?: string; reason?: string };
       const c = communities.get(Number(r.community_id));
       if (r.type === 'member.joined') joined.set(k, at);
       if (r.type === 'message.sent') {
@@ -95,7 +95,7 @@ export async function dryRun(db: Kysely<Schema>, q: { rule: string; from: string
         list.push(at);
         recent.set(k, list);
       }
-      const ev: AutoEvent = { type: TYPES[r.type]!, at, platform: r.platform, community: c?.key ?? '', memberName: body.name ?? null, communityName: c?.name ?? null, text: body.text ?? null, kind: body.kind ?? null };
+      const ev: AutoEvent = { type: TYPES[r.type]!, at, platform: r.platform, community: c?.key ?? '', memberName: body.name ?? null, communityName: c?.name ?? null, text: body.text ?? null, kind: body.kind ?? null, reason: body.reason };
       const acts = live.evaluate(ev, { joinedAt: joined.get(k) ?? null, strikes: strikes.get(k) ?? 0, recent: recent.get(k) ?? [], communityRules: c?.rules ?? [],
         staff: staff.get(Number(r.community_id))?.has(Number(r.member_id)) ?? false });
       if (acts.some((a) => a.step !== undefined)) strikes.set(k, (strikes.get(k) ?? 0) + 1);
