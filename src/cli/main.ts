@@ -13,6 +13,7 @@ import { registerHealth } from './commands/health.js';
 import { registerRoles } from './commands/roles.js';
 import { registerAutomation } from './commands/automation.js';
 import { registerExport } from './commands/export.js';
+import { registerScheduler } from './commands/scheduler.js';
 
 const program = new Command('qunyun')
   .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
@@ -33,6 +34,7 @@ registerHealth(program);
 registerRoles(program);
 registerAutomation(program);
 registerExport(program);
+registerScheduler(program);
 
 try {
   await program.parseAsync(process.argv);

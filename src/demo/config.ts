@@ -49,6 +49,16 @@ const BLUEPRINTS: Record<string, object> = {
 
 // Rules that answer the demo's own chatter: its ad spam, its FAQ, its joins and leaves (docs/automation.md).
 const AUTOMATION = {
+  playbooks: [
+    { key: 'camp-sop', description: '训练营 SOP：每晚直播提醒、入营第二天早上问候', communities: ['wr-yoga-1', 'wr-yoga-2'], steps: [
+      { key: 'live-reminder', cron: '30 19 * * *', send: '今晚8点直播跟练，提前5分钟进直播间，练完记得打卡～' },
+      { key: 'day1', afterJoin: { days: 1, at: '09:00' }, send: '{name}，早上好！今天是入营第二天，跟练视频在群公告，练完来群里打卡哦' },
+    ] },
+    { key: 'reactivate', description: '沉睡唤醒：好久不见的问候，三天后送回归福利', on: 'dormant', steps: [
+      { key: 'nudge', afterStart: { days: 0, at: '10:00' }, send: '{name}，好久不见～ 本周有新的跟练主题，回来一起练吧' },
+      { key: 'offer', afterStart: { days: 3, at: '10:00' }, send: '{name}，回归福利：进阶课专属优惠券已放进你的账户', tag: '唤醒-已发券' },
+    ] },
+  ],
   lists: { ads: ['加微信', '加V', '兼职日结', '招代理', '一件代发', '刷单返利', '低价代购', '同城交友', '祛斑', '免费领'] },
   ladders: { standard: ['warn', 'mute:1h', 'remove', 'blacklist'] },
   rules: [

@@ -112,6 +112,8 @@ export interface ActionsTable {
 export interface StrikesTable { member_id: number; community_id: number; count: number; updated_at: number }
 export interface BlacklistTable { member_id: number; action_id: number | null; reason: string; created_at: number }
 export interface RuleTogglesTable { rule: string; enabled: number; updated_at: number }
+export interface SchedulesTable { key: string; playbook: string; step: string | null; kind: string; spec: string; next_at: number | null; last_run_at: number; locked_until: number | null; runs: Generated<number>; created_at: number; updated_at: number }
+export interface PlaybookStartsTable { playbook: string; member_id: number; started_at: number; community_id: number; platform: string; created_at: number }
 
 export interface Schema {
   events: EventsTable;
@@ -137,4 +139,6 @@ export interface Schema {
   strikes: StrikesTable;
   blacklist: BlacklistTable;
   rule_toggles: RuleTogglesTable;
+  schedules: SchedulesTable;
+  playbook_starts: PlaybookStartsTable;
 }

@@ -53,7 +53,7 @@ export function registerAutomation(program: Command): void {
     });
 
   const actions = program.command('actions').description('the audit log of automatic actions: list, show, undo, retry');
-  actions.command('list').description('latest actions first').option('--status <s>', 'pending, sending, done, dead or undone').option('--rule <key>')
+  actions.command('list').description('latest actions first').option('--status <s>', 'pending, sending, done, dead, undone or skipped').option('--rule <key>')
     .option('--member <id>', 'member id', intOption('--member', 1, Number.MAX_SAFE_INTEGER)).option('--page <n>', 'page', intOption('--page', 1, 1e9), 1)
     .option(...DB_OPTION).option('--json', 'print JSON')
     .action(async (o: { status?: string; rule?: string; member?: number; page: number; db?: string; json?: boolean }) => {

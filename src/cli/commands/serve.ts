@@ -51,6 +51,14 @@ export function registerServe(program: Command): void {
       const loaded = await ctx.database.db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
       const simulate = o.simulate ?? (process.env.QUNYUN_SIMULATE === '1' || loaded?.value === 'loaded');
       const worker = simulate ? await startSimulatedOutbox(ctx.database, log) : null;
+      // Playbooks run in every server; on PostgreSQL several servers share the work (FOR UPDATE SKIP LOCKED).
+      const schedules = new AbortController();
+      const { runScheduler } = await import('../../jobs/scheduler.js');
+      void runScheduler(ctx.database, {
+        signal: schedules.signal,
+        log: (t) => { if (t.due > 0) log.info(t, 'scheduler pass'); },
+        onError: (err) => log.error({ err }, 'scheduler pass failed'),
+      });
       const app = createApp(ctx, log);
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
         const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
@@ -59,6 +67,7 @@ export function registerServe(program: Command): void {
       const stop = (signal: string) => {
         log.info({ signal }, 'shutting down');
         worker?.stop();
+        schedules.abort();
         server.close(() => void opened.close().then(() => process.exit(0)));
         setTimeout(() => process.exit(0), 5000).unref();
       };

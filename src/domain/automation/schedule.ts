@@ -91,7 +91,8 @@ export function anchorRange(tz: string, rel: Relative, a: number, b: number): { 
   if (b <= a) return null;
   let lo = Infinity, hi = -Infinity;
   const take = (x: number, y: number) => { if (x < y) { lo = Math.min(lo, x); hi = Math.max(hi, y); } };
-  // An anchor is at most its instant (so at most b) and its instant is on or after day + days (so day >= a's day - days - 1).
+  // An anchor is never after its instant (so not after b), and its instant is on its day + days: the days from
+  // a's day - days (and one more for DST's short days) to b's day can hold one.
   const start = localDate(tz, a - (rel.days + 1) * DAY - DAY);
   const last = localDate(tz, b);
   for (let k = 0; ; k++) {

@@ -6,7 +6,7 @@ import type { Schema } from '../../storage/schema.js';
 export class ActionInputError extends Error {}
 export class ActionNotFound extends Error {}
 
-export const STATUSES = ['pending', 'sending', 'done', 'dead', 'undone'] as const;
+export const STATUSES = ['pending', 'sending', 'done', 'dead', 'undone', 'skipped'] as const;
 
 function shape(r: Record<string, unknown>) {
   const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)).toISOString());
@@ -55,6 +55,7 @@ const UNDO: Record<string, string> = { mute: 'unmute', blacklist: 'unblacklist' 
 export async function undoAction(db: Kysely<Schema>, id: number, now = Date.now()) {
   const a = await load(db, id);
   if (a.status === 'undone') throw new ActionInputError(`action ${id} is already undone`);
+  if (a.status === 'skipped') throw new ActionInputError(`action ${id} was skipped (a missed playbook step): nothing went out, nothing to undo`);
   if (a.kind.startsWith('un')) throw new ActionInputError(`action ${id} is itself an undo (${a.kind})`);
   await db.transaction().execute(async (trx) => {
     if (a.kind === 'blacklist') await trx.deleteFrom('blacklist').where('member_id', '=', a.member_id!).execute();
