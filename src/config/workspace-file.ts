@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isValidTimezone } from '../domain/time/zone.js';
 import { TIERS } from '../domain/events/types.js';
 import { automationProblems, automationSchema } from './automation-schema.js';
+import { cronProblem } from '../domain/automation/schedule.js';
 
 const key = z.string().min(1).max(200);
 const money = z.number().int().nonnegative();
@@ -106,6 +107,9 @@ export function parseWorkspaceFile(text: string, file = 'qunyun.yaml'): Workspac
     c.gates?.forEach((g, j) => {
       if (g.product && !productKeys.has(g.product)) problems.push(`communities[${i}].gates[${j}].product: unknown product ${JSON.stringify(g.product)}`);
     });
+    const cron = c.elimination?.schedule;
+    const bad = cron === undefined ? null : cronProblem(cron);
+    if (bad) problems.push(`communities[${i}].elimination.schedule: ${bad}`);
     if (c.revival?.product && !productKeys.has(c.revival.product)) {
       problems.push(`communities[${i}].revival.product: unknown product ${JSON.stringify(c.revival.product)}`);
     }

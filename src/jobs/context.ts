@@ -7,7 +7,7 @@ import { loadRules } from '../features/automation/rules.js';
 import { loadSettings } from '../features/workspace/settings.js';
 import { render } from '../domain/automation/engine.js';
 
-export interface CommunityInfo { id: number; key: string; platform: string; name: string; rules: string[] }
+export interface CommunityInfo { id: number; key: string; platform: string; name: string; rules: string[]; eliminationCron: string | null }
 
 export interface PlaybookContext {
   now: number;
@@ -27,6 +27,7 @@ export async function loadPlaybookContext(db: Kysely<Schema>, now: number): Prom
   const communities = rows.map((r) => ({
     id: Number(r.id), key: r.external_id, platform: r.platform, name: r.config_name ?? r.name ?? r.external_id,
     rules: (r.blueprint ? (JSON.parse(r.blueprint) as { rules?: string[] }).rules : undefined) ?? [],
+    eliminationCron: (r.blueprint ? (JSON.parse(r.blueprint) as { elimination?: { schedule?: string } }).elimination?.schedule : undefined) ?? null,
   }));
   return {
     now, timezone: settings.timezone, dormantDays: settings.dormantDays, newCustomerDays: settings.newCustomerDays, config, communities,

@@ -12,6 +12,7 @@ import { syncUnits, nextDue, type Unit, type UnitKind } from './units.js';
 import { memberOccurrences, type Candidate } from './member-steps.js';
 import { existingKeys, occurrenceRows, supersededRow, writeRows, type Written } from './outbox-rows.js';
 import { startDormant } from './dormant.js';
+import { scheduledElimination } from '../features/automation/elimination.js';
 
 /** How long a claim holds; a crashed worker's rows are taken over after it. */
 export const LEASE_MS = 5 * 60_000;
@@ -49,7 +50,8 @@ export async function tick(database: Database, now = Date.now()): Promise<TickSu
       try {
         const u = units.get(c.key);
         const p = ctx.config.playbooks.find((x) => x.key === c.playbook);
-        const done = u && p ? await runUnit(database, ctx, p, u, c) : { written: { sent: 0, late: 0, skipped: 0 }, started: 0 };
+        const done = u?.kind === 'elimination' ? { written: { sent: await scheduledElimination(db, Number(u.step), now), late: 0, skipped: 0 }, started: 0 }
+          : u && p ? await runUnit(database, ctx, p, u, c) : { written: { sent: 0, late: 0, skipped: 0 }, started: 0 };
         out.sent += done.written.sent; out.late += done.written.late; out.skipped += done.written.skipped; out.started += done.started;
         const upTo = Math.max(c.last_run_at, now);
         const next = u ? nextDue(u, ctx, upTo) : null;

@@ -8,7 +8,7 @@ import type { PlaybookStep } from '../config/automation-schema.js';
 import { campaignInstant, CronSchedule } from '../domain/automation/schedule.js';
 import type { PlaybookContext } from './context.js';
 
-export type UnitKind = 'cron' | 'campaign' | 'join' | 'dormant';
+export type UnitKind = 'cron' | 'campaign' | 'join' | 'dormant' | 'elimination';
 export interface Unit { key: string; playbook: string; step: string | null; kind: UnitKind; spec: string }
 
 export const stepKind = (s: PlaybookStep): UnitKind => (s.cron !== undefined ? 'cron' : s.afterCampaign ? 'campaign' : 'join');
@@ -28,11 +28,16 @@ export function unitsOf(ctx: PlaybookContext): Unit[] {
       out.push({ key: `${p.key}/${s.key}`, playbook: p.key, step: s.key, kind, spec: JSON.stringify(timing) });
     }
   }
+  // A blueprint's elimination.schedule: announce, then carry out after the notice (features/automation/elimination.ts).
+  for (const c of ctx.communities) {
+    if (c.eliminationCron) out.push({ key: `elimination/${c.id}`, playbook: '(elimination)', step: String(c.id), kind: 'elimination', spec: JSON.stringify({ cron: c.eliminationCron, timezone: ctx.timezone }) });
+  }
   return out;
 }
 
 /** When a unit is next due after `after`: a cron's next occurrence, a campaign step's instant (null once past), or at once. */
 export function nextDue(u: Unit, ctx: PlaybookContext, after: number): number | null {
+  if (u.kind === 'elimination') return new CronSchedule((JSON.parse(u.spec) as { cron: string }).cron, ctx.timezone).next(after);
   const step = ctx.config.playbooks.find((p) => p.key === u.playbook)?.steps.find((s) => s.key === u.step);
   if (u.kind === 'cron') return new CronSchedule(step!.cron!, ctx.timezone).next(after);
   if (u.kind === 'campaign') {

@@ -7,6 +7,7 @@ import { applyWorkspaceFile } from '../workspace/apply.js';
 import { parseWorkspaceFile } from '../../config/workspace-file.js';
 import { announceElimination, eliminationPreview, executeElimination } from './elimination.js';
 import { judge } from '../../domain/automation/elimination.js';
+import { tick } from '../../jobs/scheduler.js';
 
 const dialects = await dialectsUnderTest();
 const DAY = 86_400_000;
@@ -44,7 +45,7 @@ communities:
     ]);
   });
 
-  it('announces once, revives by check-in during the notice, carries out the rest once', async () => {
+  it('announces once, revives by check-in during the notice, carries out the rest once and only once', async () => {
     const db = h.ctx.database.db;
     await expect(executeElimination(db, 'wecom:camp', NOW)).rejects.toThrow(/announce the list first/);
     const a = await announceElimination(db, 'wecom:camp', NOW);
@@ -58,7 +59,7 @@ communities:
     await h.post(ndjson([{ ...ev('checkin.done', 'E', 0, { challenge: 'c' }), at: new Date(NOW + DAY).toISOString() }]));
     const done = await executeElimination(db, 'wecom:camp', NOW + 2 * DAY);
     expect(done.revived.map((r) => r.name)).toEqual(['E']);
-    await executeElimination(db, 'wecom:camp', NOW + 2 * DAY + 1000);
+    await expect(executeElimination(db, 'wecom:camp', NOW + 2 * DAY + 1000)).rejects.toThrow(/was carried out/);
     const removes = await db.selectFrom('actions as a').innerJoin('members as m', 'm.id', 'a.member_id').select('m.name').where('a.kind', '=', 'remove').execute();
     expect(removes.map((r) => r.name)).toEqual(['B']);
     expect((await h.get('/api/v1/communities/wecom:nope/elimination')).status).toBe(404);
@@ -71,3 +72,35 @@ communities:
     expect(judge({ silentDays: 5 }, undefined, { ...base, joinedAt: NOW - 4 * DAY, lastMessageAt: null }, NOW)).toMatchObject({ keep: true });
   });
 });
+
+describe.each(dialects)('elimination on its schedule (%s)', (dialect) => {
+  let h: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    h = await createTestApp(dialect);
+    await applyWorkspaceFile(h.t.database, parseWorkspaceFile(`
+communities:
+  - { key: camp, platform: wecom, name: 训练营, elimination: { minCheckins: 1, withinDays: 7, noticeDays: 1, schedule: "0 9 * * *" } }
+`));
+    await h.post(ndjson([...['P', 'Q'].map((m) => ev('member.joined', m, 20)), ev('checkin.done', 'P', 1, { challenge: 'c' })]));
+  });
+  afterAll(() => h.drop());
+
+  it('announces at the scheduled time, carries out after the notice, then starts a new cycle', async () => {
+    const db = h.ctx.database.db;
+    const day = (d: number, hh = '09:00:30') => Date.parse(`2026-11-${String(20 + d).padStart(2, '0')}T${hh}+08:00`);
+    const kinds = async () => (await db.selectFrom('actions').select('kind').where('rule', 'like', 'elimination:%').orderBy('id').execute()).map((r) => r.kind);
+    await tick(h.t.database, day(0, '08:00:00'));           // the schedule starts: first run at 09:00
+    expect(await kinds()).toEqual([]);
+    await tick(h.t.database, day(0));
+    expect(await kinds()).toEqual(['send']);
+    await tick(h.t.database, day(0, '12:00:00'));            // not due again until tomorrow 09:00
+    expect(await kinds()).toEqual(['send']);
+    await tick(h.t.database, day(1));                        // the notice (1 day) has run: Q is removed
+    expect(await kinds()).toEqual(['send', 'remove']);
+    await tick(h.t.database, day(2));                        // Q is still short: a new list is announced
+    expect(await kinds()).toEqual(['send', 'remove', 'send']);
+    await expect(parseAsync('communities: [{ key: c, name: c, elimination: { schedule: "every day" } }]')).rejects.toThrow(/communities\[0\]\.elimination\.schedule: /);
+  });
+});
+
+async function parseAsync(text: string) { return parseWorkspaceFile(text); }

@@ -18,9 +18,10 @@ async function context(db: Kysely<Schema>, ref: string) {
   const c = await db.selectFrom('communities').select(['id', 'platform', 'external_id', 'name', 'config_name', 'blueprint']).where('id', '=', id).executeTakeFirstOrThrow();
   const bp = c.blueprint ? (JSON.parse(c.blueprint) as { elimination?: EliminationRule; revival?: RevivalRule }) : {};
   if (!bp.elimination) throw new ActionInputError(`community: ${ref} has no elimination in its blueprint (qunyun.yaml communities[].elimination)`);
-  const notice = await db.selectFrom('actions').select(['id', 'created_at']).where('rule', '=', `elimination:${id}`).where('kind', '=', 'send')
+  const notice = await db.selectFrom('actions').select(['id', 'created_at', 'payload']).where('rule', '=', `elimination:${id}`).where('kind', '=', 'send')
     .where('status', '!=', 'undone').orderBy('id', 'desc').executeTakeFirst();
-  return { id, c, rule: bp.elimination, revival: bp.revival, notice: notice ? { id: Number(notice.id), at: Number(notice.created_at) } : null };
+  const executedAt = notice ? (JSON.parse(notice.payload) as { executed_at?: number }).executed_at ?? null : null;
+  return { id, c, rule: bp.elimination, revival: bp.revival, notice: notice ? { id: Number(notice.id), at: Number(notice.created_at), executedAt } : null };
 }
 
 export async function eliminationPreview(db: Kysely<Schema>, ref: string, now = Date.now()) {
@@ -51,7 +52,10 @@ export async function eliminationPreview(db: Kysely<Schema>, ref: string, now = 
   return {
     community: { id, platform: c.platform, external_id: c.external_id, name: c.config_name ?? c.name }, at: new Date(now).toISOString(),
     rule, revival: revival ?? null, present: present.length,
-    notice: notice ? { action_id: notice.id, announced_at: new Date(notice.at).toISOString(), execute_from: new Date(executeFrom!).toISOString() } : null,
+    notice: notice ? {
+      action_id: notice.id, announced_at: new Date(notice.at).toISOString(), execute_from: new Date(executeFrom!).toISOString(),
+      executed_at: notice.executedAt === null ? null : new Date(notice.executedAt).toISOString(),
+    } : null,
     ...out,
   };
 }
@@ -79,9 +83,35 @@ export async function executeElimination(db: Kysely<Schema>, ref: string, now = 
   const p = await eliminationPreview(db, ref, now);
   if (!p.notice) throw new ActionInputError(`community: announce the list first (qunyun elimination announce --community ${ref}); members get ${p.rule.noticeDays ?? 0} days' notice`);
   if (now < Date.parse(p.notice.execute_from)) throw new ActionInputError(`community: the notice runs until ${p.notice.execute_from}; the list can be carried out from then`);
-  for (const x of p.candidates) {
+  if (p.notice.executed_at) throw new ActionInputError(`community: the list announced ${p.notice.announced_at} was carried out at ${p.notice.executed_at}; announce a new one`);
+  // Only members who were on the announced list: nobody is removed without notice.
+  const announced = new Set(await announcedMembers(db, p.notice.action_id));
+  const removed = p.candidates.filter((x) => announced.has(x.member_id));
+  for (const x of removed) {
     await insertAction(db, { dedupe: `elimination|${p.community.id}|remove|${x.member_id}|${p.notice.action_id}`, rule: `elimination:${p.community.id}`, kind: 'remove',
       platform: p.community.platform, community: p.community.id, member: x.member_id, payload: {}, reason: { detail: x.reasons.join('; ') }, now });
   }
-  return { ...p, removed: p.candidates.length };
+  const row = await db.selectFrom('actions').select('payload').where('id', '=', p.notice.action_id).executeTakeFirstOrThrow();
+  await db.updateTable('actions').set({ payload: JSON.stringify({ ...JSON.parse(row.payload), executed_at: now }), updated_at: now }).where('id', '=', p.notice.action_id).execute();
+  return { ...p, removed: removed.length };
+}
+
+async function announcedMembers(db: Kysely<Schema>, actionId: number): Promise<number[]> {
+  const row = await db.selectFrom('actions').select('payload').where('id', '=', actionId).executeTakeFirstOrThrow();
+  return (JSON.parse(row.payload) as { members?: number[] }).members ?? [];
+}
+
+/**
+ * One scheduled run of a community's elimination (blueprint elimination.schedule): carry out a notice that has run
+ * its course, else announce a new list when there is none pending. Returns the actions written.
+ */
+export async function scheduledElimination(db: Kysely<Schema>, communityId: number, now: number): Promise<number> {
+  const p = await eliminationPreview(db, `id:${communityId}`, now);
+  if (p.notice && !p.notice.executed_at) {
+    if (now < Date.parse(p.notice.execute_from)) return 0;
+    return (await executeElimination(db, `id:${communityId}`, now)).removed;
+  }
+  if (p.candidates.length === 0) return 0;
+  await announceElimination(db, `id:${communityId}`, now);
+  return 1;
 }
