@@ -1,6 +1,7 @@
 // The HTTP application: thin routes per feature, one error shape, OpenAPI at /api/docs.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../context.js';
+import type { Connector } from '../connectors/types.js';
 import { describeIssues, errorJson } from './errors.js';
 import { registerIngestRoutes } from '../features/ingest/routes.js';
 import { registerMemberRoutes } from '../features/members/routes.js';
@@ -17,7 +18,7 @@ import { registerPlaybookRoutes } from '../features/automation/playbook-routes.j
 import { docsPage } from './docs-page.js';
 import { homePage } from './home-page.js';
 
-export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: string): void } = console): OpenAPIHono {
+export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: string): void } = console, connectors: Connector[] = []): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -26,7 +27,9 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
       }
     },
   });
-  app.get('/api/v1/health', (c) => c.json({ ok: true, dialect: ctx.database.dialect }));
+  app.get('/api/v1/health', (c) => c.json({ ok: true, dialect: ctx.database.dialect, connectors: connectors.map((x) => x.platform) }));
+  // Platform webhooks (/hooks/…), mounted only for the connectors switched on by configuration.
+  for (const c of connectors) c.routes?.(app);
   registerIngestRoutes(app, ctx);
   registerMemberRoutes(app, ctx);
   registerCommunityRoutes(app, ctx);

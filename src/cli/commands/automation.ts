@@ -98,15 +98,20 @@ export function registerAutomation(program: Command): void {
   }
 
   program.command('outbox').description('deliver due actions').command('run')
-    .description('deliver due actions now (with --simulate, the built-in simulator stands in for every platform)')
+    .description('deliver due actions now through the configured connectors (with --simulate, the built-in simulator stands in for every platform)')
     .option('--simulate', 'deliver through the simulator').option('--watch', 'keep running, polling every 2 s').option(...DB_OPTION)
     .action(async (o: { simulate?: boolean; watch?: boolean; db?: string }) => {
       const { deliverDue } = await import('../../features/automation/outbox.js');
       const { simulator } = await import('../../features/automation/simulator.js');
-      if (!o.simulate) throw new Error('--simulate: no connector is configured yet; deliver with --simulate (connectors arrive with the connectors issue)');
+      const { connectorsFromEnv, routeDeliveries } = await import('../../connectors/registry.js');
+      const { ingestEvents } = await import('../../connectors/inbound.js');
       await withDatabase(o.db, async ({ ctx }) => {
+        const log = { info() {}, warn() {}, error() {} };
+        const connectors = o.simulate ? [] : await connectorsFromEnv(process.env, { database: ctx.database, ingest: (e) => ingestEvents(ctx.database, e), log });
+        if (!o.simulate && connectors.length === 0) throw new Error('--simulate: no connector is configured (WECOM_* or TELEGRAM_* variables); deliver with --simulate, or configure one');
+        const deliverer = o.simulate ? simulator(ctx.database) : routeDeliveries(connectors);
         for (;;) {
-          const r = await deliverDue(ctx.database, simulator(ctx.database));
+          const r = await deliverDue(ctx.database, deliverer);
           if (r.done + r.retry + r.dead > 0 || !o.watch) console.log(`delivered ${r.done}, retrying ${r.retry}, dead ${r.dead}`);
           if (!o.watch) return;
           await new Promise((res) => setTimeout(res, 2000));

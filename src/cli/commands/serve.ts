@@ -50,7 +50,13 @@ export function registerServe(program: Command): void {
       // No connector exists yet: on a demo (or when asked) the simulator delivers the outbox; otherwise actions wait, visible.
       const loaded = await ctx.database.db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
       const simulate = o.simulate ?? (process.env.QUNYUN_SIMULATE === '1' || loaded?.value === 'loaded');
-      const worker = simulate ? await startSimulatedOutbox(ctx.database, log) : null;
+      const [{ connectorsFromEnv, routeDeliveries }, { ingestEvents }, { simulator }] = await Promise.all([
+        import('../../connectors/registry.js'), import('../../connectors/inbound.js'), import('../../features/automation/simulator.js')]);
+      const connectors = await connectorsFromEnv(process.env, { database: ctx.database, ingest: (events) => ingestEvents(ctx.database, events), log });
+      for (const c of connectors) await c.start?.();
+      if (connectors.length > 0) log.info({ connectors: connectors.map((c) => c.platform) }, 'connectors on');
+      const deliverer = simulate ? simulator(ctx.database) : connectors.length > 0 ? routeDeliveries(connectors) : null;
+      const worker = deliverer ? await startOutbox(ctx.database, deliverer, log, simulate ? 'simulator' : 'connectors') : null;
       // Playbooks run in every server; on PostgreSQL several servers share the work (FOR UPDATE SKIP LOCKED).
       const schedules = new AbortController();
       const { runScheduler } = await import('../../jobs/scheduler.js');
@@ -59,7 +65,7 @@ export function registerServe(program: Command): void {
         log: (t) => { if (t.due > 0) log.info(t, 'scheduler pass'); },
         onError: (err) => log.error({ err }, 'scheduler pass failed'),
       });
-      const app = createApp(ctx, log);
+      const app = createApp(ctx, log, connectors);
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
         const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
         console.log(`Qunyun is running at http://${shown}:${info.port}  (database: ${ctx.database.location}; API docs: /api/docs)`);
@@ -67,6 +73,7 @@ export function registerServe(program: Command): void {
       const stop = (signal: string) => {
         log.info({ signal }, 'shutting down');
         worker?.stop();
+        for (const c of connectors) void c.stop?.();
         schedules.abort();
         server.close(() => void opened.close().then(() => process.exit(0)));
         setTimeout(() => process.exit(0), 5000).unref();
@@ -77,15 +84,15 @@ export function registerServe(program: Command): void {
 }
 
 /** Delivers due actions every 2 s until stopped; a failing pass is logged and retried on the next tick. */
-async function startSimulatedOutbox(database: import('../../storage/database.js').Database, log: import('pino').Logger) {
-  const [{ deliverDue }, { simulator }] = await Promise.all([import('../../features/automation/outbox.js'), import('../../features/automation/simulator.js')]);
-  const deliverer = simulator(database);
+async function startOutbox(database: import('../../storage/database.js').Database, deliverer: import('../../features/automation/outbox.js').Deliverer,
+  log: import('pino').Logger, by: string) {
+  const { deliverDue } = await import('../../features/automation/outbox.js');
   let stopped = false;
   const loop = async () => {
     while (!stopped) {
       try {
         const r = await deliverDue(database, deliverer);
-        if (r.done + r.retry + r.dead > 0) log.info(r, 'outbox delivered (simulator)');
+        if (r.done + r.retry + r.dead > 0) log.info({ ...r, by }, 'outbox delivered');
       } catch (err) {
         log.error({ err }, 'outbox pass failed');
       }
@@ -93,6 +100,6 @@ async function startSimulatedOutbox(database: import('../../storage/database.js'
     }
   };
   void loop();
-  log.info('automation actions are delivered by the simulator');
+  log.info(`automation actions are delivered by the ${by}`);
   return { stop: () => { stopped = true; } };
 }
