@@ -124,3 +124,33 @@ export function childOf(edgeStart: Int32Array, edgeCode: Uint16Array, edgeTo: In
   }
   return 0;
 }
+
+// Edge lists up to this long are scanned in order (most states have one or two edges), longer ones bisected.
+const LINEAR = 8;
+
+/** The state after reading code unit c in state s: follow failure links until a state has an edge on c. */
+export function advance(ac: Automaton, s: number, c: number): number {
+  const { root, edgeStart, edgeCode, edgeTo, fail } = ac;
+  for (;;) {
+    if (s === 0) return root[c]!;
+    let lo = edgeStart[s]!;
+    let hi = edgeStart[s + 1]!;
+    let t = 0;
+    if (hi - lo <= LINEAR) {
+      for (; lo < hi; lo++) {
+        const m = edgeCode[lo]!;
+        if (m >= c) { if (m === c) t = edgeTo[lo]!; break; }
+      }
+    } else {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const m = edgeCode[mid]!;
+        if (m < c) lo = mid + 1;
+        else if (m > c) hi = mid;
+        else { t = edgeTo[mid]!; break; }
+      }
+    }
+    if (t !== 0) return t;
+    s = fail[s]!;
+  }
+}

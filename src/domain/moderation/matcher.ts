@@ -1,12 +1,9 @@
 // Word-list matching for moderation: our own Aho–Corasick automaton (automaton.ts) over normalised text, with
 // every hit reported in offsets of the original text. The scan normalises inline through a per-code-unit
 // table, so matching stays one pass with no intermediate string.
-import { buildAutomaton, type Automaton } from './automaton.js';
+import { advance, buildAutomaton, type Automaton } from './automaton.js';
 import { DROP, isIdentity, keepsCodePoint, normalizeOptions, normalizeWord, unitTable, type NormalizeOptions } from './normalize.js';
 import { variantPatterns } from './variants.js';
-
-// Edge lists up to this long are scanned in order (most states have one or two edges), longer ones bisected.
-const LINEAR = 8;
 
 export type WordCategory = 'ad' | 'competitor' | 'sensitive' | (string & {});
 
@@ -116,35 +113,14 @@ export class WordMatcher<P = WordCategory> {
   }
 
   private scanRaw(text: string, stop: boolean): boolean {
-    const { root, edgeStart, edgeCode, edgeTo, fail, out, dict, depth, entryStart, entryIds } = this.ac;
+    const ac = this.ac;
+    const { out, dict, depth, entryStart, entryIds } = ac;
     const hits = this.hits;
     const n = text.length;
     let s = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      // Inline transition: follow failure links until a state has an edge on c, or the root decides.
-      for (;;) {
-        if (s === 0) { s = root[c]!; break; }
-        let lo = edgeStart[s]!;
-        let hi = edgeStart[s + 1]!;
-        let t = 0;
-        if (hi - lo <= LINEAR) {
-          for (; lo < hi; lo++) {
-            const m = edgeCode[lo]!;
-            if (m >= c) { if (m === c) t = edgeTo[lo]!; break; }
-          }
-        } else {
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            const m = edgeCode[mid]!;
-            if (m < c) lo = mid + 1;
-            else if (m > c) hi = mid;
-            else { t = edgeTo[mid]!; break; }
-          }
-        }
-        if (t !== 0) { s = t; break; }
-        s = fail[s]!;
-      }
+      s = advance(ac, s, c);
       let o = out[s]!;
       if (o === 0) continue;
       do {
@@ -158,7 +134,8 @@ export class WordMatcher<P = WordCategory> {
   }
 
   private scanNormalized(text: string, table: Uint16Array, stop: boolean): boolean {
-    const { root, edgeStart, edgeCode, edgeTo, fail, out, dict, depth, entryStart, entryIds } = this.ac;
+    const ac = this.ac;
+    const { out, dict, depth, entryStart, entryIds } = ac;
     const hits = this.hits;
     const ring = this.ring;
     const mask = ring.length - 1;
@@ -186,28 +163,7 @@ export class WordMatcher<P = WordCategory> {
         }
       }
       ring[++k & mask] = i;
-      for (;;) {
-        if (s === 0) { s = root[c]!; break; }
-        let lo = edgeStart[s]!;
-        let hi = edgeStart[s + 1]!;
-        let t = 0;
-        if (hi - lo <= LINEAR) {
-          for (; lo < hi; lo++) {
-            const m = edgeCode[lo]!;
-            if (m >= c) { if (m === c) t = edgeTo[lo]!; break; }
-          }
-        } else {
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            const m = edgeCode[mid]!;
-            if (m < c) lo = mid + 1;
-            else if (m > c) hi = mid;
-            else { t = edgeTo[mid]!; break; }
-          }
-        }
-        if (t !== 0) { s = t; break; }
-        s = fail[s]!;
-      }
+      s = advance(ac, s, c);
       let o = out[s]!;
       if (o === 0) continue;
       do {
