@@ -15,8 +15,9 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on (default: HOST, else 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--config <file>', 'qunyun.yaml to apply on start (default: ./qunyun.yaml when present)')
     .option('--no-demo', 'never load the demo workspace')
+    .option('--no-traffic', 'on a demo workspace, do not generate live demo traffic')
     .option('--simulate', 'deliver automation actions through the built-in simulator (default on a demo workspace, or QUNYUN_SIMULATE=1)')
-    .action(async (o: { db?: string; port?: string; host?: string; config?: string; demo: boolean; simulate?: boolean }) => {
+    .action(async (o: { db?: string; port?: string; host?: string; config?: string; demo: boolean; simulate?: boolean; traffic: boolean }) => {
       // Loopback by default: the API has no accounts yet, so exposing it is an explicit choice.
       const host = o.host ?? (process.env.HOST || '127.0.0.1');
       const [{ serve }, { pino }, { createApp }, { applyWorkspaceFile, readWorkspaceFile }, { demoEndFor, loadDemo }] = await Promise.all([
@@ -57,6 +58,10 @@ export function registerServe(program: Command): void {
       if (connectors.length > 0) log.info({ connectors: connectors.map((c) => c.platform) }, 'connectors on');
       const deliverer = simulate ? simulator(ctx.database) : connectors.length > 0 ? routeDeliveries(connectors) : null;
       const worker = deliverer ? await startOutbox(ctx.database, deliverer, log, simulate ? 'simulator' : 'connectors') : null;
+      // A demo workspace comes alive: a little chat, questions, newcomers and spam every few seconds (features/demo/live-traffic.ts).
+      const { startLiveTraffic } = await import('../../features/demo/live-traffic.js');
+      const traffic = loaded?.value === 'loaded' && o.traffic ? startLiveTraffic(ctx.database, { onError: (err) => log.error({ err }, 'demo traffic failed') }) : null;
+      if (traffic) log.info('demo workspace: generating live traffic (--no-traffic to stop it)');
       // Playbooks run in every server; on PostgreSQL several servers share the work (FOR UPDATE SKIP LOCKED).
       const schedules = new AbortController();
       const { runScheduler } = await import('../../jobs/scheduler.js');
@@ -73,6 +78,7 @@ export function registerServe(program: Command): void {
       const stop = (signal: string) => {
         log.info({ signal }, 'shutting down');
         worker?.stop();
+        traffic?.stop();
         for (const c of connectors) void c.stop?.();
         schedules.abort();
         server.close(() => void opened.close().then(() => process.exit(0)));
