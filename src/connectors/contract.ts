@@ -31,7 +31,7 @@ export interface ContractSubject {
   setup(database: Database): Promise<ContractHarness>;
 }
 
-const eventsOf = async (db: Database) => (await db.db.selectFrom('events').select(['type']).execute()).map((r) => r.type);
+const eventsOf = async (db: Database) => (await db.db.selectFrom('events').select(['type']).orderBy('seq').execute()).map((r) => r.type);
 
 export async function connectorContract(subject: ContractSubject): Promise<void> {
   const dialects = await dialectsUnderTest();

@@ -4,13 +4,15 @@
 import type { Connector, ConnectorContext } from './types.js';
 import type { Deliverer } from '../features/automation/outbox.js';
 import { unsupported } from './types.js';
+import type { Database } from '../storage/database.js';
+import { deliverInternally, INTERNAL_KINDS } from './internal.js';
 
 type Factory = (env: NodeJS.ProcessEnv, ctx: ConnectorContext) => Promise<Connector | null>;
 
 /** Each entry: the variables that switch it on, and its factory. */
 const MODULES: { name: string; switches: string[]; load: () => Promise<Factory> }[] = [
   // Filled in as connectors land, e.g.:
-  // { name: 'wecom', switches: ['WECOM_CORP_ID'], load: async () => (await import('./wecom/index.js')).wecomFromEnv },
+  { name: 'telegram', switches: ['TELEGRAM_BOT_TOKEN'], load: async () => (await import('./telegram/index.js')).telegramFromEnv },
 ];
 
 export async function connectorsFromEnv(env: NodeJS.ProcessEnv, ctx: ConnectorContext): Promise<Connector[]> {
@@ -23,14 +25,19 @@ export async function connectorsFromEnv(env: NodeJS.ProcessEnv, ctx: ConnectorCo
   return out;
 }
 
-/** One deliverer over several connectors: each action goes to the connector of its platform. */
-export function routeDeliveries(connectors: Connector[]): Deliverer {
+/**
+ * One deliverer over several connectors: each action goes to the connector of its platform; kinds that are Qunyun's
+ * own (tag, notify, and blacklist where the platform has no ban) are done internally.
+ */
+export function routeDeliveries(connectors: Connector[], database: Database): Deliverer {
   const by = new Map(connectors.map((c) => [c.platform, c]));
   return {
     platforms: [...by.keys()],
     async deliver(a, db) {
       const c = by.get(a.platform);
-      return c ? c.deliver(a, db) : unsupported(`no connector for ${a.platform}`, a.kind);
+      if (c && c.kinds.includes(a.kind)) return c.deliver(a, db);
+      if ((INTERNAL_KINDS as readonly string[]).includes(a.kind)) return deliverInternally(database, a);
+      return unsupported(c ? c.platform : `no connector for ${a.platform}`, a.kind);
     },
   };
 }

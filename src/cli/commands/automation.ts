@@ -109,7 +109,7 @@ export function registerAutomation(program: Command): void {
         const log = { info() {}, warn() {}, error() {} };
         const connectors = o.simulate ? [] : await connectorsFromEnv(process.env, { database: ctx.database, ingest: (e) => ingestEvents(ctx.database, e), log });
         if (!o.simulate && connectors.length === 0) throw new Error('--simulate: no connector is configured (WECOM_* or TELEGRAM_* variables); deliver with --simulate, or configure one');
-        const deliverer = o.simulate ? simulator(ctx.database) : routeDeliveries(connectors);
+        const deliverer = o.simulate ? simulator(ctx.database) : routeDeliveries(connectors, ctx.database);
         for (;;) {
           const r = await deliverDue(ctx.database, deliverer);
           if (r.done + r.retry + r.dead > 0 || !o.watch) console.log(`delivered ${r.done}, retrying ${r.retry}, dead ${r.dead}`);

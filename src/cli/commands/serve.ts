@@ -56,7 +56,7 @@ export function registerServe(program: Command): void {
       const connectors = await connectorsFromEnv(process.env, { database: ctx.database, ingest: (events) => ingestEvents(ctx.database, events), log });
       for (const c of connectors) await c.start?.();
       if (connectors.length > 0) log.info({ connectors: connectors.map((c) => c.platform) }, 'connectors on');
-      const deliverer = simulate ? simulator(ctx.database) : connectors.length > 0 ? routeDeliveries(connectors) : null;
+      const deliverer = simulate ? simulator(ctx.database) : connectors.length > 0 ? routeDeliveries(connectors, ctx.database) : null;
       const worker = deliverer ? await startOutbox(ctx.database, deliverer, log, simulate ? 'simulator' : 'connectors') : null;
       // A demo workspace comes alive: a little chat, questions, newcomers and spam every few seconds (features/demo/live-traffic.ts).
       const { startLiveTraffic } = await import('../../features/demo/live-traffic.js');

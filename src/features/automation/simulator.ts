@@ -3,27 +3,12 @@
 // own events would — a removal as member.left (reason removed), a tag as member.profile — with ids derived from
 // the action, so delivering twice changes nothing. It passes the connector contract (connectors/contract.ts).
 import type { Database } from '../../storage/database.js';
-import { parseEventLine } from '../../domain/events/validate.js';
-import { ingestBatch } from '../ingest/service.js';
+import { externalIds, recordResult as record } from '../../connectors/internal.js';
 import type { Connector } from '../../connectors/types.js';
 import { unsupported } from '../../connectors/types.js';
 import type { OutboxAction } from './outbox.js';
 
 export const SIMULATED_KINDS = ['send', 'reply', 'warn', 'delete', 'mute', 'unmute', 'remove', 'blacklist', 'unblacklist', 'tag', 'notify'] as const;
-
-async function externalIds(database: Database, a: OutboxAction): Promise<{ member: string; community: string } | null> {
-  if (a.member_id === null || a.community_id === null) return null;
-  const m = await database.db.selectFrom('identities').select('external_id').where('member_id', '=', a.member_id).where('platform', '=', a.platform).executeTakeFirst();
-  const c = await database.db.selectFrom('communities').select('external_id').where('id', '=', a.community_id).executeTakeFirst();
-  return m && c ? { member: m.external_id, community: c.external_id } : null;
-}
-
-async function record(database: Database, event: Record<string, unknown>): Promise<void> {
-  const parsed = parseEventLine(JSON.stringify(event));
-  if (!parsed.ok) throw new Error(`simulator produced a bad event: ${parsed.reason}`);
-  const r = await ingestBatch({ database }, [{ line: 1, value: parsed.value }]);
-  if (r.rejected.length > 0) throw new Error(`simulator event refused: ${r.rejected[0]!.reason}`);
-}
 
 export interface Simulator extends Connector {
   /** What the simulated platform was asked to do, in order. */
