@@ -12,6 +12,8 @@ type Factory = (env: NodeJS.ProcessEnv, ctx: ConnectorContext) => Promise<Connec
 /** Each entry: the variables that switch it on, and its factory. */
 const MODULES: { name: string; switches: string[]; load: () => Promise<Factory> }[] = [
   // Filled in as connectors land, e.g.:
+  { name: 'wecom', switches: ['WECOM_CORP_ID', 'WECOM_TOKEN'], load: async () => (await import('./wecom/index.js')).wecomFromEnv },
+  // { name: 'wecom', switches: ['WECOM_CORP_ID'], load: async () => (await import('./wecom/index.js')).wecomFromEnv },
   { name: 'telegram', switches: ['TELEGRAM_BOT_TOKEN'], load: async () => (await import('./telegram/index.js')).telegramFromEnv },
 ];
 
@@ -35,9 +37,11 @@ export function routeDeliveries(connectors: Connector[], database: Database): De
     platforms: [...by.keys()],
     async deliver(a, db) {
       const c = by.get(a.platform);
-      if (c && c.kinds.includes(a.kind)) return c.deliver(a, db);
-      if ((INTERNAL_KINDS as readonly string[]).includes(a.kind)) return deliverInternally(database, a);
-      return unsupported(c ? c.platform : `no connector for ${a.platform}`, a.kind);
+      const internal = (INTERNAL_KINDS as readonly string[]).includes(a.kind);
+      // A connector answers for every platform kind, claimed or not, so its refusal can say why (e.g. no such API).
+      if (c && (c.kinds.includes(a.kind) || !internal)) return c.deliver(a, db);
+      if (internal) return deliverInternally(database, a);
+      return unsupported(`no connector for ${a.platform}`, a.kind);
     },
   };
 }
