@@ -10,6 +10,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,9 +58,13 @@ automation:
 
 console.log(`bench:ingest-rules — ${fmt(members)} demo members, node ${process.version}, ${os.cpus().length} cores`);
 sh(['demo', '--members', String(members), '--days', '90', '--seed', '1', '--end', '2026-11-01', '--out', file]);
-const yamlPlain = path.join(dir, 'qunyun.yaml');
+// The demo's own qunyun.yaml ships a few rules: "without" drops them, "with" replaces them by the full set.
+const demoDoc = YAML.parse(fs.readFileSync(path.join(dir, 'qunyun.yaml'), 'utf8'));
+delete demoDoc.automation;
+const yamlPlain = path.join(dir, 'plain.yaml');
 const yamlRules = path.join(dir, 'rules.yaml');
-fs.writeFileSync(yamlRules, fs.readFileSync(yamlPlain, 'utf8') + automation);
+fs.writeFileSync(yamlPlain, YAML.stringify(demoDoc));
+fs.writeFileSync(yamlRules, YAML.stringify(demoDoc) + automation);
 const best = { without: Infinity, with: Infinity };
 let events = 0, actions = 0;
 for (let i = 0; i < runs; i++) {

@@ -53,7 +53,8 @@ console.log(`first monthly answer: ${(performance.now() - t).toFixed(0)} ms (inc
 await clearPeriods();
 t = performance.now();
 await dashboard();
-console.log(`cold dashboard (month + month by day, no finished periods): ${(performance.now() - t).toFixed(0)} ms`);
+const cold = performance.now() - t;
+console.log(`cold dashboard (month + month by day, no finished periods): ${cold.toFixed(0)} ms`);
 const times = [];
 let answer;
 for (let i = 0; i < runs; i++) {
@@ -79,25 +80,42 @@ for (let i = 0; i < Math.min(runs, 5); i++) {
 }
 console.log(`dashboard after live events in its last day (that day and the month recomputed), ${live.length} runs: ${stats(live)}`);
 answer = await computeMetrics(d.db, q);
-// The naive baseline: read every event and replay the month in memory.
+// The naive baseline: read every event and replay the month in memory (src/domain/metrics/reference.ts), checked
+// against the engine's answer. Above BENCH_NAIVE_MAX events (default 3,000,000) holding the whole ledger in memory is
+// not possible in this heap, so the baseline is only the scan itself — reading and parsing every event once, which
+// any naive answer must do at least — and the ratio is a lower bound on the naive cost.
+const naiveMax = Number(process.env.BENCH_NAIVE_MAX ?? 3_000_000);
+const total = Number((await d.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const replay = total <= naiveMax;
 const t0 = performance.now();
 const events = [];
-let after = 0;
+let after = 0, scanned = 0;
 for (;;) {
   const rows = await d.db.selectFrom('events').select(['seq', 'at_ms', 'body']).where('seq', '>', after).orderBy('seq').limit(50_000).execute();
   if (rows.length === 0) break;
-  for (const r of rows) events.push({ event: JSON.parse(r.body), atMs: Number(r.at_ms) });
+  for (const r of rows) {
+    const event = JSON.parse(r.body);
+    scanned++;
+    if (replay) events.push({ event, atMs: Number(r.at_ms) });
+  }
   after = Number(rows[rows.length - 1].seq);
 }
-const settings = Object.fromEntries((await d.db.selectFrom('settings').selectAll().execute()).map((r) => [r.key, r.value]));
-const products = (await d.db.selectFrom('products').select(['name', 'aliases']).execute()).map((r) => ({ name: r.name, aliases: JSON.parse(r.aliases) }));
-const naive = referenceMetrics(events, {
-  from: Date.parse(answer.from), to: Date.parse(answer.to), dormantDays: Number(settings.dormantDays ?? 30),
-  newCustomerDays: Number(settings.newCustomerDays ?? 30), community: null, products,
-});
-const naiveMs = performance.now() - t0;
-const { topics: _topics, ...content } = answer.content;
-const same = JSON.stringify({ groups: answer.groups, rates: answer.rates, acquisition: answer.acquisition, content, conversion: answer.conversion }) === JSON.stringify(naive);
-console.log(`naive full scan of ${fmt(events.length)} events for the month alone: ${naiveMs.toFixed(0)} ms; warm dashboard p50 is ${(naiveMs / [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]).toFixed(0)}× faster for twice the work; same figures (all but topics): ${same}`);
-console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the naive replay holds every event)`);
+const p50 = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+if (replay) {
+  const settings = Object.fromEntries((await d.db.selectFrom('settings').selectAll().execute()).map((r) => [r.key, r.value]));
+  const products = (await d.db.selectFrom('products').select(['name', 'aliases']).execute()).map((r) => ({ name: r.name, aliases: JSON.parse(r.aliases) }));
+  const naive = referenceMetrics(events, {
+    from: Date.parse(answer.from), to: Date.parse(answer.to), dormantDays: Number(settings.dormantDays ?? 30),
+    newCustomerDays: Number(settings.newCustomerDays ?? 30), community: null, products,
+  });
+  const naiveMs = performance.now() - t0;
+  const { topics: _topics, ...content } = answer.content;
+  const same = JSON.stringify({ groups: answer.groups, rates: answer.rates, acquisition: answer.acquisition, content, conversion: answer.conversion }) === JSON.stringify(naive);
+  console.log(`naive replay of ${fmt(events.length)} events for the month alone: ${naiveMs.toFixed(0)} ms; warm dashboard p50 is ${(naiveMs / p50).toFixed(0)}× faster for twice the work; same figures (all but topics): ${same}`);
+} else {
+  const scanMs = performance.now() - t0;
+  console.log(`naive baseline (scan only: reading and parsing all ${fmt(scanned)} events once, a lower bound on any naive answer): ${scanMs.toFixed(0)} ms; ` +
+    `warm dashboard p50 is ${(scanMs / p50).toFixed(0)}× faster, the cold one ${(scanMs / cold).toFixed(1)}×`);
+}
+console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 await d.close();
