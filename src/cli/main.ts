@@ -13,6 +13,7 @@ import { registerHealth } from './commands/health.js';
 import { registerRoles } from './commands/roles.js';
 import { registerAutomation } from './commands/automation.js';
 import { registerExport } from './commands/export.js';
+import { registerWecom } from './commands/wecom.js';
 import { registerScheduler } from './commands/scheduler.js';
 
 const program = new Command('qunyun')
@@ -34,6 +35,7 @@ registerHealth(program);
 registerRoles(program);
 registerAutomation(program);
 registerExport(program);
+registerWecom(program);
 registerScheduler(program);
 
 try {

@@ -42,6 +42,8 @@ function defaultAnswer(path: string, body: Record<string, unknown>): Record<stri
       return { errcode: 0, tag_group: { group_name: body.group_name, tag: tags.map((t, i) => ({ id: `et-${i}-${t.name}`, name: t.name })) } };
     }
     case 'externalcontact/send_welcome_msg': case 'externalcontact/mark_tag': return { errcode: 0, errmsg: 'ok' };
+    case 'externalcontact/add_contact_way':
+      return { errcode: 0, config_id: `cw-${String(body.state)}`, qr_code: `https://wework.qpic.cn/wwpic/mock-${String(body.state)}/0` };
     default: return { errcode: 40058, errmsg: `mock: no such API ${path}` };
   }
 }
