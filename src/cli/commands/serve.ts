@@ -61,7 +61,7 @@ export function registerServe(program: Command): void {
       // A demo workspace comes alive: a little chat, questions, newcomers and spam every few seconds (features/demo/live-traffic.ts).
       const { startLiveTraffic } = await import('../../features/demo/live-traffic.js');
       const traffic = loaded?.value === 'loaded' && o.traffic ? startLiveTraffic(ctx.database, { onError: (err) => log.error({ err }, 'demo traffic failed') }) : null;
-      if (traffic) log.info('demo workspace: generating live traffic (--no-traffic to stop it)');
+      if (traffic) console.log('Demo workspace: generating live traffic (chat, questions, newcomers, spam) every few seconds; --no-traffic to stop it.');
       // Playbooks run in every server; on PostgreSQL several servers share the work (FOR UPDATE SKIP LOCKED).
       const schedules = new AbortController();
       const { runScheduler } = await import('../../jobs/scheduler.js');
