@@ -15,6 +15,7 @@ import { registerAutomation } from './commands/automation.js';
 import { registerExport } from './commands/export.js';
 import { registerWecom } from './commands/wecom.js';
 import { registerScheduler } from './commands/scheduler.js';
+import { registerImport } from './commands/import.js';
 
 const program = new Command('qunyun')
   .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
@@ -37,6 +38,7 @@ registerAutomation(program);
 registerExport(program);
 registerWecom(program);
 registerScheduler(program);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -42,7 +42,8 @@ const faqEntry = z.strictObject({
 export const ruleSchema = z.strictObject({
   key,
   description: z.string().optional(),
-  on: z.enum(['message', 'join', 'leave']),
+  /** contact: a customer added a staff account as a contact (WeCom add_external_contact): a private welcome. */
+  on: z.enum(['message', 'join', 'leave', 'contact']),
   /** Community keys this rule applies to; absent = every community. */
   communities: z.array(z.string().min(1)).optional(),
   match: match.optional(),

@@ -14,6 +14,7 @@ import { registerHealthRoutes } from '../features/health/routes.js';
 import { registerRoleRoutes } from '../features/roles/routes.js';
 import { registerAutomationRoutes } from '../features/automation/routes.js';
 import { registerExportRoutes } from '../features/export/routes.js';
+import { registerImportRoutes } from '../features/import/routes.js';
 import { registerPlaybookRoutes } from '../features/automation/playbook-routes.js';
 import { docsPage } from './docs-page.js';
 import { homePage } from './home-page.js';
@@ -41,6 +42,7 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
   registerRoleRoutes(app, ctx);
   registerAutomationRoutes(app, ctx);
   registerExportRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
   registerPlaybookRoutes(app, ctx);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Qunyun API', version: '1' } });
   app.get('/api/docs', (c) => c.html(docsPage(app)));

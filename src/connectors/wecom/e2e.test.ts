@@ -21,8 +21,9 @@ automation:
   rules:
     - { key: welcome, on: join, actions: [{ send: "欢迎 {name} 加入{community}！" }] }
     - { key: no-ads, on: message, match: { words: [ads] }, actions: [delete, { warn: 请勿发广告 }] }
+    - { key: hello, on: contact, actions: [{ send: "你好，我是林老师，有问题随时问我～" }] }
 `;
-const silent = { info() {}, warn() {}, error() {} };
+const silent = { info() {}, warn() {}, error(o: object) { if (process.env.DEBUG_E2E) console.error(o); } };
 
 describe.each(await dialectsUnderTest())('WeCom end to end (%s)', (dialect) => {
   let t: TestDatabase;
@@ -55,5 +56,18 @@ describe.each(await dialectsUnderTest())('WeCom end to end (%s)', (dialect) => {
     expect(actions.map((a) => [a.kind, a.status])).toEqual([['send', 'done'], ['delete', 'dead'], ['warn', 'done']]);
     // routeDeliveries refuses kinds a connector does not claim itself (the connector's own reason: deliver.test.ts).
     expect(actions[1]!.last_error).toMatch(/WeCom cannot deliver a delete action: /);
+  });
+
+  it('a new contact is welcomed privately with the WelcomeCode of its callback', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const s = signedCallback(TEST_CONFIG, `<xml><ToUserName>${TEST_CONFIG.corpId}</ToUserName><CreateTime>${now}</CreateTime><MsgType>event</MsgType>` +
+      '<Event>change_external_contact</Event><ChangeType>add_external_contact</ChangeType><UserID>zhangsan</UserID><ExternalUserID>wmCONTACT</ExternalUserID>' +
+      '<State>xiaohongshu</State><WelcomeCode>WELCOME-123</WelcomeCode></xml>');
+    expect(await (await app.request(`/hooks/wecom?${s.query}`, { method: 'POST', body: s.body })).text()).toBe('success');
+    const queued = await t.database.db.selectFrom('actions').select(['kind', 'payload', 'community_id']).where('rule', '=', 'hello').execute();
+    expect(queued.map((a) => [a.kind, JSON.parse(a.payload).to, a.community_id])).toEqual([['send', 'member', null]]);
+    expect(await deliverDue(t.database, routeDeliveries(connectors, t.database))).toMatchObject({ done: 1, dead: 0 });
+    const call = mock.calls.find((c) => c.path === 'externalcontact/send_welcome_msg')!;
+    expect(call.body).toMatchObject({ welcome_code: 'WELCOME-123', text: { content: '你好，我是林老师，有问题随时问我～' } });
   });
 });

@@ -13,10 +13,12 @@ export interface Proposed {
   step?: number;
   /** For send: the template and its variables, so batched welcomes can be rendered for several names. */
   template?: string; vars?: Record<string, string>;
+  /** A private message to the member (contact welcomes) rather than to the community. */
+  to?: 'member';
   hits: Hit[]; detail?: string;
 }
 export interface AutoEvent {
-  type: 'message' | 'join' | 'leave'; at: number; platform: string; community: string;
+  type: 'message' | 'join' | 'leave' | 'contact'; at: number; platform: string; community: string;
   memberName: string | null; communityName: string | null; text: string | null; kind: string | null;
   /** Leaves: quit or removed. */
   reason?: string;
@@ -98,7 +100,7 @@ export class CompiledRule {
         else if (a === 'blacklist') out.push({ kind: 'remove', hits }, { kind: 'blacklist', hits });
         else if (a === 'notify') out.push({ kind: 'notify', text: `规则 ${this.key} 命中：${hits.map((h) => h.matched || h.what).join('、')}`, hits });
         else out.push({ kind: a, hits });
-      } else if ('send' in a) out.push({ kind: 'send', text: render(a.send, vars), template: a.send, vars, hits });
+      } else if ('send' in a) out.push({ kind: 'send', text: render(a.send, vars), template: a.send, vars, hits, ...(ev.type === 'contact' ? { to: 'member' as const } : {}) });
       else if ('reply' in a) out.push({ kind: 'reply', text: render(a.reply, vars), hits });
       else if ('warn' in a) out.push({ kind: 'warn', text: render(a.warn, vars), hits });
       else if ('mute' in a) out.push({ kind: 'mute', seconds: durationSeconds(a.mute), hits });

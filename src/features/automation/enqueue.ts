@@ -8,7 +8,7 @@ import { render, type Proposed } from '../../domain/automation/engine.js';
 
 type Trx = Transaction<Schema>;
 export interface Cause {
-  rule: string; platform: string; eventId: string | null; at: number; memberId: number; communityId: number;
+  rule: string; platform: string; eventId: string | null; at: number; memberId: number; communityId: number | null;
   batchSeconds: number; now: number;
 }
 
@@ -26,7 +26,7 @@ export class PendingActions {
       const batched = a.kind === 'send' && c.batchSeconds > 0;
       // Welcomes in a batch window merge into the open one, so they are written at once (there are few).
       if (batched && await joinBatch(trx, a, c)) { n++; continue; }
-      const payload = { text: a.text, seconds: a.seconds, tag: a.tag, step: a.step, ...(batched ? { template: a.template, vars: a.vars, members: [a.vars?.name ?? ''] } : {}) };
+      const payload = { text: a.text, seconds: a.seconds, tag: a.tag, step: a.step, to: a.to, ...(batched ? { template: a.template, vars: a.vars, members: [a.vars?.name ?? ''] } : {}) };
       const dedupe = `${c.rule}|${c.platform}|${c.eventId ?? ''}|${i}`;
       const row: ActionRow = {
         dedupe, rule: c.rule, kind: a.kind, platform: c.platform, community_id: c.communityId, member_id: c.memberId, event_id: c.eventId,
@@ -56,6 +56,7 @@ export class PendingActions {
 
 /** Adds the member to a welcome of the same rule and community whose window (event time) is still open; false if none. */
 async function joinBatch(trx: Trx, a: Proposed, c: Cause): Promise<boolean> {
+  if (c.communityId === null) return false;
   const open = await trx.selectFrom('actions').select(['id', 'payload']).where('rule', '=', c.rule).where('community_id', '=', c.communityId)
     .where('kind', '=', 'send').where('status', '=', 'pending').where('due_at', '>', c.at).orderBy('id', 'desc').executeTakeFirst();
   if (!open) return false;

@@ -14,10 +14,13 @@ type Trx = Transaction<Schema>;
 export interface LiveEvent { event: LedgerEvent; atMs: number; memberId: number | null; communityId: number | null }
 
 const TYPES: Record<string, AutoEvent['type']> = { 'message.sent': 'message', 'member.joined': 'join', 'member.left': 'leave' };
+/** Connectors mark a new one-to-one contact of a staff account with a `<platform>:contact` tag (WeCom add_external_contact). */
+const isContact = (e: LedgerEvent) => e.type === 'member.profile' && (e.tags_add ?? []).includes(`${e.platform}:contact`);
+const triggerOf = (e: LedgerEvent): AutoEvent['type'] | undefined => (isContact(e) ? 'contact' : TYPES[e.type]);
 
 export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now()): Promise<number> {
   const { config, rules } = await loadRules(trx);
-  const live = events.filter((e) => TYPES[e.event.type] && e.memberId !== null && e.communityId !== null &&
+  const live = events.filter((e) => triggerOf(e.event) && e.memberId !== null && (e.communityId !== null || isContact(e.event)) &&
     e.atMs >= now - config.freshMinutes * 60_000 && e.atMs <= now + 5 * 60_000)
     .sort((a, b) => a.atMs - b.atMs);
   if (live.length === 0) return 0;
@@ -26,7 +29,7 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
   if (active.length === 0 && blacklisted.size === 0) return 0;
 
   const memberIds = [...new Set(live.map((e) => e.memberId!))];
-  const communityIds = [...new Set(live.map((e) => e.communityId!))];
+  const communityIds = [...new Set(live.filter((e) => e.communityId !== null).map((e) => e.communityId!))];
   const names = new Map<number, string | null>();
   const joins = new Map<string, number | null>();
   const strikes = new Map<string, number>();
@@ -40,7 +43,8 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
     }
   }
   const communities = new Map<number, { name: string | null; rules: string[] }>();
-  for (const r of await trx.selectFrom('communities').select(['id', 'name', 'config_name', 'blueprint']).where('id', 'in', communityIds).execute()) {
+  const rows = communityIds.length === 0 ? [] : await trx.selectFrom('communities').select(['id', 'name', 'config_name', 'blueprint']).where('id', 'in', communityIds).execute();
+  for (const r of rows) {
     const bp = r.blueprint ? (JSON.parse(r.blueprint) as { rules?: string[] }) : {};
     communities.set(Number(r.id), { name: r.config_name ?? r.name, rules: bp.rules ?? [] });
   }
@@ -53,9 +57,9 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
   for (const e of live) {
     const ev = e.event;
     const k = `${e.memberId}:${e.communityId}`;
-    const c = communities.get(e.communityId!);
+    const c = e.communityId === null ? undefined : communities.get(e.communityId);
     const auto: AutoEvent = {
-      type: TYPES[ev.type]!, at: e.atMs, platform: ev.platform, community: 'community' in ev ? ev.community ?? '' : '',
+      type: triggerOf(ev)!, at: e.atMs, platform: ev.platform, community: 'community' in ev ? ev.community ?? '' : '',
       memberName: names.get(e.memberId!) ?? null, communityName: c?.name ?? null,
       text: ev.type === 'message.sent' ? ev.text ?? null : null, kind: ev.type === 'message.sent' ? ev.kind : null,
       reason: ev.type === 'member.left' ? ev.reason : undefined,
@@ -67,7 +71,7 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
     const j = joins.get(k) ?? null;
     const ctx = {
       joinedAt: j !== null && j <= e.atMs ? j : null, strikes: 0, recent: recentUpTo(recent.get(k), e.atMs), communityRules: c?.rules ?? [],
-      staff: staff.get(e.communityId!)?.has(e.memberId!) ?? false,
+      staff: e.communityId === null ? false : staff.get(e.communityId)?.has(e.memberId!) ?? false,
     };
     for (const rule of active) {
       if (!rule.appliesTo(auto)) continue;
@@ -82,13 +86,14 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
     }
     for (const l of lists) {
       proposed += await outbox.add(trx, l.actions, {
-        rule: l.rule, platform: ev.platform, eventId: ev.id, at: e.atMs, memberId: e.memberId!, communityId: e.communityId!,
+        rule: l.rule, platform: ev.platform, eventId: ev.id, at: e.atMs, memberId: e.memberId!, communityId: e.communityId,
         batchSeconds: l.batchSeconds ?? 0, now,
       });
     }
   }
   await outbox.flush(trx);
   for (const [k, count] of touchedStrikes) {
+    if (k.endsWith(':null')) continue;
     const [member_id, community_id] = k.split(':').map(Number) as [number, number];
     await trx.insertInto('strikes').values({ member_id, community_id, count, updated_at: now })
       .onConflict((oc) => oc.columns(['member_id', 'community_id']).doUpdateSet({ count, updated_at: now })).execute();

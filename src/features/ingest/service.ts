@@ -24,7 +24,7 @@ export interface IngestContext {
   database: Database;
   /** false skips the analytics-only state (member_days, spans, refunds, period invalidation): benchmarks only. */
   analytics?: boolean;
-  /** false skips live automation rules: benchmarks only. */
+  /** false skips live automation rules: imports of existing data (they must not welcome or mute anyone) and benchmarks. */
   automation?: boolean;
 }
 export interface BatchItem { line: number; value: AcceptedEvent }
