@@ -22,6 +22,7 @@ automation:
     - { key: welcome, on: join, actions: [{ send: "欢迎 {name} 加入{community}！" }] }
     - { key: no-ads, on: message, match: { words: [ads] }, actions: [delete, { warn: 请勿发广告 }] }
     - { key: hello, on: contact, actions: [{ send: "你好，我是林老师，有问题随时问我～" }] }
+    - { key: churn, on: leave, reasons: [quit], actions: [{ notify: "{name} 删除了员工" }] }
 `;
 const silent = { info() {}, warn() {}, error(o: object) { if (process.env.DEBUG_E2E) console.error(o); } };
 
@@ -69,5 +70,14 @@ describe.each(await dialectsUnderTest())('WeCom end to end (%s)', (dialect) => {
     expect(await deliverDue(t.database, routeDeliveries(connectors, t.database))).toMatchObject({ done: 1, dead: 0 });
     const call = mock.calls.find((c) => c.path === 'externalcontact/send_welcome_msg')!;
     expect(call.body).toMatchObject({ welcome_code: 'WELCOME-123', text: { content: '你好，我是林老师，有问题随时问我～' } });
+  });
+
+  it('a customer deleting the staff account raises the churn alert', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const s = signedCallback(TEST_CONFIG, `<xml><ToUserName>${TEST_CONFIG.corpId}</ToUserName><CreateTime>${now}</CreateTime><MsgType>event</MsgType>` +
+      '<Event>change_external_contact</Event><ChangeType>del_follow_user</ChangeType><UserID>zhangsan</UserID><ExternalUserID>wmCONTACT</ExternalUserID></xml>');
+    expect(await (await app.request(`/hooks/wecom?${s.query}`, { method: 'POST', body: s.body })).text()).toBe('success');
+    const alerts = await t.database.db.selectFrom('actions').select(['kind', 'community_id']).where('rule', '=', 'churn').execute();
+    expect(alerts).toEqual([{ kind: 'notify', community_id: null }]);
   });
 });

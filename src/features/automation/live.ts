@@ -14,13 +14,19 @@ type Trx = Transaction<Schema>;
 export interface LiveEvent { event: LedgerEvent; atMs: number; memberId: number | null; communityId: number | null }
 
 const TYPES: Record<string, AutoEvent['type']> = { 'message.sent': 'message', 'member.joined': 'join', 'member.left': 'leave' };
-/** Connectors mark a new one-to-one contact of a staff account with a `<platform>:contact` tag (WeCom add_external_contact). */
-const isContact = (e: LedgerEvent) => e.type === 'member.profile' && (e.tags_add ?? []).includes(`${e.platform}:contact`);
-const triggerOf = (e: LedgerEvent): AutoEvent['type'] | undefined => (isContact(e) ? 'contact' : TYPES[e.type]);
+/**
+ * Connectors mark one-to-one relationships with tags: `<platform>:contact` when a customer adds a staff account
+ * (WeCom add_external_contact), `<platform>:deleted-staff` when the customer deletes it (del_follow_user) — the
+ * latter is a leave (reason quit) with no community, so churn alerts fire for it too.
+ */
+const tagged = (e: LedgerEvent, tag: string) => e.type === 'member.profile' && (e.tags_add ?? []).includes(`${e.platform}:${tag}`);
+const isContact = (e: LedgerEvent) => tagged(e, 'contact');
+const isContactLost = (e: LedgerEvent) => tagged(e, 'deleted-staff');
+const triggerOf = (e: LedgerEvent): AutoEvent['type'] | undefined => (isContact(e) ? 'contact' : isContactLost(e) ? 'leave' : TYPES[e.type]);
 
 export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now()): Promise<number> {
   const { config, rules } = await loadRules(trx);
-  const live = events.filter((e) => triggerOf(e.event) && e.memberId !== null && (e.communityId !== null || isContact(e.event)) &&
+  const live = events.filter((e) => triggerOf(e.event) && e.memberId !== null && (e.communityId !== null || isContact(e.event) || isContactLost(e.event)) &&
     e.atMs >= now - config.freshMinutes * 60_000 && e.atMs <= now + 5 * 60_000)
     .sort((a, b) => a.atMs - b.atMs);
   if (live.length === 0) return 0;
@@ -62,7 +68,7 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
       type: triggerOf(ev)!, at: e.atMs, platform: ev.platform, community: 'community' in ev ? ev.community ?? '' : '',
       memberName: names.get(e.memberId!) ?? null, communityName: c?.name ?? null,
       text: ev.type === 'message.sent' ? ev.text ?? null : null, kind: ev.type === 'message.sent' ? ev.kind : null,
-      reason: ev.type === 'member.left' ? ev.reason : undefined,
+      reason: ev.type === 'member.left' ? ev.reason : isContactLost(ev) ? 'quit' : undefined,
     };
     const lists: { rule: string; actions: Proposed[]; batchSeconds?: number }[] = [];
     if (ev.type === 'member.joined' && blacklisted.has(e.memberId!)) {
