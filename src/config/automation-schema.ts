@@ -13,7 +13,7 @@ export const ladderStep = z.union([
 ]);
 
 const action = z.union([
-  z.enum(['delete', 'strike', 'warn', 'remove', 'blacklist', 'notify', 'answer']),
+  z.enum(['delete', 'strike', 'warn', 'remove', 'blacklist', 'notify', 'answer', 'approve', 'decline']),
   z.strictObject({ send: z.string().min(1).max(4000) }),
   z.strictObject({ reply: z.string().min(1).max(4000) }),
   z.strictObject({ warn: z.string().min(1).max(4000) }),
@@ -43,7 +43,8 @@ export const ruleSchema = z.strictObject({
   key,
   description: z.string().optional(),
   /** contact: a customer added a staff account as a contact (WeCom add_external_contact): a private welcome. */
-  on: z.enum(['message', 'join', 'leave', 'contact']),
+  /** request: someone asks to join (a Telegram link that needs approval): approve when the gate is met. */
+  on: z.enum(['message', 'join', 'leave', 'contact', 'request']),
   /** Community keys this rule applies to; absent = every community. */
   communities: z.array(z.string().min(1)).optional(),
   match: match.optional(),
@@ -56,6 +57,13 @@ export const ruleSchema = z.strictObject({
   faq: z.array(faqEntry).optional(),
   /** BM25 score below which a question goes to an operator instead (answer). */
   threshold: z.number().positive().optional(),
+  /** Request rules: what the requester must have for `actions` (else `otherwise`); every condition given must hold. */
+  gate: z.strictObject({
+    tags: z.array(z.string().min(1)).min(1).optional(),
+    products: z.array(z.string().min(1)).min(1).optional(),
+    phone: z.boolean().optional(),
+  }).optional(),
+  otherwise: z.array(action).optional(),
   /** Leave rules: only these reasons (quit, removed); absent = both. */
   reasons: z.array(z.enum(['quit', 'removed'])).optional(),
   /** Message rules skip the community's owner and admins unless this is true. */
@@ -135,6 +143,7 @@ export function automationProblems(a: AutomationConfig, communityKeys: Set<strin
     if (r.actions.includes('answer') && !(r.faq && r.faq.length > 0)) out.push(`${at}.faq: required by the answer action`);
     if (r.on !== 'message' && r.match !== undefined) out.push(`${at}.match: only rules on message match text`);
     if (r.on !== 'leave' && r.reasons !== undefined) out.push(`${at}.reasons: only rules on leave have reasons`);
+    if (r.on !== 'request' && (r.gate !== undefined || r.otherwise !== undefined)) out.push(`${at}.gate: only rules on request have a gate and otherwise`);
     r.communities?.forEach((c, j) => { if (!communityKeys.has(c)) out.push(`${at}.communities[${j}]: unknown community ${JSON.stringify(c)} (not in communities)`); });
   });
   for (const [name, d] of Object.entries(a.campaigns)) {

@@ -5,7 +5,7 @@ import { WordMatcher } from '../moderation/matcher.js';
 import { findLinks, findPhones, findWechatIds } from './detect.js';
 import { FaqIndex, isQuestion } from './faq.js';
 
-export type ActionKind = 'delete' | 'warn' | 'mute' | 'remove' | 'blacklist' | 'send' | 'reply' | 'tag' | 'notify';
+export type ActionKind = 'delete' | 'warn' | 'mute' | 'remove' | 'blacklist' | 'send' | 'reply' | 'tag' | 'notify' | 'approve' | 'decline';
 export interface Hit { what: string; matched: string; start: number; end: number; word?: string }
 export interface Proposed {
   kind: ActionKind; text?: string; seconds?: number; tag?: string;
@@ -18,7 +18,7 @@ export interface Proposed {
   hits: Hit[]; detail?: string;
 }
 export interface AutoEvent {
-  type: 'message' | 'join' | 'leave' | 'contact'; at: number; platform: string; community: string;
+  type: 'message' | 'join' | 'leave' | 'contact' | 'request'; at: number; platform: string; community: string;
   memberName: string | null; communityName: string | null; text: string | null; kind: string | null;
   /** Leaves: quit or removed. */
   reason?: string;
@@ -34,6 +34,8 @@ export interface MemberContext {
   communityRules: string[];
   /** The member is the community's owner or an admin: message rules leave staff alone unless `includeStaff`. */
   staff?: boolean;
+  /** Request rules: does the requester meet the rule's gate? (features/automation/gates.ts decides.) */
+  gateMet?: boolean;
 }
 
 const SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
@@ -91,8 +93,9 @@ export class CompiledRule {
     const hits = this.matches(ev, ctx);
     if (hits === null) return [];
     const vars = { name: ev.memberName ?? '新朋友', community: ev.communityName ?? ev.community, rules: ctx.communityRules.join('；') };
+    const list = ev.type === 'request' && !ctx.gateMet ? this.config.otherwise ?? [] : this.config.actions;
     const out: Proposed[] = [];
-    for (const a of this.config.actions) {
+    for (const a of list) {
       if (typeof a === 'string') {
         if (a === 'strike') out.push(...this.strike(ctx, hits));
         else if (a === 'answer') out.push(...this.answer(ev, hits));

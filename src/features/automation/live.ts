@@ -9,6 +9,7 @@ import { chunks } from '../../storage/chunks.js';
 import { loadRules } from './rules.js';
 import { PendingActions } from './enqueue.js';
 import { staffOf } from './staff.js';
+import { runGateRules } from './gates.js';
 
 type Trx = Transaction<Schema>;
 export interface LiveEvent { event: LedgerEvent; atMs: number; memberId: number | null; communityId: number | null }
@@ -25,6 +26,15 @@ const isContactLost = (e: LedgerEvent) => tagged(e, 'deleted-staff');
 const triggerOf = (e: LedgerEvent): AutoEvent['type'] | undefined => (isContact(e) ? 'contact' : isContactLost(e) ? 'leave' : TYPES[e.type]);
 
 export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now()): Promise<number> {
+  const { config, rules } = await loadRules(trx);
+  const isFresh = (e: LiveEvent) => e.memberId !== null && e.atMs >= now - config.freshMinutes * 60_000 && e.atMs <= now + 5 * 60_000;
+  const gateOutbox = new PendingActions();
+  const gated = await runGateRules(trx, events.filter(isFresh).map((e) => ({ event: e.event, atMs: e.atMs, memberId: e.memberId! })), rules, gateOutbox, now);
+  await gateOutbox.flush(trx);
+  return gated + await runEventRules(trx, events, now);
+}
+
+async function runEventRules(trx: Trx, events: LiveEvent[], now: number): Promise<number> {
   const { config, rules } = await loadRules(trx);
   const live = events.filter((e) => triggerOf(e.event) && e.memberId !== null && (e.communityId !== null || isContact(e.event) || isContactLost(e.event)) &&
     e.atMs >= now - config.freshMinutes * 60_000 && e.atMs <= now + 5 * 60_000)

@@ -8,7 +8,7 @@ import type { Connector } from '../../connectors/types.js';
 import { unsupported } from '../../connectors/types.js';
 import type { OutboxAction } from './outbox.js';
 
-export const SIMULATED_KINDS = ['send', 'reply', 'warn', 'delete', 'mute', 'unmute', 'remove', 'blacklist', 'unblacklist', 'tag', 'notify'] as const;
+export const SIMULATED_KINDS = ['send', 'reply', 'warn', 'delete', 'mute', 'unmute', 'remove', 'blacklist', 'unblacklist', 'tag', 'notify', 'approve', 'decline'] as const;
 
 export interface Simulator extends Connector {
   /** What the simulated platform was asked to do, in order. */
