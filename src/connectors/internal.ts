@@ -23,11 +23,14 @@ export async function recordResult(database: Database, event: Record<string, unk
   if (r.rejected.length > 0) throw new Error(`a delivery's event was refused: ${r.rejected[0]!.reason}`);
 }
 
+/** The instant a delivery's result is recorded at: the action's own, so delivering twice yields the same event. */
+export const resultAt = (a: OutboxAction): string => new Date(a.created_at ?? Date.now()).toISOString();
+
 export async function deliverInternally(database: Database, a: OutboxAction): Promise<Delivery> {
   if (a.kind === 'tag') {
     const ids = await externalIds(database, a);
     if (!ids || typeof a.payload.tag !== 'string') return { ok: false, retryable: false, error: 'tag: the member has no identity on this platform, or the action has no tag' };
-    await recordResult(database, { id: `qunyun-action-${a.id}`, platform: a.platform, type: 'member.profile', member: ids.member, tags_add: [a.payload.tag], at: new Date().toISOString() });
+    await recordResult(database, { id: `qunyun-action-${a.id}`, platform: a.platform, type: 'member.profile', member: ids.member, tags_add: [a.payload.tag], at: resultAt(a) });
   }
   return { ok: true };
 }

@@ -19,6 +19,8 @@ describe('ad detectors', () => {
     expect(text.slice(findWechatIds(text)[0]!.start, findWechatIds(text)[0]!.end)).toBe('Hello-World9');
     expect(findWechatIds('加我 V 信 yoga_2024 领资料').map((x) => x.matched)).toEqual(['yoga_2024']);
     expect(findWechatIds('微信 abc')).toEqual([]);
+    expect(findWechatIds('我微信 already 加你了；微信 review 一下')).toEqual([]);
+    expect(findWechatIds('WeChat: yogalin / WEIXIN lin_88').map((x) => x.matched)).toEqual(['yogalin', 'lin_88']);
     expect(findWechatIds('我们在微信群里聊天')).toEqual([]);
   });
 });

@@ -56,21 +56,27 @@ export async function undoAction(db: Kysely<Schema>, id: number, now = Date.now(
   const a = await load(db, id);
   if (a.status === 'undone') throw new ActionInputError(`action ${id} is already undone`);
   if (a.status === 'skipped') throw new ActionInputError(`action ${id} was skipped (a missed playbook step): nothing went out, nothing to undo`);
+  if (a.status === 'sending') throw new ActionInputError(`action ${id} is being delivered right now; undo it in a minute, once it has gone out`);
   if (a.kind.startsWith('un')) throw new ActionInputError(`action ${id} is itself an undo (${a.kind})`);
+  const inverse = UNDO[a.kind];
+  if (a.status === 'done' && !inverse) throw new ActionInputError(`action ${id}: a ${a.kind} that went out cannot be undone on the platform (only mute and blacklist can)`);
   await db.transaction().execute(async (trx) => {
+    // Only from the state read above: a worker claiming the action meanwhile makes this a no-op, reported below.
+    const r = await trx.updateTable('actions').set({ status: 'undone', updated_at: now }).where('id', '=', id).where('status', '=', a.status).executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw new ActionInputError(`action ${id} changed while being undone (a worker picked it up); look again and retry`);
     if (a.kind === 'blacklist') await trx.deleteFrom('blacklist').where('member_id', '=', a.member_id!).execute();
-    if (a.status === 'pending' || a.status === 'dead') {
-      await trx.updateTable('actions').set({ status: 'undone', updated_at: now }).where('id', '=', id).execute();
-      return;
+    // The ladder step it took is given back, when it was the member's latest.
+    const step = typeof a.payload.step === 'number' ? a.payload.step : null;
+    if (step !== null && a.member_id !== null && a.community_id !== null) {
+      await trx.updateTable('strikes').set({ count: step - 1, updated_at: now })
+        .where('member_id', '=', a.member_id).where('community_id', '=', a.community_id).where('count', '=', step).execute();
     }
-    const inverse = UNDO[a.kind];
-    if (!inverse) throw new ActionInputError(`action ${id}: a ${a.kind} that went out cannot be undone on the platform (only mute and blacklist can)`);
+    if (a.status !== 'done') return;
     await trx.insertInto('actions').values({
-      dedupe: `undo|${id}`, rule: a.rule, kind: inverse, platform: a.platform, community_id: a.community_id, member_id: a.member_id,
+      dedupe: `undo|${id}`, rule: a.rule, kind: inverse!, platform: a.platform, community_id: a.community_id, member_id: a.member_id,
       event_id: a.event_id, event_at: a.event_at === null ? null : Date.parse(a.event_at), payload: '{}',
       reason: JSON.stringify({ detail: `operator undid action ${id}` }), status: 'pending', attempts: 0, due_at: now, undo_of: id, created_at: now, updated_at: now,
     }).onConflict((oc) => oc.column('dedupe').doNothing()).execute();
-    await trx.updateTable('actions').set({ status: 'undone', updated_at: now }).where('id', '=', id).execute();
   });
   return load(db, id);
 }

@@ -8,6 +8,8 @@ import { parseWorkspaceFile } from '../../config/workspace-file.js';
 import { announceElimination, eliminationPreview, executeElimination } from './elimination.js';
 import { judge } from '../../domain/automation/elimination.js';
 import { tick } from '../../jobs/scheduler.js';
+import { deliverDue } from './outbox.js';
+import { simulator } from './simulator.js';
 
 const dialects = await dialectsUnderTest();
 const DAY = 86_400_000;
@@ -49,7 +51,11 @@ communities:
     const db = h.ctx.database.db;
     await expect(executeElimination(db, 'wecom:camp', NOW)).rejects.toThrow(/announce the list first/);
     const a = await announceElimination(db, 'wecom:camp', NOW);
-    expect(a.notice?.execute_from).toBe(new Date(NOW + 2 * DAY).toISOString());
+    expect(a.notice?.delivered).toBe(false);
+    await expect(executeElimination(db, 'wecom:camp', NOW + 3 * DAY)).rejects.toThrow(/has not gone out yet/);
+    // The announcement goes out; the notice runs from then (the simulator's clock is NOW).
+    await deliverDue(h.t.database, simulator(h.t.database), { now: () => NOW });
+    expect((await eliminationPreview(db, 'wecom:camp', NOW)).notice?.execute_from).toBe(new Date(NOW + 2 * DAY).toISOString());
     await announceElimination(db, 'wecom:camp', NOW + 60_000);
     const sends = await db.selectFrom('actions').select('payload').where('kind', '=', 'send').execute();
     expect(sends).toHaveLength(1);
@@ -93,11 +99,14 @@ communities:
     expect(await kinds()).toEqual([]);
     await tick(h.t.database, day(0));
     expect(await kinds()).toEqual(['send']);
+    await deliverDue(h.t.database, simulator(h.t.database), { now: () => day(0) });
     await tick(h.t.database, day(0, '12:00:00'));            // not due again until tomorrow 09:00
     expect(await kinds()).toEqual(['send']);
     await tick(h.t.database, day(1));                        // the notice (1 day) has run: Q is removed
     expect(await kinds()).toEqual(['send', 'remove']);
     await tick(h.t.database, day(2));                        // Q is still short: a new list is announced
+    expect(await kinds()).toEqual(['send', 'remove', 'send']);
+    await tick(h.t.database, day(3));                        // that one has not gone out: nothing is carried out
     expect(await kinds()).toEqual(['send', 'remove', 'send']);
     await expect(parseAsync('communities: [{ key: c, name: c, elimination: { schedule: "every day" } }]')).rejects.toThrow(/communities\[0\]\.elimination\.schedule: /);
   });

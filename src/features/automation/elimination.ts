@@ -7,10 +7,12 @@ import { judge, type EliminationRule, type RevivalRule } from '../../domain/auto
 import { resolveCommunityRef } from '../communities/repository.js';
 import { presentAt } from '../metrics/sets.js';
 import { loadSettings } from '../workspace/settings.js';
+import { localDate } from '../../domain/time/periods.js';
 import { ActionInputError } from './actions.js';
 import { staffOf } from './staff.js';
 
 const DAY = 86_400_000;
+const dayKey = (d: { y: number; m: number; d: number }) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
 const n = (v: unknown) => Number(v ?? 0);
 
 async function context(db: Kysely<Schema>, ref: string) {
@@ -18,10 +20,15 @@ async function context(db: Kysely<Schema>, ref: string) {
   const c = await db.selectFrom('communities').select(['id', 'platform', 'external_id', 'name', 'config_name', 'blueprint']).where('id', '=', id).executeTakeFirstOrThrow();
   const bp = c.blueprint ? (JSON.parse(c.blueprint) as { elimination?: EliminationRule; revival?: RevivalRule }) : {};
   if (!bp.elimination) throw new ActionInputError(`community: ${ref} has no elimination in its blueprint (qunyun.yaml communities[].elimination)`);
-  const notice = await db.selectFrom('actions').select(['id', 'created_at', 'payload']).where('rule', '=', `elimination:${id}`).where('kind', '=', 'send')
-    .where('status', '!=', 'undone').orderBy('id', 'desc').executeTakeFirst();
+  // A notice that was undone, skipped or never delivered (dead) notified nobody.
+  const notice = await db.selectFrom('actions').select(['id', 'created_at', 'updated_at', 'status', 'payload']).where('rule', '=', `elimination:${id}`).where('kind', '=', 'send')
+    .where('status', 'in', ['pending', 'sending', 'done']).orderBy('id', 'desc').executeTakeFirst();
   const executedAt = notice ? (JSON.parse(notice.payload) as { executed_at?: number }).executed_at ?? null : null;
-  return { id, c, rule: bp.elimination, revival: bp.revival, notice: notice ? { id: Number(notice.id), at: Number(notice.created_at), executedAt } : null };
+  return {
+    id, c, rule: bp.elimination, revival: bp.revival,
+    // The notice runs from when it went out (a delivered announcement's last update), not from when it was queued.
+    notice: notice ? { id: Number(notice.id), at: Number(notice.status === 'done' ? notice.updated_at : notice.created_at), delivered: notice.status === 'done', executedAt } : null,
+  };
 }
 
 export async function eliminationPreview(db: Kysely<Schema>, ref: string, now = Date.now()) {
@@ -54,7 +61,7 @@ export async function eliminationPreview(db: Kysely<Schema>, ref: string, now = 
     rule, revival: revival ?? null, present: present.length,
     notice: notice ? {
       action_id: notice.id, announced_at: new Date(notice.at).toISOString(), execute_from: new Date(executeFrom!).toISOString(),
-      executed_at: notice.executedAt === null ? null : new Date(notice.executedAt).toISOString(),
+      executed_at: notice.executedAt === null ? null : new Date(notice.executedAt).toISOString(), delivered: notice.delivered,
     } : null,
     ...out,
   };
@@ -73,7 +80,8 @@ export async function announceElimination(db: Kysely<Schema>, ref: string, now =
   const days = p.rule.noticeDays ?? 0;
   const how = [p.revival?.checkins ? `补卡 ${p.revival.checkins} 次` : null, p.revival?.product ? `购买 ${p.revival.product}` : null].filter(Boolean).join('或');
   const text = `以下成员未达到本群要求，将在 ${days} 天后移出：${p.candidates.map((x) => x.name ?? `#${x.member_id}`).join('、')}。${how ? `${how}即可复活。` : ''}`;
-  await insertAction(db, { dedupe: `elimination|${p.community.id}|announce|${new Date(now).toISOString().slice(0, 10)}`, rule: `elimination:${p.community.id}`, kind: 'send',
+  const { timezone } = await loadSettings(db);
+  await insertAction(db, { dedupe: `elimination|${p.community.id}|announce|${dayKey(localDate(timezone, now))}`, rule: `elimination:${p.community.id}`, kind: 'send',
     platform: p.community.platform, community: p.community.id, member: null, payload: { text, members: p.candidates.map((x) => x.member_id) }, reason: { detail: 'elimination list announced' }, now });
   return eliminationPreview(db, ref, now);
 }
@@ -82,6 +90,7 @@ export async function announceElimination(db: Kysely<Schema>, ref: string, now =
 export async function executeElimination(db: Kysely<Schema>, ref: string, now = Date.now()) {
   const p = await eliminationPreview(db, ref, now);
   if (!p.notice) throw new ActionInputError(`community: announce the list first (qunyun elimination announce --community ${ref}); members get ${p.rule.noticeDays ?? 0} days' notice`);
+  if (!p.notice.delivered) throw new ActionInputError(`community: the announcement (action ${p.notice.action_id}) has not gone out yet; the notice starts when it does`);
   if (now < Date.parse(p.notice.execute_from)) throw new ActionInputError(`community: the notice runs until ${p.notice.execute_from}; the list can be carried out from then`);
   if (p.notice.executed_at) throw new ActionInputError(`community: the list announced ${p.notice.announced_at} was carried out at ${p.notice.executed_at}; announce a new one`);
   // Only members who were on the announced list: nobody is removed without notice.
@@ -92,7 +101,8 @@ export async function executeElimination(db: Kysely<Schema>, ref: string, now = 
       platform: p.community.platform, community: p.community.id, member: x.member_id, payload: {}, reason: { detail: x.reasons.join('; ') }, now });
   }
   const row = await db.selectFrom('actions').select('payload').where('id', '=', p.notice.action_id).executeTakeFirstOrThrow();
-  await db.updateTable('actions').set({ payload: JSON.stringify({ ...JSON.parse(row.payload), executed_at: now }), updated_at: now }).where('id', '=', p.notice.action_id).execute();
+  // updated_at stays: it is when the notice went out.
+  await db.updateTable('actions').set({ payload: JSON.stringify({ ...JSON.parse(row.payload), executed_at: now }) }).where('id', '=', p.notice.action_id).execute();
   return { ...p, removed: removed.length };
 }
 
@@ -108,7 +118,7 @@ async function announcedMembers(db: Kysely<Schema>, actionId: number): Promise<n
 export async function scheduledElimination(db: Kysely<Schema>, communityId: number, now: number): Promise<number> {
   const p = await eliminationPreview(db, `id:${communityId}`, now);
   if (p.notice && !p.notice.executed_at) {
-    if (now < Date.parse(p.notice.execute_from)) return 0;
+    if (!p.notice.delivered || now < Date.parse(p.notice.execute_from)) return 0;
     return (await executeElimination(db, `id:${communityId}`, now)).removed;
   }
   if (p.candidates.length === 0) return 0;

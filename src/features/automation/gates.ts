@@ -42,22 +42,26 @@ export async function runGateRules(trx: Trx, events: Trigger[], rules: CompiledR
     const ev = e.event;
     if (ev.type !== 'member.profile' && ev.type !== 'order.paid') continue;
     const f = await facts(trx, e.memberId, now);
-    const chat = f.attributes[`${ev.platform}_join_request`];
-    if (!chat) continue;
-    const c = await trx.selectFrom('communities').select(['id', 'name', 'config_name']).where('platform', '=', ev.platform).where('external_id', '=', chat).executeTakeFirst();
-    if (!c) continue;
-    const inside = await trx.selectFrom('memberships').select('present').where('member_id', '=', e.memberId).where('community_id', '=', c.id).executeTakeFirst();
-    if (inside && Number(inside.present) === 1) continue;
-    const requested = ev.type === 'member.profile' && ev.attributes?.[`${ev.platform}_join_request`] !== undefined;
-    const auto: AutoEvent = { type: 'request', at: e.atMs, platform: ev.platform, community: chat, memberName: f.name, communityName: c.config_name ?? c.name, text: null, kind: null };
-    for (const rule of gates) {
-      const met = gatePasses(rule.config.gate, f);
-      // A later payment or profile change matters only once it opens the gate.
-      if (!requested && !met) continue;
-      const actions = rule.evaluate(auto, { joinedAt: null, strikes: 0, recent: [], communityRules: [], gateMet: met });
-      n += await outbox.add(trx, actions.map((a) => ({ ...a, detail: met ? 'gate met' : 'gate not met' })), {
-        rule: rule.key, platform: ev.platform, eventId: ev.id, at: e.atMs, memberId: e.memberId, communityId: Number(c.id), batchSeconds: 0, now,
-      });
+    // Every platform's pending request counts: a payment recorded elsewhere (a shop) can open a Telegram gate.
+    for (const [attr, chat] of Object.entries(f.attributes)) {
+      const platform = attr.endsWith('_join_request') ? attr.slice(0, -'_join_request'.length) : null;
+      if (!platform || !chat) continue;
+      const c = await trx.selectFrom('communities').select(['id', 'name', 'config_name']).where('platform', '=', platform).where('external_id', '=', chat).executeTakeFirst();
+      if (!c) continue;
+      const inside = await trx.selectFrom('memberships').select('present').where('member_id', '=', e.memberId).where('community_id', '=', c.id).executeTakeFirst();
+      if (inside && Number(inside.present) === 1) continue;
+      const requested = ev.type === 'member.profile' && ev.platform === platform && ev.attributes?.[attr] !== undefined;
+      const auto: AutoEvent = { type: 'request', at: e.atMs, platform, community: chat, memberName: f.name, communityName: c.config_name ?? c.name, text: null, kind: null };
+      for (const rule of gates) {
+        const met = gatePasses(rule.config.gate, f);
+        // A later payment or profile change matters only once it opens the gate.
+        if (!requested && !met) continue;
+        const actions = rule.evaluate(auto, { joinedAt: null, strikes: 0, recent: [], communityRules: [], gateMet: met });
+        // An approval is keyed by requester and chat (once, whatever opened the gate); a hold, by the request itself.
+        n += await outbox.add(trx, actions.map((a) => ({ ...a, detail: met ? 'gate met' : 'gate not met' })), {
+          rule: rule.key, platform, eventId: met ? `gate:${chat}:${e.memberId}` : ev.id, at: e.atMs, memberId: e.memberId, communityId: Number(c.id), batchSeconds: 0, now,
+        });
+      }
     }
   }
   return n;

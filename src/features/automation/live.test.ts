@@ -71,4 +71,12 @@ describe.each(dialects)('live rules (%s)', (dialect) => {
     await h.post(ndjson([{ ...msg('old1', 'ann', '加微信', 0), at: '2026-01-01T10:00:00+08:00' }]));
     expect((await actions()).length).toBe(before);
   });
+
+  it('a blacklist follows the person through a merge, and a refused rejoin gets no welcome', async () => {
+    await h.post(ndjson([{ id: 'lk', platform: 'wecom', type: 'member.linked', member: 'ann', other_platform: 'wecom', other_member: 'spam', at: at(95) }]));
+    const before = (await actions()).length;
+    await h.post(ndjson([join('j10', 'ann', 100)]));
+    const added = (await actions()).slice(before);
+    expect(added.map((r) => [r.rule, r.kind])).toEqual([['(blacklist)', 'remove']]);
+  });
 });

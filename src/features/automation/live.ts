@@ -81,15 +81,15 @@ async function runEventRules(trx: Trx, events: LiveEvent[], now: number): Promis
       reason: ev.type === 'member.left' ? ev.reason : isContactLost(ev) ? 'quit' : undefined,
     };
     const lists: { rule: string; actions: Proposed[]; batchSeconds?: number }[] = [];
-    if (ev.type === 'member.joined' && blacklisted.has(e.memberId!)) {
-      lists.push({ rule: '(blacklist)', actions: [{ kind: 'remove', hits: [], detail: 'blacklisted member rejoined' }] });
-    }
+    // A blacklisted member who rejoins is removed, and nothing else (no welcome) happens.
+    const refused = ev.type === 'member.joined' && blacklisted.has(e.memberId!);
+    if (refused) lists.push({ rule: '(blacklist)', actions: [{ kind: 'remove', hits: [], detail: 'blacklisted member rejoined' }] });
     const j = joins.get(k) ?? null;
     const ctx = {
       joinedAt: j !== null && j <= e.atMs ? j : null, strikes: 0, recent: recentUpTo(recent.get(k), e.atMs), communityRules: c?.rules ?? [],
       staff: e.communityId === null ? false : staff.get(e.communityId)?.has(e.memberId!) ?? false,
     };
-    for (const rule of active) {
+    for (const rule of refused ? [] : active) {
       if (!rule.appliesTo(auto)) continue;
       ctx.strikes = strikes.get(k) ?? 0;
       const actions = rule.evaluate(auto, ctx);

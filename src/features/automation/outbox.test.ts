@@ -5,7 +5,7 @@ import { dialectsUnderTest } from '../../test-support/databases.js';
 import { createTestApp, ndjson } from '../../test-support/app.js';
 import { applyWorkspaceFile } from '../workspace/apply.js';
 import { parseWorkspaceFile } from '../../config/workspace-file.js';
-import { backoffSeconds, deliverDue, MAX_ATTEMPTS, type Deliverer } from './outbox.js';
+import { backoffSeconds, claimDue, deliverDue, MAX_ATTEMPTS, renew, settle, type Deliverer } from './outbox.js';
 import { simulator } from './simulator.js';
 
 const dialects = await dialectsUnderTest();
@@ -93,5 +93,22 @@ describe.each(dialects)('outbox (%s)', (dialect) => {
     const dry = (await post('POST', '/api/v1/rules/ads/dry-run', { from, to })).body;
     expect(dry).toMatchObject({ rule: 'ads', members_struck: 1, actions: { delete: 2, mute: 1, remove: 1, blacklist: 1, tag: 2 } });
     expect((await post('POST', '/api/v1/rules/ads/dry-run', { from: to, to: from })).status).toBe(400);
+  });
+
+  it('a lapsed claim taken over by another worker: the first can neither deliver nor settle; undo waits while sending', async () => {
+    await h.post(ndjson([msg('m9', 'spam', '加微信', 9)]));
+    const t0 = Date.now() + 1000;
+    const a = await claimDue(h.t.database, '*', 10, t0);
+    expect(a.length).toBeGreaterThan(0);
+    const refused = await post('POST', `/api/v1/actions/${a[0]!.id}/undo`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/being delivered right now/);
+    const b = await claimDue(h.t.database, '*', 10, t0 + 61_000);
+    expect(b.map((x) => x.id)).toEqual(a.map((x) => x.id));
+    expect(b[0]!.attempts).toBe(a[0]!.attempts + 1);
+    expect(await renew(h.t.database.db, a[0]!, t0 + 62_000)).toBe(false);
+    expect(await settle(h.t.database.db, a[0]!, { ok: true }, t0 + 62_000)).toBe('lost');
+    expect(await renew(h.t.database.db, b[0]!, t0 + 62_000)).toBe(true);
+    expect(await settle(h.t.database.db, b[0]!, { ok: true }, t0 + 62_000)).toBe('done');
   });
 });

@@ -3,7 +3,7 @@
 // own events would — a removal as member.left (reason removed), a tag as member.profile — with ids derived from
 // the action, so delivering twice changes nothing. It passes the connector contract (connectors/contract.ts).
 import type { Database } from '../../storage/database.js';
-import { externalIds, recordResult as record } from '../../connectors/internal.js';
+import { externalIds, recordResult as record, resultAt } from '../../connectors/internal.js';
 import type { Connector } from '../../connectors/types.js';
 import { unsupported } from '../../connectors/types.js';
 import type { OutboxAction } from './outbox.js';
@@ -32,7 +32,7 @@ export function simulator(database: Database): Simulator {
       }
       calls.push({ id: a.id, kind: a.kind, platform: a.platform, payload: a.payload });
       const ids = await externalIds(database, a);
-      const at = new Date().toISOString();
+      const at = resultAt(a);
       if (ids && a.kind === 'remove') {
         await record(database, { id: `qunyun-action-${a.id}`, platform: a.platform, type: 'member.left', community: ids.community, member: ids.member, reason: 'removed', at });
       }

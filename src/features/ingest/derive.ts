@@ -149,6 +149,14 @@ export async function mergeMembers(trx: Trx, winner: number, loser: number): Pro
     ON CONFLICT (member_id, community_id, day) DO UPDATE SET messages = member_days.messages + excluded.messages,
       checkins = member_days.checkins + excluded.checkins, orders = member_days.orders + excluded.orders`.execute(trx);
   await trx.deleteFrom('member_days').where('member_id', '=', loser).execute();
+  // Automation state follows the person: a blacklist holds for every identity, ladder steps add up.
+  await sql`INSERT INTO blacklist (member_id, action_id, reason, created_at) SELECT ${winner}, action_id, reason, created_at FROM blacklist
+    WHERE member_id = ${loser} ON CONFLICT (member_id) DO NOTHING`.execute(trx);
+  await trx.deleteFrom('blacklist').where('member_id', '=', loser).execute();
+  await sql`INSERT INTO strikes (member_id, community_id, count, updated_at) SELECT ${winner}, community_id, count, updated_at FROM strikes
+    WHERE member_id = ${loser} ON CONFLICT (member_id, community_id) DO UPDATE SET count = strikes.count + excluded.count`.execute(trx);
+  await trx.deleteFrom('strikes').where('member_id', '=', loser).execute();
+  await trx.updateTable('actions').set({ member_id: winner }).where('member_id', '=', loser).execute();
   await trx.deleteFrom('memberships').where('member_id', '=', loser).execute();
   await trx.deleteFrom('membership_spans').where('member_id', '=', loser).execute();
   await trx.deleteFrom('member_tags').where('member_id', '=', loser).execute();

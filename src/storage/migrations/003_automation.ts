@@ -29,6 +29,7 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
     .execute();
   await db.schema.createIndex('actions_status_due').on('actions').columns(['status', 'due_at']).execute();
   await db.schema.createIndex('actions_member').on('actions').columns(['member_id', 'created_at']).execute();
+  await db.schema.createIndex('actions_created').on('actions').column('created_at').execute();
   // The open welcome of a rule in a community, found per join (enqueue.ts).
   await db.schema.createIndex('actions_open').on('actions').columns(['rule', 'community_id', 'status', 'due_at']).execute();
   await db.schema.createTable('strikes')
