@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import type { Delivery, OutboxAction } from '../types.js';
 import { unsupported } from '../types.js';
+import { describeError, redactToken } from './redact.js';
 import { PLATFORM, parseMessageId } from './translate.js';
 
 export const TELEGRAM_KINDS = ['send', 'reply', 'warn', 'delete', 'mute', 'unmute', 'remove', 'blacklist', 'unblacklist', 'approve', 'decline'] as const;
@@ -127,20 +128,25 @@ export async function deliverTelegram(api: Api, a: OutboxAction, db: Kysely<Sche
   } catch (err) {
     if (err instanceof Refused) return { ok: false, retryable: false, error: `telegram: ${err.message}` };
     if (err instanceof GrammyError && ALREADY.test(err.description)) return { ok: true };
-    return failure(err);
+    return failure(err, api.token);
   }
 }
 
-/** A Bot API failure → retryable (429, 5xx, network) or permanent (400, 403 …), with Telegram's own description. */
-export function failure(err: unknown): Delivery & { ok: false } {
+/**
+ * A Bot API failure → retryable (429, 5xx, network) or permanent (400, 403 …), with Telegram's own description.
+ * The text never carries the bot token (network errors quote the request URL, `/bot<token>/…`): it is stored in
+ * `actions.last_error` and served by the API.
+ */
+export function failure(err: unknown, token?: string): Delivery & { ok: false } {
+  const r = (retryable: boolean, error: string): Delivery & { ok: false } => ({ ok: false, retryable, error: redactToken(error, token) });
   if (err instanceof GrammyError) {
     const what = `telegram ${err.method} (${err.error_code}): ${err.description}`;
-    if (err.error_code === 429) return { ok: false, retryable: true, error: `${what}; rate limited, retry after ${err.parameters.retry_after ?? '?'} s` };
-    if (err.error_code >= 500) return { ok: false, retryable: true, error: what };
-    if (err.parameters.migrate_to_chat_id !== undefined) return { ok: false, retryable: false, error: `${what}; the group is now supergroup ${err.parameters.migrate_to_chat_id}` };
-    if (err.error_code === 401) return { ok: false, retryable: false, error: `${what}; check TELEGRAM_BOT_TOKEN` };
-    return { ok: false, retryable: false, error: what };
+    if (err.error_code === 429) return r(true, `${what}; rate limited, retry after ${err.parameters.retry_after ?? '?'} s`);
+    if (err.error_code >= 500) return r(true, what);
+    if (err.parameters.migrate_to_chat_id !== undefined) return r(false, `${what}; the group is now supergroup ${err.parameters.migrate_to_chat_id}`);
+    if (err.error_code === 401) return r(false, `${what}; check TELEGRAM_BOT_TOKEN`);
+    return r(false, what);
   }
-  if (err instanceof HttpError) return { ok: false, retryable: true, error: `telegram: network error: ${(err.error as Error)?.message ?? err.message}` };
-  return { ok: false, retryable: true, error: `telegram: ${(err as Error)?.message ?? String(err)}` };
+  if (err instanceof HttpError) return r(true, `telegram: network error: ${describeError(err, token)}`);
+  return r(true, `telegram: ${describeError(err, token)}`);
 }

@@ -7,6 +7,7 @@ import { readTelegramConfig, type TelegramConfig } from './config.js';
 import { TELEGRAM_KINDS, deliverTelegram } from './deliver.js';
 import { MembershipSource } from './membership.js';
 import { ALLOWED_UPDATES, Poller, type PollingOptions } from './polling.js';
+import { safeErr } from './redact.js';
 import { PLATFORM, translate, type LedgerEvent } from './translate.js';
 import { mountWebhook } from './webhook.js';
 
@@ -64,7 +65,7 @@ export function createTelegramConnector(config: TelegramConfig, ctx: ConnectorCo
     mode,
     handleUpdates,
     deliver: (action, db) => deliverTelegram(api, action, db, opts.now),
-    routes: config.webhookSecret === null ? undefined : (app) => mountWebhook(app, config.webhookSecret!, handleUpdates, ctx.log),
+    routes: config.webhookSecret === null ? undefined : (app) => mountWebhook(app, config.webhookSecret!, handleUpdates, ctx.log, config.token),
     async start() {
       if (poller) {
         poller.start();
@@ -90,6 +91,6 @@ async function checkWebhook(api: Api, membership: MembershipSource, log: Connect
     else log.info({ url: info.url, pending: info.pending_update_count }, 'telegram: webhook');
     if (info.last_error_message) log.warn({ error: info.last_error_message, at: info.last_error_date }, 'telegram: last webhook delivery failed');
   } catch (err) {
-    log.warn({ err }, 'telegram: could not read the webhook info');
+    log.warn({ err: safeErr(err, api.token) }, 'telegram: could not read the webhook info');
   }
 }

@@ -4,6 +4,7 @@
 // an update whose handler failed, which is why the loop is ours.
 import { GrammyError, type Api } from 'grammy';
 import type { ConnectorContext, InboundResult } from '../types.js';
+import { safeErr } from './redact.js';
 
 /** Update types the bot asks for; chat_member must be asked for explicitly (and needs the bot to be an admin). */
 export const ALLOWED_UPDATES = ['message', 'chat_member', 'my_chat_member', 'chat_join_request'] as const;
@@ -74,7 +75,7 @@ export class Poller {
         failures++;
         const retryAfter = err instanceof GrammyError && err.error_code === 429 ? (err.parameters.retry_after ?? 1) * 1000 : 0;
         const wait = Math.max(retryAfter, Math.min(30_000, (this.opts.backoffMs ?? 1000) * 2 ** (failures - 1)));
-        this.log.error({ err, failures, offset: this.offset, retryInMs: wait }, 'telegram polling failed; updates will be fetched again');
+        this.log.error({ err: safeErr(err, this.api.token), failures, offset: this.offset, retryInMs: wait }, 'telegram polling failed; updates will be fetched again');
         await pause(wait, signal);
       }
     }

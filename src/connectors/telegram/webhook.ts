@@ -6,6 +6,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { errorJson } from '../../http/errors.js';
 import { BodyTooLargeError, readBoundedBody } from '../../features/ingest/read-body.js';
 import type { ConnectorContext, InboundResult } from '../types.js';
+import { safeErr } from './redact.js';
 
 export const WEBHOOK_PATH = '/hooks/telegram';
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -19,7 +20,7 @@ export function secretMatches(given: string | undefined, secret: string): boolea
   return given !== undefined && timingSafeEqual(digest(given), digest(secret));
 }
 
-export function mountWebhook(app: OpenAPIHono, secret: string, handle: (updates: unknown[]) => Promise<InboundResult>, log: ConnectorContext['log']): void {
+export function mountWebhook(app: OpenAPIHono, secret: string, handle: (updates: unknown[]) => Promise<InboundResult>, log: ConnectorContext['log'], token?: string): void {
   app.post(WEBHOOK_PATH, async (c) => {
     if (!secretMatches(c.req.header(SECRET_HEADER), secret)) {
       return errorJson(c, 401, 'unauthorized', `missing or wrong ${SECRET_HEADER} header (it must equal TELEGRAM_WEBHOOK_SECRET)`);
@@ -46,7 +47,7 @@ export function mountWebhook(app: OpenAPIHono, secret: string, handle: (updates:
       r = await handle([update]);
     } catch (err) {
       // Not acknowledged: Telegram retries, and what was committed before the failure is a duplicate then.
-      log.error({ err, update_id: id }, 'telegram update not stored');
+      log.error({ err: safeErr(err, token), update_id: id }, 'telegram update not stored');
       return errorJson(c, 503, 'unavailable', 'update not stored; deliver it again');
     }
     return c.json({ ok: true, accepted: r.accepted, duplicates: r.duplicates, rejected: r.rejected.length });

@@ -6,6 +6,9 @@ import { chinaInstant, PLATFORM, type LedgerLine } from './translate.js';
 
 export class ArchiveError extends Error {}
 
+/** 10000-01-01T00:00:00+08:00 in epoch milliseconds: no msgtime reaches it. */
+export const MAX_MSGTIME_MS = Date.UTC(10000, 0, 1) - 8 * 3_600_000;
+
 type Kind = 'text' | 'image' | 'link' | 'file' | 'voice' | 'video' | 'card' | 'other';
 
 const KINDS: Record<string, Kind> = {
@@ -51,8 +54,9 @@ export function archiveRecordToEvents(json: unknown): ArchiveResult {
   if (!room) return { events: [], skipped: 'a one-to-one chat (no roomid): not a community message' };
   const from = str(r.from);
   if (!from) throw new ArchiveError('from: required for a message');
-  if (typeof r.msgtime !== 'number' || !Number.isFinite(r.msgtime) || r.msgtime <= 0) {
-    throw new ArchiveError(`msgtime: expected milliseconds since the epoch (got ${JSON.stringify(r.msgtime)})`);
+  // Bounded so the instant has a four-digit year in China time (a Date ends at 8.64e15 ms; 1e20 would throw).
+  if (typeof r.msgtime !== 'number' || !Number.isFinite(r.msgtime) || r.msgtime <= 0 || r.msgtime >= MAX_MSGTIME_MS) {
+    throw new ArchiveError(`msgtime: expected milliseconds since the epoch, before the year 10000 (got ${JSON.stringify(r.msgtime)})`);
   }
   const type = str(r.msgtype) ?? '';
   if (type === 'revoke') return { events: [], skipped: 'a revoke notice' };

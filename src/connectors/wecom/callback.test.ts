@@ -76,17 +76,37 @@ describe('official vectors (wecom-vectors.json)', () => {
 });
 
 describe('replay memory and comparisons', () => {
-  it('remembers a bounded number of requests for 10 minutes', () => {
+  it('remembers a bounded number of committed requests for 10 minutes, keyed on the signature alone', async () => {
     const guard = new ReplayGuard(3);
-    const req = (nonce: string) => ({ timestamp: '1', nonce, signature: 'ab' });
-    for (const n of ['1', '2', '3', '4', '5']) guard.claim(req(n), 0);
+    const ok = async (sig: string, at = 0) => guard.once(sig, () => at, async () => 'ran');
+    for (const n of ['a1', 'a2', 'a3', 'a4', 'a5']) expect(await ok(n)).toEqual({ duplicate: false, value: 'ran' });
     expect(guard.size).toBe(3);
-    expect(() => guard.claim(req('1'), 1)).not.toThrow(); // forgotten: the oldest go first
-    expect(() => guard.claim(req('5'), 1)).toThrow(/already received/);
-    expect(() => guard.claim(req('5'), 10 * 60_000)).not.toThrow();
-    const key = guard.claim(req('6'), 0);
-    guard.release(key);
-    expect(() => guard.claim(req('6'), 0)).not.toThrow();
+    expect(await ok('a1', 1)).toEqual({ duplicate: false, value: 'ran' }); // forgotten: the oldest go first
+    expect(await ok('A5', 1)).toEqual({ duplicate: true });
+    expect(await ok('a5', 10 * 60_000)).toEqual({ duplicate: false, value: 'ran' });
+    // A failed run is not remembered: the retry runs.
+    await expect(guard.once('a6', () => 0, async () => { throw new Error('down'); })).rejects.toThrow('down');
+    expect(await ok('a6')).toEqual({ duplicate: false, value: 'ran' });
+    expect(guard.pending).toBe(0);
+  });
+
+  it('a duplicate arriving while the first is in flight waits for it, and runs itself if the first failed', async () => {
+    const guard = new ReplayGuard();
+    let fail!: (e: Error) => void;
+    const first = guard.once('s1', () => 0, () => new Promise<string>((_r, j) => { fail = j; }));
+    let ran = 0;
+    const second = guard.once('s1', () => 0, async () => { ran++; return 'second'; });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(ran).toBe(0); // waiting, not refused
+    fail(new Error('database down'));
+    await expect(first).rejects.toThrow('database down');
+    expect(await second).toEqual({ duplicate: false, value: 'second' });
+    let succeed!: (v: string) => void;
+    const third = guard.once('s2', () => 0, () => new Promise<string>((r) => { succeed = r; }));
+    const fourth = guard.once('s2', () => 0, async () => 'again');
+    succeed('first');
+    expect(await third).toEqual({ duplicate: false, value: 'first' });
+    expect(await fourth).toEqual({ duplicate: true });
   });
 
   it('compares secrets exactly and signatures in either case', () => {
@@ -128,13 +148,45 @@ describe('refusals', () => {
     expect((await send(contact('wmOLD'), { timestamp: String(Math.floor(Date.now() / 1000) - 290) })).status).toBe(200);
   });
 
-  it('the same request again → 409 replayed', async () => {
-    const { post, config } = setup();
+  it('the same request again → "success", committed once', async () => {
+    let ingests = 0;
+    const { post, config } = setup({ ingest: async (e) => { ingests++; return ingestEvents(t.database, e); } });
     const s = signedCallback(config, contact('wmREPLAY'));
     expect(await (await post(s)).text()).toBe('success');
     const again = await post(s);
-    expect(again.status).toBe(409);
-    expect(await errorOf(again)).toMatchObject({ code: 'replayed', message: expect.stringMatching(/already received/) });
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe('success');
+    expect(ingests).toBe(1);
+  });
+
+  it('a WeCom retry arriving while the first request is still processing waits; if the first fails, the retry stores the event', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let calls = 0;
+    const { post, config } = setup({
+      ingest: async (e) => {
+        if (++calls === 1) { await gate; throw new Error('database down'); }
+        return ingestEvents(t.database, e);
+      },
+    });
+    const s = signedCallback(config, contact('wmINFLIGHT'));
+    const first = post(s);
+    await new Promise((r) => setTimeout(r, 20));
+    const retry = post(s);
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    expect((await first).status).toBe(503);
+    const r = await retry;
+    expect(r.status).toBe(200);
+    expect(await r.text()).toBe('success');
+    expect(await t.database.db.selectFrom('identities').select('external_id').where('external_id', '=', 'wmINFLIGHT').executeTakeFirst()).toBeDefined();
+  });
+
+  it('a timestamp with leading zeros → 400 bad_timestamp', async () => {
+    const { send } = setup();
+    const res = await send(contact('wmZERO'), { timestamp: `00${Math.floor(Date.now() / 1000)}` });
+    expect(res.status).toBe(400);
+    expect(await errorOf(res)).toMatchObject({ code: 'bad_timestamp', message: expect.stringMatching(/leading zeros/) });
   });
 
   it('a body over 256 KiB → 413, bad XML → 400, an unreadable ciphertext → 400', async () => {
@@ -224,5 +276,16 @@ describe('POST /hooks/wecom/archive', () => {
     expect(out).toMatchObject({ accepted: 1, duplicates: 1, skipped: 1 });
     expect(out.rejected.map((r) => r.line)).toEqual([2, 5]);
     expect(out.rejected[1]!.reason).toMatch(/msgtime/);
+  });
+
+  it('an absurd msgtime rejects only its own line', async () => {
+    const { app, config } = setup();
+    const rec = (msgid: string, msgtime: number) => JSON.stringify({ msgid, action: 'send', from: 'wmA', roomid: 'wrBIG', msgtime, msgtype: 'text', text: { content: '你好' } });
+    const res = await app.request('/hooks/wecom/archive', { method: 'POST', body: [rec('big1', 1e20), rec('big2', 1547087894783), rec('big3', 8.64e15)].join('\n'), headers: { authorization: `Bearer ${config.token}` } });
+    expect(res.status).toBe(200);
+    const out = await res.json() as { accepted: number; rejected: { line: number; reason: string }[] };
+    expect(out.accepted).toBe(1);
+    expect(out.rejected.map((r) => r.line)).toEqual([1, 3]);
+    expect(out.rejected[0]!.reason).toMatch(/^msgtime: .*year 10000/);
   });
 });

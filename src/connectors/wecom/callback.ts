@@ -1,6 +1,7 @@
 // The WeCom callback: GET /hooks/wecom answers URL verification, POST /hooks/wecom receives encrypted events.
 // Order of checks: parameters → body size → outer XML → msg_signature (constant time) → timestamp window →
-// replay → decryption and receive id → inner XML → ledger. "success" is answered only after the events are
+// decryption and receive id → inner XML → ledger, once per msg_signature (a repeat of a committed request is
+// answered "success" again; one arriving while the first is in flight waits for its outcome). "success" is answered only after the events are
 // committed; any failure before that answers an error, so WeCom delivers again and the ledger counts a duplicate.
 // POST /hooks/wecom/archive takes decrypted 会话存档 records as NDJSON, with WECOM_TOKEN as a bearer token.
 import type { Context } from 'hono';
@@ -49,6 +50,8 @@ interface SignedRoute {
   params: string[];
   ciphertext(c: Context, q: Record<string, string>): Promise<string>;
   handle(c: Context, encrypted: string): Promise<Response>;
+  /** The answer to a request already committed; routes without one (URL verification, which stores nothing) just run again. */
+  duplicate?(c: Context): Response;
 }
 
 function parseOrRefuse(xml: string, what: string) {
@@ -76,21 +79,22 @@ export function registerWecomRoutes(app: OpenAPIHono, deps: CallbackDeps): void 
   const guard = deps.guard ?? new ReplayGuard();
   const now = deps.now ?? Date.now;
 
-  /** Runs the shared checks, then the route's work; a claim is released on any failure so WeCom's retry is accepted. */
+  /**
+   * Runs the shared checks, then the route's work. With `duplicate`, the work runs once per msg_signature: a
+   * request already committed is answered `duplicate` (WeCom's retry after a lost answer), and one arriving while
+   * the same request is still in flight waits for it, so a retry is never refused while the event is not stored.
+   */
   const signed = (route: SignedRoute) => async (c: Context) => {
-    let claim: string | null = null;
     try {
       const q = query(c, route.params);
       const encrypted = await route.ciphertext(c, q);
       const r = { signature: q.msg_signature!, timestamp: q.timestamp!, nonce: q.nonce!, encrypted };
       verifySignature(config.token, r);
       checkTimestamp(r.timestamp, now());
-      claim = guard.claim(r, now());
-      const res = await route.handle(c, encrypted);
-      claim = null;
-      return res;
+      if (!route.duplicate) return await route.handle(c, encrypted);
+      const done = await guard.once(r.signature, now, () => route.handle(c, encrypted));
+      return done.duplicate ? route.duplicate(c) : done.value;
     } catch (err) {
-      if (claim) guard.release(claim);
       if (err instanceof CallbackRefusal) {
         ctx.log.warn({ code: err.code, path: c.req.path }, `wecom callback refused: ${err.message}`);
         return errorJson(c, err.status, err.code, err.message);
@@ -110,6 +114,7 @@ export function registerWecomRoutes(app: OpenAPIHono, deps: CallbackDeps): void 
 
   app.post('/hooks/wecom', signed({
     params: ['msg_signature', 'timestamp', 'nonce'],
+    duplicate: (c) => c.text('success'),
     async ciphertext(c) {
       const outer = parseOrRefuse(await readBody(c, MAX_CALLBACK_BYTES), 'the request body');
       const encrypted = fields(outer).Encrypt;

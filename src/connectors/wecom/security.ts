@@ -1,6 +1,6 @@
 // The checks @wecom/crypto leaves to its caller: the msg_signature compared in constant time, the timestamp
-// inside a window, the decrypted receive id equal to our corp id, and a bounded memory of recent requests so a
-// captured callback cannot be replayed. Each failure is a CallbackRefusal carrying the HTTP status and a message
+// inside a window, the decrypted receive id equal to our corp id, and a bounded memory of committed requests so a
+// captured callback is not processed twice. Each failure is a CallbackRefusal carrying the HTTP status and a message
 // that names the problem.
 import { timingSafeEqual } from 'node:crypto';
 import { decrypt, getSignature } from '@wecom/crypto';
@@ -31,7 +31,7 @@ export function verifySignature(token: string, r: SignedRequest): void {
 }
 
 export function checkTimestamp(timestamp: string, nowMs: number): void {
-  if (!/^\d{1,12}$/.test(timestamp)) throw new CallbackRefusal(400, 'bad_timestamp', `timestamp must be seconds since the epoch (got ${JSON.stringify(timestamp.slice(0, 20))})`);
+  if (!/^(0|[1-9]\d{0,11})$/.test(timestamp)) throw new CallbackRefusal(400, 'bad_timestamp', `timestamp must be seconds since the epoch, without leading zeros (got ${JSON.stringify(timestamp.slice(0, 20))})`);
   const skew = Math.abs(nowMs / 1000 - Number(timestamp));
   if (skew > TIMESTAMP_WINDOW_S) {
     throw new CallbackRefusal(401, 'stale_timestamp', `timestamp ${timestamp} is ${Math.round(skew)} s away from this server's clock (allowed: ±${TIMESTAMP_WINDOW_S} s); check the clock, or this is a replayed request`);
@@ -58,18 +58,29 @@ export function openEnvelope(aesKey: string, corpId: string, encrypted: string):
   return message;
 }
 
-/** Remembers (timestamp, nonce, signature) triples for REPLAY_TTL_MS, at most `max` of them (oldest forgotten first). */
+/**
+ * Remembers, for REPLAY_TTL_MS and at most `max` of them (oldest forgotten first), the msg_signatures of requests
+ * whose events were committed. The signature covers timestamp, nonce and ciphertext, so it alone is the key. A
+ * request is remembered only once it succeeded: a repeat of a committed request is a duplicate (answered `success`,
+ * nothing done again); a repeat arriving while the first is still being processed waits for the first's outcome,
+ * and runs itself if the first failed, so a WeCom retry is never refused while the event is not yet stored.
+ */
 export class ReplayGuard {
   private seen = new Map<string, number>();
+  private inflight = new Map<string, Promise<boolean>>();
   constructor(private readonly max = 10_000, private readonly ttlMs = REPLAY_TTL_MS) {}
 
-  /** Claims the triple; a second claim within the TTL is a replay. Returns the key, to release if processing fails. */
-  claim(r: Pick<SignedRequest, 'timestamp' | 'nonce' | 'signature'>, nowMs: number): string {
-    const key = `${r.timestamp}\u001f${r.nonce}\u001f${r.signature.toLowerCase()}`;
-    const at = this.seen.get(key);
-    if (at !== undefined && nowMs - at < this.ttlMs) {
-      throw new CallbackRefusal(409, 'replayed', 'this exact request (timestamp, nonce, msg_signature) was already received in the last 10 minutes');
-    }
+  private static key(signature: string): string { return signature.toLowerCase(); }
+
+  /** Whether a request with this signature was committed within the TTL. */
+  has(signature: string, nowMs: number): boolean {
+    const at = this.seen.get(ReplayGuard.key(signature));
+    return at !== undefined && nowMs - at < this.ttlMs;
+  }
+
+  /** Records a committed request. */
+  remember(signature: string, nowMs: number): void {
+    const key = ReplayGuard.key(signature);
     this.seen.delete(key);
     this.seen.set(key, nowMs);
     // Map keeps insertion order: the first entries are the oldest.
@@ -77,11 +88,36 @@ export class ReplayGuard {
       if (this.seen.size <= this.max && nowMs - t < this.ttlMs) break;
       this.seen.delete(k);
     }
-    return key;
   }
 
-  /** Forgets a claim whose processing failed, so the platform's retry is accepted. */
-  release(key: string): void { this.seen.delete(key); }
+  /**
+   * Runs `work` for a request unless one with the same signature already committed (→ duplicate). While another
+   * run with the same signature is in flight, waits for it first. A failed run is not remembered (its error is
+   * thrown to its own caller only).
+   */
+  async once<T>(signature: string, now: () => number, work: () => Promise<T>): Promise<{ duplicate: true } | { duplicate: false; value: T }> {
+    const key = ReplayGuard.key(signature);
+    for (;;) {
+      if (this.has(key, now())) return { duplicate: true };
+      const pending = this.inflight.get(key);
+      if (!pending) break;
+      await pending;
+    }
+    let settle!: (committed: boolean) => void;
+    this.inflight.set(key, new Promise<boolean>((r) => { settle = r; }));
+    try {
+      const value = await work();
+      this.remember(key, now());
+      settle(true);
+      return { duplicate: false, value };
+    } catch (err) {
+      settle(false);
+      throw err;
+    } finally {
+      this.inflight.delete(key);
+    }
+  }
 
   get size(): number { return this.seen.size; }
+  get pending(): number { return this.inflight.size; }
 }

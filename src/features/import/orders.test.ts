@@ -88,6 +88,19 @@ describe.each(dialects)('orders import (%s)', (dialect) => {
     expect(shrunk.rejected.map(formatRejection)).toEqual(['row 2, 退款金额: the order\'s refunds already total 990 分 (an earlier import); a refund cannot be undone']);
   });
 
+  it('orders keyed by phone, then a members import giving that phone a member, then the same orders: all duplicates', async () => {
+    const file = csv(['C1,13600000000,,50,2026-10-08 09:00,,,', 'C2,13600000000,,60,2026-10-08 10:00,,10,2026-10-09']);
+    expect(await run(file)).toMatchObject({ accepted: 3, rejected_count: 0 });
+    const members = write('会员编号,姓名,手机号\nU6,王五,13600000000\n');
+    expect(await importTable(members, { database: t.database, kind: 'members', now: NOW })).toMatchObject({ accepted: 1, rejected_count: 0 });
+    const again = await run(file, NOW + 60_000);
+    expect(again.rejected.map(formatRejection)).toEqual([]);
+    expect(again).toMatchObject({ accepted: 0, duplicates: 3, rejected_count: 0 });
+    // A changed payment is still refused.
+    const changed = await run(csv(['C1,13600000000,,55,2026-10-08 09:00,,,']), NOW + 120_000);
+    expect(changed.rejected_count).toBe(1);
+  });
+
   it('takes 分, English headers, a platform column and currency', async () => {
     const s = await run('order_id,member_id,分,paid_at,platform,currency\nB1,U9,1299,2026-10-07T08:00:00Z,wecom,usd\nB2,U9,12.5,2026-10-07,wecom,\n');
     expect(s.rejected.map(formatRejection)).toEqual(['row 3, 分: 分 must be a whole number (got "12.5")']);

@@ -152,15 +152,42 @@ export class OrderResolver {
     }
   }
 
+  /**
+   * The member of each payment the ledger already holds (platform \u001f event id → member). A re-import keeps it:
+   * a phone that found no member the first time may find one now (a members import in between), and the payment
+   * must not turn into a conflict for that alone. Any other change still does.
+   */
+  private async paidBefore(batch: ParsedOrder[]): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>();
+    for (const platform of new Set(batch.map((o) => o.platform))) {
+      const ids = [...new Set(batch.filter((o) => o.platform === platform).map((o) => eventId('import:orders', o.order, 'paid')))];
+      for (const part of chunks(ids, 500)) {
+        const rows = await this.db.selectFrom('events').select(['event_id', 'body'])
+          .where('platform', '=', platform).where('event_id', 'in', part).where('type', '=', 'order.paid').execute();
+        for (const r of rows) {
+          try {
+            const member = (JSON.parse(r.body) as { member?: unknown }).member;
+            if (member !== undefined) out.set(`${platform}\u001f${r.event_id}`, member);
+          } catch { /* the ledger stores canonical JSON; anything else is left to the conflict check */ }
+        }
+      }
+    }
+    return out;
+  }
+
   async resolve(batch: ParsedOrder[]): Promise<(Resolved | { row: number; error: ImportRejection })[]> {
     const byPhone = await this.membersByPhone(batch);
+    const before = await this.paidBefore(batch);
     await this.refundsBefore(batch);
     const out: (Resolved | { row: number; error: ImportRejection })[] = [];
     for (const o of batch) {
-      const member = o.member ?? byPhone.get(`${o.platform}\u001f${o.phone}`) ?? o.phone!;
+      const paidId = eventId('import:orders', o.order, 'paid');
+      // Keyed by phone, the payment keeps the member it was recorded with (paidBefore).
+      const recorded = o.member === undefined ? before.get(`${o.platform}\u001f${paidId}`) : undefined;
+      const member = o.member ?? recorded ?? byPhone.get(`${o.platform}\u001f${o.phone}`) ?? o.phone!;
       const paid: Record<string, unknown> = { ...o.paid, member };
       if (typeof paid.product === 'string') paid.product = this.products.get(paid.product.trim().toLowerCase()) ?? paid.product;
-      const planned: Planned[] = [{ event: { ...paid, id: eventId('import:orders', o.order, 'paid') } }];
+      const planned: Planned[] = [{ event: { ...paid, id: paidId } }];
       let duplicates = 0;
       if (o.refund) {
         const k = `${o.platform}\u001f${o.order}`;

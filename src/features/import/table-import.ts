@@ -11,6 +11,7 @@ import { memberRow, type RowContext } from './members.js';
 import { OrderResolver, parseOrderRow, productKeys, type ParsedOrder } from './orders.js';
 import { ImportRun, type ImportSummary } from './run.js';
 import { readCsv, readXlsx, sniffFormat, TableError, type TableRow } from './tables.js';
+import { checkXlsxSize, ZipBombError } from './zip-guard.js';
 
 export interface TableImportOptions {
   database: Database;
@@ -48,9 +49,23 @@ function openRows(source: string | Buffer, o: TableImportOptions): AsyncGenerato
   const sniffed = sniffFormat(head);
   if (sniffed === 'xls' && o.format === undefined) throw new TableError(`${name}: an old binary .xls workbook; save it as .xlsx or CSV (UTF-8) first`);
   const format = o.format ?? sniffed;
+  if (format === 'xlsx') return guardedXlsx(source, o);
   const stream = typeof source === 'string' ? fs.createReadStream(source, { highWaterMark: 1 << 20 }) : Readable.from([source]);
   if (o.onBytes) stream.on('data', (c: Buffer | string) => o.onBytes!(c.length));
-  return format === 'xlsx' ? readXlsx(stream, o.sheet) : readCsv(stream, o.encoding);
+  return readCsv(stream, o.encoding);
+}
+
+/** An XLSX's rows, once its zip directory showed it does not inflate to far more than it is (zip-guard.ts). */
+async function* guardedXlsx(source: string | Buffer, o: TableImportOptions): AsyncGenerator<TableRow> {
+  try {
+    await checkXlsxSize(source);
+  } catch (err) {
+    if (err instanceof ZipBombError) throw new TableError(err.message);
+    throw err;
+  }
+  const stream = typeof source === 'string' ? fs.createReadStream(source, { highWaterMark: 1 << 20 }) : Readable.from([source]);
+  if (o.onBytes) stream.on('data', (c: Buffer | string) => o.onBytes!(c.length));
+  yield* readXlsx(stream, o.sheet);
 }
 
 /** Imports a file (a path) or a body; throws MappingError / TableError / EncodingError for problems of the whole file. */
