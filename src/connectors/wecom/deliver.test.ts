@@ -133,9 +133,21 @@ describe('what WeCom cannot do, and failures', () => {
   });
 
   it('an outage is retryable, a refusal is not', async () => {
-    mock.script({ status: 503 }, { status: 503 }, { status: 503 });
+    // Sends get one attempt in the client (a timed-out send may have gone through); the outbox retries later.
+    mock.script({ status: 503 });
     expect((await deliver(action('send'))).result).toMatchObject({ ok: false, retryable: true, error: expect.stringMatching(/HTTP 503/) });
     mock.script({ json: { errcode: 60020 } });
     expect((await deliver(action('send'))).result).toMatchObject({ ok: false, retryable: false, error: expect.stringMatching(/trusted IPs/) });
+  });
+});
+
+describe('mentionName', () => {
+  it('keeps names readable and ads out of the owner\'s warnings', async () => {
+    const { mentionName } = await import('./deliver.js');
+    expect(mentionName('小红')).toBe('小红');
+    expect(mentionName('加微信 http://x.cn/a 领资料')).toBe('领资料');
+    expect(mentionName('vx 13800138000')).toBe('群成员');
+    expect(mentionName(null)).toBe('群成员');
+    expect([...mentionName('很长的名字'.repeat(10))].length).toBe(20);
   });
 });

@@ -25,6 +25,18 @@ const NO_API: Record<string, string> = {
   notify: 'operator notices stay in Qunyun\'s audit log; the WeCom connector does not deliver them',
 };
 
+const ONCE = { attempts: 1 };
+
+/**
+ * A member's name as it appears in a warning from the owner's account: a spammer named "加微信 http://x" must not get
+ * the ad repeated for them, so links, contact cues and long digit runs go, and the rest is capped.
+ */
+export function mentionName(name: string | null | undefined): string {
+  const cleaned = (name ?? '').replace(/https?:\/\/\S+|www\.\S+|\S+\.(?:com|cn|net|top|vip|cc)\S*/giu, '')
+    .replace(/加\s*微\s*信|加\s*[vV]|微\s*信|威\s*信|薇\s*信|[vV]\s*信|\b(?:vx|wx|qq)\b|\d{5,}/giu, '').replace(/\s+/g, ' ').trim();
+  return cleaned.length === 0 ? '群成员' : [...cleaned].slice(0, 20).join('');
+}
+
 /** add_msg_template refuses text over 4,000 bytes. */
 const MAX_TEXT_BYTES = 4000;
 const DEFAULT_WARNING = '请遵守群规，谢谢配合。';
@@ -69,19 +81,22 @@ export function wecomDeliver(deps: DeliverDeps): (a: OutboxAction, db: Kysely<Sc
   const groupMessage = async (chat: string, text: string) => {
     const owner = (await directory.group(chat)).owner;
     if (!owner) throw new Refused(`WeCom lists no owner for group ${chat}, so no one can send the group message`);
-    const r = await api.call('externalcontact/add_msg_template', { chat_type: 'group', sender: owner, chat_id_list: [chat], text: { content: text } });
+    // One attempt in the client: a timed-out send may have reached WeCom, and each task spends one of the group's
+    // four monthly messages; the outbox retries later, with backoff.
+    const r = await api.call('externalcontact/add_msg_template', { chat_type: 'group', sender: owner, chat_id_list: [chat], text: { content: text } }, {}, ONCE);
     if (Array.isArray(r.fail_list) && r.fail_list.length > 0) throw new Refused(`WeCom did not accept the group message for ${r.fail_list.join(', ')}`);
   };
 
   const privateMessage = async (a: OutboxAction, member: string, text: string) => {
-    const code = typeof a.payload.welcome_code === 'string' ? a.payload.welcome_code : directory.welcome.take(member, now());
+    const code = typeof a.payload.welcome_code === 'string' ? a.payload.welcome_code : directory.welcome.get(member, now());
     if (code) {
-      await api.call('externalcontact/send_welcome_msg', { welcome_code: code, text: { content: text } });
+      await api.call('externalcontact/send_welcome_msg', { welcome_code: code, text: { content: text } }, {}, ONCE);
+      directory.welcome.take(member, now()); // used once, and only once it has worked
       return;
     }
     const staff = await directory.followUser(member);
     if (!staff) throw new Refused(`customer ${member} is no staff member's contact, so WeCom cannot message them privately`);
-    await api.call('externalcontact/add_msg_template', { chat_type: 'single', sender: staff, external_userid: [member], text: { content: text } });
+    await api.call('externalcontact/add_msg_template', { chat_type: 'single', sender: staff, external_userid: [member], text: { content: text } }, {}, ONCE);
   };
 
   const tag = async (a: OutboxAction, member: string, db: Kysely<Schema>) => {
@@ -110,7 +125,7 @@ export function wecomDeliver(deps: DeliverDeps): (a: OutboxAction, db: Kysely<Sc
         await privateMessage(a, needMember(), textOf(a));
       } else {
         if (!t.chat) throw new Refused(`${a.kind} action ${a.id} names no WeCom customer group`);
-        const mention = a.kind === 'send' ? '' : `@${t.memberName ?? t.member ?? '群成员'} `;
+        const mention = a.kind === 'send' ? '' : `@${mentionName(t.memberName ?? t.member)} `;
         await groupMessage(t.chat, textOf(a, mention, a.kind === 'warn' ? DEFAULT_WARNING : undefined));
       }
       return { ok: true };

@@ -68,7 +68,7 @@ await connectorContract({
     return {
       connector, inbound,
       calls: () => mock.calls,
-      failNext: (how) => (how === 'temporary' ? mock.script({ status: 503 }, { status: 503 }, { status: 503 }) : mock.script({ json: { errcode: 48002, errmsg: 'api forbidden' } })),
+      failNext: (how) => (how === 'temporary' ? mock.script({ status: 503 }) : mock.script({ json: { errcode: 48002, errmsg: 'api forbidden' } })),
       async action(kind) {
         return {
           id: ++actionId, rule: 'contract', kind, platform: 'wecom', event_id: null, attempts: 0,
