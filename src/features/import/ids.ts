@@ -9,9 +9,9 @@ export function shortHash(v: unknown, length = 12): string {
   return createHash('sha1').update(typeof v === 'string' ? v : canonicalJson(v)).digest('hex').slice(0, length);
 }
 
-/** `parts` joined by `:`; when that is too long, `<first two parts>:#<sha1 of the whole>`. */
+/** `parts` joined by `:`; when that is too long, `<first part>:#<sha1 of the whole>` (the first part is the kind). */
 export function eventId(...parts: (string | number)[]): string {
   const id = parts.join(':');
   if (id.length <= MAX_ID) return id;
-  return `${parts.slice(0, 2).join(':')}:#${createHash('sha1').update(id).digest('hex')}`;
+  return `${parts[0]}:#${createHash('sha1').update(id).digest('hex')}`;
 }

@@ -107,4 +107,16 @@ describe.each(dialects)('orders import (%s)', (dialect) => {
     const b1 = await t.database.db.selectFrom('orders').select(['platform', 'amount', 'currency', 'paid_at']).where('order_id', '=', 'B1').executeTakeFirstOrThrow();
     expect({ ...b1, amount: Number(b1.amount), paid_at: Number(b1.paid_at) }).toEqual({ platform: 'wecom', amount: 1299, currency: 'USD', paid_at: at('2026-10-07T08:00:00Z') });
   });
+
+  it('an order id too long for the ledger gets a hashed id, refunds included, and re-imports cleanly', async () => {
+    const long = 'L'.repeat(190);
+    const text = csv([`${long},,U9,100,2026-10-07,,30,2026-10-08`]);
+    expect(await run(text)).toMatchObject({ accepted: 2, rejected_count: 0 });
+    expect(await run(text)).toMatchObject({ accepted: 0, duplicates: 2, rejected_count: 0 });
+    // The refund total grows: only the increase is recorded.
+    expect(await run(csv([`${long},,U9,100,2026-10-07,,50,2026-10-09`]))).toMatchObject({ accepted: 1, rejected_count: 0 });
+    const ids = (await t.database.db.selectFrom('events').select('event_id').where('event_id', 'like', 'import:orders:#%').execute()).map((r) => r.event_id);
+    expect(ids).toHaveLength(3);
+    expect(ids.every((id) => id.length < 200)).toBe(true);
+  });
 });

@@ -140,14 +140,15 @@ export class OrderResolver {
   private async refundsBefore(batch: ParsedOrder[]): Promise<void> {
     const keys = [...new Set(batch.filter((o) => o.refund).map((o) => `${o.platform}\u001f${o.order}`))].filter((k) => !this.refunded.has(k));
     for (const part of chunks(keys, 500)) {
-      const rows = await this.db.selectFrom('events').select(['platform', 'event_id', 'order_key'])
+      const rows = await this.db.selectFrom('events').select(['platform', 'event_id', 'order_key', 'body'])
         .where('order_key', 'in', part).where('type', '=', 'order.refunded').execute();
+      // The running total refunded by earlier imports: the sum of their refunds' amounts (ids may be hashed).
       for (const r of rows) {
+        if (!r.event_id.startsWith('import:orders:')) continue;
         const order = r.order_key!.slice(r.order_key!.indexOf('\u001f') + 1);
-        const m = new RegExp(`^import:orders:(?:.*):refund:(\\d+)$`).exec(r.event_id);
-        if (!m || !r.event_id.startsWith(`import:orders:${order}:refund:`)) continue;
         const k = `${r.platform}\u001f${order}`;
-        this.refunded.set(k, Math.max(this.refunded.get(k) ?? 0, Number(m[1])));
+        const amount = Number((JSON.parse(r.body) as { amount?: number }).amount ?? 0);
+        this.refunded.set(k, (this.refunded.get(k) ?? 0) + amount);
       }
     }
   }
