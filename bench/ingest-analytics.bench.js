@@ -6,23 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fmt, sh } from './cli.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'bin', 'qunyun.js');
 const members = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const runs = Number(process.env.BENCH_RUNS ?? 2);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-abench-'));
 const file = path.join(dir, 'demo.ndjson');
-const fmt = (n) => Math.round(n).toLocaleString('en-US');
-
-function sh(args, env = {}) {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`qunyun ${args.join(' ')} exited ${r.status}\n${r.stdout}`);
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, out: r.stdout };
-}
 
 console.log(`bench:ingest-analytics — ${fmt(members)} demo members, node ${process.version}, ${os.cpus().length} cores`);
 sh(['demo', '--members', String(members), '--days', '90', '--seed', '1', '--end', '2026-11-01', '--out', file]);

@@ -7,26 +7,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fmt, sh } from './cli.js';
 import YAML from 'yaml';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'bin', 'qunyun.js');
 const members = Number(process.env.BENCH_MEMBERS ?? 50_000);
 const runs = Number(process.env.BENCH_RUNS ?? 2);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-rbench-'));
 const file = path.join(dir, 'demo.ndjson');
-const fmt = (n) => Math.round(n).toLocaleString('en-US');
-
-function sh(args, env = {}) {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`qunyun ${args.join(' ')} exited ${r.status}\n${r.stdout}`);
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, out: r.stdout };
-}
 
 // 3,000 words: spam words plus 2–4 character words of jieba's dictionary, every 37th (deterministic).
 const dict = fs.readFileSync(path.join(path.dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt'), 'utf8');
