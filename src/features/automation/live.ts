@@ -31,14 +31,13 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
   const gateOutbox = new PendingActions();
   const gated = await runGateRules(trx, events.filter(isFresh).map((e) => ({ event: e.event, atMs: e.atMs, memberId: e.memberId! })), rules, gateOutbox, now);
   await gateOutbox.flush(trx);
-  return gated + await runEventRules(trx, events, now);
+  const live = events.filter((e) => isFresh(e) && triggerOf(e.event) && (e.communityId !== null || isContact(e.event) || isContactLost(e.event)))
+    .sort((a, b) => a.atMs - b.atMs);
+  return gated + await runEventRules(trx, live, rules, now);
 }
 
-async function runEventRules(trx: Trx, events: LiveEvent[], now: number): Promise<number> {
-  const { config, rules } = await loadRules(trx);
-  const live = events.filter((e) => triggerOf(e.event) && e.memberId !== null && (e.communityId !== null || isContact(e.event) || isContactLost(e.event)) &&
-    e.atMs >= now - config.freshMinutes * 60_000 && e.atMs <= now + 5 * 60_000)
-    .sort((a, b) => a.atMs - b.atMs);
+/** Rules on the batch's live messages, joins, leaves and contacts (in time order). */
+async function runEventRules(trx: Trx, live: LiveEvent[], rules: CompiledRule[], now: number): Promise<number> {
   if (live.length === 0) return 0;
   const blacklisted = await blacklistedAmong(trx, [...new Set(live.filter((e) => e.event.type === 'member.joined').map((e) => e.memberId!))]);
   const active = rules.filter((r) => r.config.enabled);
