@@ -125,3 +125,21 @@ describe.each(dialects)('telegram import (%s)', (dialect) => {
     await expect(importTelegram(cut, { database: t.database })).rejects.toThrow(/ends inside the top-level object/);
   });
 });
+
+describe('Telegram export messages, like the bot sees them', () => {
+  it('skips posts made as a channel or the group itself, and gives media the bot\'s kinds', async () => {
+    const { TelegramMapper } = await import('./telegram.js');
+    const { ZoneClock } = await import('./dates.js');
+    const m = new TelegramMapper(new ZoneClock('Asia/Shanghai'));
+    m.chatType = 'private_supergroup';
+    m.chatId = 42;
+    const skipped: string[] = [];
+    const map = (x: Record<string, unknown>) => m.map({ type: 'message', date_unixtime: '1790000000', ...x }, () => {}, (r) => skipped.push(r));
+    expect(map({ id: 1, from_id: 'channel99', from: 'Our channel', text: '新课上线' })).toBeNull();
+    expect(skipped).toEqual(['posted as a channel or the group itself, not by a member']);
+    const sticker = map({ id: 2, from_id: 'user7', from: 'Ann', media_type: 'sticker', text: '' });
+    expect(sticker?.planned[0]?.event).toMatchObject({ member: '7', kind: 'image' });
+    const gif = map({ id: 3, from_id: 'user7', from: 'Ann', media_type: 'animation', text: '' });
+    expect(gif?.planned[0]?.event).toMatchObject({ kind: 'video' });
+  });
+});

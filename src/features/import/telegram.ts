@@ -5,9 +5,11 @@ import type { ZoneClock } from './dates.js';
 import type { Planned } from './run.js';
 import { shortHash } from './ids.js';
 
+// The same kinds the bot connector gives these (connectors/telegram/translate.ts), so a message counts alike from either source.
 export const MEDIA_KINDS: Record<string, string> = {
-  sticker: 'other', animation: 'other', video_file: 'video', video_message: 'video', voice_message: 'voice', audio_file: 'file',
+  sticker: 'image', animation: 'video', video_file: 'video', video_message: 'video', voice_message: 'voice', audio_file: 'file',
 };
+
 
 /** The Bot API chat id of an exported chat (export `id` is the bare id; a negative one is kept as it is). */
 export function chatIdOf(type: string, id: unknown): string {
@@ -107,6 +109,8 @@ export class TelegramMapper {
     const base = { platform: 'telegram', community: this.community, at };
     if (m.type === 'message') {
       if (from === null) { issue({ pos, reason: 'a message without from_id' }); return null; }
+      // Posts from a linked channel or an anonymous admin speak as a chat, not a person: the bot never counts them either.
+      if (from.startsWith('-')) { skip('posted as a channel or the group itself, not by a member'); return null; }
       const text = plainText(m.text);
       const event: Record<string, unknown> = { ...base, id: this.id(m), type: 'message.sent', member: from, kind: kindOf(m, text) };
       if (text !== '') event.text = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT).replace(/[\ud800-\udbff]$/, '') : text;
