@@ -8,14 +8,10 @@ const PHONE = /(?<![\d])1[3-9](?:[\s-]?\d){9}(?![\d])/gu;
 // A WeChat id is 6–20 of letters, digits, _ and -, starting with a letter, after a WeChat cue (spaced out or not).
 const WECHAT = /(?:微\s*信|威\s*信|薇\s*信|[vV]\s*信|[vVwW]\s*[xX]|[wW][eE][iI][xX][iI][nN]|[wW][eE][cC][hH][aA][tT]|加\s*[vV]|加\s*微)(\s*(?:号)?\s*[:：]?\s*)([a-zA-Z][-_a-zA-Z0-9]{5,19})(?![-_a-zA-Z0-9])/gu;
 
-function all(re: RegExp, text: string, what: Found['what'], group = 0): Found[] {
+function all(re: RegExp, text: string, what: Found['what']): Found[] {
   const out: Found[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const matched = m[group]!;
-    const start = m.index + (group === 0 ? 0 : m[0].lastIndexOf(matched));
-    out.push({ what, start, end: start + matched.length, matched });
-  }
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push({ what, start: m.index, end: m.index + m[0].length, matched: m[0] });
   return out;
 }
 

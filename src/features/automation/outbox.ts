@@ -58,8 +58,6 @@ export async function renew(db: Kysely<Schema>, a: OutboxAction, now: number): P
 /** Records a delivery's outcome, only while this worker still holds the claim (an undo or a takeover wins). */
 export async function settle(db: Kysely<Schema>, a: OutboxAction, d: Delivery, now: number): Promise<'done' | 'retry' | 'dead' | 'lost'> {
   const attempts = a.attempts + 1;
-  const mine = <T extends { where: (...args: never[]) => T }>(q: T) => q;
-  void mine;
   const guard = (q: ReturnType<typeof db.updateTable<'actions'>>) => q.where('id', '=', a.id).where('status', '=', 'sending').where('locked_until', '=', a.lease ?? -1);
   let outcome: 'done' | 'retry' | 'dead';
   let r;
