@@ -16,6 +16,7 @@ import { registerExport } from './commands/export.js';
 import { registerWecom } from './commands/wecom.js';
 import { registerScheduler } from './commands/scheduler.js';
 import { registerImport } from './commands/import.js';
+import { registerUsers } from './commands/users.js';
 
 const program = new Command('qunyun')
   .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
@@ -24,6 +25,7 @@ const program = new Command('qunyun')
   .exitOverride();
 
 registerServe(program);
+registerUsers(program);
 registerIngest(program);
 registerMembers(program);
 registerWorkspace(program);

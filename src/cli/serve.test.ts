@@ -45,10 +45,16 @@ describe('qunyun serve', () => {
     const env = { QUNYUN_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' };
     const first = await serve([], env);
     expect(first.out()).toContain('loading the demo workspace');
-    const comms = (await (await fetch(first.url + '/api/v1/communities')).json()) as { items: { members: number; name: string }[] };
+    // The demo prints its own login; everything else needs it.
+    const login = /sign in to the console as +(\S+) \/ (\S+)/.exec(first.out())!;
+    expect(login[1]).toBe('demo');
+    expect((await fetch(first.url + '/api/v1/communities')).status).toBe(401);
+    const signed = await fetch(first.url + '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: login[1], password: login[2] }) });
+    const cookie = { headers: { cookie: signed.headers.get('set-cookie')!.split(';')[0]! } };
+    const comms = (await (await fetch(first.url + '/api/v1/communities', cookie)).json()) as { items: { members: number; name: string }[] };
     expect(comms.items.length).toBeGreaterThanOrEqual(4);
     expect(comms.items.some((c) => c.members > 0)).toBe(true);
-    const members = (await (await fetch(first.url + '/api/v1/members?page_size=1')).json()) as { total: number };
+    const members = (await (await fetch(first.url + '/api/v1/members?page_size=1', cookie)).json()) as { total: number };
     expect(members.total).toBeGreaterThan(1000);
     expect((await fetch(first.url + '/api/docs')).status).toBe(200);
     await stop(first.child);
@@ -59,15 +65,18 @@ describe('qunyun serve', () => {
     const second = await serve(['--no-traffic'], env);
     expect(second.out()).not.toContain('loading the demo');
     expect(second.out()).not.toContain('generating live traffic');
-    const again = (await (await fetch(second.url + '/api/v1/members?page_size=1')).json()) as { total: number };
+    // The same demo login, printed again; the session survives a restart.
+    expect(second.out()).toContain(`as  demo / ${login[2]}`);
+    const again = (await (await fetch(second.url + '/api/v1/members?page_size=1', cookie)).json()) as { total: number };
     expect(again.total).toBeGreaterThanOrEqual(members.total);
     expect(again.total).toBeLessThan(members.total + 20);
     await stop(second.child);
 
     const named = await serve(['--db', path.join(dir, 'named.db')], env);
     expect(named.out()).not.toContain('demo');
-    const none = (await (await fetch(named.url + '/api/v1/members')).json()) as { total: number };
-    expect(none.total).toBe(0);
+    // A real workspace starts with no account: the console offers the owner setup.
+    expect((await (await fetch(named.url + '/api/v1/auth/status')).json())).toMatchObject({ setup_required: true, demo: false });
+    expect((await fetch(named.url + '/api/v1/members')).status).toBe(401);
     await stop(named.child);
   }, 180_000);
 });

@@ -8,6 +8,8 @@ export interface Env {
   dataDir: string;
   maxBodyBytes: number;
   logLevel: string;
+  /** QUNYUN_TRUST_PROXY=1: behind a reverse proxy, take the client address from X-Forwarded-For and HTTPS from X-Forwarded-Proto. */
+  trustProxy: boolean;
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -18,6 +20,13 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
   return n;
 }
 
+function boolVar(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new Error(`${name}: expected 1 or 0 (got ${JSON.stringify(raw)})`);
+}
+
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
   return {
     port: intVar(env, 'PORT', 3000, 0, 65535),
@@ -25,6 +34,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     dataDir: path.resolve(env.QUNYUN_DATA_DIR || 'data'),
     maxBodyBytes: intVar(env, 'QUNYUN_MAX_BODY_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: boolVar(env, 'QUNYUN_TRUST_PROXY'),
   };
 }
 

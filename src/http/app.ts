@@ -16,8 +16,12 @@ import { registerAutomationRoutes } from '../features/automation/routes.js';
 import { registerExportRoutes } from '../features/export/routes.js';
 import { registerImportRoutes } from '../features/import/routes.js';
 import { registerPlaybookRoutes } from '../features/automation/playbook-routes.js';
+import { registerAuthRoutes } from '../features/auth/routes.js';
+import { registerAdminRoutes } from '../features/auth/admin-routes.js';
+import { registerWorkspaceRoutes } from '../features/workspace/routes.js';
 import { docsPage } from './docs-page.js';
-import { homePage } from './home-page.js';
+import { access } from './access.js';
+import { registerConsole } from './console.js';
 
 export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: string): void } = console, connectors: Connector[] = []): OpenAPIHono {
   const app = new OpenAPIHono({
@@ -28,17 +32,23 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
       }
     },
   });
+  // Before every route: who is calling and whether their role may (src/http/policy.ts); audit of changes.
+  app.use('/api/*', access(ctx.database.db, { trustProxy: ctx.env.trustProxy }));
   app.get('/api/v1/health', (c) => c.json({ ok: true, dialect: ctx.database.dialect, connectors: connectors.map((x) => x.platform) }));
   // Platform webhooks (/hooks/…), mounted only for the connectors switched on by configuration.
   for (const c of connectors) c.routes?.(app);
+  registerAuthRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+  registerWorkspaceRoutes(app, ctx);
   registerIngestRoutes(app, ctx);
   registerMemberRoutes(app, ctx);
-  registerCommunityRoutes(app, ctx);
   registerMetricsRoutes(app, ctx);
   registerRfmRoutes(app, ctx);
   registerCohortRoutes(app, ctx);
   registerEngagementRoutes(app, ctx);
+  // Before the communities' /{ref} route, which would otherwise take /communities/health.
   registerHealthRoutes(app, ctx);
+  registerCommunityRoutes(app, ctx);
   registerRoleRoutes(app, ctx);
   registerAutomationRoutes(app, ctx);
   registerExportRoutes(app, ctx);
@@ -46,7 +56,7 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
   registerPlaybookRoutes(app, ctx);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Qunyun API', version: '1' } });
   app.get('/api/docs', (c) => c.html(docsPage(app)));
-  app.get('/', async (c) => c.html(await homePage(ctx)));
+  registerConsole(app);
   app.notFound((c) => errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
     log.error({ err }, 'request failed');

@@ -5,8 +5,10 @@ import * as m001 from './migrations/001_ledger.js';
 import * as m002 from './migrations/002_metric_cache.js';
 import * as m003 from './migrations/003_automation.js';
 import * as m004 from './migrations/004_schedules.js';
+import * as m005 from './migrations/005_accounts.js';
 
-const ALL = [['001_ledger', m001], ['002_metric_cache', m002], ['003_automation', m003], ['004_schedules', m004]] as const;
+const ALL = [['001_ledger', m001], ['002_metric_cache', m002], ['003_automation', m003], ['004_schedules', m004],
+  ['005_accounts', m005]] as const;
 
 export async function migrateToLatest(database: Database): Promise<{ applied: string[] }> {
   const provider: MigrationProvider = {

@@ -141,4 +141,22 @@ export interface Schema {
   rule_toggles: RuleTogglesTable;
   schedules: SchedulesTable;
   playbook_starts: PlaybookStartsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+}
+
+export interface UsersTable {
+  id: Generated<number>; username: string; password_hash: string; role: string; communities: Generated<string>; disabled: Generated<number>;
+  created_at: number; last_login_at: number | null;
+}
+export interface SessionsTable { id_hash: string; user_id: number; created_at: number; expires_at: number; ip: string | null; user_agent: string | null }
+export interface ApiTokensTable {
+  id: Generated<number>; name: string; token_hash: string; prefix: string; user_id: number; role: string; created_at: number;
+  last_used_at: number | null; revoked_at: number | null;
+}
+export interface AuditLogTable {
+  id: Generated<number>; at: number; user_id: number | null; actor: string; action: string; target: string | null; status: number;
+  ip: string | null; user_agent: string | null; details: string | null;
 }

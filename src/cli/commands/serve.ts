@@ -18,7 +18,7 @@ export function registerServe(program: Command): void {
     .option('--no-traffic', 'on a demo workspace, do not generate live demo traffic')
     .option('--simulate', 'deliver automation actions through the built-in simulator (default on a demo workspace, or QUNYUN_SIMULATE=1)')
     .action(async (o: { db?: string; port?: string; host?: string; config?: string; demo: boolean; simulate?: boolean; traffic: boolean }) => {
-      // Loopback by default: the API has no accounts yet, so exposing it is an explicit choice.
+      // Loopback by default: exposing the console beyond this machine is an explicit choice (--host, HOST).
       const host = o.host ?? (process.env.HOST || '127.0.0.1');
       const [{ serve }, { pino }, { createApp }, { applyWorkspaceFile, readWorkspaceFile }, { demoEndFor, loadDemo }] = await Promise.all([
         import('@hono/node-server'), import('pino'), import('../../http/app.js'), import('../../features/workspace/apply.js'),
@@ -70,9 +70,11 @@ export function registerServe(program: Command): void {
         log: (t) => { if (t.due > 0) log.info(t, 'scheduler pass'); },
         onError: (err) => log.error({ err }, 'scheduler pass failed'),
       });
+      const demoLogin = loaded?.value === 'loaded' ? await ensureDemoLogin(ctx.database.db, opened.isDefault) : null;
       const app = createApp(ctx, log, connectors);
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
         const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
+        if (demoLogin) console.log(`Demo workspace — sign in to the console as  ${demoLogin.username} / ${demoLogin.password}  (a demo account: add your own with \`qunyun user add\`)`);
         console.log(`Qunyun is running at http://${shown}:${info.port}  (database: ${ctx.database.location}; API docs: /api/docs)`);
       });
       const stop = (signal: string) => {
@@ -108,4 +110,24 @@ async function startOutbox(database: import('../../storage/database.js').Databas
   void loop();
   log.info(`automation actions are delivered by the ${by}`);
   return { stop: () => { stopped = true; } };
+}
+
+/**
+ * The demo's own account, so `npm start` opens straight into a signed-in console: made once, on the default
+ * database's demo workspace while it has no user, and printed at every start (its password is kept for that,
+ * which is why only the demo gets one). Returns null when the workspace has real accounts instead.
+ */
+async function ensureDemoLogin(db: import('kysely').Kysely<import('../../storage/schema.js').Schema>, isDefault: boolean) {
+  const [repo, { hashPassword }, { randomBytes }] = await Promise.all([
+    import('../../features/auth/repository.js'), import('../../features/auth/password.js'), import('node:crypto')]);
+  const kept = await db.selectFrom('settings').select('value').where('key', '=', 'demo_login').executeTakeFirst();
+  if (kept) {
+    const login = JSON.parse(kept.value) as { username: string; password: string };
+    return (await repo.findUser(db, { username: login.username })) ? login : null;
+  }
+  if (!isDefault || (await repo.countUsers(db)) > 0) return null;
+  const login = { username: 'demo', password: randomBytes(9).toString('base64url') };
+  await repo.insertUser(db, { username: login.username, passwordHash: await hashPassword(login.password), role: 'owner' });
+  await saveSetting(db, 'demo_login', JSON.stringify(login));
+  return login;
 }

@@ -41,11 +41,12 @@ export interface CommunitySummary {
   members: number; capacity: number | null; blueprint: Record<string, unknown> | null;
 }
 
-export async function listCommunities(db: Kysely<Schema>): Promise<CommunitySummary[]> {
+export async function listCommunities(db: Kysely<Schema>, only?: number): Promise<CommunitySummary[]> {
   const rows = await db.selectFrom('communities as c')
     .select(['c.id', 'c.platform', 'c.external_id', 'c.name', 'c.config_name', 'c.owner', 'c.admins', 'c.blueprint'])
     .select((eb) => eb.selectFrom('memberships as m').select(sql<number>`count(*)`.as('n'))
       .whereRef('m.community_id', '=', 'c.id').where('m.present', '=', 1).as('members'))
+    .$if(only !== undefined, (q) => q.where('c.id', '=', only!))
     .orderBy('c.id').execute();
   return rows.map((r) => {
     const blueprint = r.blueprint ? (JSON.parse(r.blueprint) as Record<string, unknown>) : null;

@@ -50,7 +50,7 @@ function nowherePage(db: Kysely<Schema>, t: number, after: number, size: number)
 }
 
 /** `pageSize` (members per query, default 1000) is there for tests that cross page boundaries. */
-export async function prepareMembersExport(db: Kysely<Schema>, q: { at?: string; community?: string }, pageSize = PAGE): Promise<PreparedExport> {
+export async function prepareMembersExport(db: Kysely<Schema>, q: { at?: string; community?: string; roles?: boolean }, pageSize = PAGE): Promise<PreparedExport> {
   const settings = await loadSettings(db);
   const t = parseInput(q.at, settings.timezone, 'at');
   const only = q.community === undefined ? null : await resolveCommunityRef(db, q.community);
@@ -70,7 +70,8 @@ export async function prepareMembersExport(db: Kysely<Schema>, q: { at?: string;
   async function* rows(): AsyncGenerator<Cell[]> {
     const th = await rfmThresholds(db, asOf);
     for (const c of communities) {
-      const roles = await communityRoles(db, c.id, t);
+      // Roles cost a pass over the window's messages; a caller that does not need them skips it.
+      const roles = q.roles === false ? new Map<number, string>() : await communityRoles(db, c.id, t);
       for (let after = -1; ;) {
         const ids = (await presentPage(db, c.id, t, after, pageSize)).rows.map((r) => Number(r.member_id));
         if (ids.length === 0) break;

@@ -11,7 +11,7 @@ describe.each(dialects)('import API (%s)', (dialect) => {
   let h: Awaited<ReturnType<typeof createTestApp>>;
   beforeAll(async () => {
     h = await createTestApp(dialect, { QUNYUN_MAX_BODY_BYTES: '4096' });
-    registerImportRoutes(h.app, h.ctx);
+    registerImportRoutes(h.raw, h.ctx);
   });
   afterAll(() => h.drop());
   const post = async (path: string, body: string | Buffer) => {

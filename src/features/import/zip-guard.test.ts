@@ -50,7 +50,7 @@ describe('POST /api/v1/import/* with an XLSX bomb', () => {
   let h: Awaited<ReturnType<typeof createTestApp>>;
   beforeAll(async () => {
     h = await createTestApp('sqlite', {});
-    registerImportRoutes(h.app, h.ctx);
+    registerImportRoutes(h.raw, h.ctx);
   });
   afterAll(() => h.drop());
 

@@ -11,6 +11,10 @@ export interface MemberFilter {
   channel?: string;
   /** Substring of the name or phone. */
   q?: string;
+  /** Members with a paid order of this tier. */
+  tier?: string;
+  /** Only these members (a classification's result: group, role, RFM segment). */
+  only?: readonly number[];
   page: number;
   pageSize: number;
 }
@@ -37,6 +41,15 @@ export async function listMembers(db: Kysely<Schema>, f: MemberFilter): Promise<
     q = f.channel === '(none)'
       ? q.where('m.first_channel', 'is', null).where('m.first_join_at', 'is not', null)
       : q.where('m.first_channel', '=', f.channel);
+  }
+  if (f.tier !== undefined) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('orders as o').select(sql`1`.as('x')).whereRef('o.member_id', '=', 'm.id').where('o.tier', '=', f.tier!)));
+  }
+  if (f.only !== undefined) {
+    // Chunked: one IN list per 10,000 ids keeps under both dialects' parameter limits.
+    const chunks: number[][] = [];
+    for (let i = 0; i < f.only.length; i += 10_000) chunks.push(f.only.slice(i, i + 10_000));
+    q = chunks.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where((eb) => eb.or(chunks.map((c) => eb('m.id', 'in', c))));
   }
   if (f.q !== undefined && f.q !== '') {
     // Folded in JavaScript (all of Unicode), not by SQL: SQLite's lower() and LIKE fold ASCII only.

@@ -4,6 +4,9 @@ import type { Schema } from '../../storage/schema.js';
 import { makeFormatter } from '../../domain/time/format.js';
 import { listMembers, loadMember, type MemberFilter } from './repository.js';
 import { memberEngagement } from '../engagement/service.js';
+import { randomUUID } from 'node:crypto';
+import { parseEventLine } from '../../domain/events/validate.js';
+import { ingestBatch, type IngestContext } from '../ingest/service.js';
 
 export async function memberList(db: Kysely<Schema>, filter: MemberFilter, timezone: string) {
   const fmt = makeFormatter(timezone);
@@ -72,4 +75,31 @@ export async function memberDetail(db: Kysely<Schema>, id: number, timezone: str
 function stripEnvelope(body: Record<string, unknown>): Record<string, unknown> {
   const { id: _i, type: _t, at: _a, platform: _p, ...rest } = body;
   return rest;
+}
+
+/**
+ * Tags edited in the console are a member.profile event like any other source's (the member graph stays a fold
+ * of the ledger), under the member's first platform identity. Null: no such member, or no identity.
+ */
+export async function changeTags(ictx: IngestContext, requested: number, add: string[], remove: string[]): Promise<{ id: number; tags: string[] } | null> {
+  const db = ictx.database.db;
+  let id = requested;
+  for (let hops = 0; hops < 100; hops++) {
+    const m = await db.selectFrom('members').select(['id', 'merged_into']).where('id', '=', id).executeTakeFirst();
+    if (!m) return null;
+    if (m.merged_into === null) break;
+    id = Number(m.merged_into);
+  }
+  const ident = await db.selectFrom('identities').select(['platform', 'external_id']).where('member_id', '=', id).orderBy('platform').orderBy('external_id').executeTakeFirst();
+  if (!ident) return null;
+  const event = {
+    id: `console-tags-${randomUUID()}`, platform: ident.platform, type: 'member.profile', member: ident.external_id, at: new Date().toISOString(),
+    ...(add.length ? { tags_add: add } : {}), ...(remove.length ? { tags_remove: remove } : {}),
+  };
+  const parsed = parseEventLine(JSON.stringify(event));
+  if (!parsed.ok) throw new Error(`tags: ${parsed.reason}`);
+  const r = await ingestBatch(ictx, [{ line: 1, value: parsed.value }]);
+  if (r.rejected.length > 0) throw new Error(`tags: the profile event was refused: ${r.rejected[0]!.reason}`);
+  const tags = (await db.selectFrom('member_tags').select('tag').where('member_id', '=', id).orderBy('tag').execute()).map((t) => t.tag);
+  return { id, tags };
 }

@@ -2,13 +2,14 @@
 import fs from 'node:fs';
 import { EVERYTHING, recordChange } from '../metrics/period-cache.js';
 import { saveAutomation } from '../automation/rules.js';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
 import type { Database } from '../../storage/database.js';
 import { parseWorkspaceFile, type WorkspaceFile } from '../../config/workspace-file.js';
 import { dayBucketerFor } from '../../domain/time/zone.js';
 import { key } from '../../storage/chunks.js';
 import { resolveCommunities } from '../ingest/resolve.js';
-import { loadSettings, saveSettings } from './settings.js';
+import { loadSettings, saveSettings, type WorkspaceSettings } from './settings.js';
 import { rebuildDayState } from '../ingest/day-state.js';
 
 export interface ApplyResult { products: number; channels: number; communities: number; timezoneChanged: boolean; rebuiltDays: number }
@@ -47,15 +48,25 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
         .where('id', '=', ids.get(key(platform, k))!).execute();
     }
     await saveAutomation(trx, cfg.automation);
-    // Per-day counts are bucketed in the workspace zone: a new zone means new buckets, in the same commit.
-    if (timezoneChanged) rebuiltDays = await rebuildDayState(trx, dayBucketerFor(w.timezone));
     // Product mentions per day are built on demand; new product names make them all stale.
     const productsAfter = JSON.stringify(await trx.selectFrom('products').select(['name', 'aliases']).orderBy('key').execute());
     if (productsAfter !== productsBefore) await trx.deleteFrom('text_days_built').execute();
-    // Finished dashboard periods depend on the zone, both parameters and the product names.
-    if (timezoneChanged || productsAfter !== productsBefore || before.dormantDays !== w.dormantDays || before.newCustomerDays !== w.newCustomerDays) {
-      await recordChange(trx, EVERYTHING);
-    }
+    rebuiltDays = await afterSettingsChange(trx, before, w, productsAfter !== productsBefore);
   });
   return { products: cfg.products.length, channels: cfg.channels.length, communities: cfg.communities.length, timezoneChanged, rebuiltDays };
+}
+
+/**
+ * What a change of settings entails, in the caller's transaction (which holds the writers' lock): per-day
+ * counts are bucketed in the workspace zone, so a new zone rebuilds them; finished dashboard periods depend on
+ * the zone, both parameters and the product names. Returns the days rebuilt.
+ */
+export async function afterSettingsChange(trx: Transaction<Schema>, before: WorkspaceSettings,
+  after: Pick<WorkspaceSettings, 'timezone' | 'dormantDays' | 'newCustomerDays'>, productsChanged = false): Promise<number> {
+  const timezoneChanged = before.timezone !== after.timezone;
+  const rebuilt = timezoneChanged ? await rebuildDayState(trx, dayBucketerFor(after.timezone)) : 0;
+  if (timezoneChanged || productsChanged || before.dormantDays !== after.dormantDays || before.newCustomerDays !== after.newCustomerDays) {
+    await recordChange(trx, EVERYTHING);
+  }
+  return rebuilt;
 }

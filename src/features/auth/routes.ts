@@ -1,0 +1,94 @@
+// Signing in: status, the one-time owner setup, login (throttled), logout. Sessions are httpOnly SameSite=Strict cookies.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppContext } from '../../context.js';
+import { errorJson } from '../../http/errors.js';
+import { clientIp, SESSION_COOKIE } from '../../http/access.js';
+import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import {
+  countUsers, createSession, deleteSession, deleteUser, findUser, insertUser, markLogin, recentFailures, recordAudit, SESSION_DAYS,
+} from './repository.js';
+
+export const THROTTLE = { windowMs: 15 * 60_000, perName: 5, perIp: 20 };
+
+const json = { 200: { description: 'OK', content: { 'application/json': { schema: z.object({}).passthrough() } } }, 400: { description: 'Bad input' } };
+const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+export const usernameSchema = z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only');
+const credentials = z.object({ username: usernameSchema, password: z.string().min(1).max(200) });
+
+const routes = {
+  status: createRoute({ method: 'get', path: '/api/v1/auth/status', tags: ['auth'], summary: 'Who is signed in; whether the owner must still be set up', responses: json }),
+  setup: createRoute({ method: 'post', path: '/api/v1/auth/setup', tags: ['auth'], summary: 'Create the first owner (only while no user exists)', responses: json, request: { body: body(credentials) } }),
+  login: createRoute({ method: 'post', path: '/api/v1/auth/login', tags: ['auth'], summary: 'Sign in (sets the session cookie)', responses: json, request: { body: body(credentials) } }),
+  logout: createRoute({ method: 'post', path: '/api/v1/auth/logout', tags: ['auth'], summary: 'Sign out', responses: json }),
+};
+
+function startSession(c: Context, ctx: AppContext, userId: number) {
+  return createSession(ctx.database.db, userId, { ip: clientIp(c, ctx.env.trustProxy), userAgent: c.req.header('user-agent') ?? null }).then(({ secret }) => {
+    const https = new URL(c.req.url).protocol === 'https:' || (ctx.env.trustProxy && c.req.header('x-forwarded-proto') === 'https');
+    setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', path: '/', secure: https, maxAge: SESSION_DAYS * 86_400 });
+  });
+}
+
+export function registerAuthRoutes(app: OpenAPIHono, ctx: AppContext): void {
+  const db = ctx.database.db;
+  const meta = (c: Context) => ({ ip: clientIp(c, ctx.env.trustProxy), userAgent: c.req.header('user-agent') ?? null });
+
+  app.openapi(routes.status, async (c) => {
+    const p = c.get('principal');
+    const demo = await db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+    const { name } = await ctx.settings();
+    return c.json({
+      setup_required: (await countUsers(db)) === 0, demo: demo?.value === 'loaded', workspace: name,
+      user: p ? { id: p.userId, username: p.username, role: p.role, communities: p.communities } : null,
+    }, 200);
+  });
+
+  app.openapi(routes.setup, async (c) => {
+    const { username, password } = c.req.valid('json');
+    if ((await countUsers(db)) > 0) return errorJson(c, 409, 'already_set_up', 'the owner is already set up: sign in instead');
+    const weak = passwordProblem(password);
+    if (weak) return errorJson(c, 400, 'invalid_request', weak, [weak]);
+    const user = await insertUser(db, { username, passwordHash: await hashPassword(password), role: 'owner' });
+    // Two set-ups racing: the later one undoes itself.
+    if ((await countUsers(db)) > 1) {
+      await deleteUser(db, user.id);
+      return errorJson(c, 409, 'already_set_up', 'the owner is already set up: sign in instead');
+    }
+    await recordAudit(db, { userId: user.id, actor: user.username, action: 'auth.setup', target: `user ${user.id}`, status: 200, ...meta(c) });
+    await startSession(c, ctx, user.id);
+    return c.json({ user: { id: user.id, username: user.username, role: user.role, communities: user.communities } }, 200);
+  });
+
+  app.openapi(routes.login, async (c) => {
+    const { username, password } = c.req.valid('json');
+    const m = meta(c);
+    const now = Date.now();
+    const failures = await recentFailures(db, now - THROTTLE.windowMs, username, m.ip);
+    if (failures.byName >= THROTTLE.perName || failures.byIp >= THROTTLE.perIp) {
+      c.header('Retry-After', String(THROTTLE.windowMs / 1000));
+      await recordAudit(db, { userId: null, actor: username, action: 'auth.login_throttled', status: 429, ...m });
+      return errorJson(c, 429, 'rate_limited', `too many failed sign-ins: try again in ${THROTTLE.windowMs / 60_000} minutes`);
+    }
+    const user = await findUser(db, { username });
+    const ok = await verifyPassword(password, user?.password_hash ?? null);
+    if (!user || !ok || user.disabled) {
+      await recordAudit(db, { userId: user?.id ?? null, actor: username, action: 'auth.login_failed', status: 401, ...m });
+      return errorJson(c, 401, 'invalid_credentials', 'wrong username or password');
+    }
+    await markLogin(db, user.id);
+    await startSession(c, ctx, user.id);
+    await recordAudit(db, { userId: user.id, actor: user.username, action: 'auth.login', status: 200, ...m });
+    return c.json({ user: { id: user.id, username: user.username, role: user.role, communities: user.communities } }, 200);
+  });
+
+  app.openapi(routes.logout, async (c) => {
+    const secret = getCookie(c, SESSION_COOKIE);
+    const p = c.get('principal');
+    if (secret) await deleteSession(db, secret);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    if (p) await recordAudit(db, { userId: p.userId, actor: p.username, action: 'auth.logout', status: 200, ...meta(c) });
+    return c.json({ ok: true }, 200);
+  });
+}

@@ -1,0 +1,105 @@
+// Every /api request passes here: who is calling (session cookie or API token), whether their role may call
+// the route (src/http/policy.ts), and, for state-changing routes, an audit entry with the outcome.
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../storage/schema.js';
+import { refusal, type Principal } from '../domain/auth/roles.js';
+import { principalForSession, principalForToken, recordAudit } from '../features/auth/repository.js';
+import { errorJson } from './errors.js';
+import { policyFor } from './policy.js';
+
+export const SESSION_COOKIE = 'qunyun_session';
+
+declare module 'hono' {
+  interface ContextVariableMap { principal: Principal | null; via: 'cookie' | 'token' | null }
+}
+
+/** The caller's address: the socket's, or the first X-Forwarded-For hop behind a proxy the operator trusts. */
+export function clientIp(c: Context, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd.slice(0, 64);
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? null;
+}
+
+export const actorName = (p: Principal) => (p.token ? `token:${p.token.name} (${p.username})` : p.username);
+
+async function identify(c: Context, db: Kysely<Schema>): Promise<{ principal: Principal | null; via: 'cookie' | 'token' | null; bad?: string }> {
+  const auth = c.req.header('authorization');
+  if (auth !== undefined) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    if (!m) return { principal: null, via: null, bad: 'Authorization: expected "Bearer <token>"' };
+    const p = await principalForToken(db, m[1]!);
+    return p ? { principal: p, via: 'token' } : { principal: null, via: null, bad: 'the API token is unknown or revoked' };
+  }
+  const secret = getCookie(c, SESSION_COOKIE);
+  if (secret) {
+    const p = await principalForSession(db, secret);
+    if (p) return { principal: p, via: 'cookie' };
+  }
+  return { principal: null, via: null };
+}
+
+// Cookies are SameSite=Strict; a cross-site page that still gets a request through is refused by its Origin.
+function crossSite(c: Context): boolean {
+  const origin = c.req.header('origin');
+  if (!origin || origin === 'null') return origin === 'null';
+  try {
+    return new URL(origin).host !== (c.req.header('host') ?? new URL(c.req.url).host);
+  } catch {
+    return true;
+  }
+}
+
+export function access(db: Kysely<Schema>, opts: { trustProxy: boolean }): MiddlewareHandler {
+  return async (c, next) => {
+    const found = policyFor(c.req.method, c.req.path);
+    if (!found) {
+      // Unknown paths fall through to the 404; a route added without a policy is refused, not opened.
+      await next();
+      if (c.res.status !== 404) c.res = errorJson(c, 403, 'no_policy', `${c.req.method} ${c.req.path} has no access policy`) as Response;
+      return;
+    }
+    const { rule, params } = found;
+    const who = await identify(c, db);
+    c.set('principal', who.principal);
+    c.set('via', who.via);
+    if (rule.policy === 'public') return next();
+    if (!who.principal) return errorJson(c, 401, 'unauthorized', who.bad ?? 'sign in, or send an API token (Authorization: Bearer …)');
+    const p = who.principal;
+    const meta = { userId: p.userId, actor: actorName(p), ip: clientIp(c, opts.trustProxy), userAgent: c.req.header('user-agent') ?? null };
+    const target = Object.keys(params).length > 0 ? c.req.path : null;
+    if (who.via === 'cookie' && c.req.method !== 'GET' && c.req.method !== 'HEAD' && crossSite(c)) {
+      return errorJson(c, 403, 'cross_site', 'a state-changing request from another site is refused');
+    }
+    const scope = rule.policy === 'operate' && p.role === 'operator' ? await rule.scope?.(db, params) : undefined;
+    const why = refusal(p, rule.policy, scope);
+    if (why !== null) {
+      if (rule.audit) await recordAudit(db, { ...meta, action: `${rule.audit}.denied`, target, status: 403 });
+      return errorJson(c, 403, 'forbidden', `${why} (signed in as ${p.username}, role ${p.role})`);
+    }
+    if (!rule.audit) return next();
+    const details = await auditDetails(c);
+    await next();
+    await recordAudit(db, { ...meta, action: rule.audit, target, status: c.res.status, details });
+  };
+}
+
+// A JSON body is kept (passwords blanked); files and streams are described by type and size only.
+async function auditDetails(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  const length = Number(c.req.header('content-length') ?? NaN);
+  if (!type.includes('application/json') || length > 16_384) {
+    return Number.isFinite(length) || type ? { content_type: type || null, bytes: Number.isFinite(length) ? length : null } : undefined;
+  }
+  try {
+    const text = await c.req.raw.clone().text();
+    if (text.length > 16_384) return { content_type: type, bytes: text.length };
+    return JSON.parse(text, (k, v) => (/password/i.test(k) ? '***' : v));
+  } catch {
+    return undefined;
+  }
+}
