@@ -16,6 +16,7 @@ import { registerAutomationRoutes } from '../features/automation/routes.js';
 import { registerExportRoutes } from '../features/export/routes.js';
 import { registerImportRoutes } from '../features/import/routes.js';
 import { registerPlaybookRoutes } from '../features/automation/playbook-routes.js';
+import { registerAutomationConsoleRoutes } from '../features/automation/console-routes.js';
 import { registerAuthRoutes } from '../features/auth/routes.js';
 import { registerAdminRoutes } from '../features/auth/admin-routes.js';
 import { registerWorkspaceRoutes } from '../features/workspace/routes.js';
@@ -54,6 +55,7 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
   registerExportRoutes(app, ctx);
   registerImportRoutes(app, ctx);
   registerPlaybookRoutes(app, ctx);
+  registerAutomationConsoleRoutes(app, ctx);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Qunyun API', version: '1' } });
   app.get('/api/docs', (c) => c.html(docsPage(app)));
   registerConsole(app);

@@ -43,7 +43,8 @@ export async function insertUser(db: Kysely<Schema>, u: { username: string; pass
   const r = await db.insertInto('users').values({
     username: u.username, password_hash: u.passwordHash, role: u.role, communities: JSON.stringify(u.communities ?? []), created_at: now, last_login_at: null,
   }).returning('id').executeTakeFirstOrThrow();
-  return (await findUser(db, { id: Number(r.id) }))!;
+  const { password_hash: _, ...user } = (await findUser(db, { id: Number(r.id) }))!;
+  return user;
 }
 
 export async function updateUser(db: Kysely<Schema>, id: number, patch: { role?: Role; communities?: number[]; disabled?: boolean; passwordHash?: string }) {

@@ -1,0 +1,43 @@
+// Messages shared by the layout, the sign-in pages and the shared components.
+import { registerMessages } from '../i18n';
+
+registerMessages(
+  {
+    'app.name': '群运',
+    'nav.overview': '概览', 'nav.communities': '社群', 'nav.members': '成员', 'nav.automation': '自动化', 'nav.settings': '设置',
+    'header.demo': '演示模式', 'header.demoHint': '演示数据，仅供体验', 'header.logout': '退出登录', 'header.lang': '语言',
+    'role.owner': '所有者', 'role.operator': '运营', 'role.analyst': '分析师',
+    'common.loading': '加载中…', 'common.retry': '重试', 'common.empty': '暂无数据', 'common.error': '出错了',
+    'common.save': '保存', 'common.cancel': '取消', 'common.edit': '编辑', 'common.add': '添加', 'common.remove': '移除',
+    'common.all': '全部', 'common.search': '搜索', 'common.reset': '重置', 'common.back': '返回', 'common.yes': '是', 'common.no': '否',
+    'common.total': '共 {n} 条', 'common.none': '无', 'common.view': '查看', 'common.saved': '已保存', 'common.members': '成员',
+    'common.notFound': '页面不存在', 'common.backHome': '回到概览', 'common.noPermission': '没有权限',
+    'auth.loading': '正在连接服务器…', 'auth.statusFailed': '无法连接服务器',
+    'login.title': '登录群运', 'login.subtitle': '社群运营平台', 'login.username': '用户名', 'login.password': '密码',
+    'login.submit': '登录', 'login.required': '请输入{field}',
+    'login.invalid': '用户名或密码错误', 'login.rateLimited': '登录失败次数过多，请稍后再试（{detail}）',
+    'setup.title': '创建所有者账号', 'setup.subtitle': '首次使用：创建工作区的所有者账号。此页面只出现一次。',
+    'setup.username': '用户名', 'setup.password': '密码（至少 8 位）', 'setup.password2': '再次输入密码', 'setup.submit': '创建并登录',
+    'setup.mismatch': '两次输入的密码不一致', 'setup.tooShort': '密码至少 8 位', 'setup.usernameRule': '只能包含字母、数字和 . _ @ -',
+    'setup.done': '所有者账号已创建，已自动登录',
+  },
+  {
+    'app.name': 'Qunyun',
+    'nav.overview': 'Overview', 'nav.communities': 'Communities', 'nav.members': 'Members', 'nav.automation': 'Automation', 'nav.settings': 'Settings',
+    'header.demo': 'Demo', 'header.demoHint': 'Demo data, for trying things out', 'header.logout': 'Sign out', 'header.lang': 'Language',
+    'role.owner': 'Owner', 'role.operator': 'Operator', 'role.analyst': 'Analyst',
+    'common.loading': 'Loading…', 'common.retry': 'Retry', 'common.empty': 'No data', 'common.error': 'Something went wrong',
+    'common.save': 'Save', 'common.cancel': 'Cancel', 'common.edit': 'Edit', 'common.add': 'Add', 'common.remove': 'Remove',
+    'common.all': 'All', 'common.search': 'Search', 'common.reset': 'Reset', 'common.back': 'Back', 'common.yes': 'Yes', 'common.no': 'No',
+    'common.total': '{n} in total', 'common.none': 'None', 'common.view': 'View', 'common.saved': 'Saved', 'common.members': 'Members',
+    'common.notFound': 'Page not found', 'common.backHome': 'Back to overview', 'common.noPermission': 'Not allowed',
+    'auth.loading': 'Connecting to the server…', 'auth.statusFailed': 'Cannot reach the server',
+    'login.title': 'Sign in to Qunyun', 'login.subtitle': 'Community operations platform', 'login.username': 'Username', 'login.password': 'Password',
+    'login.submit': 'Sign in', 'login.required': 'Enter the {field}',
+    'login.invalid': 'Wrong username or password', 'login.rateLimited': 'Too many failed sign-ins; try again later ({detail})',
+    'setup.title': 'Create the owner account', 'setup.subtitle': 'First run: create the owner of this workspace. This page appears only once.',
+    'setup.username': 'Username', 'setup.password': 'Password (at least 8 characters)', 'setup.password2': 'Repeat the password', 'setup.submit': 'Create and sign in',
+    'setup.mismatch': 'The passwords do not match', 'setup.tooShort': 'At least 8 characters', 'setup.usernameRule': 'Letters, digits and . _ @ - only',
+    'setup.done': 'Owner created; you are signed in',
+  },
+);

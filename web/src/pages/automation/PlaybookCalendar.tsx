@@ -1,0 +1,77 @@
+// A month calendar of upcoming playbook step runs (GET /api/v1/playbooks/calendar); without that route, each step's next run.
+import { useMemo, useState } from 'react';
+import { Alert, Badge, Calendar, Card, Empty, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useI18n } from '../../i18n';
+import { fmtTime, localDate, routeMissing, useApi } from './common';
+import type { CalendarAnswer, CalendarRun, Playbook } from './types';
+
+const COLORS = ['blue', 'green', 'purple', 'orange', 'cyan', 'magenta', 'gold', 'geekblue'];
+
+export default function PlaybookCalendar({ playbooks, zone }: { playbooks: Playbook[]; zone: string }) {
+  const { t } = useI18n();
+  const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'));
+  const [selected, setSelected] = useState<Dayjs>(() => dayjs());
+  // The visible grid reaches a week either side of the month: 49 days, within the route's 62.
+  const from = month.subtract(7, 'day').format('YYYY-MM-DD'), to = month.add(42, 'day').format('YYYY-MM-DD');
+  const state = useApi<CalendarAnswer>('/api/v1/playbooks/calendar', { from, to });
+  const missing = routeMissing(state.error);
+
+  const byDay = useMemo(() => {
+    const m = new Map<string, CalendarRun[]>();
+    if (state.data && !missing) for (const d of state.data.days) m.set(d.date, d.runs);
+    else if (missing) {
+      for (const p of playbooks) for (const s of p.steps) {
+        if (!s.next_run) continue;
+        const day = localDate(s.next_run, zone);
+        m.set(day, [...(m.get(day) ?? []), { playbook: p.key, step: s.key, to: s.to, first_at: s.next_run, count: 0, send: s.send }]);
+      }
+    }
+    return m;
+  }, [state.data, missing, playbooks, zone]);
+  const color = (key: string) => COLORS[Math.max(0, playbooks.findIndex((p) => p.key === key)) % COLORS.length]!;
+  const label = (r: CalendarRun) => `${fmtTime(r.first_at, zone).slice(11)} ${r.playbook}/${r.step}`;
+  const runsOf = (d: Dayjs) => byDay.get(d.format('YYYY-MM-DD')) ?? [];
+  const dayRuns = runsOf(selected);
+
+  return (
+    <Flex vertical gap={12}>
+      {missing && <Alert type="info" showIcon title={t('auto.cal.fallback')} />}
+      {state.error && !missing && <Alert type="error" showIcon title={state.error.message} />}
+      <Card size="small">
+        <Calendar value={selected} onSelect={(d) => setSelected(d)}
+          onPanelChange={(d) => setMonth(d.startOf('month'))}
+          cellRender={(d, info) => {
+            if (info.type !== 'date') return info.originNode;
+            const runs = runsOf(d);
+            if (runs.length === 0) return null;
+            return (
+              <Flex vertical gap={2} style={{ fontSize: 12 }}>
+                {runs.slice(0, 3).map((r) => (
+                  <Tooltip key={`${r.playbook}/${r.step}`} title={`${label(r)}${r.count > 1 ? ` ×${r.count}` : ''}`}>
+                    <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                      <Badge color={color(r.playbook)} text={<span style={{ fontSize: 12 }}>{label(r)}{r.count > 1 ? ` ×${r.count}` : ''}</span>} />
+                    </div>
+                  </Tooltip>
+                ))}
+                {runs.length > 3 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('auto.cal.more', { n: runs.length - 3 })}</Typography.Text>}
+              </Flex>
+            );
+          }} />
+      </Card>
+      <Card size="small" title={t('auto.cal.day', { date: selected.format('YYYY-MM-DD') })}>
+        {dayRuns.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('auto.cal.none')} /> : (
+          <Table<CalendarRun> size="small" pagination={false} rowKey={(r) => `${r.playbook}/${r.step}`} dataSource={dayRuns}
+            columns={[
+              { title: t('auto.c.time'), dataIndex: 'first_at', width: 90, render: (v: string) => fmtTime(v, zone).slice(11) },
+              { title: t('auto.cal.playbook'), dataIndex: 'playbook', width: 150, render: (v: string) => <Tag color={color(v)}>{v}</Tag> },
+              { title: t('auto.pb.step'), dataIndex: 'step', width: 130 },
+              { title: t('auto.pb.to'), key: 'to', width: 150, render: (_, r) => (missing ? t(`auto.pb.to.${r.to}`)
+                : t(r.to === 'member' ? 'auto.cal.members' : 'auto.cal.communities', { n: r.count })) },
+              { title: t('auto.pb.send'), dataIndex: 'send', render: (v: string | null) => <Typography.Text>{v ?? '—'}</Typography.Text> },
+            ]} />
+        )}
+      </Card>
+    </Flex>
+  );
+}

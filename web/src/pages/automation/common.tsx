@@ -1,0 +1,142 @@
+// Small shared pieces of the automation and settings pages: a data-loading hook, time formatting in the
+// workspace zone, status / kind tags, and the loading / error states. Member text is only ever a text child.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Alert, Button, Empty, Spin, Tag } from 'antd';
+import { api, ApiError } from '../../api';
+import { useI18n } from '../../i18n';
+import './messages';
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+export interface Loaded<T> { data: T | undefined; error: ApiError | Error | null; loading: boolean; reload(): void }
+
+/** GET `path` (null: nothing yet) with `query`; reloads when either changes. Keeps the last data while reloading. */
+export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const [loading, setLoading] = useState(path !== null);
+  const [tick, setTick] = useState(0);
+  const key = JSON.stringify([path, query ?? null]);
+  const queryRef = useRef(query);
+  queryRef.current = query;
+  useEffect(() => {
+    if (path === null) return;
+    let live = true;
+    setLoading(true);
+    api<T>(path, { query: queryRef.current })
+      .then((d) => { if (live) { setData(d); setError(null); } })
+      .catch((e: unknown) => { if (live) setError(e instanceof Error ? e : new Error(String(e))); })
+      .finally(() => { if (live) setLoading(false); });
+    return () => { live = false; };
+  }, [key, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload };
+}
+
+let zonePromise: Promise<string> | null = null;
+/** The workspace time zone (GET /api/v1/workspace), fetched once; Asia/Shanghai (the default) until known. */
+export function useWorkspaceZone(): string {
+  const [zone, setZone] = useState('Asia/Shanghai');
+  useEffect(() => {
+    zonePromise ??= api<{ timezone?: string }>('/api/v1/workspace').then((w) => w.timezone || 'Asia/Shanghai').catch(() => 'Asia/Shanghai');
+    let live = true;
+    void zonePromise.then((z) => { if (live) setZone(z); });
+    return () => { live = false; };
+  }, []);
+  return zone;
+}
+export function forgetWorkspaceZone(): void { zonePromise = null; }
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** An instant (ISO string or epoch ms) as YYYY-MM-DD HH:mm[:ss] in `zone`; '—' when absent. */
+export function fmtTime(v: string | number | null | undefined, zone: string, seconds = false): string {
+  if (v === null || v === undefined || v === '') return '—';
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime())) return String(v);
+  const k = `${zone}|${seconds}`;
+  let f = formatters.get(k);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23' });
+    } catch {
+      f = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    }
+    formatters.set(k, f);
+  }
+  return f.format(d);
+}
+
+/** The local date (YYYY-MM-DD) of an instant in `zone`. */
+export function localDate(v: string | number, zone: string): string {
+  return fmtTime(v, zone).slice(0, 10);
+}
+
+export const STATUS_COLORS: Record<string, string> = { pending: 'blue', sending: 'processing', done: 'success', dead: 'error', undone: 'default', skipped: 'warning' };
+export const STATUSES = ['pending', 'sending', 'done', 'dead', 'undone', 'skipped'] as const;
+
+export function StatusTag({ status }: { status: string }) {
+  const { t } = useI18n();
+  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{t(`auto.status.${status}`)}</Tag>;
+}
+
+const KIND_COLORS: Record<string, string> = {
+  delete: 'red', warn: 'orange', mute: 'volcano', remove: 'magenta', blacklist: 'purple', send: 'blue', reply: 'cyan', tag: 'geekblue',
+  notify: 'gold', approve: 'green', decline: 'default', unmute: 'lime', unblacklist: 'lime',
+};
+export function KindTag({ kind }: { kind: string }) {
+  const { t } = useI18n();
+  const label = t(`auto.kind.${kind}`);
+  return <Tag color={KIND_COLORS[kind] ?? 'default'}>{label.startsWith('auto.kind.') ? kind : label}</Tag>;
+}
+
+/** The server has no such route (an older server, or one whose access policy does not list it yet). */
+export const routeMissing = (e: unknown): boolean =>
+  e instanceof ApiError && ((e.status === 404 && e.code === 'not_found') || e.code === 'no_policy');
+
+/** A failed load: the server's message, a retry button; a role refusal shows the owners-only state. */
+export function LoadError({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+  const { t } = useI18n();
+  if (error instanceof ApiError && error.status === 403 && error.code === 'forbidden') return <Empty description={t('auto.c.ownersOnly')} />;
+  return (
+    <Alert type="error" showIcon title={t('auto.c.loadFailed')} description={error.message}
+      action={onRetry ? <Button size="small" onClick={onRetry}>{t('auto.c.retry')}</Button> : undefined} />
+  );
+}
+
+/** Loading spinner until first data, the error state, else the children. */
+export function Loading({ state, children }: { state: Loaded<unknown>; children: ReactNode }) {
+  if (state.error && state.data === undefined) return <LoadError error={state.error} onRetry={state.reload} />;
+  if (state.data === undefined) return <div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>;
+  return <>{children}</>;
+}
+
+export const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
+
+/** Message of an API error for a toast: the server's own words, with its field details. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) return e.details && e.details.length > 0 && !e.details.includes(e.message) ? `${e.message} (${e.details.join('; ')})` : e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+function hitLabel(h: { what: string; matched: string; word?: string }, t: (k: string) => string): string {
+  if (h.what.startsWith('words:')) return h.word && h.word !== h.matched ? `${h.word} ← ${h.matched}` : h.matched;
+  if (h.what.startsWith('kind:')) return `${t('auto.hit.kind')}${t('auto.c.colon')}${h.what.slice(5)}`;
+  if (h.what === 'link' || h.what === 'phone' || h.what === 'wechat_id') return `${t(`auto.hit.${h.what}`)}${t('auto.c.colon')}${h.matched}`;
+  return h.matched || h.what;
+}
+
+/** What a rule matched, as tags: the list word and the text as written ("加微信 ← 加 V 信"). */
+export function Hits({ hits }: { hits: { what: string; matched: string; word?: string; start?: number }[] | undefined }) {
+  const { t } = useI18n();
+  if (!hits || hits.length === 0) return null;
+  return (
+    <span>
+      {hits.map((h, i) => (
+        <Tag key={`${i}-${h.start ?? ''}`} color="red" title={hitLabel(h, t)}
+          style={{ maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'top', marginBottom: 2 }}>
+          {hitLabel(h, t)}
+        </Tag>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,136 @@
+// The user dialogs: add a user, change role / communities, reset a password. Server errors show in the dialog.
+import { useEffect, useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Select } from 'antd';
+import { api } from '../../api';
+import { useI18n } from '../../i18n';
+import { errorText } from '../automation/common';
+import { ROLES, type Role, type UserItem } from './types';
+import './messages';
+
+export interface CommunityOption { value: number; label: string }
+
+interface AddFields { username: string; password: string; role: Role; communities?: number[] }
+
+export function AddUserModal({ open, communities, onClose, onDone }: { open: boolean; communities: CommunityOption[]; onClose(): void; onDone(): void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<AddFields>();
+  const role = Form.useWatch('role', form);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => { if (open) { form.resetFields(); setError(null); } }, [open, form]);
+
+  const submit = async (v: AddFields) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('/api/v1/users', { method: 'POST', body: { username: v.username.trim(), password: v.password, role: v.role, communities: v.role === 'operator' ? v.communities ?? [] : [] } });
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={open} title={t('set.users.add')} onCancel={onClose} forceRender
+      footer={[
+        <Button key="cancel" onClick={onClose}>{t('set.c.cancel')}</Button>,
+        <Button key="ok" type="primary" htmlType="submit" loading={busy} data-testid="user-submit">{t('set.users.create')}</Button>,
+      ]}
+      modalRender={(node) => <Form<AddFields> name="user-add" form={form} layout="vertical" initialValues={{ role: 'analyst' }} onFinish={(v) => void submit(v)}>{node}</Form>}>
+      <Form.Item name="username" label={t('set.users.username')} rules={[{ required: true, whitespace: true, message: t('set.users.usernameRequired') },
+        { pattern: /^[\p{L}\p{N}._@-]+$/u, message: t('set.users.usernameRule') }, { max: 64 }]}>
+        <Input autoComplete="off" data-testid="user-username" />
+      </Form.Item>
+      <Form.Item name="password" label={t('set.users.password')} rules={[{ required: true, message: t('set.users.passwordRule') }, { min: 8, message: t('set.users.passwordRule') }]}>
+        <Input.Password autoComplete="new-password" data-testid="user-password" />
+      </Form.Item>
+      <Form.Item name="role" label={t('set.users.role')} extra={role ? t(`set.role.${role}.hint`) : undefined} rules={[{ required: true }]}>
+        <Select data-testid="user-role" options={ROLES.map((r) => ({ value: r, label: t(`set.role.${r}`) }))} />
+      </Form.Item>
+      {role === 'operator' && (
+        <Form.Item name="communities" label={t('set.users.communities')} extra={t('set.users.communitiesHint')}>
+          <Select mode="multiple" allowClear optionFilterProp="label" options={communities} data-testid="user-communities" />
+        </Form.Item>
+      )}
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}
+
+interface EditFields { role: Role; communities?: number[] }
+
+export function EditUserModal({ user, communities, onClose, onDone }: { user: UserItem | null; communities: CommunityOption[]; onClose(): void; onDone(): void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<EditFields>();
+  const role = Form.useWatch('role', form);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => { if (user) { form.setFieldsValue({ role: user.role, communities: user.communities }); setError(null); } }, [user, form]);
+
+  const submit = async (v: EditFields) => {
+    if (!user) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { role: v.role, communities: v.role === 'operator' ? v.communities ?? [] : [] } });
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={user !== null} title={t('set.users.editTitle', { name: user?.username ?? '' })} onCancel={onClose} okText={t('set.c.save')} cancelText={t('set.c.cancel')}
+      okButtonProps={{ loading: busy }} onOk={() => form.submit()} forceRender>
+      <Form<EditFields> name="user-edit" form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+        <Form.Item name="role" label={t('set.users.role')} extra={role ? t(`set.role.${role}.hint`) : undefined}>
+          <Select options={ROLES.map((r) => ({ value: r, label: t(`set.role.${r}`) }))} />
+        </Form.Item>
+        {role === 'operator' && (
+          <Form.Item name="communities" label={t('set.users.communities')} extra={t('set.users.communitiesHint')}>
+            <Select mode="multiple" allowClear optionFilterProp="label" options={communities} />
+          </Form.Item>
+        )}
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}
+
+export function PasswordModal({ user, onClose, onDone }: { user: UserItem | null; onClose(): void; onDone(): void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ password: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => { if (user) { form.resetFields(); setError(null); } }, [user, form]);
+
+  const submit = async (v: { password: string }) => {
+    if (!user) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { password: v.password } });
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={user !== null} title={t('set.users.resetTitle', { name: user?.username ?? '' })} onCancel={onClose} okText={t('set.c.save')} cancelText={t('set.c.cancel')}
+      okButtonProps={{ loading: busy }} onOk={() => form.submit()} forceRender>
+      <Form name="user-password-reset" form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+        <Form.Item name="password" label={t('set.users.newPassword')} rules={[{ required: true, message: t('set.users.passwordRule') }, { min: 8, message: t('set.users.passwordRule') }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}
