@@ -98,7 +98,10 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
       timings.push(Date.now() - t0);
     }
     const inPage = await page.evaluate(() => (globalThis as { __qunyunOverviewMs?: number }).__qunyunOverviewMs);
-    console.log(`[console e2e] overview load on the demo workspace (navigation → figures drawn): first ${timings[0]} ms (cold cache), then ${timings.slice(1).join(' ms, ')} ms; in-page measure of the last ${inPage} ms`);
+    // The browser's own clock (navigation start → figures painted) is the load time; the driver's adds its own
+    // round trips around page.goto, so it is printed as an upper bound.
+    console.log(`[console e2e] overview load on the demo workspace: ${inPage} ms in the browser (navigation start → figures painted); ` +
+      `driver-side goto → figures: ${timings[0]} ms with a cold dashboard cache, then ${timings.slice(1).join(' ms, ')} ms`);
     await shot('01-overview');
     const last = seen[seen.length - 1]!;
     // Fetched again, independently of the page: the figures on screen are the API's.

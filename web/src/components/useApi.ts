@@ -10,6 +10,25 @@ export interface Loaded<T> {
   setData(d: T): void;
 }
 
+// Requests started while a page renders: a page's first render (antd computing its styles) can take a few
+// hundred milliseconds, and starting the fetch only after it commits would wait for that. The effect then takes
+// the request already under way. Entries are taken once, and go stale after two seconds.
+const started = new Map<string, { p: Promise<unknown>; at: number }>();
+
+function startEarly(key: string, run: () => Promise<unknown>): void {
+  const e = started.get(key);
+  if (e && performance.now() - e.at < 2000) return;
+  const p = run();
+  p.catch(() => undefined); // handled by whoever takes it
+  started.set(key, { p, at: performance.now() });
+}
+
+function takeEarly<T>(key: string): Promise<T> | undefined {
+  const e = started.get(key);
+  started.delete(key);
+  return e && performance.now() - e.at < 2000 ? (e.p as Promise<T>) : undefined;
+}
+
 /** GET path?query whenever path or query change (compared by value); path null means "not yet". */
 export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
   const key = path === null ? null : `${path}|${JSON.stringify(query ?? {})}`;
@@ -18,12 +37,18 @@ export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
   const seq = useRef(0);
   const queryRef = useRef(query);
   queryRef.current = query;
+  const firstKey = useRef<string | null>(null);
+  if (key !== null && firstKey.current === null) {
+    firstKey.current = key;
+    startEarly(key, () => api<T>(path!, { query }));
+  }
 
   useEffect(() => {
     if (path === null) return;
     const mine = ++seq.current;
     setState((s) => ({ ...s, loading: true, error: undefined }));
-    api<T>(path, { query: queryRef.current }).then(
+    const early = tick === 0 && key === firstKey.current ? takeEarly<T>(key!) : undefined;
+    (early ?? api<T>(path, { query: queryRef.current })).then(
       (data) => { if (mine === seq.current) setState({ data, loading: false }); },
       (error: unknown) => { if (mine === seq.current) setState((s) => ({ data: s.data, error, loading: false })); },
     );

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { useApi } from '../../components/useApi';
 import { fmtInt, fmtNum, fmtPct } from '../../components/format';
 import { communityRef, type CommunityItem } from '../../components/useCommunityList';
-import { knownTimezone, presetPeriod, todayIn } from '../overview/period';
+import { knownTimezone, lastDay, presetPeriod, todayIn } from '../overview/period';
 import type { PeriodMetrics } from '../overview/types';
 import '../overview/messages';
 import { activeColor } from './CommunitiesPage';
@@ -32,7 +32,8 @@ export function CommunityFacts({ c, health }: { c: CommunityItem; health?: Commu
             { key: 'capacity', label: t('cm.facts.capacity'), children: <span className="qy-num">{fmtInt(capacity, lang)}{c.capacity === null ? <span className="qy-muted">（{t('cm.capacityDefault')}）</span> : null}</span> },
             {
               key: 'fill', label: t('cm.facts.fill'),
-              children: <Progress percent={Math.round((members / capacity) * 100)} size="small" status={members > capacity ? 'exception' : 'normal'} style={{ maxWidth: 260, margin: 0 }} />,
+              children: <Progress percent={Math.min(100, Math.round((members / capacity) * 100))} size="small" status={members > capacity ? 'exception' : 'normal'}
+                format={() => fmtPct(members / capacity, 0)} style={{ maxWidth: 280, margin: 0 }} />,
             },
             {
               key: 'active', label: t('cm.facts.dailyActive'),
@@ -57,18 +58,18 @@ export function CommunityFacts({ c, health }: { c: CommunityItem; health?: Commu
         </Card>
       </Col>
       <Col span={24}>
-        <Card size="small" title={<>{t('ov.preset.last30')}<span className="qy-card-title-note">{period.from} – {period.to}</span></>}
+        <Card size="small" title={<>{t('ov.preset.last30')}<span className="qy-card-title-note">{period.from} – {lastDay(period.to)}</span></>}
           extra={<Link to={`/overview?community=${c.id}`}>{t('cm.openMetrics')}</Link>} loading={!m && !metrics.error}>
           {m ? (
-            <div className="qy-mini-stats">
+            <div className="qy-mini-stats cols-5">
               {(['potential', 'new', 'core', 'dormant'] as const).map((g) => (
                 <div key={g}><div className="qy-stat-label">{t(`ov.group.${g}`)}</div><div className="qy-stat-value small">{fmtInt(m.groups[g], lang)}</div></div>
               ))}
+              <div><div className="qy-stat-label">{t('ov.newMembers')}</div><div className="qy-stat-value small">{fmtInt(m.acquisition.new_members, lang)}</div></div>
               {(['growth', 'conversion', 'churn', 'reactivation'] as const).map((r) => (
                 <div key={r}><div className="qy-stat-label">{t(`ov.rate.${r}`)}</div><div className="qy-stat-value small">{fmtPct(m.rates[r])}</div></div>
               ))}
               <div><div className="qy-stat-label">{t('ov.messages')}</div><div className="qy-stat-value small">{fmtInt(m.content.messages, lang)}</div></div>
-              <div><div className="qy-stat-label">{t('ov.newMembers')}</div><div className="qy-stat-value small">{fmtInt(m.acquisition.new_members, lang)}</div></div>
             </div>
           ) : metrics.error ? <span className="qy-muted">—</span> : null}
         </Card>

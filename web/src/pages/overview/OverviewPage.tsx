@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { communityRef } from '../../components/useCommunityList';
 import { useWorkspaceInfo } from '../../components/useWorkspaceInfo';
-import { autoGranularity, knownTimezone, periodDays, presetPeriod, rememberTimezone, seriesLabel, todayIn, type Preset } from './period';
+import { autoGranularity, knownTimezone, lastDay, periodDays, presetPeriod, rememberTimezone, seriesLabel, todayIn, type Preset } from './period';
 import { GrainSwitch, OverviewToolbar, type ToolbarState } from './OverviewToolbar';
 import { GroupCards, RateCards } from './FigureCards';
 import { AcquisitionCard } from './AcquisitionCard';
@@ -84,7 +84,7 @@ export default function OverviewPage() {
   const list = series.data?.series;
   const labels = useMemo(() => (list ?? []).map((p) => seriesLabel(p.from, state.by)), [list, state.by]);
   const m = figures.data;
-  const shownTo = presetPeriodEndLabel(period.to);
+  const shownTo = lastDay(period.to);
 
   return (
     <div data-testid="overview-page">
@@ -96,7 +96,7 @@ export default function OverviewPage() {
       <div className="qy-toolbar-row"><OverviewToolbar state={{ ...state, period }} onChange={change} today={today} /></div>
       <ErrorAlert error={figures.error ?? series.error} onRetry={() => { figures.reload(); series.reload(); }} />
       {!m ? (figures.error ? null : <PageSkeleton cards={8} />) : (
-        <div className={figures.loading ? 'qy-reloading' : undefined} data-testid="overview-figures" data-loaded={ready ? 'true' : 'false'}>
+        <div className={figures.loading ? 'qy-reloading' : undefined} data-testid="overview-figures" data-loaded={ready && !figures.loading && !series.loading ? 'true' : 'false'}>
           <GroupCards m={m} series={list} labels={labels} dormantDays={info?.dormantDays ?? 30} newDays={info?.newCustomerDays ?? 30}
             extra={<GrainSwitch value={state.by} onChange={(by) => change({ by })} days={periodDays(period)} />} />
           <RateCards m={m} series={list} labels={labels} />
@@ -110,11 +110,4 @@ export default function OverviewPage() {
       )}
     </div>
   );
-}
-
-/** The last day inside a period whose `to` is exclusive. */
-function presetPeriodEndLabel(toExclusive: string): string {
-  const d = new Date(`${toExclusive}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }

@@ -74,3 +74,8 @@ export function knownTimezone(): string {
 export function rememberTimezone(tz: string): void {
   try { localStorage.setItem(TZ_KEY, tz); } catch { /* not kept */ }
 }
+
+/** The last day inside a period whose `to` (YYYY-MM-DD) is exclusive. */
+export function lastDay(toExclusive: string): string {
+  return fmt(day(toExclusive).subtract(1, 'day'));
+}
