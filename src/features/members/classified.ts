@@ -3,6 +3,9 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { MEMBER_COLUMNS, prepareMembersExport } from '../export/members.js';
+import { groupOf, memberPage, rfmThresholds, segmentFor, type AsOf, type RfmThresholds } from '../export/member-page.js';
+import { loadSettings } from '../workspace/settings.js';
+import { ledgerVersion } from '../metrics/period-cache.js';
 
 export interface Classification { groups: Set<string>; roles: Set<string>; rfm: string | null }
 export interface ClassFilter { group?: string; role?: string; rfm?: string }
@@ -26,6 +29,32 @@ export async function classify(db: Kysely<Schema>, community: string | undefined
     if (f.role !== undefined && !c.roles.has(f.role)) continue;
     if (f.rfm !== undefined && c.rfm !== f.rfm) continue;
     out.set(id, c);
+  }
+  return out;
+}
+
+export interface PageClasses { group: string | null; rfm_segment: string | null }
+
+// RFM thresholds are one scoring pass over every paying member; a members page reuses them for a minute
+// unless the ledger changed.
+let thresholdCache: { key: string; at: number; th: RfmThresholds } | null = null;
+
+/**
+ * Customer group and RFM segment now, for one page of members (workspace scope, or one community's): the export's
+ * per-page facts, so a page costs index look-ups for its own members. Members present nowhere have no group.
+ */
+export async function classifyPage(db: Kysely<Schema>, ids: readonly number[], present: ReadonlySet<number>, community: number | null,
+  now = Date.now()): Promise<Map<number, PageClasses>> {
+  const out = new Map<number, PageClasses>();
+  if (ids.length === 0) return out;
+  const s = await loadSettings(db);
+  const asOf: AsOf = { scope: { community, timezone: s.timezone }, t: now, dormantDays: s.dormantDays, newCustomerDays: s.newCustomerDays };
+  const key = `${community}|${await ledgerVersion(db)}|${s.timezone}`;
+  if (!thresholdCache || thresholdCache.key !== key || now - thresholdCache.at > 60_000) thresholdCache = { key, at: now, th: await rfmThresholds(db, asOf) };
+  const facts = await memberPage(db, ids, asOf);
+  for (const id of ids) {
+    const f = facts.get(id);
+    out.set(id, { group: f && present.has(id) ? groupOf(f, asOf) : null, rfm_segment: f ? segmentFor(f, thresholdCache.th) : null });
   }
   return out;
 }

@@ -7,13 +7,19 @@ import { memberEngagement } from '../engagement/service.js';
 import { randomUUID } from 'node:crypto';
 import { parseEventLine } from '../../domain/events/validate.js';
 import { ingestBatch, type IngestContext } from '../ingest/service.js';
+import { classifyPage } from './classified.js';
 
 export async function memberList(db: Kysely<Schema>, filter: MemberFilter, timezone: string) {
   const fmt = makeFormatter(timezone);
   const { total, items } = await listMembers(db, filter);
+  // In a community: present there; in the workspace: present anywhere (the list's count of communities).
+  const present = filter.community === undefined ? new Set(items.filter((m) => m.communities > 0).map((m) => m.id))
+    : new Set((await db.selectFrom('memberships').select('member_id').where('community_id', '=', filter.community).where('present', '=', 1)
+      .where('member_id', 'in', items.length ? items.map((m) => m.id) : [-1]).execute()).map((r) => Number(r.member_id)));
+  const classes = await classifyPage(db, items.map((m) => m.id), present, filter.community ?? null);
   return {
     total, page: filter.page, page_size: filter.pageSize,
-    items: items.map((m) => ({ ...m, first_join_at: fmt(m.first_join_at) })),
+    items: items.map((m) => ({ ...m, first_join_at: fmt(m.first_join_at), ...classes.get(m.id) })),
   };
 }
 
@@ -67,6 +73,8 @@ export async function memberDetail(db: Kysely<Schema>, id: number, timezone: str
     })),
     checkins: r.checkins.map((c) => ({ at: fmt(c.at_ms), challenge: c.body.challenge, community_id: c.community_id })),
     engagement: await memberEngagement(db, Number(m.id), timezone),
+    // Customer group and RFM segment now, in the workspace (metrics.md).
+    ...(await classifyPage(db, [Number(m.id)], new Set(r.memberships.filter((ms) => ms.present === 1).map(() => Number(m.id))), null)).get(Number(m.id)),
     event_count: r.eventCount,
     timeline: r.timeline.map((e) => ({ at: fmt(e.at_ms), type: e.type, platform: e.platform, id: e.event_id, community_id: e.community_id, data: stripEnvelope(e.body) })),
   };

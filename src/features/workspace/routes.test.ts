@@ -82,5 +82,10 @@ describe.each(dialects)('workspace, blueprints, tags (%s)', (dialect) => {
     const ann = (await h.get('/api/v1/members?group=new')).body.items[0];
     expect(ann).toMatchObject({ groups: ['new'], rfm_segment: expect.any(String) });
     expect((await h.get('/api/v1/members?group=vip')).status).toBe(400);
+    // Every list item and the member page carry the group and segment, filtered or not.
+    const all = (await h.get('/api/v1/members')).body.items as { name: string; group: string | null; rfm_segment: string | null }[];
+    expect(all.map((m) => [m.name, m.group]).sort()).toEqual([['ann', 'new'], ['bob', 'dormant'], ['cat', 'potential']]);
+    expect(all.find((m) => m.name === 'bob')!.rfm_segment).toBeNull();
+    expect((await h.get(`/api/v1/members/${ann.id}`)).body).toMatchObject({ group: 'new', rfm_segment: ann.rfm_segment });
   });
 });
