@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
 import { page } from './html.js';
 
@@ -30,6 +31,19 @@ function secure(c: Context) {
   c.header('Referrer-Policy', 'same-origin');
 }
 
+// Built files never change while the server runs: each is read (and gzipped, for text) once.
+const files = new Map<string, { raw: Buffer; gz: Buffer | null }>();
+function load(file: string) {
+  let f = files.get(file);
+  if (!f) {
+    const raw = fs.readFileSync(file);
+    const text = /\.(js|css|html|svg|json|txt)$/.test(file) && raw.length > 1024;
+    f = { raw, gz: text ? gzipSync(raw, { level: 9 }) : null };
+    files.set(file, f);
+  }
+  return f;
+}
+
 export function registerConsole(app: Hono<any>, dir: string | null = findConsoleDir()): void {
   app.get('*', async (c, next) => {
     const p = c.req.path;
@@ -49,7 +63,13 @@ export function registerConsole(app: Hono<any>, dir: string | null = findConsole
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
       c.header('Content-Type', type);
       c.header('Cache-Control', rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-      return c.body(fs.readFileSync(file));
+      c.header('Vary', 'Accept-Encoding');
+      const f = load(file);
+      if (f.gz && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+        c.header('Content-Encoding', 'gzip');
+        return c.body(new Uint8Array(f.gz));
+      }
+      return c.body(new Uint8Array(f.raw));
     }
     if (path.extname(p) !== '') return c.text('not found', 404);
     c.header('Cache-Control', 'no-cache');
