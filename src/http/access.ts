@@ -7,7 +7,7 @@ import type { Schema } from '../storage/schema.js';
 import { refusal, type Principal } from '../domain/auth/roles.js';
 import { principalForSession, principalForToken, recordAudit } from '../features/auth/repository.js';
 import { errorJson } from './errors.js';
-import { policyFor } from './policy.js';
+import { policyFor, ScopeError } from './policy.js';
 
 export const SESSION_COOKIE = 'qunyun_session';
 
@@ -18,7 +18,8 @@ declare module 'hono' {
 /** The caller's address: the socket's, or the first X-Forwarded-For hop behind a proxy the operator trusts. */
 export function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The last hop is the one our proxy added; earlier ones are whatever the client claimed.
+    const fwd = c.req.header('x-forwarded-for')?.split(',').map((h) => h.trim()).filter(Boolean).pop();
     if (fwd) return fwd.slice(0, 64);
   }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
@@ -44,11 +45,13 @@ async function identify(c: Context, db: Kysely<Schema>): Promise<{ principal: Pr
 }
 
 // Cookies are SameSite=Strict; a cross-site page that still gets a request through is refused by its Origin.
-function crossSite(c: Context): boolean {
+function crossSite(c: Context, trustProxy: boolean): boolean {
   const origin = c.req.header('origin');
   if (!origin || origin === 'null') return origin === 'null';
+  // Behind a proxy the browser's host is the proxy's X-Forwarded-Host, not the Host it sends us.
+  const host = (trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined) ?? c.req.header('host') ?? new URL(c.req.url).host;
   try {
-    return new URL(origin).host !== (c.req.header('host') ?? new URL(c.req.url).host);
+    return new URL(origin).host !== host;
   } catch {
     return true;
   }
@@ -57,12 +60,8 @@ function crossSite(c: Context): boolean {
 export function access(db: Kysely<Schema>, opts: { trustProxy: boolean }): MiddlewareHandler {
   return async (c, next) => {
     const found = policyFor(c.req.method, c.req.path);
-    if (!found) {
-      // Unknown paths fall through to the 404; a route added without a policy is refused, not opened.
-      await next();
-      if (c.res.status !== 404) c.res = errorJson(c, 403, 'no_policy', `${c.req.method} ${c.req.path} has no access policy`) as Response;
-      return;
-    }
+    // A path without a policy is not served at all (a route added without one stays shut; a test checks the table).
+    if (!found) return errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`);
     const { rule, params } = found;
     const who = await identify(c, db);
     c.set('principal', who.principal);
@@ -72,10 +71,17 @@ export function access(db: Kysely<Schema>, opts: { trustProxy: boolean }): Middl
     const p = who.principal;
     const meta = { userId: p.userId, actor: actorName(p), ip: clientIp(c, opts.trustProxy), userAgent: c.req.header('user-agent') ?? null };
     const target = Object.keys(params).length > 0 ? c.req.path : null;
-    if (who.via === 'cookie' && c.req.method !== 'GET' && c.req.method !== 'HEAD' && crossSite(c)) {
+    if (who.via === 'cookie' && c.req.method !== 'GET' && c.req.method !== 'HEAD' && crossSite(c, opts.trustProxy)) {
+      if (rule.audit) await recordAudit(db, { ...meta, action: `${rule.audit}.denied`, target, status: 403, details: { cross_site: c.req.header('origin') } });
       return errorJson(c, 403, 'cross_site', 'a state-changing request from another site is refused');
     }
-    const scope = rule.policy === 'operate' && p.role === 'operator' ? await rule.scope?.(db, params) : undefined;
+    let scope;
+    try {
+      scope = rule.policy === 'operate' && p.role === 'operator' ? await rule.scope?.(db, params) : undefined;
+    } catch (err) {
+      if (err instanceof ScopeError) return errorJson(c, err.status, err.status === 404 ? 'not_found' : 'ambiguous', err.message);
+      throw err;
+    }
     const why = refusal(p, rule.policy, scope);
     if (why !== null) {
       if (rule.audit) await recordAudit(db, { ...meta, action: `${rule.audit}.denied`, target, status: 403 });

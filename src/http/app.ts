@@ -1,5 +1,6 @@
 // The HTTP application: thin routes per feature, one error shape, OpenAPI at /api/docs.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
 import type { AppContext } from '../context.js';
 import type { Connector } from '../connectors/types.js';
 import { describeIssues, errorJson } from './errors.js';
@@ -61,6 +62,8 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
   registerConsole(app);
   app.notFound((c) => errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
+    // A body that is not the JSON it claims to be, or a wrong content type: the caller's mistake, not ours.
+    if (err instanceof HTTPException && err.status < 500) return errorJson(c, err.status as 400, err.status === 415 ? 'unsupported_media_type' : 'invalid_request', err.message || 'malformed request');
     log.error({ err }, 'request failed');
     return errorJson(c, 500, 'internal', 'internal error (see the server log)');
   });

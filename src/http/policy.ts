@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../storage/schema.js';
 import type { Policy, Scope } from '../domain/auth/roles.js';
-import { resolveCommunityRef } from '../features/communities/repository.js';
+import { AmbiguousError, NotFoundError, resolveCommunityRef } from '../features/communities/repository.js';
 import { loadRules } from '../features/automation/rules.js';
 
 export interface RoutePolicy {
@@ -18,34 +18,51 @@ export interface RoutePolicy {
   scope?: (db: Kysely<Schema>, params: Record<string, string>) => Promise<Scope | null>;
 }
 
+/** The target of an operate route does not exist (404) or is ambiguous (400): answered as the route would. */
+export class ScopeError extends Error {
+  constructor(readonly status: 400 | 404, message: string) { super(message); }
+}
+
 const communityOf = async (db: Kysely<Schema>, p: Record<string, string>): Promise<Scope | null> => {
   try {
     return { communities: [await resolveCommunityRef(db, p.ref!)], mode: 'all' };
-  } catch {
-    return null; // the route itself answers 404 / 400 for a bad ref; an operator is refused first
+  } catch (err) {
+    if (err instanceof NotFoundError) throw new ScopeError(404, err.message);
+    if (err instanceof AmbiguousError) throw new ScopeError(400, err.message);
+    throw err;
   }
 };
 
 const actionOf = async (db: Kysely<Schema>, p: Record<string, string>): Promise<Scope | null> => {
   const id = Number(p.id);
-  if (!Number.isSafeInteger(id)) return null;
-  const a = await db.selectFrom('actions').select('community_id').where('id', '=', id).executeTakeFirst();
-  return a?.community_id == null ? null : { communities: [Number(a.community_id)], mode: 'all' };
+  const a = Number.isSafeInteger(id) ? await db.selectFrom('actions').select(['community_id', 'kind']).where('id', '=', id).executeTakeFirst() : undefined;
+  if (!a) throw new ScopeError(404, `action ${p.id} not found`);
+  // A blacklist holds in every community: lifting it is the owner's.
+  if (a.kind === 'blacklist' || a.kind === 'unblacklist') return null;
+  return a.community_id == null ? null : { communities: [Number(a.community_id)], mode: 'all' };
 };
 
-// An operator may tag a member who is (or was) in one of their communities.
+// An operator may tag a member who is (or was) in one of their communities; a merged id is followed.
 const memberOf = async (db: Kysely<Schema>, p: Record<string, string>): Promise<Scope | null> => {
-  const id = Number(p.id);
-  if (!Number.isSafeInteger(id)) return null;
-  const rows = await db.selectFrom('memberships').select('community_id').where('member_id', '=', id).execute();
-  return { communities: rows.map((r) => Number(r.community_id)), mode: 'any' };
+  let id = Number(p.id);
+  for (let hops = 0; hops < 100 && Number.isSafeInteger(id); hops++) {
+    const m = await db.selectFrom('members').select('merged_into').where('id', '=', id).executeTakeFirst();
+    if (!m) break;
+    if (m.merged_into === null) {
+      const rows = await db.selectFrom('memberships').select('community_id').where('member_id', '=', id).execute();
+      return { communities: rows.map((r) => Number(r.community_id)), mode: 'any' };
+    }
+    id = Number(m.merged_into);
+  }
+  throw new ScopeError(404, `member ${p.id} not found`);
 };
 
 // A rule limited to communities is the operators' of all of them; a workspace-wide rule is the owner's.
 const ruleOf = async (db: Kysely<Schema>, p: Record<string, string>): Promise<Scope | null> => {
   const { config } = await loadRules(db);
   const rule = config.rules.find((r) => r.key === p.key);
-  if (!rule?.communities?.length) return null;
+  if (!rule) throw new ScopeError(404, `rule ${JSON.stringify(p.key)} not found`);
+  if (!rule.communities?.length) return null;
   const ids: number[] = [];
   for (const ref of rule.communities) {
     try { ids.push(await resolveCommunityRef(db, ref)); } catch { return null; }

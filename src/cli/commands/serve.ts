@@ -114,16 +114,20 @@ async function startOutbox(database: import('../../storage/database.js').Databas
 
 /**
  * The demo's own account, so `npm start` opens straight into a signed-in console: made once, on the default
- * database's demo workspace while it has no user, and printed at every start (its password is kept for that,
- * which is why only the demo gets one). Returns null when the workspace has real accounts instead.
+ * database's demo workspace while it has no user, and printed at every start while it is the only account and
+ * keeps its first password (kept for that in settings; dropped as soon as either changes). Null otherwise.
  */
 async function ensureDemoLogin(db: import('kysely').Kysely<import('../../storage/schema.js').Schema>, isDefault: boolean) {
-  const [repo, { hashPassword }, { randomBytes }] = await Promise.all([
+  const [repo, { hashPassword, verifyPassword }, { randomBytes }] = await Promise.all([
     import('../../features/auth/repository.js'), import('../../features/auth/password.js'), import('node:crypto')]);
   const kept = await db.selectFrom('settings').select('value').where('key', '=', 'demo_login').executeTakeFirst();
   if (kept) {
     const login = JSON.parse(kept.value) as { username: string; password: string };
-    return (await repo.findUser(db, { username: login.username })) ? login : null;
+    const user = await repo.findUser(db, { username: login.username });
+    // Printed only while it is still the demo's only account with its first password; then forgotten.
+    if (user && (await repo.countUsers(db)) === 1 && (await verifyPassword(login.password, user.password_hash))) return login;
+    await db.deleteFrom('settings').where('key', '=', 'demo_login').execute();
+    return null;
   }
   if (!isDefault || (await repo.countUsers(db)) > 0) return null;
   const login = { username: 'demo', password: randomBytes(9).toString('base64url') };

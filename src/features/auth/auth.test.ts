@@ -36,7 +36,7 @@ describe.each(dialects)('accounts and access (%s)', (dialect) => {
   let g1 = 0;
   let g2 = 0;
   beforeAll(async () => {
-    h = await createTestApp(dialect);
+    h = await createTestApp(dialect, { QUNYUN_TRUST_PROXY: '1' });
     await applyWorkspaceFile(h.t.database, parseWorkspaceFile(YAML));
     await h.post(ndjson([
       { id: 'j1', platform: 'wecom', type: 'member.joined', community: 'g1', member: 'u1', name: 'ann', at: iso(1) },
@@ -120,9 +120,14 @@ describe.each(dialects)('accounts and access (%s)', (dialect) => {
     const out = await call('POST', '/api/v1/auth/logout', { cookie });
     expect(out.status).toBe(200);
     expect((await call('GET', '/api/v1/members', { cookie })).status).toBe(401);
-    for (let i = 0; i < 5; i++) expect((await call('POST', '/api/v1/auth/login', { body: { username: 'kim', password: 'wrong ' + i } })).status).toBe(401);
+    // Parallel guesses are each counted before the slow password check: only 5 get through.
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => call('POST', '/api/v1/auth/login', { body: { username: 'kim', password: 'wrong ' + i } })));
+    expect(burst.map((r) => r.status).sort()).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
     const limited = await call('POST', '/api/v1/auth/login', { body: { username: 'kim', password: 'correct horse' } });
     expect([limited.status, limited.body.error.code, limited.headers.get('retry-after')]).toEqual([429, 'rate_limited', '900']);
+    // The guesser's address is throttled, not the name everywhere: kim signs in from her own (a trusted proxy's hop).
+    const h2 = await call('POST', '/api/v1/auth/login', { body: { username: 'kim', password: 'correct horse' }, headers: { 'x-forwarded-for': '198.51.100.7' } });
+    expect(h2.status).toBe(200);
     const unknown = await call('POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'whatever1' } });
     expect([unknown.status, unknown.body.error.message]).toEqual([401, 'wrong username or password']);
   });
@@ -150,8 +155,29 @@ describe.each(dialects)('accounts and access (%s)', (dialect) => {
     expect(tag.target).toMatch(/^\/api\/v1\/members\/\d+\/tags$/);
     const created = audit.items.find((e: { action: string }) => e.action === 'token.create');
     expect(created).toMatchObject({ actor: 'token:tests (test-owner)', user_agent: 'ci', status: 200 });
-    const login = audit.items.find((e: { action: string }) => e.action === 'auth.login');
-    expect(login).toMatchObject({ actor: 'kim', user_agent: 'vitest' });
+    expect(audit.items).toEqual(expect.arrayContaining([
+      expect.objectContaining({ action: 'auth.login', actor: 'kim', user_agent: 'vitest', status: 200 }),
+      expect.objectContaining({ action: 'auth.login', actor: 'kim', ip: '198.51.100.7', status: 200 }),
+      expect.objectContaining({ action: 'auth.login_failed', actor: 'kim', status: 401 }),
+    ]));
+  });
+
+  it('answers malformed bodies with 400, keeps oversized audit details readable, and leaves blacklists to owners', async () => {
+    const bad = await h.raw.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
+    expect([bad.status, ((await bad.json()) as any).error.code]).toEqual([400, 'invalid_request']);
+    const junk = await call('PUT', `/api/v1/communities/${g1}/blueprint`, { token: operator, body: { blueprint: { goal: 'x'.repeat(10_000) } } });
+    expect(junk.status).toBe(200);
+    const audit = (await h.get('/api/v1/audit?action=community.blueprint')).body;
+    expect(audit.items[0].details).toEqual({ truncated: true, chars: expect.any(Number) });
+    // An operator undoing a blacklist (it holds in every community) is refused; an unknown action is a 404.
+    const db = h.t.database.db;
+    const now = Date.now();
+    const row = await db.insertInto('actions').values({ dedupe: 'bl-test', rule: 'ads', kind: 'blacklist', platform: 'wecom', community_id: g1, member_id: null,
+      event_id: null, event_at: null, payload: '{}', reason: '{}', status: 'done', attempts: 1, due_at: now, locked_until: null, last_error: null, undo_of: null,
+      created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    expect((await call('POST', `/api/v1/actions/${row.id}/undo`, { token: operator })).status).toBe(403);
+    expect((await call('POST', '/api/v1/actions/999999/undo', { token: operator })).status).toBe(404);
+    expect((await call('POST', '/api/v1/members/999999/tags', { token: operator, body: { add: ['x'] } })).status).toBe(404);
   });
 
   it('never loses the last owner, validates users, and ends sessions on a password change', async () => {

@@ -40,9 +40,16 @@ export class UserExistsError extends Error {}
 export async function insertUser(db: Kysely<Schema>, u: { username: string; passwordHash: string; role: Role; communities?: number[] }, now = Date.now()): Promise<UserRow> {
   const taken = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
   if (taken) throw new UserExistsError(`username "${u.username}" is taken`);
-  const r = await db.insertInto('users').values({
-    username: u.username, password_hash: u.passwordHash, role: u.role, communities: JSON.stringify(u.communities ?? []), created_at: now, last_login_at: null,
-  }).returning('id').executeTakeFirstOrThrow();
+  let r: { id: number };
+  try {
+    r = await db.insertInto('users').values({
+      username: u.username, password_hash: u.passwordHash, role: u.role, communities: JSON.stringify(u.communities ?? []), created_at: now, last_login_at: null,
+    }).returning('id').executeTakeFirstOrThrow();
+  } catch (err) {
+    // Two adds of one name racing: the unique index refuses the second.
+    if (/unique/i.test((err as Error).message)) throw new UserExistsError(`username "${u.username}" is taken`);
+    throw err;
+  }
   const { password_hash: _, ...user } = (await findUser(db, { id: Number(r.id) }))!;
   return user;
 }
@@ -140,11 +147,28 @@ export async function principalForToken(db: Kysely<Schema>, token: string, now =
 
 export interface AuditEntry { userId: number | null; actor: string; action: string; target?: string | null; status: number; ip?: string | null; userAgent?: string | null; details?: unknown }
 
-export async function recordAudit(db: Kysely<Schema>, e: AuditEntry, now = Date.now()): Promise<void> {
-  await db.insertInto('audit_log').values({
+const MAX_DETAILS = 4000;
+
+/** Returns the entry's id. Details too long to keep are replaced by a note of their size (still valid JSON). */
+export async function recordAudit(db: Kysely<Schema>, e: AuditEntry, now = Date.now()): Promise<number> {
+  let details = e.details === undefined ? null : JSON.stringify(e.details);
+  if (details !== null && details.length > MAX_DETAILS) details = JSON.stringify({ truncated: true, chars: details.length });
+  const r = await db.insertInto('audit_log').values({
     at: now, user_id: e.userId, actor: e.actor.slice(0, 200), action: e.action, target: e.target?.slice(0, 500) ?? null, status: e.status,
-    ip: e.ip ?? null, user_agent: e.userAgent?.slice(0, 300) ?? null, details: e.details === undefined ? null : JSON.stringify(e.details).slice(0, 4000),
-  }).execute();
+    ip: e.ip ?? null, user_agent: e.userAgent?.slice(0, 300) ?? null, details,
+  }).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+/** A sign-in attempt, counted as a failure up front, becomes what it turned out to be. */
+export async function settleAttempt(db: Kysely<Schema>, id: number, to: { userId: number; action: string; status: number }) {
+  await db.updateTable('audit_log').set({ user_id: to.userId, action: to.action, status: to.status }).where('id', '=', id).execute();
+}
+
+export async function throttledRecently(db: Kysely<Schema>, username: string, ip: string | null, since: number): Promise<boolean> {
+  let q = db.selectFrom('audit_log').select('id').where('action', '=', 'auth.login_throttled').where('at', '>=', since).where('actor', '=', username);
+  q = ip === null ? q.where('ip', 'is', null) : q.where('ip', '=', ip);
+  return (await q.limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function listAudit(db: Kysely<Schema>, f: { page: number; pageSize: number; actor?: string; action?: string }) {
@@ -155,13 +179,22 @@ export async function listAudit(db: Kysely<Schema>, f: { page: number; pageSize:
   const rows = await q.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return {
     total: Number(total?.n ?? 0), page: f.page, page_size: f.pageSize,
-    items: rows.map((r) => ({ ...r, id: Number(r.id), at: Number(r.at), user_id: r.user_id === null ? null : Number(r.user_id), details: r.details === null ? null : JSON.parse(r.details) })),
+    items: rows.map((r) => ({ ...r, id: Number(r.id), at: Number(r.at), user_id: r.user_id === null ? null : Number(r.user_id), details: parseDetails(r.details) })),
   };
+}
+
+function parseDetails(text: string | null): unknown {
+  if (text === null) return null;
+  try { return JSON.parse(text); } catch { return { unreadable: text.slice(0, 200) }; }
 }
 
 /** Failed logins since `since` for this name or from this address (the throttle's input). */
 export async function recentFailures(db: Kysely<Schema>, since: number, username: string, ip: string | null) {
-  const count = async (col: 'actor' | 'ip', v: string) => Number((await db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n'))
-    .where('action', '=', 'auth.login_failed').where('at', '>=', since).where(col, '=', v).executeTakeFirst())?.n ?? 0);
-  return { byName: await count('actor', username), byIp: ip === null ? 0 : await count('ip', ip) };
+  const base = () => db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n')).where('action', '=', 'auth.login_failed').where('at', '>=', since);
+  const n = async (q: ReturnType<typeof base>) => Number((await q.executeTakeFirst())?.n ?? 0);
+  return {
+    byName: await n(base().where('actor', '=', username)),
+    byNameAndIp: await n(ip === null ? base().where('actor', '=', username).where('ip', 'is', null) : base().where('actor', '=', username).where('ip', '=', ip)),
+    byIp: ip === null ? 0 : await n(base().where('ip', '=', ip)),
+  };
 }

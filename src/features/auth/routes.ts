@@ -8,9 +8,26 @@ import { clientIp, SESSION_COOKIE } from '../../http/access.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import {
   countUsers, createSession, deleteSession, deleteUser, findUser, insertUser, markLogin, recentFailures, recordAudit, SESSION_DAYS,
+  settleAttempt, throttledRecently,
 } from './repository.js';
 
-export const THROTTLE = { windowMs: 15 * 60_000, perName: 5, perIp: 20 };
+/**
+ * Failed sign-ins allowed per 15 minutes: per name from one address (guessing), per name from everywhere (a
+ * distributed guess; looser, so a stranger cannot lock a user out cheaply), and per address over all names.
+ */
+export const THROTTLE = { windowMs: 15 * 60_000, perNameAndIp: 5, perName: 50, perIp: 20 };
+
+// Check-and-count happens under a per-name lock, so parallel attempts cannot all pass the check before any is
+// counted (within one server; several servers share the count through the audit log).
+const nameLocks = new Map<string, Promise<unknown>>();
+function underNameLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const prev = nameLocks.get(name) ?? Promise.resolve();
+  const run = prev.then(fn, fn);
+  const settled = run.catch(() => undefined);
+  nameLocks.set(name, settled);
+  void settled.then(() => { if (nameLocks.get(name) === settled) nameLocks.delete(name); });
+  return run;
+}
 
 const json = { 200: { description: 'OK', content: { 'application/json': { schema: z.object({}).passthrough() } } }, 400: { description: 'Bad input' } };
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
@@ -65,21 +82,29 @@ export function registerAuthRoutes(app: OpenAPIHono, ctx: AppContext): void {
     const { username, password } = c.req.valid('json');
     const m = meta(c);
     const now = Date.now();
-    const failures = await recentFailures(db, now - THROTTLE.windowMs, username, m.ip);
-    if (failures.byName >= THROTTLE.perName || failures.byIp >= THROTTLE.perIp) {
+    // Every attempt is counted as a failure before the (slow) password check, and turned into a success after it.
+    const attempt = await underNameLock(username, async () => {
+      const f = await recentFailures(db, now - THROTTLE.windowMs, username, m.ip);
+      if (f.byNameAndIp >= THROTTLE.perNameAndIp || f.byName >= THROTTLE.perName || f.byIp >= THROTTLE.perIp) return null;
+      return recordAudit(db, { userId: null, actor: username, action: 'auth.login_failed', status: 401, ...m });
+    });
+    if (attempt === null) {
       c.header('Retry-After', String(THROTTLE.windowMs / 1000));
-      await recordAudit(db, { userId: null, actor: username, action: 'auth.login_throttled', status: 429, ...m });
+      // One throttled row per name, address and minute: a flood does not grow the log without bound.
+      if (!(await throttledRecently(db, username, m.ip, now - 60_000))) {
+        await recordAudit(db, { userId: null, actor: username, action: 'auth.login_throttled', status: 429, ...m });
+      }
       return errorJson(c, 429, 'rate_limited', `too many failed sign-ins: try again in ${THROTTLE.windowMs / 60_000} minutes`);
     }
     const user = await findUser(db, { username });
     const ok = await verifyPassword(password, user?.password_hash ?? null);
     if (!user || !ok || user.disabled) {
-      await recordAudit(db, { userId: user?.id ?? null, actor: username, action: 'auth.login_failed', status: 401, ...m });
+      if (user) await settleAttempt(db, attempt, { userId: user.id, action: 'auth.login_failed', status: 401 });
       return errorJson(c, 401, 'invalid_credentials', 'wrong username or password');
     }
+    await settleAttempt(db, attempt, { userId: user.id, action: 'auth.login', status: 200 });
     await markLogin(db, user.id);
     await startSession(c, ctx, user.id);
-    await recordAudit(db, { userId: user.id, actor: user.username, action: 'auth.login', status: 200, ...m });
     return c.json({ user: { id: user.id, username: user.username, role: user.role, communities: user.communities } }, 200);
   });
 
