@@ -57,6 +57,11 @@ describe('qunyun serve', () => {
     const members = (await (await fetch(first.url + '/api/v1/members?page_size=1', cookie)).json()) as { total: number };
     expect(members.total).toBeGreaterThan(1000);
     expect((await fetch(first.url + '/api/docs')).status).toBe(200);
+    // The console itself, from the same server: its page, and the scripts it names.
+    const html = await (await fetch(first.url + '/')).text();
+    expect(html).toContain('<div id="root"></div>');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    expect((await fetch(first.url + script)).status).toBe(200);
     await stop(first.child);
     expect(fs.existsSync(path.join(dir, 'data', 'qunyun.db'))).toBe(true);
 

@@ -191,6 +191,19 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('announces an elimination list from a community page; the notice is in the API and the audit log', async () => {
+    const community = (await api('/api/v1/communities')).body.items.find((c: { blueprint: { elimination?: unknown } | null }) => c.blueprint?.elimination);
+    const before = (await api(`/api/v1/communities/${community.id}/elimination`)).body;
+    expect(before.candidates.length).toBeGreaterThan(0);
+    await page.goto(base + `/communities/${community.id}?tab=elimination`);
+    await page.getByTestId('elimination-announce').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(async () => (await api(`/api/v1/communities/${community.id}/elimination`)).body.notice?.action_id ?? null, { timeout: 10_000 }).not.toBeNull();
+    expect((await api('/api/v1/audit?action=elimination.announce')).body.items[0]).toMatchObject({ actor: 'owner', status: 200 });
+    await shot('17-elimination');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('holds an analyst to reading, in the page and at the API', async () => {
     expect((await api('/api/v1/users', { method: 'POST', data: { username: 'ana', password: 'analyst-pass-1', role: 'analyst' } })).status).toBe(200);
     await page.getByTestId('logout').click();
@@ -204,6 +217,11 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
     await page.goto(base + `/members/${target.id}`);
     await page.getByTestId('member-timeline').waitFor();
     expect(await page.getByTestId('tag-add').count()).toBe(0);
+    await page.goto(base + '/communities/1?tab=elimination');
+    await page.getByTestId('elimination-preview').waitFor();
+    expect(await page.getByTestId('elimination-announce').count()).toBe(0);
+    await page.goto(base + `/members/${target.id}`);
+    await page.getByTestId('member-timeline').waitFor();
     // The server refuses what the page does not offer.
     const refused = await api(`/api/v1/members/${target.id}/tags`, { method: 'POST', data: { remove: ['e2e-vip'] } });
     expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
@@ -211,7 +229,7 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
     expect((await api('/api/v1/rules/welcome/toggle', { method: 'POST', data: { enabled: false } })).status).toBe(403);
     await page.goto(base + '/settings/users');
     await page.getByTestId('owners-only').waitFor();
-    await shot('17-analyst-settings');
+    await shot('18-analyst-settings');
     await page.getByTestId('logout').click();
     await page.getByTestId('login-username').waitFor();
     expect((await api('/api/v1/auth/status')).body.user).toBeNull();

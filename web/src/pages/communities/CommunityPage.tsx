@@ -55,7 +55,7 @@ export default function CommunityPage() {
           { key: 'roles', label: t('cm.tab.roles'), children: <RolesPanel communityRef={cref} /> },
           { key: 'blueprint', label: t('cm.tab.blueprint'), children: <BlueprintPanel c={c} onSaved={setBlueprint} /> },
           { key: 'automation', label: t('cm.tab.automation'), children: <AutomationPanel c={c} /> },
-          { key: 'elimination', label: t('cm.tab.elimination'), children: <EliminationPanel communityRef={cref} hasRule={Boolean(c.blueprint?.elimination)} /> },
+          { key: 'elimination', label: t('cm.tab.elimination'), children: <EliminationPanel communityId={c.id} communityRef={cref} hasRule={Boolean(c.blueprint?.elimination)} /> },
         ]}
       />
     </div>

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { useApi } from '../../components/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fmtInt, fmtTime } from '../../components/format';
+import { EliminationActions } from './EliminationActions';
 
 interface Preview {
   at: string; present: number;
@@ -31,7 +32,7 @@ function reasonText(r: string, zh: boolean): string {
   return r;
 }
 
-export function EliminationPanel({ communityRef, hasRule }: { communityRef: string; hasRule: boolean }) {
+export function EliminationPanel({ communityId, communityRef, hasRule }: { communityId: number; communityRef: string; hasRule: boolean }) {
   const { t, lang } = useI18n();
   const zh = lang === 'zh-CN';
   const res = useApi<Preview>(hasRule ? `/api/v1/communities/${pathPart(communityRef)}/elimination` : null);
@@ -39,7 +40,9 @@ export function EliminationPanel({ communityRef, hasRule }: { communityRef: stri
   const p = res.data;
   const rule = p?.rule;
   return (
-    <Card size="small" title={t('cm.tab.elimination')} loading={res.loading && !p} data-testid="elimination-preview">
+    <Card size="small" title={t('cm.tab.elimination')} loading={res.loading && !p} data-testid="elimination-preview"
+      extra={p ? <EliminationActions communityId={communityId} communityRef={communityRef} candidates={p.candidates.length}
+        announced={Boolean(p.notice && !p.notice.executed_at)} onDone={res.reload} /> : null}>
       <ErrorAlert error={res.error} onRetry={res.reload} />
       {p && rule ? (
         <>

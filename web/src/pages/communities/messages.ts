@@ -32,6 +32,7 @@ registerMessages(
     'cm.el.rule': '淘汰规则', 'cm.el.present': '在群 {n} 人', 'cm.el.candidates': '待淘汰 {n} 人', 'cm.el.revived': '已复活 {n} 人', 'cm.el.notice': '公示', 'cm.el.noNotice': '尚未公示名单',
     'cm.el.announced': '已于 {at} 公示，{from} 起可执行', 'cm.el.executed': '已于 {at} 执行', 'cm.el.reasons': '原因', 'cm.el.none': '这个社群的蓝图没有淘汰规则', 'cm.el.nobody': '目前没有人低于要求',
     'cm.el.member': '成员', 'cm.notFound': '找不到这个社群', 'cm.empty': '还没有社群。接入企业微信或 Telegram、导入聊天记录，或在 qunyun.yaml 中配置社群后，它们会出现在这里。', 'cm.el.summary': '名单', 'cm.el.delivered': '已送达', 'cm.el.pending': '待发送',
+    'cm.el.announce': '公示名单', 'cm.el.execute': '执行淘汰', 'cm.el.announceConfirm': '在群里公示今天的 {n} 人淘汰名单，并开始公示期？', 'cm.el.executeConfirm': '移出公示期满后仍未达标的成员？此操作不能撤销。', 'cm.el.announceDone': '名单已加入发送队列，公示期从送达时开始', 'cm.el.executeDone': '淘汰已加入发送队列',
   },
   {
     'cm.title': 'Communities', 'cm.subtitle': 'Size, activity and health (as of {at})', 'cm.count': 'Communities', 'cm.totalMembers': 'Members present',
@@ -63,5 +64,6 @@ registerMessages(
     'cm.el.rule': 'Criteria', 'cm.el.present': '{n} present', 'cm.el.candidates': '{n} below the bar', 'cm.el.revived': '{n} revived', 'cm.el.notice': 'Notice', 'cm.el.noNotice': 'No list announced yet',
     'cm.el.announced': 'Announced {at}; can be carried out from {from}', 'cm.el.executed': 'Carried out {at}', 'cm.el.reasons': 'Reasons', 'cm.el.none': 'This community’s blueprint has no elimination criteria', 'cm.el.nobody': 'Nobody falls short right now',
     'cm.el.member': 'Member', 'cm.notFound': 'No such community', 'cm.empty': 'No communities yet. Connect WeCom or Telegram, import a chat export, or describe communities in qunyun.yaml, and they appear here.', 'cm.el.summary': 'Lists', 'cm.el.delivered': 'delivered', 'cm.el.pending': 'pending',
+    'cm.el.announce': 'Announce list', 'cm.el.execute': 'Carry out', 'cm.el.announceConfirm': 'Post today’s list of {n} members in the community and start the notice?', 'cm.el.executeConfirm': 'Remove those still short after the notice? This cannot be undone.', 'cm.el.announceDone': 'The list is queued; the notice starts when it is delivered', 'cm.el.executeDone': 'The removals are queued',
   },
 );

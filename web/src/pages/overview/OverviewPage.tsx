@@ -1,7 +1,9 @@
 // 概览: the data-management dashboard of seed 001 for a period and a community —
 // GET /api/v1/metrics?from&to&community (the figures) and the same with by=day|week|month (the trend lines).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Col, Row, Spin, Tag } from 'antd';
+import { Button, Col, Row, Spin, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { withQuery } from '../../api';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n';
 import { lastSignInAt } from '../../auth';
@@ -92,6 +94,12 @@ export default function OverviewPage() {
         title={t('ov.title')}
         subtitle={t('ov.subtitle', { from: period.from, to: shownTo, tz: zone ?? tz })}
         tags={figures.loading || series.loading ? <Spin size="small" /> : state.community !== null && m?.community ? <Tag>{m.community}</Tag> : null}
+        extra={
+          // The figures shown, one row per trend period, as a spreadsheet (GET /api/v1/export/metrics).
+          <Button icon={<DownloadOutlined />} href={withQuery('/api/v1/export/metrics', { ...query, by: state.by, format: 'xlsx' })} data-testid="overview-export">
+            {t('ov.export')}
+          </Button>
+        }
       />
       <div className="qy-toolbar-row"><OverviewToolbar state={{ ...state, period }} onChange={change} today={today} /></div>
       <ErrorAlert error={figures.error ?? series.error} onRetry={() => { figures.reload(); series.reload(); }} />
