@@ -112,6 +112,10 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
     expect(checked.map(([n]) => n).sort()).toEqual(['churn', 'conversion', 'core', 'dormant', 'growth', 'new', 'potential', 'reactivation']);
     for (const [name, value] of checked) expect([name, value]).toEqual([name, String(expected(name!) ?? '')]);
     expect(fresh.groups.potential + fresh.groups.new + fresh.groups.core + fresh.groups.dormant).toBeGreaterThan(500);
+    // Product mentions by product: the bars carry the API's counts.
+    const byProduct = (await api(last.url.replace('/api/v1/metrics?', '/api/v1/metrics/products?'))).body.products as { key: string; mentions: number }[];
+    expect(byProduct.length).toBeGreaterThan(0);
+    for (const p of byProduct) expect(await page.getByTestId(`product-${p.key}`).getAttribute('data-value')).toBe(String(p.mentions));
     expect(errors).toEqual([]);
   }, 120_000);
 

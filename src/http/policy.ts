@@ -81,7 +81,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   { method: 'POST', path: '/api/v1/auth/logout', policy: 'public' },
   // reading (any role)
   ...[
-    '/api/v1/metrics', '/api/v1/members', '/api/v1/members/{id}', '/api/v1/communities', '/api/v1/communities/health',
+    '/api/v1/metrics', '/api/v1/metrics/products', '/api/v1/members', '/api/v1/members/{id}', '/api/v1/communities', '/api/v1/communities/health',
     '/api/v1/communities/{ref}', '/api/v1/communities/{ref}/elimination', '/api/v1/roles', '/api/v1/roles/members',
     '/api/v1/rfm', '/api/v1/rfm/members', '/api/v1/cohorts', '/api/v1/engagement', '/api/v1/actions', '/api/v1/actions/{id}',
     '/api/v1/rules', '/api/v1/playbooks', '/api/v1/playbooks/calendar', '/api/v1/faq', '/api/v1/moderation', '/api/v1/workspace', '/api/v1/export/members', '/api/v1/export/metrics',

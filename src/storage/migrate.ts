@@ -6,9 +6,10 @@ import * as m002 from './migrations/002_metric_cache.js';
 import * as m003 from './migrations/003_automation.js';
 import * as m004 from './migrations/004_schedules.js';
 import * as m005 from './migrations/005_accounts.js';
+import * as m006 from './migrations/006_product_mentions.js';
 
 const ALL = [['001_ledger', m001], ['002_metric_cache', m002], ['003_automation', m003], ['004_schedules', m004],
-  ['005_accounts', m005]] as const;
+  ['005_accounts', m005], ['006_product_mentions', m006]] as const;
 
 export async function migrateToLatest(database: Database): Promise<{ applied: string[] }> {
   const provider: MigrationProvider = {

@@ -94,6 +94,7 @@ export interface MemberDaysTable {
 
 export interface TextDaysBuiltTable { day: number }
 export interface TextDaysTable { day: number; community_id: number; mentions: number }
+export interface ProductMentionDaysTable { day: number; community_id: number; product: string; mentions: number }
 export interface MessageTermsTable { day: number; community_id: number; term: string; count: number }
 
 export interface SettingsTable { key: string; value: string }
@@ -128,6 +129,7 @@ export interface Schema {
   member_days: MemberDaysTable;
   message_terms: MessageTermsTable;
   text_days: TextDaysTable;
+  product_mention_days: ProductMentionDaysTable;
   text_days_built: TextDaysBuiltTable;
   settings: SettingsTable;
   products: ProductsTable;

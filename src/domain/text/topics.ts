@@ -69,3 +69,13 @@ export function mentionMatcher(products: { name: string; aliases: string[] }[]):
     return needles.some((n) => hay.includes(n));
   };
 }
+
+/** Which products a message names (each product once, by its key), by name or alias as mentionMatcher reads them. */
+export function productsMentioned(products: { key: string; name: string; aliases: string[] }[]): (text: string) => string[] {
+  const needles = products.map((p) => ({ key: p.key, words: [...new Set([p.name, ...p.aliases].filter((s) => s.length > 0).map(foldLatin))] }));
+  return (text) => {
+    if (needles.length === 0) return [];
+    const hay = foldLatin(text);
+    return needles.filter((p) => p.words.some((w) => hay.includes(w))).map((p) => p.key);
+  };
+}

@@ -16,6 +16,9 @@ export const MESSAGE_TERMS_INSERT: BulkSpec<'message_terms'> = {
   table: 'message_terms', chunk: 1024, columns: ['day', 'community_id', 'term', 'count'],
 };
 export const TEXT_DAYS_INSERT: BulkSpec<'text_days'> = { table: 'text_days', chunk: 1024, columns: ['day', 'community_id', 'mentions'] };
+export const PRODUCT_MENTION_DAYS_INSERT: BulkSpec<'product_mention_days'> = {
+  table: 'product_mention_days', chunk: 1024, columns: ['day', 'community_id', 'product', 'mentions'],
+};
 export const MEMBERSHIPS_INSERT: BulkSpec<'memberships'> = {
   table: 'memberships', chunk: 512,
   columns: ['member_id', 'community_id', 'first_join_at', 'first_channel', 'first_inviter_id', 'first_method', 'last_join_at',

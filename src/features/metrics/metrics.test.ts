@@ -106,6 +106,31 @@ describe.each(dialects)('metrics (%s)', (dialect) => {
     await applyWorkspaceFile(h.ctx.database, parseWorkspaceFile('products: [{ key: camp, name: 7天体验营, aliases: [体验营], tier: lead, price: 990 }]\n'));
   });
 
+  it('breaks product mentions down by product, whole days and ragged edges alike, and follows product changes', async () => {
+    await applyWorkspaceFile(h.ctx.database, parseWorkspaceFile(`products:
+  - { key: camp, name: 7天体验营, aliases: [体验营], tier: lead, price: 990 }
+  - { key: mat, name: 瑜伽垫, aliases: [Mat], tier: entry, price: 100 }
+`));
+    await h.post(ndjson([
+      e('message.sent', '10-21', { community: 'g1', member: 'K', kind: 'text', text: '体验营送瑜伽垫吗' }, 9),
+      e('message.sent', '10-21', { community: 'g1', member: 'K', kind: 'text', text: 'which MAT?' }, 18),
+    ]));
+    const q = (from: string, to: string) => h.get(`/api/v1/metrics/products?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    const month = (await q('2026-10-01', '2026-11-01')).body;
+    // 体验营: B's 10-10 question, C's 10-10 message, K's 10-21 question; 瑜伽垫/mat: K's two on 10-21.
+    expect(month.products).toEqual([
+      { key: 'camp', name: '7天体验营', tier: 'lead', mentions: 3 }, { key: 'mat', name: '瑜伽垫', tier: 'entry', mentions: 2 },
+    ]);
+    // One message names both: the per-product sum (5) exceeds the messages that name a product (4).
+    expect((await h.get('/api/v1/metrics?from=2026-10-01&to=2026-11-01')).body.content.product_mentions).toBe(4);
+    // A ragged period read from the ledger: 10-21 from 12:00 on holds only "which MAT?".
+    const ragged = (await q('2026-10-21T12:00:00+08:00', '2026-10-22')).body;
+    expect(ragged.products.map((p: { key: string; mentions: number }) => [p.key, p.mentions])).toEqual([['mat', 1], ['camp', 0]]);
+    await applyWorkspaceFile(h.ctx.database, parseWorkspaceFile('products: [{ key: camp, name: 7天体验营, aliases: [体验营], tier: lead, price: 990 }]\n'));
+    expect((await q('2026-10-01', '2026-11-01')).body.products).toEqual([{ key: 'camp', name: '7天体验营', tier: 'lead', mentions: 3 }]);
+    expect((await q('2026-10-01', '2026-09-01')).status).toBe(400);
+  });
+
   it('refuses bad parameters by name', async () => {
     expect((await h.get('/api/v1/metrics?from=2026-10-01')).body.error.message).toMatch(/to/);
     expect((await h.get('/api/v1/metrics?from=2026-13-01&to=2026-11-01')).body.error.message).toMatch(/^from: /);

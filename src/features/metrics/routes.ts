@@ -1,7 +1,7 @@
 // GET /api/v1/metrics: the dashboard figures of metrics.md, one period or a series.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
-import { computeMetrics } from './service.js';
+import { computeMetrics, productMentions } from './service.js';
 import { answer } from './answer.js';
 
 const route = createRoute({
@@ -22,6 +22,20 @@ const route = createRoute({
   },
 });
 
+const productsRoute = createRoute({
+  method: 'get', path: '/api/v1/metrics/products', tags: ['analytics'],
+  summary: 'Mentions of each product in the period (messages naming it; a message naming two counts for both)',
+  request: {
+    query: z.object({
+      from: z.string().openapi({ description: 'Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset' }),
+      to: z.string().openapi({ description: 'End (exclusive), same forms' }),
+      community: z.string().optional().openapi({ description: 'Our community id, platform:id, or a platform id' }),
+    }),
+  },
+  responses: route.responses,
+});
+
 export function registerMetricsRoutes(app: OpenAPIHono, ctx: AppContext): void {
   app.openapi(route, (c) => answer(c, () => computeMetrics(ctx.database.db, c.req.valid('query'))) as never);
+  app.openapi(productsRoute, (c) => answer(c, () => productMentions(ctx.database.db, c.req.valid('query'))) as never);
 }

@@ -6,7 +6,7 @@ import { makeFormatter } from '../../domain/time/format.js';
 import { loadSettings } from '../workspace/settings.js';
 import { resolveCommunityRef } from '../communities/repository.js';
 import { acquisition, contentCounts, conversion, groupsAt, rateParts, type Params } from './figures.js';
-import { messageText } from './text.js';
+import { mentionsByProduct, messageText } from './text.js';
 import type { Scope } from './sets.js';
 import { cachedPeriods, ledgerVersion, storePeriods, type Span } from './period-cache.js';
 import { sweep, sweepable, type SweptPeriod } from './sweep.js';
@@ -91,4 +91,23 @@ export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promi
   const series = spans.map((p) => cached.get(`${p.s}:${p.e}`) ?? computed.get(`${p.s}:${p.e}`)!);
   await storePeriods(db, cacheScope, version, fresh);
   return q.by ? { series } : series[0]!;
+}
+
+/** GET /api/v1/metrics/products: mentions of each product in the period (the breakdown of content.product_mentions). */
+export async function productMentions(db: Kysely<Schema>, q: { from: string; to: string; community?: string }) {
+  const settings = await loadSettings(db);
+  const tz = settings.timezone;
+  const from = parseInput(q.from, tz, 'from');
+  const to = parseInput(q.to, tz, 'to');
+  if (to <= from) throw new MetricsInputError(`to: must be after from (${q.from} … ${q.to} is empty)`);
+  const communityId = q.community === undefined ? null : await resolveCommunityRef(db, q.community);
+  const prods = (await db.selectFrom('products').select(['key', 'name', 'aliases', 'tier']).orderBy('key').execute())
+    .map((p) => ({ key: p.key, name: p.name, aliases: JSON.parse(p.aliases) as string[], tier: p.tier }));
+  const counts = await mentionsByProduct(db, { community: communityId, timezone: tz }, from, to, prods);
+  const fmt = makeFormatter(tz);
+  return {
+    from: fmt(from), to: fmt(to), timezone: tz, community: q.community ?? null,
+    products: prods.map((p) => ({ key: p.key, name: p.name, tier: p.tier, mentions: counts.get(p.key) ?? 0 }))
+      .sort((a, b) => b.mentions - a.mentions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  };
 }

@@ -1,12 +1,13 @@
-// Builds the text figures of whole local days on first use: product mentions (text_days) and topic terms
-// (message_terms) per community. Ingest drops a day's "built" mark when it brings that day new messages, and
-// `apply` drops all marks when the products change, so what is read is always what the ledger says now.
+// Builds the text figures of whole local days on first use: product mentions (text_days, and per product in
+// product_mention_days) and topic terms (message_terms) per community. Ingest drops a day's "built" mark when it
+// brings that day new messages, and `apply` drops all marks when the products change, so what is read is always
+// what the ledger says now.
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
-import { mentionMatcher, topicTerms } from '../../domain/text/topics.js';
+import { mentionMatcher, productsMentioned, topicTerms } from '../../domain/text/topics.js';
 import { dayNumber, splitPeriods } from '../../domain/time/periods.js';
 import { bulkWrite } from '../../storage/bulk.js';
-import { MESSAGE_TERMS_INSERT, TEXT_DAYS_INSERT } from '../ingest/bulk-specs.js';
+import { MESSAGE_TERMS_INSERT, PRODUCT_MENTION_DAYS_INSERT, TEXT_DAYS_INSERT } from '../ingest/bulk-specs.js';
 
 export interface MessageRow { seq: number; at_ms: number; community_id: number | null; body: string }
 
@@ -45,9 +46,12 @@ export async function ensureTextDays(db: Kysely<Schema>, tz: string, firstWhole:
       // leave wrong figures marked as current.
       const zone = await trx.selectFrom('settings').select('value').where('key', '=', 'timezone').executeTakeFirst();
       if ((zone?.value ?? 'Asia/Shanghai') !== tz) return;
-      const products = await trx.selectFrom('products').select(['name', 'aliases']).execute();
-      const mentions = mentionMatcher(products.map((p) => ({ name: p.name, aliases: JSON.parse(p.aliases) as string[] })));
+      const products = (await trx.selectFrom('products').select(['key', 'name', 'aliases']).execute())
+        .map((p) => ({ key: p.key, name: p.name, aliases: JSON.parse(p.aliases) as string[] }));
+      const mentions = mentionMatcher(products);
+      const named = productsMentioned(products);
       const perCommunity = new Map<number, number>();
+      const perProduct = new Map<string, { day: number; community_id: number; product: string; mentions: number }>();
       const terms = new Map<string, { day: number; community_id: number; term: string; count: number }>();
       await scanMessages(trx, d.start, d.end, null, (rows) => {
         for (const r of rows) {
@@ -55,6 +59,12 @@ export async function ensureTextDays(db: Kysely<Schema>, tz: string, firstWhole:
           if (!text) continue;
           const cid = r.community_id === null ? 0 : Number(r.community_id);
           if (mentions(text)) perCommunity.set(cid, (perCommunity.get(cid) ?? 0) + 1);
+          for (const product of named(text)) {
+            const k = `${cid}:${product}`;
+            const x = perProduct.get(k);
+            if (x) x.mentions++;
+            else perProduct.set(k, { day, community_id: cid, product, mentions: 1 });
+          }
           for (const term of topicTerms(text)) {
             const k = `${cid}:${term}`;
             const t = terms.get(k);
@@ -65,8 +75,10 @@ export async function ensureTextDays(db: Kysely<Schema>, tz: string, firstWhole:
       });
       await trx.deleteFrom('text_days').where('day', '=', day).execute();
       await trx.deleteFrom('message_terms').where('day', '=', day).execute();
+      await trx.deleteFrom('product_mention_days').where('day', '=', day).execute();
       await bulkWrite(trx, TEXT_DAYS_INSERT, [...perCommunity].map(([community_id, m]) => ({ day, community_id, mentions: m })));
       await bulkWrite(trx, MESSAGE_TERMS_INSERT, [...terms.values()]);
+      await bulkWrite(trx, PRODUCT_MENTION_DAYS_INSERT, [...perProduct.values()]);
       await trx.insertInto('text_days_built').values({ day }).execute();
       count++;
     });

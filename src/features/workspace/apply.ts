@@ -33,7 +33,7 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
     const before = await loadSettings(trx);
     timezoneChanged = before.timezone !== w.timezone;
     await saveSettings(trx, { name: w.name ?? before.name, timezone: w.timezone, dormantDays: w.dormantDays, newCustomerDays: w.newCustomerDays });
-    const productsBefore = JSON.stringify(await trx.selectFrom('products').select(['name', 'aliases']).orderBy('key').execute());
+    const productsBefore = JSON.stringify(await trx.selectFrom('products').select(['key', 'name', 'aliases']).orderBy('key').execute());
     await trx.deleteFrom('products').execute();
     for (const p of cfg.products) {
       await trx.insertInto('products').values({ key: p.key, name: p.name, aliases: JSON.stringify(p.aliases), tier: p.tier, price: p.price }).execute();
@@ -49,7 +49,7 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
     }
     await saveAutomation(trx, cfg.automation);
     // Product mentions per day are built on demand; new product names make them all stale.
-    const productsAfter = JSON.stringify(await trx.selectFrom('products').select(['name', 'aliases']).orderBy('key').execute());
+    const productsAfter = JSON.stringify(await trx.selectFrom('products').select(['key', 'name', 'aliases']).orderBy('key').execute());
     if (productsAfter !== productsBefore) await trx.deleteFrom('text_days_built').execute();
     rebuiltDays = await afterSettingsChange(trx, before, w, productsAfter !== productsBefore);
   });

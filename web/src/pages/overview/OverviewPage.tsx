@@ -20,6 +20,7 @@ import { AcquisitionCard } from './AcquisitionCard';
 import { ConversionCard } from './ConversionCard';
 import { ContentCard } from './ContentCard';
 import { TopicCloud } from './TopicCloud';
+import { ProductMentionsCard } from './ProductMentionsCard';
 import type { MetricsSeries, PeriodMetrics } from './types';
 import './messages';
 
@@ -113,6 +114,7 @@ export default function OverviewPage() {
             <Col xs={24} xl={10}><ConversionCard m={m} info={info} /></Col>
             <Col xs={24} xl={14}><ContentCard m={m} series={list} labels={labels} /></Col>
             <Col xs={24} xl={10}><TopicCloud topics={m.content.topics} /></Col>
+            <Col xs={24}><ProductMentionsCard query={query} /></Col>
           </Row>
         </div>
       )}

@@ -3,7 +3,7 @@ import { registerMessages } from '../../i18n';
 
 registerMessages(
   {
-    'ov.title': '数据概览', 'ov.export': '导出 Excel', 'ov.subtitle': '{from} 至 {to}（{tz}）', 'ov.allCommunities': '全部社群', 'ov.community': '社群',
+    'ov.title': '数据概览', 'ov.export': '导出 Excel', 'ov.byProduct': '产品传递', 'ov.byProductNote': '期内提到各产品（名称或别名）的消息数', 'ov.noProducts': '还没有配置产品（qunyun.yaml 的 products）', 'ov.tier.lead': '引流品', 'ov.tier.entry': '低客单', 'ov.tier.premium': '高客单', 'ov.subtitle': '{from} 至 {to}（{tz}）', 'ov.allCommunities': '全部社群', 'ov.community': '社群',
     'ov.preset.today': '今天', 'ov.preset.yesterday': '昨天', 'ov.preset.last7': '近 7 天', 'ov.preset.last30': '近 30 天', 'ov.preset.last90': '近 90 天',
     'ov.preset.thisWeek': '本周', 'ov.preset.thisMonth': '本月', 'ov.preset.lastMonth': '上月', 'ov.preset.custom': '自定义',
     'ov.by.day': '按日', 'ov.by.week': '按周', 'ov.by.month': '按月', 'ov.trendBy': '趋势粒度',
@@ -26,7 +26,7 @@ registerMessages(
     'ov.loadedIn': '加载用时 {ms} ms',
   },
   {
-    'ov.title': 'Overview', 'ov.export': 'Export to Excel', 'ov.subtitle': '{from} to {to} ({tz})', 'ov.allCommunities': 'All communities', 'ov.community': 'Community',
+    'ov.title': 'Overview', 'ov.export': 'Export to Excel', 'ov.byProduct': 'Product mentions by product', 'ov.byProductNote': 'Messages in the period naming each product (name or alias)', 'ov.noProducts': 'No products configured yet (products in qunyun.yaml)', 'ov.tier.lead': 'Lead', 'ov.tier.entry': 'Entry', 'ov.tier.premium': 'Premium', 'ov.subtitle': '{from} to {to} ({tz})', 'ov.allCommunities': 'All communities', 'ov.community': 'Community',
     'ov.preset.today': 'Today', 'ov.preset.yesterday': 'Yesterday', 'ov.preset.last7': 'Last 7 days', 'ov.preset.last30': 'Last 30 days', 'ov.preset.last90': 'Last 90 days',
     'ov.preset.thisWeek': 'This week', 'ov.preset.thisMonth': 'This month', 'ov.preset.lastMonth': 'Last month', 'ov.preset.custom': 'Custom',
     'ov.by.day': 'Daily', 'ov.by.week': 'Weekly', 'ov.by.month': 'Monthly', 'ov.trendBy': 'Trend grain',
