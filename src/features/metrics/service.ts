@@ -55,13 +55,19 @@ async function onePeriod(db: Kysely<Schema>, scope: Scope, p: Params, prods: { n
 
 export type PeriodMetrics = Awaited<ReturnType<typeof onePeriod>>;
 
-export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promise<PeriodMetrics | { series: PeriodMetrics[] }> {
+/** A request's period and community, checked: instants in the workspace zone, from before to, a known community. */
+async function periodOf(db: Kysely<Schema>, q: { from: string; to: string; community?: string }) {
   const settings = await loadSettings(db);
   const tz = settings.timezone;
   const from = parseInput(q.from, tz, 'from');
   const to = parseInput(q.to, tz, 'to');
   if (to <= from) throw new MetricsInputError(`to: must be after from (${q.from} … ${q.to} is empty)`);
   const communityId = q.community === undefined ? null : await resolveCommunityRef(db, q.community);
+  return { settings, tz, from, to, communityId };
+}
+
+export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promise<PeriodMetrics | { series: PeriodMetrics[] }> {
+  const { settings, tz, from, to, communityId } = await periodOf(db, q);
   let label: string | null = null;
   if (communityId !== null) {
     const c = await db.selectFrom('communities').select(['platform', 'external_id']).where('id', '=', communityId).executeTakeFirstOrThrow();
@@ -95,12 +101,7 @@ export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promi
 
 /** GET /api/v1/metrics/products: mentions of each product in the period (the breakdown of content.product_mentions). */
 export async function productMentions(db: Kysely<Schema>, q: { from: string; to: string; community?: string }) {
-  const settings = await loadSettings(db);
-  const tz = settings.timezone;
-  const from = parseInput(q.from, tz, 'from');
-  const to = parseInput(q.to, tz, 'to');
-  if (to <= from) throw new MetricsInputError(`to: must be after from (${q.from} … ${q.to} is empty)`);
-  const communityId = q.community === undefined ? null : await resolveCommunityRef(db, q.community);
+  const { tz, from, to, communityId } = await periodOf(db, q);
   const prods = (await db.selectFrom('products').select(['key', 'name', 'aliases', 'tier']).orderBy('key').execute())
     .map((p) => ({ key: p.key, name: p.name, aliases: JSON.parse(p.aliases) as string[], tier: p.tier }));
   const counts = await mentionsByProduct(db, { community: communityId, timezone: tz }, from, to, prods);
