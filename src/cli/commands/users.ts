@@ -104,8 +104,12 @@ export function registerUsers(program: Command): void {
         const db = opened.ctx.database.db;
         const u = await repo.findUser(db, { username });
         if (!u) throw new Error(`no user ${JSON.stringify(username)}`);
-        if (u.role === 'owner' && !u.disabled && (await repo.countOwners(db)) <= 1) throw new Error(`${username} is the last owner: add another owner first`);
-        await repo.deleteUser(db, u.id);
+        try {
+          await repo.keepingAnOwner(db, opened.ctx.database.dialect === 'postgres', (trx) => repo.deleteUserIn(trx, u.id));
+        } catch (err) {
+          if (err instanceof repo.LastOwnerError) throw new Error(`${username} is the last owner: add another owner first`);
+          throw err;
+        }
         await audit(opened, 'user.delete', `user ${u.id}`);
         console.log(`removed ${username}`);
       });

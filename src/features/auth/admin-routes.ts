@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { errorJson } from '../../http/errors.js';
 import { ROLES, roleAtMost } from '../../domain/auth/roles.js';
 import { hashPassword, passwordProblem } from './password.js';
-import { countOwners, createToken, deleteUser, findUser, insertUser, listAudit, listTokens, listUsers, revokeToken, updateUser, UserExistsError } from './repository.js';
+import { createToken, deleteUserIn, findUser, insertUser, keepingAnOwner, LastOwnerError, listAudit, listTokens, listUsers, revokeToken, updateUser, UserExistsError } from './repository.js';
 import { usernameSchema } from './routes.js';
 
 const json = { 200: { description: 'OK', content: { 'application/json': { schema: z.object({}).passthrough() } } }, 400: { description: 'Bad input' }, 404: { description: 'Not found' } };
@@ -36,6 +36,7 @@ async function unknownCommunities(ctx: AppContext, ids: readonly number[]): Prom
 
 export function registerAdminRoutes(app: OpenAPIHono, ctx: AppContext): void {
   const db = ctx.database.db;
+  const lockRows = ctx.database.dialect === 'postgres';
   app.openapi(routes.users, async (c) => c.json({ items: await listUsers(db) }, 200));
 
   app.openapi(routes.addUser, async (c) => {
@@ -64,10 +65,14 @@ export function registerAdminRoutes(app: OpenAPIHono, ctx: AppContext): void {
     }
     const missing = await unknownCommunities(ctx, b.communities ?? []);
     if (missing.length > 0) return errorJson(c, 400, 'invalid_request', `communities: unknown id ${missing.join(', ')}`);
+    const passwordHash = b.password === undefined ? undefined : await hashPassword(b.password);
     // The workspace never loses its last owner.
-    const losesOwner = user.role === 'owner' && !user.disabled && ((b.role !== undefined && b.role !== 'owner') || b.disabled === true);
-    if (losesOwner && (await countOwners(db)) <= 1) return errorJson(c, 409, 'last_owner', 'this is the last owner: make another user owner first');
-    await updateUser(db, id, { role: b.role, communities: b.communities, disabled: b.disabled, passwordHash: b.password === undefined ? undefined : await hashPassword(b.password) });
+    try {
+      await keepingAnOwner(db, lockRows, (trx) => updateUser(trx, id, { role: b.role, communities: b.communities, disabled: b.disabled, passwordHash }));
+    } catch (err) {
+      if (err instanceof LastOwnerError) return errorJson(c, 409, 'last_owner', err.message);
+      throw err;
+    }
     const { password_hash: _, ...after } = (await findUser(db, { id }))!;
     return c.json(after, 200);
   });
@@ -76,9 +81,13 @@ export function registerAdminRoutes(app: OpenAPIHono, ctx: AppContext): void {
     const { id } = c.req.valid('param');
     const user = await findUser(db, { id });
     if (!user) return errorJson(c, 404, 'not_found', `user ${id} not found`);
-    if (user.role === 'owner' && !user.disabled && (await countOwners(db)) <= 1) return errorJson(c, 409, 'last_owner', 'this is the last owner: make another user owner first');
     if (c.get('principal')?.userId === id) return errorJson(c, 409, 'conflict', 'you cannot remove yourself');
-    await deleteUser(db, id);
+    try {
+      await keepingAnOwner(db, lockRows, (trx) => deleteUserIn(trx, id));
+    } catch (err) {
+      if (err instanceof LastOwnerError) return errorJson(c, 409, 'last_owner', err.message);
+      throw err;
+    }
     return c.json({ ok: true, id }, 200);
   });
 

@@ -184,6 +184,18 @@ describe.each(dialects)('accounts and access (%s)', (dialect) => {
     const me = (await h.get('/api/v1/users')).body.items.find((u: { username: string }) => u.username === 'test-owner');
     const demote = await h.app.request(`/api/v1/users/${me.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'analyst' }) });
     expect([demote.status, ((await demote.json()) as any).error.code]).toEqual([409, 'last_owner']);
+    // Two owners demoting each other at the same instant: one wins, the workspace keeps an owner.
+    const db = h.t.database.db;
+    const a = await insertUser(db, { username: 'own-a', passwordHash: '!', role: 'owner' });
+    const b = await insertUser(db, { username: 'own-b', passwordHash: '!', role: 'owner' });
+    await db.updateTable('users').set({ role: 'operator' }).where('id', '=', me.id).execute();
+    // Each steps down with their own token, at once.
+    const tokens = await Promise.all([a, b].map(async (u) => (await createToken(db, { name: u.username, userId: u.id, role: 'owner' })).token));
+    const both = await Promise.all([a, b].map((u, i) => call('PATCH', `/api/v1/users/${u.id}`, { token: tokens[i], body: { role: 'analyst' } })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await db.selectFrom('users').select('username').where('role', '=', 'owner').execute()).toHaveLength(1);
+    await db.updateTable('users').set({ role: 'owner' }).where('username', 'in', ['test-owner', 'own-a', 'own-b']).execute();
+    await db.deleteFrom('users').where('username', 'in', ['own-a', 'own-b']).execute();
     const weak = await h.app.request('/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'x', password: 'short', role: 'analyst' }) });
     expect(((await weak.json()) as any).error.message).toBe('password: at least 8 characters');
     const badCommunity = await h.app.request('/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'y', password: 'longenough', role: 'operator', communities: [99999] }) });

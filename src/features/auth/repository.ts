@@ -66,10 +66,28 @@ export async function updateUser(db: Kysely<Schema>, id: number, patch: { role?:
 }
 
 export async function deleteUser(db: Kysely<Schema>, id: number): Promise<void> {
+  await db.transaction().execute((trx) => deleteUserIn(trx, id));
+}
+
+/** Removes a user inside the caller's transaction: sessions end, tokens are revoked. */
+export async function deleteUserIn(trx: Kysely<Schema>, id: number): Promise<void> {
+  await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  await trx.updateTable('api_tokens').set({ revoked_at: Date.now() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+  await trx.deleteFrom('users').where('id', '=', id).execute();
+}
+
+export class LastOwnerError extends Error {}
+
+/**
+ * Runs a change to users that must leave at least one enabled owner, in one transaction that is rolled back if
+ * none is left. On PostgreSQL the owners' rows are locked first, so two owners demoting each other at the same
+ * instant are serialised (SQLite serialises writers anyway).
+ */
+export async function keepingAnOwner(db: Kysely<Schema>, lockRows: boolean, change: (trx: Kysely<Schema>) => Promise<void>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await trx.updateTable('api_tokens').set({ revoked_at: Date.now() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
-    await trx.deleteFrom('users').where('id', '=', id).execute();
+    if (lockRows) await trx.selectFrom('users').select('id').where('role', '=', 'owner').where('disabled', '=', 0).forUpdate().execute();
+    await change(trx);
+    if ((await countOwners(trx)) === 0) throw new LastOwnerError('this is the last owner: make another user owner first');
   });
 }
 
