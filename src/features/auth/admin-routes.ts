@@ -1,5 +1,6 @@
 // Owners manage accounts here: users and their roles, API tokens (shown once, stored hashed), the audit log.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { JSON_OK_404, jsonBody } from '../../http/openapi.js';
 import type { AppContext } from '../../context.js';
 import { errorJson } from '../../http/errors.js';
 import { ROLES, roleAtMost } from '../../domain/auth/roles.js';
@@ -7,24 +8,22 @@ import { hashPassword, passwordProblem } from './password.js';
 import { createToken, deleteUserIn, findUser, insertUser, keepingAnOwner, LastOwnerError, listAudit, listTokens, listUsers, revokeToken, updateUser, UserExistsError } from './repository.js';
 import { usernameSchema } from './routes.js';
 
-const json = { 200: { description: 'OK', content: { 'application/json': { schema: z.object({}).passthrough() } } }, 400: { description: 'Bad input' }, 404: { description: 'Not found' } };
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const role = z.enum(ROLES);
 const communities = z.array(z.number().int().positive()).max(1000);
 
 const routes = {
-  users: createRoute({ method: 'get', path: '/api/v1/users', tags: ['accounts'], summary: 'Users and their roles', responses: json }),
-  addUser: createRoute({ method: 'post', path: '/api/v1/users', tags: ['accounts'], summary: 'Add a user', responses: json,
-    request: { body: body(z.object({ username: usernameSchema, password: z.string().max(200), role, communities: communities.optional() })) } }),
-  patchUser: createRoute({ method: 'patch', path: '/api/v1/users/{id}', tags: ['accounts'], summary: 'Change a role, communities or password; disable', responses: json,
-    request: { params: idParam, body: body(z.object({ role: role.optional(), communities: communities.optional(), password: z.string().max(200).optional(), disabled: z.boolean().optional() })) } }),
-  deleteUser: createRoute({ method: 'delete', path: '/api/v1/users/{id}', tags: ['accounts'], summary: 'Remove a user (their tokens are revoked)', responses: json, request: { params: idParam } }),
-  tokens: createRoute({ method: 'get', path: '/api/v1/tokens', tags: ['accounts'], summary: 'API tokens (never the secret)', responses: json }),
-  addToken: createRoute({ method: 'post', path: '/api/v1/tokens', tags: ['accounts'], summary: 'Create an API token; the answer is the only time it is shown', responses: json,
-    request: { body: body(z.object({ name: z.string().trim().min(1).max(100), role })) } }),
-  revoke: createRoute({ method: 'delete', path: '/api/v1/tokens/{id}', tags: ['accounts'], summary: 'Revoke an API token', responses: json, request: { params: idParam } }),
-  audit: createRoute({ method: 'get', path: '/api/v1/audit', tags: ['accounts'], summary: 'The audit log: who changed what, when, from where', responses: json,
+  users: createRoute({ method: 'get', path: '/api/v1/users', tags: ['accounts'], summary: 'Users and their roles', responses: JSON_OK_404 }),
+  addUser: createRoute({ method: 'post', path: '/api/v1/users', tags: ['accounts'], summary: 'Add a user', responses: JSON_OK_404,
+    request: { body: jsonBody(z.object({ username: usernameSchema, password: z.string().max(200), role, communities: communities.optional() })) } }),
+  patchUser: createRoute({ method: 'patch', path: '/api/v1/users/{id}', tags: ['accounts'], summary: 'Change a role, communities or password; disable', responses: JSON_OK_404,
+    request: { params: idParam, body: jsonBody(z.object({ role: role.optional(), communities: communities.optional(), password: z.string().max(200).optional(), disabled: z.boolean().optional() })) } }),
+  deleteUser: createRoute({ method: 'delete', path: '/api/v1/users/{id}', tags: ['accounts'], summary: 'Remove a user (their tokens are revoked)', responses: JSON_OK_404, request: { params: idParam } }),
+  tokens: createRoute({ method: 'get', path: '/api/v1/tokens', tags: ['accounts'], summary: 'API tokens (never the secret)', responses: JSON_OK_404 }),
+  addToken: createRoute({ method: 'post', path: '/api/v1/tokens', tags: ['accounts'], summary: 'Create an API token; the answer is the only time it is shown', responses: JSON_OK_404,
+    request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100), role })) } }),
+  revoke: createRoute({ method: 'delete', path: '/api/v1/tokens/{id}', tags: ['accounts'], summary: 'Revoke an API token', responses: JSON_OK_404, request: { params: idParam } }),
+  audit: createRoute({ method: 'get', path: '/api/v1/audit', tags: ['accounts'], summary: 'The audit log: who changed what, when, from where', responses: JSON_OK_404,
     request: { query: z.object({ actor: z.string().optional(), action: z.string().optional(), page: z.coerce.number().int().min(1).default(1), page_size: z.coerce.number().int().min(1).max(500).default(50) }) } }),
 };
 

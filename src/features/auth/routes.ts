@@ -1,5 +1,6 @@
 // Signing in: status, the one-time owner setup, login (throttled), logout. Sessions are httpOnly SameSite=Strict cookies.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { JSON_OK, jsonBody } from '../../http/openapi.js';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppContext } from '../../context.js';
@@ -29,16 +30,14 @@ function underNameLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-const json = { 200: { description: 'OK', content: { 'application/json': { schema: z.object({}).passthrough() } } }, 400: { description: 'Bad input' } };
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 export const usernameSchema = z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only');
 const credentials = z.object({ username: usernameSchema, password: z.string().min(1).max(200) });
 
 const routes = {
-  status: createRoute({ method: 'get', path: '/api/v1/auth/status', tags: ['auth'], summary: 'Who is signed in; whether the owner must still be set up', responses: json }),
-  setup: createRoute({ method: 'post', path: '/api/v1/auth/setup', tags: ['auth'], summary: 'Create the first owner (only while no user exists)', responses: json, request: { body: body(credentials) } }),
-  login: createRoute({ method: 'post', path: '/api/v1/auth/login', tags: ['auth'], summary: 'Sign in (sets the session cookie)', responses: json, request: { body: body(credentials) } }),
-  logout: createRoute({ method: 'post', path: '/api/v1/auth/logout', tags: ['auth'], summary: 'Sign out', responses: json }),
+  status: createRoute({ method: 'get', path: '/api/v1/auth/status', tags: ['auth'], summary: 'Who is signed in; whether the owner must still be set up', responses: JSON_OK }),
+  setup: createRoute({ method: 'post', path: '/api/v1/auth/setup', tags: ['auth'], summary: 'Create the first owner (only while no user exists)', responses: JSON_OK, request: { body: jsonBody(credentials) } }),
+  login: createRoute({ method: 'post', path: '/api/v1/auth/login', tags: ['auth'], summary: 'Sign in (sets the session cookie)', responses: JSON_OK, request: { body: jsonBody(credentials) } }),
+  logout: createRoute({ method: 'post', path: '/api/v1/auth/logout', tags: ['auth'], summary: 'Sign out', responses: JSON_OK }),
 };
 
 function startSession(c: Context, ctx: AppContext, userId: number) {

@@ -1,6 +1,7 @@
 // Read-only views the web console needs beyond routes.ts: the FAQ knowledge base with its auto-answer share, and
 // the moderation log (deletes, warnings, mutes, removals, blacklists) with the message that triggered each.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { JSON_OK } from '../../http/openapi.js';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Schema } from '../../storage/schema.js';
@@ -16,19 +17,18 @@ import { memberOccurrences } from '../../jobs/member-steps.js';
 const DAY = 86_400_000;
 export const MODERATION_KINDS = ['delete', 'warn', 'mute', 'remove', 'blacklist'] as const;
 
-const json = { 200: { description: 'OK', content: { 'application/json': { schema: z.object({}).passthrough() } } }, 400: { description: 'Bad input' } };
 
 const routes = {
-  faq: createRoute({ method: 'get', path: '/api/v1/faq', tags: ['automation'], responses: json,
+  faq: createRoute({ method: 'get', path: '/api/v1/faq', tags: ['automation'], responses: JSON_OK,
     summary: 'The FAQ knowledge base of each answering rule, with questions answered automatically vs handed to an operator',
     request: { query: z.object({ days: z.coerce.number().int().min(1).max(365).default(7) }) } }),
-  moderation: createRoute({ method: 'get', path: '/api/v1/moderation', tags: ['automation'], responses: json,
+  moderation: createRoute({ method: 'get', path: '/api/v1/moderation', tags: ['automation'], responses: JSON_OK,
     summary: 'Moderation actions (delete, warn, mute, remove, blacklist) with the message text that triggered each',
     request: { query: z.object({
       kind: z.enum(MODERATION_KINDS).optional(), rule: z.string().optional(), status: z.enum(STATUSES).optional(),
       page: z.coerce.number().int().min(1).default(1), page_size: z.coerce.number().int().min(1).max(200).default(20),
     }) } }),
-  calendar: createRoute({ method: 'get', path: '/api/v1/playbooks/calendar', tags: ['automation'], responses: json,
+  calendar: createRoute({ method: 'get', path: '/api/v1/playbooks/calendar', tags: ['automation'], responses: JSON_OK,
     summary: 'Upcoming playbook step runs per local day in [from, to) (at most 62 days; only instants after now); nothing is sent',
     request: { query: z.object({ from: z.string(), to: z.string() }) } }),
 };

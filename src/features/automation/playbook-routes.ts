@@ -1,5 +1,6 @@
 // Playbooks over HTTP: the list (steps, next run, what each did) and a preview of a playbook's next occurrences.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { JSON_OK_404 } from '../../http/openapi.js';
 import type { Context } from 'hono';
 import type { AppContext } from '../../context.js';
 import { errorJson } from '../../http/errors.js';
@@ -8,7 +9,6 @@ import { MetricsInputError, parseInput } from '../metrics/service.js';
 import { ActionNotFound } from './actions.js';
 import { listPlaybooks, previewPlaybook } from './playbook-service.js';
 
-const json = { 200: { description: 'OK', content: { 'application/json': { schema: z.object({}).passthrough() } } }, 400: { description: 'Bad input' }, 404: { description: 'Not found' } };
 const previewBody = z.object({
   at: z.string().optional().openapi({ description: 'preview as of this instant or date (default now)' }),
   days: z.number().int().min(1).max(90).optional().openapi({ description: 'per-member steps: occurrences within this many days (default 7)' }),
@@ -16,9 +16,9 @@ const previewBody = z.object({
 });
 
 const routes = {
-  list: createRoute({ method: 'get', path: '/api/v1/playbooks', tags: ['automation'], summary: 'Playbooks: steps, next run, sent / queued / skipped', responses: json,
+  list: createRoute({ method: 'get', path: '/api/v1/playbooks', tags: ['automation'], summary: 'Playbooks: steps, next run, sent / queued / skipped', responses: JSON_OK_404,
     request: { query: z.object({ at: z.string().optional() }) } }),
-  preview: createRoute({ method: 'post', path: '/api/v1/playbooks/{key}/preview', tags: ['automation'], responses: json,
+  preview: createRoute({ method: 'post', path: '/api/v1/playbooks/{key}/preview', tags: ['automation'], responses: JSON_OK_404,
     summary: 'Whom the next occurrence of each step would reach, and the text; nothing is sent',
     request: { params: z.object({ key: z.string() }), body: { required: false, content: { 'application/json': { schema: previewBody } } } } }),
 };

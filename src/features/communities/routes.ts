@@ -1,12 +1,12 @@
 // GET /api/v1/communities (all, with current member counts and blueprints), one community, and its blueprint edit.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { JSON_OK_404, jsonBody } from '../../http/openapi.js';
 import type { Context } from 'hono';
 import type { AppContext } from '../../context.js';
 import { describeIssues, errorJson } from '../../http/errors.js';
 import { blueprintSchema } from '../../config/workspace-file.js';
 import { AmbiguousError, listCommunities, NotFoundError, resolveCommunityRef } from './repository.js';
 
-const json = { 200: { description: 'OK', content: { 'application/json': { schema: z.object({}).passthrough() } } }, 400: { description: 'Bad input' }, 404: { description: 'Not found' } };
 const ref = z.object({ ref: z.string().openapi({ description: 'Our community id, platform:id, or a platform id' }) });
 
 const routes = {
@@ -14,10 +14,10 @@ const routes = {
     method: 'get', path: '/api/v1/communities', tags: ['communities'], summary: 'Communities with current member counts',
     responses: { 200: { description: 'Communities', content: { 'application/json': { schema: z.object({ items: z.array(z.object({}).passthrough()) }) } } } },
   }),
-  show: createRoute({ method: 'get', path: '/api/v1/communities/{ref}', tags: ['communities'], summary: 'One community with its blueprint', request: { params: ref }, responses: json }),
+  show: createRoute({ method: 'get', path: '/api/v1/communities/{ref}', tags: ['communities'], summary: 'One community with its blueprint', request: { params: ref }, responses: JSON_OK_404 }),
   blueprint: createRoute({
-    method: 'put', path: '/api/v1/communities/{ref}/blueprint', tags: ['communities'], responses: json, request: {
-      params: ref, body: { required: true, content: { 'application/json': { schema: z.object({ blueprint: z.record(z.string(), z.unknown()) }) } } },
+    method: 'put', path: '/api/v1/communities/{ref}/blueprint', tags: ['communities'], responses: JSON_OK_404, request: {
+      params: ref, body: jsonBody(z.object({ blueprint: z.record(z.string(), z.unknown()) })),
     },
     summary: 'Replace the blueprint (validated like qunyun.yaml; a later `qunyun apply` of a file listing the community replaces it again)',
   }),

@@ -1,24 +1,24 @@
 // The workspace over HTTP: its settings (read by all, changed by owners) with its products and channels.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { JSON_OK, jsonBody } from '../../http/openapi.js';
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { isValidTimezone } from '../../domain/time/zone.js';
 import { loadSettings, saveSettings } from './settings.js';
 import { afterSettingsChange } from './apply.js';
 
-const json = { 200: { description: 'OK', content: { 'application/json': { schema: z.object({}).passthrough() } } }, 400: { description: 'Bad input' } };
 
 const routes = {
-  show: createRoute({ method: 'get', path: '/api/v1/workspace', tags: ['workspace'], summary: 'Settings, products and channels', responses: json }),
+  show: createRoute({ method: 'get', path: '/api/v1/workspace', tags: ['workspace'], summary: 'Settings, products and channels', responses: JSON_OK }),
   update: createRoute({
-    method: 'put', path: '/api/v1/workspace', tags: ['workspace'], responses: json,
+    method: 'put', path: '/api/v1/workspace', tags: ['workspace'], responses: JSON_OK,
     summary: 'Change the name, time zone or the dormant (D) and new-customer (N) days; the dashboard cache is dropped when figures change',
-    request: { body: { required: true, content: { 'application/json': { schema: z.strictObject({
+    request: { body: jsonBody(z.strictObject({
       name: z.string().trim().min(1).max(100).optional(),
       timezone: z.string().refine(isValidTimezone, 'not a known IANA time zone (e.g. Asia/Shanghai)').optional(),
       dormantDays: z.number().int().min(1).max(3650).optional(),
       newCustomerDays: z.number().int().min(1).max(3650).optional(),
-    }) } } } },
+    })) },
   }),
 };
 
