@@ -1,8 +1,12 @@
 // Small shared pieces of the automation and settings pages: a data-loading hook, time formatting in the
 // workspace zone, status / kind tags, and the loading / error states. Member text is only ever a text child.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Button, Empty, Spin, Tag } from 'antd';
-import { api, ApiError } from '../../api';
+import { ApiError } from '../../api';
+import { useApi as useSharedApi } from '../../components/useApi';
+import { loadWorkspaceInfo, useWorkspaceInfo } from '../../components/useWorkspaceInfo';
+
+export { errorText } from '../../api';
 import { useI18n } from '../../i18n';
 import './messages';
 
@@ -10,42 +14,19 @@ type Query = Record<string, string | number | boolean | undefined>;
 
 export interface Loaded<T> { data: T | undefined; error: ApiError | Error | null; loading: boolean; reload(): void }
 
-/** GET `path` (null: nothing yet) with `query`; reloads when either changes. Keeps the last data while reloading. */
+/** The console's data hook (components/useApi), with its error narrowed to an Error for LoadError. */
 export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<ApiError | Error | null>(null);
-  const [loading, setLoading] = useState(path !== null);
-  const [tick, setTick] = useState(0);
-  const key = JSON.stringify([path, query ?? null]);
-  const queryRef = useRef(query);
-  queryRef.current = query;
-  useEffect(() => {
-    if (path === null) return;
-    let live = true;
-    setLoading(true);
-    api<T>(path, { query: queryRef.current })
-      .then((d) => { if (live) { setData(d); setError(null); } })
-      .catch((e: unknown) => { if (live) setError(e instanceof Error ? e : new Error(String(e))); })
-      .finally(() => { if (live) setLoading(false); });
-    return () => { live = false; };
-  }, [key, tick]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, error, loading, reload };
+  const r = useSharedApi<T>(path, query);
+  const error = r.error === undefined || r.error === null ? null : r.error instanceof Error ? r.error : new Error(String(r.error));
+  return { data: r.data, error, loading: r.loading, reload: r.reload };
 }
 
-let zonePromise: Promise<string> | null = null;
-/** The workspace time zone (GET /api/v1/workspace), fetched once; Asia/Shanghai (the default) until known. */
+/** The workspace time zone, from the console's shared workspace answer; Asia/Shanghai (the default) until known. */
 export function useWorkspaceZone(): string {
-  const [zone, setZone] = useState('Asia/Shanghai');
-  useEffect(() => {
-    zonePromise ??= api<{ timezone?: string }>('/api/v1/workspace').then((w) => w.timezone || 'Asia/Shanghai').catch(() => 'Asia/Shanghai');
-    let live = true;
-    void zonePromise.then((z) => { if (live) setZone(z); });
-    return () => { live = false; };
-  }, []);
-  return zone;
+  return useWorkspaceInfo()?.timezone ?? 'Asia/Shanghai';
 }
-export function forgetWorkspaceZone(): void { zonePromise = null; }
+/** After the workspace settings change: ask for them again. */
+export function forgetWorkspaceZone(): void { void loadWorkspaceInfo(true); }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** An instant (ISO string or epoch ms) as YYYY-MM-DD HH:mm[:ss] in `zone`; '—' when absent. */
@@ -112,11 +93,6 @@ export function Loading({ state, children }: { state: Loaded<unknown>; children:
 
 export const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 
-/** Message of an API error for a toast: the server's own words, with its field details. */
-export function errorText(e: unknown): string {
-  if (e instanceof ApiError) return e.details && e.details.length > 0 && !e.details.includes(e.message) ? `${e.message} (${e.details.join('; ')})` : e.message;
-  return e instanceof Error ? e.message : String(e);
-}
 
 function hitLabel(h: { what: string; matched: string; word?: string }, t: (k: string) => string): string {
   if (h.what.startsWith('words:')) return h.word && h.word !== h.matched ? `${h.word} ← ${h.matched}` : h.matched;

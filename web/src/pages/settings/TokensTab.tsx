@@ -5,6 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { errorText, fmtTime, LoadError, useApi, useWorkspaceZone } from '../automation/common';
+import { useSubmit } from '../../components/useSubmit';
 import { OwnerOnly } from './OwnerOnly';
 import { ROLES, type Role, type TokenItem } from './types';
 import './messages';
@@ -13,22 +14,15 @@ function CreateTokenModal({ open, onClose, onCreated }: { open: boolean; onClose
   const { t } = useI18n();
   const [form] = Form.useForm<{ name: string; role: Role }>();
   const [token, setToken] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   useEffect(() => { if (open) { form.resetFields(); setToken(null); setError(null); } }, [open, form]);
 
   const submit = async (v: { name: string; role: Role }) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await api<{ token: string }>('/api/v1/tokens', { method: 'POST', body: { name: v.name.trim(), role: v.role } });
       setToken(r.token);
       onCreated();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const footer = token

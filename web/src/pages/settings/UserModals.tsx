@@ -1,9 +1,9 @@
 // The user dialogs: add a user, change role / communities, reset a password. Server errors show in the dialog.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Button, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
-import { errorText } from '../automation/common';
+import { useSubmit } from '../../components/useSubmit';
 import { ROLES, type Role, type UserItem } from './types';
 import './messages';
 
@@ -15,21 +15,14 @@ export function AddUserModal({ open, communities, onClose, onDone }: { open: boo
   const { t } = useI18n();
   const [form] = Form.useForm<AddFields>();
   const role = Form.useWatch('role', form);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   useEffect(() => { if (open) { form.resetFields(); setError(null); } }, [open, form]);
 
   const submit = async (v: AddFields) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api('/api/v1/users', { method: 'POST', body: { username: v.username.trim(), password: v.password, role: v.role, communities: v.role === 'operator' ? v.communities ?? [] : [] } });
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -65,22 +58,15 @@ export function EditUserModal({ user, communities, onClose, onDone }: { user: Us
   const { t } = useI18n();
   const [form] = Form.useForm<EditFields>();
   const role = Form.useWatch('role', form);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   useEffect(() => { if (user) { form.setFieldsValue({ role: user.role, communities: user.communities }); setError(null); } }, [user, form]);
 
   const submit = async (v: EditFields) => {
     if (!user) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { role: v.role, communities: v.role === 'operator' ? v.communities ?? [] : [] } });
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -104,22 +90,15 @@ export function EditUserModal({ user, communities, onClose, onDone }: { user: Us
 export function PasswordModal({ user, onClose, onDone }: { user: UserItem | null; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ password: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   useEffect(() => { if (user) { form.resetFields(); setError(null); } }, [user, form]);
 
   const submit = async (v: { password: string }) => {
     if (!user) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { password: v.password } });
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
