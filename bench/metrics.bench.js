@@ -20,7 +20,7 @@ const db = path.join(dir, 'qunyun.db');
 const end = '2026-11-01';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const { openDatabase } = await import(path.join(root, 'dist/storage/database.js'));
-const { computeMetrics } = await import(path.join(root, 'dist/features/metrics/service.js'));
+const { computeMetrics } = await import(path.join(root, 'dist/features/analytics/metrics/service.js'));
 const { referenceMetrics } = await import(path.join(root, 'dist/domain/metrics/reference.js'));
 
 function sh(args) {

@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../storage/schema.js';
 import type { PlaybookConfig } from '../config/automation-schema.js';
-import { activeIn } from '../features/metrics/sets.js';
+import { activeIn } from '../features/analytics/metrics/sets.js';
 import { groupOf, tierOf, type MemberFacts } from '../domain/automation/schedule.js';
 import type { PlaybookContext } from './context.js';
 

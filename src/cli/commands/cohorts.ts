@@ -16,7 +16,7 @@ export function registerCohorts(program: Command): void {
     .option('--json', 'print JSON (the API shape)')
     .action(async (o: { from: string; to: string; by: string; community?: string; active?: boolean; db?: string; json?: boolean }) => {
       if (o.by !== 'week' && o.by !== 'month') throw new Error(`--by: expected week or month (got ${JSON.stringify(o.by)})`);
-      const { cohortRetention } = await import('../../features/cohorts/service.js');
+      const { cohortRetention } = await import('../../features/analytics/cohorts/service.js');
       await withDatabase(o.db, async ({ ctx }) => {
         const r = await cohortRetention(ctx.database.db, { from: o.from, to: o.to, by: o.by as 'week' | 'month', community: o.community });
         if (o.json) return printJson(r);

@@ -12,7 +12,7 @@ export function registerEngagement(program: Command): void {
     .option(...DB_OPTION)
     .option('--json', 'print JSON (the API shape)')
     .action(async (o: { at?: string; community?: string; db?: string; json?: boolean }) => {
-      const { engagementDistribution } = await import('../../features/engagement/service.js');
+      const { engagementDistribution } = await import('../../features/analytics/engagement/service.js');
       await withDatabase(o.db, async ({ ctx }) => {
         const r = await engagementDistribution(ctx.database.db, { at: o.at, community: o.community });
         if (o.json) return printJson(r);

@@ -12,7 +12,7 @@ export function registerHealth(program: Command): void {
     .option(...DB_OPTION)
     .option('--json', 'print JSON (the API shape)')
     .action(async (o: { at?: string; en?: boolean; db?: string; json?: boolean }) => {
-      const { communityHealth } = await import('../../features/health/service.js');
+      const { communityHealth } = await import('../../features/analytics/health/service.js');
       await withDatabase(o.db, async ({ ctx }) => {
         const r = await communityHealth(ctx.database.db, { at: o.at });
         if (o.json) return printJson(r);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { DB_OPTION } from '../options.js';
 import { withDatabase } from '../open.js';
 import { printJson, table } from '../output.js';
-import type { PeriodMetrics } from '../../features/metrics/service.js';
+import type { PeriodMetrics } from '../../features/analytics/metrics/service.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
@@ -39,7 +39,7 @@ export function registerMetrics(program: Command): void {
     .option('--json', 'print the JSON of metrics.md')
     .action(async (o: { from: string; to: string; community?: string; by?: string; db?: string; json?: boolean }) => {
       if (o.by !== undefined && !['day', 'week', 'month'].includes(o.by)) throw new Error(`--by: expected day, week or month (got ${JSON.stringify(o.by)})`);
-      const { computeMetrics } = await import('../../features/metrics/service.js');
+      const { computeMetrics } = await import('../../features/analytics/metrics/service.js');
       await withDatabase(o.db, async ({ ctx }) => {
         const r = await computeMetrics(ctx.database.db, { from: o.from, to: o.to, community: o.community, by: o.by as 'day' | 'week' | 'month' | undefined });
         if (o.json) return printJson(r);

@@ -15,7 +15,7 @@ export function registerRfm(program: Command): void {
     .option(...DB_OPTION)
     .option('--json', 'print JSON (the API shape)')
     .action(async (o: { at?: string; community?: string; members?: boolean; segment?: string; page: number; db?: string; json?: boolean }) => {
-      const { rfmMembers, rfmSummary } = await import('../../features/rfm/service.js');
+      const { rfmMembers, rfmSummary } = await import('../../features/analytics/rfm/service.js');
       await withDatabase(o.db, async ({ ctx }) => {
         if (o.members) {
           const r = await rfmMembers(ctx.database.db, { at: o.at, community: o.community, segment: o.segment, page: o.page, pageSize: 50 });

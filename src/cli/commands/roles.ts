@@ -15,7 +15,7 @@ export function registerRoles(program: Command): void {
     .option(...DB_OPTION)
     .option('--json', 'print JSON (the API shape)')
     .action(async (o: { community: string; at?: string; members?: boolean; role?: string; page: number; db?: string; json?: boolean }) => {
-      const { roleMembers, rolesSummary } = await import('../../features/roles/service.js');
+      const { roleMembers, rolesSummary } = await import('../../features/analytics/roles/service.js');
       await withDatabase(o.db, async ({ ctx }) => {
         if (o.members) {
           const r = await roleMembers(ctx.database.db, { at: o.at, community: o.community, role: o.role, page: o.page, pageSize: 50 });

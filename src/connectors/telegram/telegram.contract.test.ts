@@ -9,8 +9,9 @@ import { readEnv } from '../../config/env.js';
 import { createTelegramConnector } from './index.js';
 import { startMockBotApi } from './mock-bot-api.js';
 import { SECRET_HEADER, WEBHOOK_PATH } from './webhook.js';
+import { fixturePath } from '../../test-support/fixtures.js';
 
-const file = JSON.parse(fs.readFileSync(new URL('../../../../shared/data/telegram/telegram-bot-updates.json', import.meta.url), 'utf8')) as
+const file = JSON.parse(fs.readFileSync(fixturePath('telegram', 'telegram-bot-updates.json'), 'utf8')) as
   Record<string, Record<string, Record<string, unknown>>>;
 const GROUP = -1001234567890; // the emulated group of the recorded text message
 const chat = { id: GROUP, title: 'Test Group', type: 'supergroup' };

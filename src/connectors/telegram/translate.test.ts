@@ -1,11 +1,12 @@
-// Every recorded update in ../shared/data/telegram/telegram-bot-updates.json → the exact events it must give, plus
+// Every recorded update in fixtures/telegram/telegram-bot-updates.json → the exact events it must give, plus
 // the shapes the file only describes (chat_member with an invite link, kicks, join requests, forum topics…).
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateEvent } from '../../domain/events/validate.js';
 import { parseMessageId, translate } from './translate.js';
+import { fixturePath } from '../../test-support/fixtures.js';
 
-const file = JSON.parse(fs.readFileSync(new URL('../../../../shared/data/telegram/telegram-bot-updates.json', import.meta.url), 'utf8')) as Record<string, Record<string, unknown>>;
+const file = JSON.parse(fs.readFileSync(fixturePath('telegram', 'telegram-bot-updates.json'), 'utf8')) as Record<string, Record<string, unknown>>;
 /** Every entry of the file that is an update (the chatMemberShape group is a field list, not an update). */
 const recorded = Object.entries(file).flatMap(([group, entries]) => Object.entries(entries)
   .filter(([, v]) => typeof v === 'object' && v !== null && 'update_id' in v).map(([name, v]) => [`${group}.${name}`, v] as const));

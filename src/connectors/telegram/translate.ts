@@ -1,4 +1,4 @@
-// Bot API updates → ledger events (../shared/spec/events.md). Pure: no IO and no clock, so one update always gives
+// Bot API updates → ledger events (docs/spec/events.md). Pure: no IO and no clock, so one update always gives
 // the same events with the same ids, and a redelivered or re-fetched update is a duplicate in the ledger.
 // Input is untrusted JSON (a webhook body), read defensively rather than trusted to match grammY's types.
 //

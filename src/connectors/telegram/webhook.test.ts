@@ -10,8 +10,9 @@ import { createTestDatabase, dialectsUnderTest, type TestDatabase } from '../../
 import { createTelegramConnector, type TelegramConnector } from './index.js';
 import { startMockBotApi, type MockBotApi } from './mock-bot-api.js';
 import { SECRET_HEADER, WEBHOOK_PATH, secretMatches } from './webhook.js';
+import { fixturePath } from '../../test-support/fixtures.js';
 
-const file = JSON.parse(fs.readFileSync(new URL('../../../../shared/data/telegram/telegram-bot-updates.json', import.meta.url), 'utf8')) as
+const file = JSON.parse(fs.readFileSync(fixturePath('telegram', 'telegram-bot-updates.json'), 'utf8')) as
   Record<string, Record<string, Record<string, unknown>>>;
 const text = file.emulated!.group_text_message!;
 const SECRET = 'hook-secret-42';

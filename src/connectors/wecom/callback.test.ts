@@ -13,9 +13,10 @@ import type { ConnectorContext } from '../types.js';
 import { createWecomConnector } from './index.js';
 import { signedCallback, TEST_CONFIG } from './mock-wecom.js';
 import { constantTimeEqual, openEnvelope, ReplayGuard, signatureMatches, verifySignature } from './security.js';
+import { fixturePath } from '../../test-support/fixtures.js';
 
 interface Vector { id: string; token: string; encodingAESKey: string; receiveId: string; timestamp: string; nonce: string; signature: string; encrypted: string; plaintext: string; random?: string }
-const VECTORS = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/data/wecom/wecom-vectors.json'), 'utf8')) as Vector[];
+const VECTORS = JSON.parse(fs.readFileSync(fixturePath('wecom', 'wecom-vectors.json'), 'utf8')) as Vector[];
 const silent = { info() {}, warn() {}, error() {} };
 
 let t: TestDatabase;

@@ -1,12 +1,13 @@
-// Every shared WeCom sample (../shared/data/wecom/events, origins in its SOURCES.md) → the ledger events it means,
+// Every shared WeCom sample (fixtures/wecom/events, origins in its SOURCES.md) → the ledger events it means,
 // plus the changes the shared set has no sample for, written by us from the documented fields.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateEvent } from '../../domain/events/validate.js';
 import { chinaInstant, joinMethod, quitReason, TranslateError, translateXml, type Translation } from './translate.js';
+import { fixturePath } from '../../test-support/fixtures.js';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/data/wecom/events');
+const SAMPLES = fixturePath('wecom', 'events');
 const sample = (f: string) => translateXml(fs.readFileSync(path.join(SAMPLES, f), 'utf8'));
 const AT = '2014-06-24T19:48:33+08:00'; // CreateTime 1403610513
 const bodies = (t: Translation) => t.events.map(({ id: _id, ...rest }) => rest);

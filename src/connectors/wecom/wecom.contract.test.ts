@@ -9,8 +9,9 @@ import { createContext } from '../../context.js';
 import { readEnv } from '../../config/env.js';
 import { createWecomConnector } from './index.js';
 import { signedCallback, startMockWecom, TEST_CONFIG } from './mock-wecom.js';
+import { fixturePath } from '../../test-support/fixtures.js';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/data/wecom/events');
+const SAMPLES = fixturePath('wecom', 'events');
 const silent = { info() {}, warn() {}, error() {} };
 
 /** Ours, in the documented fields (the shared samples have no create or dismiss). */

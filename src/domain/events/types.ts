@@ -1,4 +1,4 @@
-// The ledger's event types, exactly as ../shared/spec/events.md defines them.
+// The ledger's event types, exactly as docs/spec/events.md defines them.
 
 export const EVENT_TYPES = [
   'community.updated',

@@ -8,7 +8,7 @@ import type { Schema } from '../../storage/schema.js';
 import { loadRules } from './rules.js';
 import { getAction, STATUSES } from './actions.js';
 import { errorJson } from '../../http/errors.js';
-import { MetricsInputError, parseInput } from '../metrics/service.js';
+import { MetricsInputError, parseInput } from '../analytics/metrics/service.js';
 import { campaignInstant, CronSchedule } from '../../domain/automation/schedule.js';
 import { dayBucketerFor } from '../../domain/time/zone.js';
 import { loadPlaybookContext } from '../../jobs/context.js';

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { judge, type EliminationRule, type RevivalRule } from '../../domain/automation/elimination.js';
 import { resolveCommunityRef } from '../communities/repository.js';
-import { presentAt } from '../metrics/sets.js';
+import { presentAt } from '../analytics/metrics/sets.js';
 import { loadSettings } from '../workspace/settings.js';
 import { localDate } from '../../domain/time/periods.js';
 import { ActionInputError } from './actions.js';

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { AppContext } from '../../context.js';
 import { errorJson } from '../../http/errors.js';
 import { loadSettings } from '../workspace/settings.js';
-import { MetricsInputError, parseInput } from '../metrics/service.js';
+import { MetricsInputError, parseInput } from '../analytics/metrics/service.js';
 import { ActionNotFound } from './actions.js';
 import { listPlaybooks, previewPlaybook } from './playbook-service.js';
 

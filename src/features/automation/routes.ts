@@ -4,7 +4,7 @@ import { JSON_OK_404, jsonBody } from '../../http/openapi.js';
 import type { Context } from 'hono';
 import type { AppContext } from '../../context.js';
 import { errorJson } from '../../http/errors.js';
-import { MetricsInputError } from '../metrics/service.js';
+import { MetricsInputError } from '../analytics/metrics/service.js';
 import { ActionInputError, ActionNotFound, getAction, listActions, retryAction, undoAction } from './actions.js';
 import { dryRun, listRules, testText, toggleRule } from './rules-service.js';
 import { announceElimination, eliminationPreview, executeElimination } from './elimination.js';

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { CompiledRule, type AutoEvent, type Proposed } from '../../domain/automation/engine.js';
 import { loadSettings } from '../workspace/settings.js';
-import { MetricsInputError, parseInput } from '../metrics/service.js';
+import { MetricsInputError, parseInput } from '../analytics/metrics/service.js';
 import { loadRules } from './rules.js';
 import { ActionInputError } from './actions.js';
 import { staffOf } from './staff.js';

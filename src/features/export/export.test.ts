@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dialectsUnderTest } from '../../test-support/databases.js';
 import { createTestApp, ndjson } from '../../test-support/app.js';
 import { runCli } from '../../test-support/cli.js';
-import { communityRoles } from '../roles/service.js';
+import { communityRoles } from '../analytics/roles/service.js';
 import { loadDemo } from '../demo/load.js';
 import { METRIC_COLUMNS, metricCell } from './metrics.js';
 import { prepareMembersExport } from './members.js';

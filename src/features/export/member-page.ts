@@ -2,8 +2,8 @@
 // fragments of metrics/sets.ts restricted to the page, the paid-order totals RFM scores, and current tags.
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
-import { activeIn, firstJoins, firstPaidAsOf, inScope, type Scope } from '../metrics/sets.js';
-import { scored } from '../rfm/service.js';
+import { activeIn, firstJoins, firstPaidAsOf, inScope, type Scope } from '../analytics/metrics/sets.js';
+import { scored } from '../analytics/rfm/service.js';
 import { segmentOf, type RfmSegmentKey } from '../../domain/metrics/rfm.js';
 
 const DAY = 86_400_000;

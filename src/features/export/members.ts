@@ -5,8 +5,8 @@ import type { Schema } from '../../storage/schema.js';
 import { makeFormatter } from '../../domain/time/format.js';
 import { loadSettings } from '../workspace/settings.js';
 import { resolveCommunityRef } from '../communities/repository.js';
-import { parseInput } from '../metrics/service.js';
-import { communityRoles } from '../roles/service.js';
+import { parseInput } from '../analytics/metrics/service.js';
+import { communityRoles } from '../analytics/roles/service.js';
 import { groupOf, memberPage, PAGE, rfmThresholds, segmentFor, type AsOf, type MemberFacts, type RfmThresholds } from './member-page.js';
 import type { Cell } from './output.js';
 

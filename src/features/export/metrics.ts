@@ -6,7 +6,7 @@ import { splitPeriods, type Granularity } from '../../domain/time/periods.js';
 import { makeFormatter } from '../../domain/time/format.js';
 import { loadSettings } from '../workspace/settings.js';
 import { resolveCommunityRef } from '../communities/repository.js';
-import { computeMetrics, MetricsInputError, parseInput, type PeriodMetrics } from '../metrics/service.js';
+import { computeMetrics, MetricsInputError, parseInput, type PeriodMetrics } from '../analytics/metrics/service.js';
 import type { PreparedExport } from './members.js';
 import type { Cell } from './output.js';
 

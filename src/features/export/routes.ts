@@ -5,7 +5,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
 import { errorJson } from '../../http/errors.js';
 import { AmbiguousError, NotFoundError } from '../communities/repository.js';
-import { MetricsInputError } from '../metrics/service.js';
+import { MetricsInputError } from '../analytics/metrics/service.js';
 import { prepareMembersExport, type PreparedExport } from './members.js';
 import { prepareMetricsExport } from './metrics.js';
 import { CONTENT_TYPES, ExportAbortedError, type Format } from './output.js';

@@ -1,7 +1,7 @@
 // Runs a prepared export into a stream, or into a file that appears only when complete (FILE.partial, renamed).
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
-import { MetricsInputError } from '../metrics/service.js';
+import { MetricsInputError } from '../analytics/metrics/service.js';
 import type { PreparedExport } from './members.js';
 import { FORMATS, type Format } from './output.js';
 import { openSink } from './sinks.js';

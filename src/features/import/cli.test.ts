@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test-support/cli.js';
+import { fixturePath } from '../../test-support/fixtures.js';
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-import-cli-')); });
@@ -25,7 +26,7 @@ describe('qunyun import', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ read: 3, accepted: 0, duplicates: 2, rejected_count: 1, rejected: [{ row: 4, column: '手机号' }] });
     const list = await runCli(['members', 'list', '--db', db, '--json']);
     expect(JSON.stringify(JSON.parse(list.stdout))).toMatch(/小红.*小绿|小绿.*小红/);
-    const tg = await runCli(['import', 'telegram', path.resolve('../shared/data/telegram/telegram-export-sample.json'), '--db', db, '--until', '2022-01-01']);
+    const tg = await runCli(['import', 'telegram', fixturePath('telegram', 'telegram-export-sample.json'), '--db', db, '--until', '2022-01-01']);
     expect(tg.code, tg.stderr).toBe(0);
     expect(tg.stdout).toMatch(/7 messages; accepted 3, duplicates 0; rejected 0; skipped 6/);
   }, 60_000);

@@ -1,4 +1,4 @@
-// Telegram Desktop exports → ledger events: the shared sample exactly, a supergroup with every mapped service
+// Telegram Desktop exports → ledger events: the fixture sample exactly, a supergroup with every mapped service
 // action, re-imports, the --until window, and exports that are not one chat.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,8 +9,9 @@ import { createTestDatabase, dialectsUnderTest, type TestDatabase } from '../../
 import { importTelegram } from './telegram-import.js';
 import { chatIdOf, peerIdOf } from './telegram.js';
 import { formatRejection } from './run.js';
+import { fixturePath } from '../../test-support/fixtures.js';
 
-const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/telegram/telegram-export-sample.json');
+const SAMPLE = fixturePath('telegram', 'telegram-export-sample.json');
 const dialects = await dialectsUnderTest();
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-tg-')); });
@@ -55,7 +56,7 @@ describe.each(dialects)('telegram import (%s)', (dialect) => {
   const events = async () => (await t!.database.db.selectFrom('events').select(['platform', 'body']).orderBy('event_id').execute())
     .map((e) => { const { platform, ...rest } = JSON.parse(e.body); expect(platform).toBe('telegram'); return rest; });
 
-  it('maps the shared sample exactly; a second run is all duplicates', async () => {
+  it('maps the fixture sample exactly; a second run is all duplicates', async () => {
     t = await createTestDatabase(dialect);
     const s = await importTelegram(SAMPLE, { database: t.database });
     expect(s).toMatchObject({ read: 7, accepted: 9, duplicates: 0, rejected_count: 0, skipped: 1 });

@@ -9,7 +9,7 @@ import { bulkWrite } from '../../storage/bulk.js';
 import { EVENTS_INSERT } from './bulk-specs.js';
 import { DayState } from './day-state.js';
 import { runLiveRules } from '../automation/live.js';
-import { EVERYTHING, recordChange } from '../metrics/period-cache.js';
+import { EVERYTHING, recordChange } from '../analytics/metrics/period-cache.js';
 import { dayBucketerFor } from '../../domain/time/zone.js';
 import { DEFAULT_SETTINGS } from '../workspace/settings.js';
 import { chunks, key } from '../../storage/chunks.js';

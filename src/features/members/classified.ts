@@ -5,7 +5,7 @@ import type { Schema } from '../../storage/schema.js';
 import { MEMBER_COLUMNS, prepareMembersExport } from '../export/members.js';
 import { groupOf, memberPage, rfmThresholds, segmentFor, type AsOf, type RfmThresholds } from '../export/member-page.js';
 import { loadSettings } from '../workspace/settings.js';
-import { ledgerVersion } from '../metrics/period-cache.js';
+import { ledgerVersion } from '../analytics/metrics/period-cache.js';
 
 export interface Classification { groups: Set<string>; roles: Set<string>; rfm: string | null }
 export interface ClassFilter { group?: string; role?: string; rfm?: string }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { makeFormatter } from '../../domain/time/format.js';
 import { listMembers, loadMember, type MemberFilter } from './repository.js';
-import { memberEngagement } from '../engagement/service.js';
+import { memberEngagement } from '../analytics/engagement/service.js';
 import { randomUUID } from 'node:crypto';
 import { parseEventLine } from '../../domain/events/validate.js';
 import { ingestBatch, type IngestContext } from '../ingest/service.js';

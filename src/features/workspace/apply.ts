@@ -1,6 +1,6 @@
 // `qunyun apply FILE`: makes the database match qunyun.yaml (settings, products, channels, blueprints).
 import fs from 'node:fs';
-import { EVERYTHING, recordChange } from '../metrics/period-cache.js';
+import { EVERYTHING, recordChange } from '../analytics/metrics/period-cache.js';
 import { saveAutomation } from '../automation/rules.js';
 import { sql, type Transaction } from 'kysely';
 import type { Schema } from '../../storage/schema.js';

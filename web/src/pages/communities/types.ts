@@ -1,4 +1,4 @@
-// Shapes of GET /api/v1/communities/health (src/features/health/service.ts) and GET /api/v1/roles.
+// Shapes of GET /api/v1/communities/health (src/features/analytics/health/service.ts) and GET /api/v1/roles.
 export interface Verdict { status: 'healthy' | 'watch' | 'unhealthy'; size: string; activity: string; trend: string; zh: string; en: string }
 
 export interface HealthWeek { from: string; to: string; joiners: number; churned: number; growth: number | null; churn: number | null }

@@ -1,4 +1,4 @@
-// The answer of GET /api/v1/metrics (shared/spec/metrics.md "Output shape"); with by=…, { series: [...] }.
+// The answer of GET /api/v1/metrics (docs/spec/metrics.md "Output shape"); with by=…, { series: [...] }.
 export interface PeriodMetrics {
   from: string;
   to: string;
