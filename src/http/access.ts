@@ -1,5 +1,5 @@
 // Every /api request passes here: who is calling (session cookie or API token), whether their role may call
-// the route (src/http/policy.ts), and, for state-changing routes, an audit entry with the outcome.
+// the route (its declared policy, src/http/policy.ts), and, for state-changing routes, an audit entry with the outcome.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
@@ -7,7 +7,8 @@ import type { Schema } from '../storage/schema.js';
 import { refusal, type Principal } from '../domain/auth/roles.js';
 import { principalForSession, principalForToken, recordAudit } from '../features/auth/repository.js';
 import { errorJson } from './errors.js';
-import { policyFor, ScopeError } from './policy.js';
+import type { PolicyTable } from './policy.js';
+import { SCOPES } from './scopes.js';
 
 export const SESSION_COOKIE = 'qunyun_session';
 
@@ -57,9 +58,9 @@ function crossSite(c: Context, trustProxy: boolean): boolean {
   }
 }
 
-export function access(db: Kysely<Schema>, opts: { trustProxy: boolean }): MiddlewareHandler {
+export function access(db: Kysely<Schema>, opts: { trustProxy: boolean }, table: () => PolicyTable): MiddlewareHandler {
   return async (c, next) => {
-    const found = policyFor(c.req.method, c.req.path);
+    const found = table().find(c.req.method, c.req.path);
     // A path without a policy is not served at all (a route added without one stays shut; a test checks the table).
     if (!found) return errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`);
     const { rule, params } = found;
@@ -75,13 +76,8 @@ export function access(db: Kysely<Schema>, opts: { trustProxy: boolean }): Middl
       if (rule.audit) await recordAudit(db, { ...meta, action: `${rule.audit}.denied`, target, status: 403, details: { cross_site: c.req.header('origin') } });
       return errorJson(c, 403, 'cross_site', 'a state-changing request from another site is refused');
     }
-    let scope;
-    try {
-      scope = rule.policy === 'operate' && p.role === 'operator' ? await rule.scope?.(db, params) : undefined;
-    } catch (err) {
-      if (err instanceof ScopeError) return errorJson(c, err.status, err.status === 404 ? 'not_found' : 'ambiguous', err.message);
-      throw err;
-    }
+    // An unknown or ambiguous target throws the typed error, answered as the route itself would.
+    const scope = rule.policy === 'operate' && p.role === 'operator' && rule.scope ? await SCOPES[rule.scope](db, params) : undefined;
     const why = refusal(p, rule.policy, scope);
     if (why !== null) {
       if (rule.audit) await recordAudit(db, { ...meta, action: `${rule.audit}.denied`, target, status: 403 });

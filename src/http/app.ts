@@ -3,7 +3,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext } from '../context.js';
 import type { Connector } from '../connectors/types.js';
-import { describeIssues, errorJson } from './errors.js';
+import { z } from '@hono/zod-openapi';
+import { appErrorJson, describeIssues, errorJson } from './errors.js';
+import { declaredPolicies, PolicyTable, type RoutePolicy } from './policy.js';
+import { LEGACY_POLICIES } from './legacy-policies.js';
+import { checkAnswers } from './answers.js';
+import { defineRoute, jsonAnswer } from './route.js';
 import { registerIngestRoutes } from '../features/ingest/routes.js';
 import { registerMemberRoutes } from '../features/members/routes.js';
 import { registerCommunityRoutes } from '../features/communities/routes.js';
@@ -25,7 +30,23 @@ import { docsPage } from './docs-page.js';
 import { access } from './access.js';
 import { registerConsole } from './console.js';
 
-export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: string): void } = console, connectors: Connector[] = []): OpenAPIHono {
+// Plain Hono routes (not in the OpenAPI document) and their policies.
+const PLAIN_ROUTES: readonly RoutePolicy[] = [
+  { method: 'GET', path: '/api/docs', policy: 'public' },
+  { method: 'GET', path: '/api/openapi.json', policy: 'public' },
+];
+
+const healthRoute = defineRoute({ policy: 'public' }, {
+  method: 'get', path: '/api/v1/health', tags: ['system'], summary: 'Is the server up: its database dialect and the connectors switched on',
+  responses: jsonAnswer(z.object({ ok: z.literal(true), dialect: z.enum(['sqlite', 'postgres']), connectors: z.array(z.string()) })),
+});
+
+export interface AppOptions {
+  /** Check every answer against its route's declared schema (tests). */
+  checkAnswers?: boolean;
+}
+
+export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: string): void } = console, connectors: Connector[] = [], opts: AppOptions = {}): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -35,8 +56,12 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
     },
   });
   // Before every route: who is calling and whether their role may (src/http/policy.ts); audit of changes.
-  app.use('/api/*', access(ctx.database.db, { trustProxy: ctx.env.trustProxy }));
-  app.get('/api/v1/health', (c) => c.json({ ok: true, dialect: ctx.database.dialect, connectors: connectors.map((x) => x.platform) }));
+  // The policy table is read from the registered routes once they are all registered (the first request).
+  let table: PolicyTable | undefined;
+  const policies = () => (table ??= policyTable(app));
+  if (opts.checkAnswers) app.use('/api/*', checkAnswers(policies));
+  app.use('/api/*', access(ctx.database.db, { trustProxy: ctx.env.trustProxy }, policies));
+  app.openapi(healthRoute, (c) => c.json({ ok: true as const, dialect: ctx.database.dialect, connectors: connectors.map((x) => x.platform) }, 200));
   // Platform webhooks (/hooks/…), mounted only for the connectors switched on by configuration.
   for (const c of connectors) c.routes?.(app);
   registerAuthRoutes(app, ctx);
@@ -62,10 +87,20 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
   registerConsole(app);
   app.notFound((c) => errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
+    // The application's typed errors (invalid input, not found, conflict, …) answer with their status.
+    const typed = appErrorJson(c, err);
+    if (typed) return typed;
     // A body that is not the JSON it claims to be, or a wrong content type: the caller's mistake, not ours.
     if (err instanceof HTTPException && err.status < 500) return errorJson(c, err.status as 400, err.status === 415 ? 'unsupported_media_type' : 'invalid_request', err.message || 'malformed request');
     log.error({ err }, 'request failed');
     return errorJson(c, 500, 'internal', 'internal error (see the server log)');
   });
   return app;
+}
+
+/** Every route's policy: declared beside the route, else (during the move) the legacy table. */
+export function policyTable(app: OpenAPIHono): PolicyTable {
+  const declared = declaredPolicies(app, PLAIN_ROUTES);
+  const seen = new Set(declared.map((r) => `${r.method} ${r.path}`));
+  return new PolicyTable([...declared, ...LEGACY_POLICIES.filter((r) => !seen.has(`${r.method} ${r.path}`))]);
 }

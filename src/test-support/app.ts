@@ -10,7 +10,7 @@ import { createToken, insertUser } from '../features/auth/repository.js';
 export async function createTestApp(dialect: SqlDialect, envOverrides: Record<string, string> = {}) {
   const t: TestDatabase = await createTestDatabase(dialect);
   const ctx = createContext(t.database, readEnv({ ...envOverrides }));
-  const raw = createApp(ctx, { error() {} });
+  const raw = createApp(ctx, { error() {} }, [], { checkAnswers: true });
   // An unusable password hash: this owner signs in by token only.
   const owner = await insertUser(t.database.db, { username: 'test-owner', passwordHash: '!', role: 'owner' });
   const { token } = await createToken(t.database.db, { name: 'tests', userId: owner.id, role: 'owner' });

@@ -5,7 +5,7 @@ import { dialectsUnderTest } from '../../test-support/databases.js';
 import { createTestApp, ndjson } from '../../test-support/app.js';
 import { applyWorkspaceFile } from '../workspace/apply.js';
 import { parseWorkspaceFile } from '../../config/workspace-file.js';
-import { ROUTE_POLICIES } from '../../http/policy.js';
+import { policyTable } from '../../http/app.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { createToken, insertUser } from './repository.js';
 
@@ -69,14 +69,14 @@ describe.each(dialects)('accounts and access (%s)', (dialect) => {
   it('every /api route the app serves has an access policy', () => {
     const served = h.raw.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
-    const declared = new Set(ROUTE_POLICIES.map((p) => `${p.method} ${p.path}`));
+    const declared = new Set(policyTable(h.raw).rules.map((p) => `${p.method} ${p.path}`));
     expect(served.filter((r) => !declared.has(r))).toEqual([]);
   });
 
   it('an analyst reads everything and changes nothing: every state-changing route answers 403', async () => {
     expect((await call('GET', '/api/v1/metrics?from=2020-01-01&to=2020-01-02', { token: analyst })).status).toBe(200);
     expect((await call('POST', '/api/v1/rules/test', { token: analyst, body: { text: '加微信' } })).status).toBe(200);
-    const writes = ROUTE_POLICIES.filter((p) => p.policy === 'operate' || p.policy === 'owner');
+    const writes = policyTable(h.raw).rules.filter((p) => p.policy === 'operate' || p.policy === 'owner');
     expect(writes.length).toBeGreaterThan(15);
     for (const p of writes) {
       const path = p.path.replace('{id}', '1').replace('{ref}', String(g1)).replace('{key}', 'ads');

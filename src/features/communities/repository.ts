@@ -2,8 +2,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 
-export class NotFoundError extends Error {}
-export class AmbiguousError extends Error {}
+import { AmbiguousError, NotFoundError } from '../../domain/errors.js';
+
+// Kept as exports for the callers that catch them; they are the application's typed errors.
+export { AmbiguousError, NotFoundError };
 
 /**
  * Accepts `id:N` (our id), `platform:id`, a platform id that only one platform uses, or a bare number that is

@@ -1,4 +1,5 @@
 // The data-management dashboard of metrics.md for a range, or a series of calendar periods within it.
+import { InvalidInputError } from '../../../domain/errors.js';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';
 import { parseBoundary, splitPeriods, type Granularity } from '../../../domain/time/periods.js';
@@ -13,7 +14,8 @@ import { sweep, sweepable, type SweptPeriod } from './sweep.js';
 
 export interface MetricsQuery { from: string; to: string; community?: string; by?: Granularity }
 
-export class MetricsInputError extends Error {}
+/** A bad period, instant or grain: invalid input naming the parameter. */
+export class MetricsInputError extends InvalidInputError {}
 
 /** A from/to/at parameter as an instant; a bad one is a MetricsInputError naming it. Absent `at` means now. */
 export function parseInput(value: string | undefined, timezone: string, name: string): number {
