@@ -8,7 +8,8 @@ import type { Query } from '../api';
 import { useI18n } from '../i18n';
 import { useApi } from './useApi';
 import { ErrorAlert } from './ErrorAlert';
-import { fmtInt, fmtTime } from './format';
+import { fmtInt } from './format';
+import { Time } from './Time';
 import { channelNamer, useWorkspaceInfo } from './useWorkspaceInfo';
 import { GROUP_COLORS } from './memberMessages';
 
@@ -65,7 +66,7 @@ export function MemberTable({ fixed, query, testId = 'members-table' }: { fixed?
       ) : <span className="qy-muted">—</span>,
     },
     { title: t('mb.col.channel'), dataIndex: 'first_channel', width: 120, render: (c: string | null) => channel(c ?? '(none)') },
-    { title: t('mb.col.firstJoin'), dataIndex: 'first_join_at', width: 150, render: (s: string | null) => <span className="qy-num">{fmtTime(s)}</span> },
+    { title: t('mb.col.firstJoin'), dataIndex: 'first_join_at', width: 200, render: (s: string | null) => <Time value={s} /> },
     { title: t('mb.col.communities'), dataIndex: 'communities', width: 80, align: 'right', render: (n: number) => fmtInt(n, lang) },
   ];
 
