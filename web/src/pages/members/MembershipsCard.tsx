@@ -37,13 +37,14 @@ export function MembershipsCard({ memberships }: { memberships: Membership[] }) 
         pagination={false}
         dataSource={memberships}
         data-testid="member-memberships"
+        scroll={{ x: 720 }}
         expandable={{ expandedRowRender: (r) => history(r.history), rowExpandable: (r) => r.history.length > 0 }}
         columns={[
           { title: t('mp.community'), key: 'c', render: (_, r) => <Link to={`/communities/${r.community.id}`}>{r.community.name ?? r.community.external_id}</Link> },
           { title: '', key: 'p', width: 80, render: (_, r) => (r.present ? <Tag color="green">{t('md.present')}</Tag> : <Tag>{t('md.left')}</Tag>) },
-          { title: t('md.firstJoin'), dataIndex: 'first_join_at', width: 200, render: (s: string | null) => <Time value={s} /> },
+          { title: t('md.firstJoin'), dataIndex: 'first_join_at', width: 190, render: (s: string | null) => <Time value={s} /> },
           { title: t('md.channel'), key: 'ch', width: 120, render: (_, r) => channel(r.first_channel ?? '(none)') },
-          { title: t('md.history'), key: 'n', width: 170, render: (_, r) => <span className="qy-muted">{t('md.joins', { j: r.joins, l: r.leaves })}</span> },
+          { title: t('md.history'), key: 'n', width: 150, render: (_, r) => <span className="qy-muted">{t('md.joins', { j: r.joins, l: r.leaves })}</span> },
         ]}
       />
     </Card>
