@@ -1,4 +1,15 @@
-// Plain-text tables for terminal output (CJK characters count double width).
+// Plain-text tables for terminal output (CJK characters count double width), and the clock every command
+// prints instants with: the workspace zone's wall-clock time with its offset ("2026-12-03 19:30 +08:00").
+import type { AppContext } from '../context.js';
+import { makeWallClock, type WallClock } from '../domain/time/format.js';
+
+export type { WallClock };
+
+/** The workspace's clock for a command's human-readable output (--json keeps the answers' ISO strings). */
+export async function workspaceClock(ctx: Pick<AppContext, 'settings'>): Promise<WallClock> {
+  return makeWallClock((await ctx.settings()).timezone);
+}
+
 export function width(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) || (ch.codePointAt(0) ?? 0) > 0x1f000 ? 2 : 1;

@@ -208,6 +208,32 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('shows instants in the workspace zone with its offset, whatever the browser\'s zone', async () => {
+    // The demo workspace is in Asia/Shanghai (UTC+8, no DST); the browser here is on Adak (UTC-10).
+    expect((await api('/api/v1/workspace')).body.timezone).toBe('Asia/Shanghai');
+    const shanghai = (iso: string) => `${new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} (UTC+8)`;
+    const far = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'America/Adak', storageState: await context.storageState() });
+    try {
+      const p = await watchedPage(far, errors);
+      expect(await p.evaluate(() => new Date(Date.UTC(2026, 11, 3)).getTimezoneOffset())).toBe(600);
+      // A member's first join: the API gives it with the workspace offset.
+      const member = (await api('/api/v1/members?page_size=1&present=true')).body.items[0];
+      expect(member.first_join_at).toMatch(/\+08:00$/);
+      await p.goto(base + `/members/${member.id}`);
+      await expect.poll(() => p.getByTestId('member-first-join').textContent(), { timeout: 10_000 }).toBe(shanghai(member.first_join_at));
+      // An action's time: the API gives it in UTC (Z); the outbox shows it on Shanghai's clock.
+      const action = (await api('/api/v1/actions?page_size=1')).body.items[0];
+      expect(action.created_at).toMatch(/Z$/);
+      await p.goto(base + '/automation/outbox');
+      const cell = p.locator(`tr[data-row-key="${action.id}"] [data-testid=action-time]`);
+      await expect.poll(() => cell.textContent(), { timeout: 10_000 }).toBe(shanghai(action.created_at));
+      await p.screenshot({ path: path.join(SHOTS, '17b-outbox-from-adak.png') });
+    } finally {
+      await far.close();
+    }
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('holds an analyst to reading, in the page and at the API', async () => {
     expect((await api('/api/v1/users', { method: 'POST', data: { username: 'ana', password: 'analyst-pass-1', role: 'analyst' } })).status).toBe(200);
     await page.getByTestId('logout').click();

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DB_OPTION, intOption } from '../options.js';
 import { withDatabase } from '../open.js';
-import { printJson, table } from '../output.js';
+import { printJson, table, workspaceClock } from '../output.js';
 
 const short = (s: unknown, n = 40) => { const t = String(s ?? ''); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
 
@@ -47,8 +47,9 @@ export function registerAutomation(program: Command): void {
       await withDatabase(o.db, async ({ ctx }) => {
         const r = await dryRun(ctx.database.db, { rule: key, from: o.from, to: o.to });
         if (o.json) return printJson(r);
-        console.log(`${r.rule}: ${r.events_scanned} events from ${r.from} to ${r.to}; would have done ${JSON.stringify(r.actions)}; ${r.members_struck} members struck`);
-        console.log(table(['at', 'member', 'action', 'because'], r.samples.map((s) => [s.at.slice(0, 19), s.member_id, s.kind, short(s.hits.map((h) => h.matched || h.what).join('; '))])));
+        const at = await workspaceClock(ctx);
+        console.log(`${r.rule}: ${r.events_scanned} events from ${at(r.from)} to ${at(r.to)}; would have done ${JSON.stringify(r.actions)}; ${r.members_struck} members struck`);
+        console.log(table(['at', 'member', 'action', 'because'], r.samples.map((s) => [at(s.at, { seconds: true }), s.member_id, s.kind, short(s.hits.map((h) => h.matched || h.what).join('; '))])));
       });
     });
 
@@ -61,9 +62,10 @@ export function registerAutomation(program: Command): void {
       await withDatabase(o.db, async ({ ctx }) => {
         const r = await listActions(ctx.database.db, { ...o, pageSize: 50 });
         if (o.json) return printJson(r);
+        const at = await workspaceClock(ctx);
         console.log(`${r.total} actions (${Object.entries(r.by_status).map(([k, n]) => `${k} ${n}`).join(', ')})`);
         console.log(table(['id', 'when', 'rule', 'action', 'member', 'status', 'because'], r.items.map((a) =>
-          [a.id, a.created_at?.slice(0, 19), a.rule, a.kind, a.member_name ?? a.member_id, a.status,
+          [a.id, at(a.created_at, { seconds: true }), a.rule, a.kind, a.member_name ?? a.member_id, a.status,
             short((a.reason.hits as { matched?: string; what: string }[] | undefined)?.map((h) => h.matched || h.what).join('; ') || a.reason.detail)])));
       });
     });
@@ -90,8 +92,9 @@ export function registerAutomation(program: Command): void {
           const fn = { preview: m.eliminationPreview, announce: m.announceElimination, execute: m.executeElimination }[verb];
           const r = await fn(ctx.database.db, o.community);
           if (o.json) return printJson(r);
+          const at = await workspaceClock(ctx);
           console.log(`${r.community.name ?? r.community.external_id}: ${r.present} present, ${r.candidates.length} short of the bar, ${r.revived.length} revived` +
-            (r.notice ? `; announced ${r.notice.announced_at.slice(0, 16)}, can be carried out from ${r.notice.execute_from.slice(0, 16)}` : '; not announced'));
+            (r.notice ? `; announced ${at(r.notice.announced_at)}, can be carried out from ${at(r.notice.execute_from)}` : '; not announced'));
           console.log(table(['member', 'name', 'why'], r.candidates.slice(0, 50).map((x) => [x.member_id, x.name, x.reasons.join('; ')])));
         });
       });

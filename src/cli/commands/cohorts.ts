@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DB_OPTION } from '../options.js';
 import { withDatabase } from '../open.js';
-import { printJson, table } from '../output.js';
+import { printJson, table, workspaceClock } from '../output.js';
 
 export function registerCohorts(program: Command): void {
   program.command('cohorts')
@@ -20,11 +20,12 @@ export function registerCohorts(program: Command): void {
       await withDatabase(o.db, async ({ ctx }) => {
         const r = await cohortRetention(ctx.database.db, { from: o.from, to: o.to, by: o.by as 'week' | 'month', community: o.community });
         if (o.json) return printJson(r);
+        const at = await workspaceClock(ctx);
         const width = Math.max(0, ...r.cohorts.map((c) => c.periods.length));
         const pct = (v: number | null) => (v === null ? '' : `${Math.round(v * 100)}%`);
         console.log(`${o.active ? 'active' : 'present'} share by ${r.by} since first join (${r.timezone})`);
         console.log(table(['cohort', 'size', ...Array.from({ length: width }, (_, k) => `+${k}`)],
-          r.cohorts.map((c) => [c.start?.slice(0, 10), c.size, ...c.periods.map((p) => pct(o.active ? p.active_share : p.present_share))])));
+          r.cohorts.map((c) => [at.date(c.start), c.size, ...c.periods.map((p) => pct(o.active ? p.active_share : p.present_share))])));
       });
     });
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DB_OPTION } from '../options.js';
 import { withDatabase } from '../open.js';
-import { printJson, table } from '../output.js';
+import { printJson, table, workspaceClock } from '../output.js';
 
 export function registerEngagement(program: Command): void {
   program.command('engagement')
@@ -16,7 +16,8 @@ export function registerEngagement(program: Command): void {
       await withDatabase(o.db, async ({ ctx }) => {
         const r = await engagementDistribution(ctx.database.db, { at: o.at, community: o.community });
         if (o.json) return printJson(r);
-        console.log(`${r.present_members} present members as of ${r.at}; active days counted ${r.window.from?.slice(0, 10)} … ${r.window.to?.slice(0, 10)}`);
+        const at = await workspaceClock(ctx);
+        console.log(`${r.present_members} present members as of ${at(r.at)}; active days counted ${at.date(r.window.from)} … ${at.date(r.window.to)}`);
         console.log(table(['level', '', 'active days', 'members', 'share'], r.levels.map((l) =>
           [l.key, l.name_zh, `${l.active_days[0]}–${l.active_days[1]}`, l.members, l.share === null ? '—' : `${(l.share * 100).toFixed(1)}%`])));
       });

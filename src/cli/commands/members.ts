@@ -4,7 +4,7 @@ import { DB_OPTION, intOption } from '../options.js';
 import { withDatabase } from '../open.js';
 import { memberDetail, memberList } from '../../features/members/service.js';
 import { listCommunities, resolveCommunityRef } from '../../features/communities/repository.js';
-import { printJson, table } from '../output.js';
+import { printJson, table, workspaceClock } from '../output.js';
 
 
 export function registerMembers(program: Command): void {
@@ -28,8 +28,9 @@ export function registerMembers(program: Command): void {
           community, present: o.present, tag: o.tag, channel: o.channel, q: o.query, page: o.page, pageSize: o.pageSize,
         }, timezone);
         if (o.json) return printJson(res);
+        const at = await workspaceClock(ctx);
         console.log(table(['id', 'name', 'phone', 'first join', 'channel', 'groups', 'tags'],
-          res.items.map((m) => [m.id, m.name, m.phone, m.first_join_at?.slice(0, 16).replace('T', ' '), m.first_channel, m.communities, m.tags.join(',')])));
+          res.items.map((m) => [m.id, m.name, m.phone, at(m.first_join_at), m.first_channel, m.communities, m.tags.join(',')])));
         console.log(`page ${res.page} of ${Math.max(1, Math.ceil(res.total / res.page_size))} · ${res.total} members`);
       });
     });
@@ -45,22 +46,23 @@ export function registerMembers(program: Command): void {
         const m = await memberDetail(ctx.database.db, id, timezone, o.timeline);
         if (!m) throw new Error(`member ${id} not found`);
         if (o.json) return printJson(m);
+        const at = await workspaceClock(ctx);
         console.log(`#${m.id} ${m.name ?? '(no name)'}${m.merged_from ? ` (merged from #${m.merged_from})` : ''}${m.phone ? ' · ' + m.phone : ''}${m.lead ? ' · lead' : ''}`);
         console.log(`identities: ${m.identities.map((i) => `${i.platform}:${i.id}`).join(', ')}`);
         if (m.tags.length) console.log(`tags: ${m.tags.join(', ')}`);
         if (Object.keys(m.attributes).length) console.log(`attributes: ${Object.entries(m.attributes).map(([k, v]) => `${k}=${v}`).join(', ')}`);
         console.log('\nmemberships');
         console.log(table(['community', 'present', 'first join', 'channel', 'method', 'inviter', 'joins', 'leaves'],
-          m.memberships.map((s) => [s.community.name ?? s.community.external_id, s.present ? 'yes' : 'no', s.first_join_at?.slice(0, 16).replace('T', ' '),
+          m.memberships.map((s) => [s.community.name ?? s.community.external_id, s.present ? 'yes' : 'no', at(s.first_join_at),
             s.first_channel, s.first_method, s.inviter_id, s.joins, s.leaves])));
         if (m.orders.length) {
           console.log('\norders');
           console.log(table(['order', 'paid', 'product', 'tier', 'amount', 'refunded'],
-            m.orders.map((x) => [x.order, x.paid_at?.slice(0, 16).replace('T', ' '), x.product, x.tier, (x.amount / 100).toFixed(2), (x.refunded / 100).toFixed(2)])));
+            m.orders.map((x) => [x.order, at(x.paid_at), x.product, x.tier, (x.amount / 100).toFixed(2), (x.refunded / 100).toFixed(2)])));
         }
         console.log(`\ncheck-ins: ${m.checkins.length} · events: ${m.event_count}`);
         console.log('\ntimeline (latest first)');
-        console.log(table(['at', 'type', 'details'], m.timeline.map((e) => [e.at?.slice(0, 19).replace('T', ' '), e.type, JSON.stringify(e.data)])));
+        console.log(table(['at', 'type', 'details'], m.timeline.map((e) => [at(e.at, { seconds: true }), e.type, JSON.stringify(e.data)])));
       });
     });
 

@@ -2,14 +2,14 @@
 import type { Command } from 'commander';
 import { DB_OPTION } from '../options.js';
 import { withDatabase } from '../open.js';
-import { printJson, table } from '../output.js';
+import { printJson, table, workspaceClock, type WallClock } from '../output.js';
 import type { PeriodMetrics } from '../../features/analytics/metrics/service.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
-function printPeriod(m: PeriodMetrics): void {
-  console.log(`${m.from} → ${m.to} (${m.timezone})${m.community ? ` · ${m.community}` : ''}`);
+function printPeriod(m: PeriodMetrics, at: WallClock): void {
+  console.log(`${at(m.from)} → ${at(m.to)} (${m.timezone})${m.community ? ` · ${m.community}` : ''}`);
   console.log(table(['group', 'members'], [['potential 潜在', m.groups.potential], ['new 新', m.groups.new], ['core 主力', m.groups.core], ['dormant 沉睡', m.groups.dormant]]));
   console.log();
   console.log(table(['rate', 'value'], [['growth 新增率', pct(m.rates.growth)], ['conversion 转化率', pct(m.rates.conversion)],
@@ -44,9 +44,10 @@ export function registerMetrics(program: Command): void {
         const r = await computeMetrics(ctx.database.db, { from: o.from, to: o.to, community: o.community, by: o.by as 'day' | 'week' | 'month' | undefined });
         if (o.json) return printJson(r);
         const periods = 'series' in r ? r.series : [r];
+        const at = await workspaceClock(ctx);
         periods.forEach((p, i) => {
           if (i > 0) console.log('\n' + '─'.repeat(60) + '\n');
-          printPeriod(p);
+          printPeriod(p, at);
         });
       });
     });

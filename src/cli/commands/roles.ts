@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DB_OPTION, intOption } from '../options.js';
 import { withDatabase } from '../open.js';
-import { printJson, table } from '../output.js';
+import { printJson, table, workspaceClock } from '../output.js';
 
 export function registerRoles(program: Command): void {
   program.command('roles')
@@ -27,7 +27,8 @@ export function registerRoles(program: Command): void {
         }
         const r = await rolesSummary(ctx.database.db, { at: o.at, community: o.community });
         if (o.json) return printJson(r);
-        console.log(`${r.community.name ?? r.community.external_id}: ${r.members} members as of ${r.at}; behaviour from ${r.window.from?.slice(0, 10)} on`);
+        const at = await workspaceClock(ctx);
+        console.log(`${r.community.name ?? r.community.external_id}: ${r.members} members as of ${at(r.at)}; behaviour from ${at.date(r.window.from)} on`);
         console.log(table(['role', '', 'members', 'share'], r.roles.map((x) =>
           [x.key, x.name_zh, x.members, x.share === null ? '—' : `${(x.share * 100).toFixed(1)}%`])));
       });

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DB_OPTION, intOption } from '../options.js';
 import { withDatabase } from '../open.js';
-import { printJson, table } from '../output.js';
+import { printJson, table, workspaceClock } from '../output.js';
 
 const instant = (name: string) => (v: string): number => {
   const ms = Date.parse(v);
@@ -49,8 +49,9 @@ export function registerScheduler(program: Command): void {
         const r = await listPlaybooks(ctx.database.db);
         if (o.json) return printJson(r);
         if (r.playbooks.length === 0) return console.log('no playbooks — add them under automation.playbooks in qunyun.yaml, then `qunyun apply qunyun.yaml`');
+        const at = await workspaceClock(ctx);
         console.log(table(['playbook', 'step', 'runs', 'to', 'next run', 'sent', 'queued', 'skipped'], r.playbooks.flatMap((p) => p.steps.map((s) =>
-          [p.enabled ? p.key : `${p.key} (off)`, s.key, `${s.runs} ${typeof s.timing === 'string' ? s.timing : JSON.stringify(s.timing)}`, s.to, s.next_run?.slice(0, 16) ?? '',
+          [p.enabled ? p.key : `${p.key} (off)`, s.key, `${s.runs} ${typeof s.timing === 'string' ? s.timing : JSON.stringify(s.timing)}`, s.to, at(s.next_run),
             s.counts.sent, s.counts.queued, s.counts.skipped]))));
       });
     });

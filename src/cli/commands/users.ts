@@ -4,7 +4,7 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { DB_OPTION } from '../options.js';
 import { withDatabase } from '../open.js';
-import { printJson, table } from '../output.js';
+import { printJson, table, workspaceClock } from '../output.js';
 import { isRole, ROLES, type Role } from '../../domain/auth/roles.js';
 import type { Opened } from '../open.js';
 
@@ -79,8 +79,9 @@ export function registerUsers(program: Command): void {
       await withDatabase(o.db, async ({ ctx }) => {
         const users = await listUsers(ctx.database.db);
         if (o.json) return printJson(users);
+        const at = await workspaceClock(ctx);
         console.log(table(['id', 'username', 'role', 'communities', 'disabled', 'last login'],
-          users.map((u) => [u.id, u.username, u.role, u.communities.join(',') || '', u.disabled ? 'yes' : '', u.last_login_at ? new Date(u.last_login_at).toISOString() : ''])));
+          users.map((u) => [u.id, u.username, u.role, u.communities.join(',') || '', u.disabled ? 'yes' : '', at(u.last_login_at)])));
       });
     });
   user.command('passwd').description("set a user's password (their sessions end)").argument('<username>').option(...DB_OPTION)
@@ -136,8 +137,9 @@ export function registerUsers(program: Command): void {
     .action(async (o: { db?: string }) => {
       const { listTokens } = await import('../../features/auth/repository.js');
       await withDatabase(o.db, async ({ ctx }) => {
+        const at = await workspaceClock(ctx);
         console.log(table(['id', 'name', 'prefix', 'user', 'role', 'last used', 'revoked'], (await listTokens(ctx.database.db)).map((t) =>
-          [t.id, t.name, t.prefix + '…', t.username, t.role, t.last_used_at ? new Date(t.last_used_at).toISOString() : '', t.revoked_at ? new Date(t.revoked_at).toISOString() : ''])));
+          [t.id, t.name, t.prefix + '…', t.username, t.role, at(t.last_used_at), at(t.revoked_at)])));
       });
     });
   token.command('revoke').description('revoke a token').argument('<id>').option(...DB_OPTION)

@@ -8,6 +8,7 @@ import { resolveCommunityRef } from '../communities/repository.js';
 import { presentAt } from '../analytics/metrics/sets.js';
 import { loadSettings } from '../workspace/settings.js';
 import { localDate } from '../../domain/time/periods.js';
+import { makeFormatter } from '../../domain/time/format.js';
 import { ActionInputError } from './actions.js';
 import { staffOf } from './staff.js';
 
@@ -91,8 +92,11 @@ export async function executeElimination(db: Kysely<Schema>, ref: string, now = 
   const p = await eliminationPreview(db, ref, now);
   if (!p.notice) throw new ActionInputError(`community: announce the list first (qunyun elimination announce --community ${ref}); members get ${p.rule.noticeDays ?? 0} days' notice`);
   if (!p.notice.delivered) throw new ActionInputError(`community: the announcement (action ${p.notice.action_id}) has not gone out yet; the notice starts when it does`);
-  if (now < Date.parse(p.notice.execute_from)) throw new ActionInputError(`community: the notice runs until ${p.notice.execute_from}; the list can be carried out from then`);
-  if (p.notice.executed_at) throw new ActionInputError(`community: the list announced ${p.notice.announced_at} was carried out at ${p.notice.executed_at}; announce a new one`);
+  // The answer's instants are UTC; a person reads these messages, so they name the workspace's wall-clock time.
+  const local = makeFormatter((await loadSettings(db)).timezone);
+  const shown = (iso: string) => local(Date.parse(iso));
+  if (now < Date.parse(p.notice.execute_from)) throw new ActionInputError(`community: the notice runs until ${shown(p.notice.execute_from)}; the list can be carried out from then`);
+  if (p.notice.executed_at) throw new ActionInputError(`community: the list announced ${shown(p.notice.announced_at)} was carried out at ${shown(p.notice.executed_at)}; announce a new one`);
   // Only members who were on the announced list: nobody is removed without notice.
   const announced = new Set(await announcedMembers(db, p.notice.action_id));
   const removed = p.candidates.filter((x) => announced.has(x.member_id));

@@ -8,7 +8,8 @@ import type { Query } from '../api';
 import { useI18n } from '../i18n';
 import { useApi } from './useApi';
 import { ErrorAlert } from './ErrorAlert';
-import { fmtInt, fmtTime } from './format';
+import { fmtInt } from './format';
+import { Time } from './Time';
 import { channelNamer, useWorkspaceInfo } from './useWorkspaceInfo';
 import { GROUP_COLORS } from './memberMessages';
 
@@ -59,13 +60,13 @@ export function MemberTable({ fixed, query, testId = 'members-table' }: { fixed?
     }] : []),
     ...(has('rfm_segment') ? [{ title: t('mb.col.rfm'), dataIndex: 'rfm_segment', width: 110, render: (s: string | null) => (s ? <Tag color="purple" variant="outlined">{t(`rfm.${s}`)}</Tag> : '—') }] : []),
     {
-      title: t('mb.col.tags'), dataIndex: 'tags', width: 220,
+      title: t('mb.col.tags'), dataIndex: 'tags', width: 200,
       render: (tags: string[]) => tags.length ? (
         <Space size={[0, 4]} wrap>{tags.slice(0, 4).map((x) => <Tag key={x} variant="filled">{x}</Tag>)}{tags.length > 4 ? <Tooltip title={tags.slice(4).join('、')}><Tag>+{tags.length - 4}</Tag></Tooltip> : null}</Space>
       ) : <span className="qy-muted">—</span>,
     },
     { title: t('mb.col.channel'), dataIndex: 'first_channel', width: 120, render: (c: string | null) => channel(c ?? '(none)') },
-    { title: t('mb.col.firstJoin'), dataIndex: 'first_join_at', width: 150, render: (s: string | null) => <span className="qy-num">{fmtTime(s)}</span> },
+    { title: t('mb.col.firstJoin'), dataIndex: 'first_join_at', width: 185, render: (s: string | null) => <Time value={s} /> },
     { title: t('mb.col.communities'), dataIndex: 'communities', width: 80, align: 'right', render: (n: number) => fmtInt(n, lang) },
   ];
 

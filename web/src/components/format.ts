@@ -1,5 +1,5 @@
-// Number, money, rate and instant formatting shared by the pages (values from the API are never rounded there).
-import dayjs from 'dayjs';
+// Number, money and rate formatting shared by the pages (values from the API are never rounded there); instants
+// are time.ts's (components/Time, useTime).
 import type { Lang } from '../i18n';
 
 const intl = (lang: Lang, o?: Intl.NumberFormatOptions) => new Intl.NumberFormat(lang, o);
@@ -24,25 +24,4 @@ export function fmtPct(r: number | null | undefined, digits = 1): string {
 export function fmtMoney(fen: number | null | undefined, lang: Lang = 'zh-CN', currency = 'CNY'): string {
   if (fen === null || fen === undefined) return '—';
   return intl(lang, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 }).format(fen / 100);
-}
-
-/** An instant string from the API ("2026-11-05T16:48:33+08:00") as shown: keeps the workspace's wall time. */
-export function fmtTime(s: string | null | undefined, withSeconds = false): string {
-  if (!s) return '—';
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?/.exec(s);
-  if (m) return `${m[1]} ${m[2]}${withSeconds && m[3] ? m[3] : ''}`;
-  const d = dayjs(s);
-  return d.isValid() ? d.format(withSeconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm') : s;
-}
-
-/** The date part of an instant string ("2026-11-05"). */
-export function fmtDate(s: string | null | undefined): string {
-  if (!s) return '—';
-  return /^\d{4}-\d{2}-\d{2}/.exec(s)?.[0] ?? s;
-}
-
-/** A millisecond instant as local time. */
-export function fmtMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return '—';
-  return dayjs(ms).format('YYYY-MM-DD HH:mm:ss');
 }

@@ -1,5 +1,6 @@
 // The workspace's names for channels and products and its time zone (GET /api/v1/workspace), read once per page
-// load and shared. When the endpoint is missing or refused, pages fall back to keys.
+// load and shared (read again after the settings change). When the endpoint is missing or refused, pages fall back
+// to keys, and times to the zone last seen.
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 
@@ -14,20 +15,42 @@ export interface WorkspaceInfo {
 }
 
 let cached: Promise<WorkspaceInfo | null> | null = null;
+// The last answer, so pages mounted after it render with it at once (times in the right zone from the first paint).
+let latest: WorkspaceInfo | null = null;
+// Mounted hooks, told when the answer is read again (after the settings change: a new zone shows everywhere).
+const listeners = new Set<(w: WorkspaceInfo) => void>();
 
 export function loadWorkspaceInfo(force = false): Promise<WorkspaceInfo | null> {
-  if (!cached || force) cached = api<WorkspaceInfo>('/api/v1/workspace').catch(() => null);
+  if (!cached || force) {
+    cached = api<WorkspaceInfo>('/api/v1/workspace').then((w) => {
+      latest = w;
+      rememberTimezone(w.timezone);
+      for (const l of listeners) l(w);
+      return w;
+    }).catch(() => null);
+  }
   return cached;
 }
 
 export function useWorkspaceInfo(): WorkspaceInfo | null {
-  const [info, setInfo] = useState<WorkspaceInfo | null>(null);
+  const [info, setInfo] = useState<WorkspaceInfo | null>(latest);
   useEffect(() => {
-    let alive = true;
-    void loadWorkspaceInfo().then((w) => { if (alive) setInfo(w); });
-    return () => { alive = false; };
+    listeners.add(setInfo);
+    void loadWorkspaceInfo().then((w) => { if (w && listeners.has(setInfo)) setInfo(w); });
+    return () => { listeners.delete(setInfo); };
   }, []);
   return info;
+}
+
+const TZ_KEY = 'qunyun.tz';
+
+/** The workspace zone as last seen (kept in localStorage across visits), else Asia/Shanghai (the default). */
+export function knownTimezone(): string {
+  try { return latest?.timezone || localStorage.getItem(TZ_KEY) || 'Asia/Shanghai'; } catch { return 'Asia/Shanghai'; }
+}
+
+export function rememberTimezone(tz: string): void {
+  try { localStorage.setItem(TZ_KEY, tz); } catch { /* not kept */ }
 }
 
 /** channel key → display name ("(none)" → the given label). */

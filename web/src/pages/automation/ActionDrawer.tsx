@@ -1,7 +1,8 @@
 // One action in full (GET /api/v1/actions/{id}): why it happened (matched words, the message), what it carried, delivery.
 import { Alert, Descriptions, Drawer, Flex, Spin, Typography } from 'antd';
 import { useI18n } from '../../i18n';
-import { fmtTime, Hits, KindTag, StatusTag, useApi, useWorkspaceZone } from './common';
+import { Hits, KindTag, StatusTag, useApi } from './common';
+import { Time } from '../../components/Time';
 import { useCommunities } from './useCommunities';
 import type { Action } from './types';
 
@@ -9,7 +10,6 @@ const pre = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-all' as const, 
 
 export function ActionDrawer({ id, messageText, onClose }: { id: number | null; messageText?: string | null; onClose(): void }) {
   const { t } = useI18n();
-  const zone = useWorkspaceZone();
   const communities = useCommunities();
   const state = useApi<Action>(id === null ? null : `/api/v1/actions/${id}`);
   const a = state.data?.id === id ? state.data : undefined;
@@ -27,10 +27,10 @@ export function ActionDrawer({ id, messageText, onClose }: { id: number | null; 
             { key: 'rule', label: t('auto.rules.rule'), children: a.rule },
             { key: 'community', label: t('auto.c.community'), children: `${communities.nameOfId(a.community_id)} (${a.platform})` },
             { key: 'member', label: t('auto.c.member'), children: a.member_id === null ? '—' : `${a.member_name ?? ''} #${a.member_id}` },
-            { key: 'event', label: t('auto.ad.event'), children: a.event_id ? `${a.event_id} · ${fmtTime(a.event_at, zone, true)}` : '—' },
-            { key: 'created', label: t('auto.ad.created'), children: fmtTime(a.created_at, zone, true) },
-            { key: 'due', label: t('auto.ad.due'), children: fmtTime(a.due_at, zone, true) },
-            { key: 'updated', label: t('auto.ad.updated'), children: fmtTime(a.updated_at, zone, true) },
+            { key: 'event', label: t('auto.ad.event'), children: a.event_id ? <>{a.event_id} · <Time value={a.event_at} seconds /></> : '—' },
+            { key: 'created', label: t('auto.ad.created'), children: <Time value={a.created_at} seconds /> },
+            { key: 'due', label: t('auto.ad.due'), children: <Time value={a.due_at} seconds /> },
+            { key: 'updated', label: t('auto.ad.updated'), children: <Time value={a.updated_at} seconds /> },
             { key: 'attempts', label: t('auto.c.attempts'), children: a.attempts },
             ...(a.last_error ? [{ key: 'err', label: t('auto.c.lastError'), children: <Typography.Text type="danger">{a.last_error}</Typography.Text> }] : []),
             ...(a.undo_of !== null ? [{ key: 'undo', label: t('auto.ad.undoOf'), children: `#${a.undo_of}` }] : []),

@@ -4,15 +4,19 @@ import { Alert, Button, DatePicker, Drawer, Empty, Flex, InputNumber, Spin, Stat
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
-import { errorText, fmtTime, Hits, KindTag, useWorkspaceZone } from './common';
+import { errorText, Hits, KindTag } from './common';
+import { Time } from '../../components/Time';
+import { useTime } from '../../components/useTime';
 import type { DryRunAnswer } from './types';
 
 type Sample = DryRunAnswer['samples'][number] & { i: number };
 
 export function DryRunDrawer({ rule, onClose }: { rule: string | null; onClose(): void }) {
   const { t } = useI18n();
-  const zone = useWorkspaceZone();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(7, 'day').startOf('day'), dayjs().startOf('day')]);
+  const time = useTime();
+  // Days are the workspace's: today there, not in the browser's zone.
+  const today = dayjs(time.today());
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today.subtract(7, 'day'), today]);
   const [sample, setSample] = useState(20);
   const [result, setResult] = useState<DryRunAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +47,7 @@ export function DryRunDrawer({ rule, onClose }: { rule: string | null; onClose()
       <Flex vertical gap={16}>
         <Typography.Text type="secondary">{t('auto.dry.hint')}</Typography.Text>
         <Flex gap={8} wrap align="center">
-          <DatePicker.RangePicker value={range} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          <DatePicker.RangePicker value={range} allowClear={false} disabledDate={(d) => d.isAfter(today, 'day')}
             onChange={(v) => { if (v?.[0] && v[1]) setRange([v[0], v[1]]); }} />
           <span>{t('auto.dry.samples')}</span>
           <InputNumber min={0} max={1000} value={sample} onChange={(v) => setSample(v ?? 20)} style={{ width: 90 }} />
@@ -61,7 +65,7 @@ export function DryRunDrawer({ rule, onClose }: { rule: string | null; onClose()
             {kinds.length === 0 ? <Empty description={t('auto.dry.nothing')} /> : (
               <Table<Sample> size="small" rowKey="i" dataSource={result.samples.map((s, i) => ({ ...s, i }))} pagination={{ pageSize: 10, showSizeChanger: false }}
                 columns={[
-                  { title: t('auto.c.time'), dataIndex: 'at', width: 150, render: (v: string) => fmtTime(v, zone) },
+                  { title: t('auto.c.time'), dataIndex: 'at', width: 200, render: (v: string) => <Time value={v} /> },
                   { title: t('auto.c.member'), dataIndex: 'member_id', width: 90, render: (v: number) => `#${v}` },
                   { title: t('auto.c.kind'), dataIndex: 'kind', width: 90, render: (k: string) => <KindTag kind={k} /> },
                   { title: t('auto.c.matched'), key: 'hits', width: 240, render: (_, s) => <Hits hits={s.hits} /> },

@@ -4,7 +4,8 @@ import { Button, Card, Flex, Input, Modal, Segmented, Space, Table, Tooltip, Typ
 import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
-import { errorText, fmtTime, Hits, KindTag, LoadError, routeMissing, StatusTag, useApi, useWorkspaceZone } from './common';
+import { errorText, Hits, KindTag, LoadError, routeMissing, StatusTag, useApi } from './common';
+import { Time } from '../../components/Time';
 import { useCommunities } from './useCommunities';
 import { ActionDrawer } from './ActionDrawer';
 import type { Action, ActionPage } from './types';
@@ -14,7 +15,6 @@ const KINDS = ['delete', 'warn', 'mute', 'remove', 'blacklist'] as const;
 export default function ModerationTab() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const zone = useWorkspaceZone();
   const communities = useCommunities();
   const [kind, setKind] = useState<string>('');
   const [rule, setRule] = useState('');
@@ -48,7 +48,7 @@ export default function ModerationTab() {
   };
 
   const columns: TableColumnsType<Action> = [
-    { title: t('auto.c.time'), dataIndex: 'created_at', width: 140, render: (v: string) => fmtTime(v, zone) },
+    { title: t('auto.c.time'), dataIndex: 'created_at', width: 200, render: (v: string) => <Time value={v} /> },
     { title: t('auto.c.member'), key: 'member', width: 170, render: (_, a) => (
       <Space orientation="vertical" size={0}>
         <Typography.Text>{a.member_name ?? (a.member_id === null ? '—' : `#${a.member_id}`)}</Typography.Text>
@@ -86,7 +86,7 @@ export default function ModerationTab() {
           </Flex>
         </Flex>
         {state.error && !routeMissing(state.error) ? <LoadError error={state.error} onRetry={state.reload} /> : (
-          <Table<Action> rowKey="id" size="small" columns={columns} dataSource={state.data?.items ?? []} loading={state.loading} scroll={{ x: 1100 }}
+          <Table<Action> rowKey="id" size="small" columns={columns} dataSource={state.data?.items ?? []} loading={state.loading} scroll={{ x: 1160 }}
             locale={{ emptyText: t('auto.mod.empty') }}
             pagination={{ current: page, pageSize, total: state.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('auto.c.total', { n }),
               onChange: (p, s) => { setPage(p); setPageSize(s); } }} />

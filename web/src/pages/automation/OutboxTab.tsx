@@ -4,7 +4,9 @@ import { Alert, Button, Card, Flex, Input, message, Popconfirm, Segmented, Selec
 import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
-import { errorText, fmtTime, KindTag, LoadError, STATUSES, StatusTag, useApi, useWorkspaceZone } from './common';
+import { errorText, KindTag, LoadError, STATUSES, StatusTag, useApi } from './common';
+import { Time } from '../../components/Time';
+import { useTime } from '../../components/useTime';
 import { useCommunities } from './useCommunities';
 import { ActionDrawer } from './ActionDrawer';
 import type { Action, ActionPage } from './types';
@@ -14,7 +16,7 @@ const KINDS = ['delete', 'warn', 'mute', 'remove', 'blacklist', 'send', 'reply',
 export default function OutboxTab() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const zone = useWorkspaceZone();
+  const time = useTime();
   const communities = useCommunities();
   const [status, setStatus] = useState<string>('');
   const [kind, setKind] = useState<string | undefined>();
@@ -43,7 +45,7 @@ export default function OutboxTab() {
 
   const columns: TableColumnsType<Action> = [
     { title: 'ID', dataIndex: 'id', width: 64 },
-    { title: t('auto.c.time'), dataIndex: 'created_at', width: 140, render: (v: string) => fmtTime(v, zone) },
+    { title: t('auto.c.time'), dataIndex: 'created_at', width: 200, render: (v: string) => <Time value={v} testId="action-time" /> },
     { title: t('auto.rules.rule'), dataIndex: 'rule', width: 150, ellipsis: true },
     { title: t('auto.c.kind'), dataIndex: 'kind', width: 90, render: (k: string) => <KindTag kind={k} /> },
     { title: t('auto.ob.target'), key: 'target', width: 190, render: (_, a) => (
@@ -53,7 +55,7 @@ export default function OutboxTab() {
       </Space>
     ) },
     { title: t('auto.c.status'), dataIndex: 'status', width: 90, render: (s: string, a) => (s === 'pending' || s === 'dead'
-      ? <Tooltip title={t('auto.ob.dueAt', { at: fmtTime(a.due_at, zone) })}><span><StatusTag status={s} /></span></Tooltip> : <StatusTag status={s} />) },
+      ? <Tooltip title={t('auto.ob.dueAt', { at: time.instant(a.due_at) })}><span><StatusTag status={s} /></span></Tooltip> : <StatusTag status={s} />) },
     { title: t('auto.c.attempts'), dataIndex: 'attempts', width: 70, align: 'right' },
     { title: t('auto.c.lastError'), dataIndex: 'last_error', ellipsis: { showTitle: false }, render: (v: string | null) => (v
       ? <Tooltip title={v}><Typography.Text type="danger">{v}</Typography.Text></Tooltip> : <Typography.Text type="secondary">—</Typography.Text>) },
@@ -91,7 +93,7 @@ export default function OutboxTab() {
             action={<Button size="small" onClick={() => { setStatus('dead'); setPage(1); }}>{t('auto.ob.showDead')}</Button>} />
         )}
         {state.error ? <LoadError error={state.error} onRetry={state.reload} /> : (
-          <Table<Action> rowKey="id" size="small" columns={columns} dataSource={state.data?.items ?? []} loading={state.loading} scroll={{ x: 1100 }}
+          <Table<Action> rowKey="id" size="small" columns={columns} dataSource={state.data?.items ?? []} loading={state.loading} scroll={{ x: 1160 }}
             locale={{ emptyText: t('auto.ob.empty') }}
             pagination={{ current: page, pageSize, total: state.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('auto.c.total', { n }),
               onChange: (p, s) => { setPage(p); setPageSize(s); } }} />

@@ -1,17 +1,20 @@
 // A month calendar of upcoming playbook step runs (GET /api/v1/playbooks/calendar); without that route, each step's next run.
+// Days and times are the workspace zone's (named in the day's title), whatever the browser's zone.
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Calendar, Card, Empty, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../i18n';
-import { fmtTime, localDate, routeMissing, useApi } from './common';
+import { routeMissing, useApi } from './common';
+import { useTime } from '../../components/useTime';
 import type { CalendarAnswer, CalendarRun, Playbook } from './types';
 
 const COLORS = ['blue', 'green', 'purple', 'orange', 'cyan', 'magenta', 'gold', 'geekblue'];
 
-export default function PlaybookCalendar({ playbooks, zone }: { playbooks: Playbook[]; zone: string }) {
+export default function PlaybookCalendar({ playbooks }: { playbooks: Playbook[] }) {
   const { t } = useI18n();
-  const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'));
-  const [selected, setSelected] = useState<Dayjs>(() => dayjs());
+  const time = useTime();
+  const [month, setMonth] = useState<Dayjs>(() => dayjs(time.today()).startOf('month'));
+  const [selected, setSelected] = useState<Dayjs>(() => dayjs(time.today()));
   // The visible grid reaches a week either side of the month: 49 days, within the route's 62.
   const from = month.subtract(7, 'day').format('YYYY-MM-DD'), to = month.add(42, 'day').format('YYYY-MM-DD');
   const state = useApi<CalendarAnswer>('/api/v1/playbooks/calendar', { from, to });
@@ -23,14 +26,14 @@ export default function PlaybookCalendar({ playbooks, zone }: { playbooks: Playb
     else if (missing) {
       for (const p of playbooks) for (const s of p.steps) {
         if (!s.next_run) continue;
-        const day = localDate(s.next_run, zone);
+        const day = time.date(s.next_run);
         m.set(day, [...(m.get(day) ?? []), { playbook: p.key, step: s.key, to: s.to, first_at: s.next_run, count: 0, send: s.send }]);
       }
     }
     return m;
-  }, [state.data, missing, playbooks, zone]);
+  }, [state.data, missing, playbooks, time]);
   const color = (key: string) => COLORS[Math.max(0, playbooks.findIndex((p) => p.key === key)) % COLORS.length]!;
-  const label = (r: CalendarRun) => `${fmtTime(r.first_at, zone).slice(11)} ${r.playbook}/${r.step}`;
+  const label = (r: CalendarRun) => `${time.clock(r.first_at)} ${r.playbook}/${r.step}`;
   const runsOf = (d: Dayjs) => byDay.get(d.format('YYYY-MM-DD')) ?? [];
   const dayRuns = runsOf(selected);
 
@@ -59,11 +62,12 @@ export default function PlaybookCalendar({ playbooks, zone }: { playbooks: Playb
             );
           }} />
       </Card>
-      <Card size="small" title={t('auto.cal.day', { date: selected.format('YYYY-MM-DD') })}>
+      <Card size="small" title={t('auto.cal.day', { date: selected.format('YYYY-MM-DD') })}
+        extra={<Typography.Text type="secondary">{t('auto.cal.zone', { zone: time.zone, offset: time.offset(`${selected.format('YYYY-MM-DD')}T12:00`) })}</Typography.Text>}>
         {dayRuns.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('auto.cal.none')} /> : (
           <Table<CalendarRun> size="small" pagination={false} rowKey={(r) => `${r.playbook}/${r.step}`} dataSource={dayRuns}
             columns={[
-              { title: t('auto.c.time'), dataIndex: 'first_at', width: 90, render: (v: string) => fmtTime(v, zone).slice(11) },
+              { title: t('auto.c.time'), dataIndex: 'first_at', width: 90, render: (v: string) => <span title={time.instant(v)}>{time.clock(v)}</span> },
               { title: t('auto.cal.playbook'), dataIndex: 'playbook', width: 150, render: (v: string) => <Tag color={color(v)}>{v}</Tag> },
               { title: t('auto.pb.step'), dataIndex: 'step', width: 130 },
               { title: t('auto.pb.to'), key: 'to', width: 150, render: (_, r) => (missing ? t(`auto.pb.to.${r.to}`)

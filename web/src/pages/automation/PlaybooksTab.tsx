@@ -2,7 +2,8 @@
 import { lazy, Suspense, useState } from 'react';
 import { Button, Card, Empty, Flex, Segmented, Space, Spin, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useI18n } from '../../i18n';
-import { fmtTime, Loading, useApi } from './common';
+import { Loading, useApi } from './common';
+import { Time } from '../../components/Time';
 import { useCommunities } from './useCommunities';
 import { PreviewDrawer } from './PreviewDrawer';
 import type { Playbook, PlaybooksAnswer, PlaybookStep } from './types';
@@ -34,7 +35,7 @@ export function timingLabel(s: Pick<PlaybookStep, 'runs' | 'timing'>, t: T): str
   return t('auto.pb.afterCampaign', { campaign: x.campaign ?? '', n: x.days ?? 0, at: x.at ?? '' });
 }
 
-function PlaybookCard({ p, zone, onPreview }: { p: Playbook; zone: string; onPreview(): void }) {
+function PlaybookCard({ p, onPreview }: { p: Playbook; onPreview(): void }) {
   const { t } = useI18n();
   const communities = useCommunities();
   const columns: TableColumnsType<PlaybookStep> = [
@@ -52,8 +53,8 @@ function PlaybookCard({ p, zone, onPreview }: { p: Playbook; zone: string; onPre
         {s.tag && <Tag color="geekblue">{t('auto.pb.tag', { tag: s.tag })}</Tag>}
       </Space>
     ) },
-    { title: t('auto.pb.next'), dataIndex: 'next_run', width: 140, render: (v: string | null) => (v ? fmtTime(v, zone) : <Typography.Text type="secondary">—</Typography.Text>) },
-    { title: t('auto.pb.last'), dataIndex: 'last_run_at', width: 140, render: (v: string | null) => fmtTime(v, zone) },
+    { title: t('auto.pb.next'), dataIndex: 'next_run', width: 200, render: (v: string | null) => (v ? <Time value={v} /> : <Typography.Text type="secondary">—</Typography.Text>) },
+    { title: t('auto.pb.last'), dataIndex: 'last_run_at', width: 200, render: (v: string | null) => <Time value={v} /> },
     { title: t('auto.pb.counts'), key: 'counts', width: 210, render: (_, s) => (
       <Flex gap={4} wrap>
         <Tooltip title={t('auto.pb.sent')}><Tag color="success">{t('auto.pb.sentN', { n: s.counts.sent })}</Tag></Tooltip>
@@ -78,7 +79,7 @@ function PlaybookCard({ p, zone, onPreview }: { p: Playbook; zone: string; onPre
         {p.target && <Typography.Text type="secondary">{t('auto.pb.target', { v: [...(p.target.tags ?? []), ...(p.target.tiers ?? []), ...(p.target.groups ?? [])].join('、') })}</Typography.Text>}
         <Typography.Text type="secondary">{t(p.missed === 'late' ? 'auto.pb.missedLate' : 'auto.pb.missedSkip', { n: p.grace_minutes })}</Typography.Text>
       </Flex>
-      <Table<PlaybookStep> rowKey="key" size="small" columns={columns} dataSource={p.steps} pagination={false} scroll={{ x: 1000 }} />
+      <Table<PlaybookStep> rowKey="key" size="small" columns={columns} dataSource={p.steps} pagination={false} scroll={{ x: 1120 }} />
     </Card>
   );
 }
@@ -88,7 +89,6 @@ export default function PlaybooksTab() {
   const state = useApi<PlaybooksAnswer>('/api/v1/playbooks');
   const [view, setView] = useState<'list' | 'calendar'>('list');
   const [preview, setPreview] = useState<string | null>(null);
-  const zone = state.data?.timezone ?? 'Asia/Shanghai';
   const playbooks = state.data?.playbooks ?? [];
   return (
     <Flex vertical gap={16}>
@@ -99,10 +99,10 @@ export default function PlaybooksTab() {
       </Flex>
       <Loading state={state}>
         {playbooks.length === 0 ? <Empty description={t('auto.pb.empty')} /> : view === 'list'
-          ? playbooks.map((p) => <PlaybookCard key={p.key} p={p} zone={zone} onPreview={() => setPreview(p.key)} />)
-          : <Suspense fallback={<Spin />}><PlaybookCalendar playbooks={playbooks} zone={zone} /></Suspense>}
+          ? playbooks.map((p) => <PlaybookCard key={p.key} p={p} onPreview={() => setPreview(p.key)} />)
+          : <Suspense fallback={<Spin />}><PlaybookCalendar playbooks={playbooks} /></Suspense>}
       </Loading>
-      <PreviewDrawer playbook={preview} zone={zone} onClose={() => setPreview(null)} />
+      <PreviewDrawer playbook={preview} onClose={() => setPreview(null)} />
     </Flex>
   );
 }

@@ -3,11 +3,14 @@ import { useEffect, useState } from 'react';
 import { Alert, Card, Drawer, Empty, Flex, Select, Spin, Table, Tag, Typography } from 'antd';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
-import { errorText, fmtTime } from './common';
+import { errorText } from './common';
+import { Time } from '../../components/Time';
+import { useTime } from '../../components/useTime';
 import type { PreviewAnswer, PreviewSend } from './types';
 
-export function PreviewDrawer({ playbook, zone, onClose }: { playbook: string | null; zone: string; onClose(): void }) {
+export function PreviewDrawer({ playbook, onClose }: { playbook: string | null; onClose(): void }) {
   const { t } = useI18n();
+  const time = useTime();
   const [days, setDays] = useState(7);
   const [data, setData] = useState<PreviewAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,12 +37,12 @@ export function PreviewDrawer({ playbook, zone, onClose }: { playbook: string | 
           {data.note && <Alert type="info" showIcon title={data.note} />}
           {data.steps.map((s) => (
             <Card key={s.key} size="small" title={<Flex gap={8} align="center"><span>{s.key}</span><Tag>{t(`auto.pb.to.${s.to}`)}</Tag></Flex>}
-              extra={<Typography.Text type="secondary">{t('auto.pv.next', { at: fmtTime(s.next_at, zone), n: s.total })}</Typography.Text>}>
+              extra={<Typography.Text type="secondary">{t('auto.pv.next', { at: time.instant(s.next_at), n: s.total })}</Typography.Text>}>
               {s.sends.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('auto.pv.none')} /> : (
                 <Table<PreviewSend & { i: number }> size="small" rowKey="i" dataSource={s.sends.map((x, i) => ({ ...x, i }))}
                   pagination={s.sends.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
                   columns={[
-                    { title: t('auto.c.time'), dataIndex: 'at', width: 140, render: (v: string | null) => fmtTime(v, zone) },
+                    { title: t('auto.c.time'), dataIndex: 'at', width: 200, render: (v: string | null) => <Time value={v} /> },
                     { title: t('auto.pv.recipient'), key: 'who', width: 180, render: (_, x) => (x.member_id !== undefined ? x.member_name ?? `#${x.member_id}` : x.community_name ?? x.community) },
                     { title: t('auto.c.content'), dataIndex: 'text', render: (v: string | null, x) => (
                       <Flex gap={4} wrap><Typography.Text>{v ?? ''}</Typography.Text>{x.tag && <Tag color="geekblue">{x.tag}</Tag>}</Flex>

@@ -1,10 +1,9 @@
-// Small shared pieces of the automation and settings pages: a data-loading hook, time formatting in the
-// workspace zone, status / kind tags, and the loading / error states. Member text is only ever a text child.
+// Small shared pieces of the automation and settings pages: a data-loading hook, status / kind tags, and the
+// loading / error states (times: components/Time and useTime). Member text is only ever a text child.
 import type { ReactNode } from 'react';
 import { Alert, Button, Empty, Spin, Tag } from 'antd';
 import { ApiError } from '../../api';
 import { useApi as useSharedApi } from '../../components/useApi';
-import { loadWorkspaceInfo, useWorkspaceInfo } from '../../components/useWorkspaceInfo';
 
 export { errorText } from '../../api';
 import { useI18n } from '../../i18n';
@@ -19,37 +18,6 @@ export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
   const r = useSharedApi<T>(path, query);
   const error = r.error === undefined || r.error === null ? null : r.error instanceof Error ? r.error : new Error(String(r.error));
   return { data: r.data, error, loading: r.loading, reload: r.reload };
-}
-
-/** The workspace time zone, from the console's shared workspace answer; Asia/Shanghai (the default) until known. */
-export function useWorkspaceZone(): string {
-  return useWorkspaceInfo()?.timezone ?? 'Asia/Shanghai';
-}
-/** After the workspace settings change: ask for them again. */
-export function forgetWorkspaceZone(): void { void loadWorkspaceInfo(true); }
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** An instant (ISO string or epoch ms) as YYYY-MM-DD HH:mm[:ss] in `zone`; '—' when absent. */
-export function fmtTime(v: string | number | null | undefined, zone: string, seconds = false): string {
-  if (v === null || v === undefined || v === '') return '—';
-  const d = new Date(v);
-  if (Number.isNaN(d.getTime())) return String(v);
-  const k = `${zone}|${seconds}`;
-  let f = formatters.get(k);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23' });
-    } catch {
-      f = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    }
-    formatters.set(k, f);
-  }
-  return f.format(d);
-}
-
-/** The local date (YYYY-MM-DD) of an instant in `zone`. */
-export function localDate(v: string | number, zone: string): string {
-  return fmtTime(v, zone).slice(0, 10);
 }
 
 export const STATUS_COLORS: Record<string, string> = { pending: 'blue', sending: 'processing', done: 'success', dead: 'error', undone: 'default', skipped: 'warning' };

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n';
 import { useApi } from '../../components/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fmtTime } from '../../components/format';
+import { Time } from '../../components/Time';
 import type { CommunityItem } from '../../components/useCommunityList';
 
 interface Rule { key: string; on: string; enabled: boolean; description: string | null; communities: string[] | null; actions: unknown[]; last_7_days: Record<string, number> }
@@ -71,7 +71,7 @@ export function AutomationPanel({ c }: { c: CommunityItem }) {
                         <Tag color="cyan">{s.key}</Tag>
                         <Tooltip title={timingText(s)}><span className="qy-muted">{s.runs} · {timingText(s)}</span></Tooltip>
                         {s.send ? <span className="qy-step-send">{s.send}</span> : null}
-                        {s.next_run ? <span className="qy-muted"> · {t('cm.auto.next')} {fmtTime(s.next_run)}</span> : null}
+                        {s.next_run ? <span className="qy-muted"> · {t('cm.auto.next')} <Time value={s.next_run} /></span> : null}
                       </div>
                     ))}
                   </div>

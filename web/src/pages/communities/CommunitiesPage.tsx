@@ -9,7 +9,8 @@ import { useApi } from '../../components/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { Metric } from '../../components/Metric';
-import { fmtInt, fmtNum, fmtPct, fmtTime } from '../../components/format';
+import { fmtInt, fmtNum, fmtPct } from '../../components/format';
+import { useTime } from '../../components/useTime';
 import type { CommunityItem } from '../../components/useCommunityList';
 import { HealthTag, PlatformTag } from './HealthTag';
 import { WeeksBars } from './WeeksBars';
@@ -20,6 +21,7 @@ interface CRow extends CommunityItem { health?: CommunityHealth }
 
 export default function CommunitiesPage() {
   const { t, lang } = useI18n();
+  const time = useTime();
   const list = useApi<{ items: CommunityItem[] }>('/api/v1/communities');
   const health = useApi<HealthAnswer>('/api/v1/communities/health');
   const [q, setQ] = useState('');
@@ -99,7 +101,7 @@ export default function CommunitiesPage() {
     <div data-testid="communities-page">
       <PageHeader
         title={t('cm.title')}
-        subtitle={health.data ? t('cm.subtitle', { at: fmtTime(health.data.at) }) : undefined}
+        subtitle={health.data ? t('cm.subtitle', { at: time.instant(health.data.at) }) : undefined}
         extra={<Input.Search allowClear placeholder={t('cm.search')} onChange={(e) => setQ(e.target.value)} style={{ width: 240 }} data-testid="communities-search" />}
       />
       <ErrorAlert error={list.error ?? health.error} onRetry={() => { list.reload(); health.reload(); }} />

@@ -6,7 +6,8 @@ import { useI18n } from '../../i18n';
 import { useApi } from '../../components/useApi';
 import { fmtInt, fmtNum, fmtPct } from '../../components/format';
 import { communityRef, type CommunityItem } from '../../components/useCommunityList';
-import { knownTimezone, lastDay, presetPeriod, todayIn } from '../overview/period';
+import { lastDay, presetPeriod } from '../overview/period';
+import { useTime } from '../../components/useTime';
 import type { PeriodMetrics } from '../overview/types';
 import '../overview/messages';
 import { activeColor } from './CommunitiesPage';
@@ -16,7 +17,7 @@ export function CommunityFacts({ c, health }: { c: CommunityItem; health?: Commu
   const { t, lang } = useI18n();
   const members = health?.members ?? c.members;
   const capacity = health?.capacity ?? c.capacity ?? 200;
-  const period = presetPeriod('last30', todayIn(knownTimezone()));
+  const period = presetPeriod('last30', useTime().today());
   const metrics = useApi<PeriodMetrics>('/api/v1/metrics', { from: period.from, to: period.to, community: communityRef(c.id) });
   const m = metrics.data;
 
@@ -80,6 +81,7 @@ export function CommunityFacts({ c, health }: { c: CommunityItem; health?: Commu
 
 function WeeksTable({ weeks }: { weeks: HealthWeek[] }) {
   const { t, lang } = useI18n();
+  const time = useTime();
   return (
     <Table<HealthWeek>
       size="small"
@@ -87,7 +89,7 @@ function WeeksTable({ weeks }: { weeks: HealthWeek[] }) {
       pagination={false}
       dataSource={weeks}
       columns={[
-        { title: t('cm.week'), key: 'w', render: (_, w) => `${w.from.slice(5, 10)} – ${w.to.slice(5, 10)}` },
+        { title: t('cm.week'), key: 'w', render: (_, w) => `${time.monthDay(w.from)} – ${time.monthDay(w.to)}` },
         { title: t('cm.joiners'), dataIndex: 'joiners', align: 'right', render: (v: number) => <span style={{ color: '#389e0d' }}>+{fmtInt(v, lang)}</span> },
         { title: t('cm.churned'), dataIndex: 'churned', align: 'right', render: (v: number) => <span style={{ color: '#cf1322' }}>−{fmtInt(v, lang)}</span> },
         { title: t('cm.growth'), dataIndex: 'growth', align: 'right', render: (v: number | null) => fmtPct(v) },

@@ -6,7 +6,8 @@ import { pathPart } from '../../api';
 import { useI18n } from '../../i18n';
 import { useApi } from '../../components/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fmtInt, fmtTime } from '../../components/format';
+import { fmtInt } from '../../components/format';
+import { useTime } from '../../components/useTime';
 import { EliminationActions } from './EliminationActions';
 
 interface Preview {
@@ -34,6 +35,7 @@ function reasonText(r: string, zh: boolean): string {
 
 export function EliminationPanel({ communityId, communityRef, hasRule }: { communityId: number; communityRef: string; hasRule: boolean }) {
   const { t, lang } = useI18n();
+  const time = useTime();
   const zh = lang === 'zh-CN';
   const res = useApi<Preview>(hasRule ? `/api/v1/communities/${pathPart(communityRef)}/elimination` : null);
   if (!hasRule) return <Card size="small"><Empty description={t('cm.el.none')} /></Card>;
@@ -65,8 +67,8 @@ export function EliminationPanel({ communityId, communityRef, hasRule }: { commu
             type={p.notice ? (p.notice.executed_at ? 'success' : 'info') : 'warning'}
             showIcon
             title={p.notice
-              ? (p.notice.executed_at ? t('cm.el.executed', { at: fmtTime(p.notice.executed_at) })
-                : `${t('cm.el.announced', { at: fmtTime(p.notice.announced_at), from: fmtTime(p.notice.execute_from) })}（${p.notice.delivered ? t('cm.el.delivered') : t('cm.el.pending')}）`)
+              ? (p.notice.executed_at ? t('cm.el.executed', { at: time.instant(p.notice.executed_at) })
+                : `${t('cm.el.announced', { at: time.instant(p.notice.announced_at), from: time.instant(p.notice.execute_from) })}（${p.notice.delivered ? t('cm.el.delivered') : t('cm.el.pending')}）`)
               : t('cm.el.noNotice')}
           />
           <Table

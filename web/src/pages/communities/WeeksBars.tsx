@@ -1,13 +1,15 @@
 // The last four weeks of a community as tiny paired bars: joiners (up, green) and leavers (down, red).
 import { Tooltip } from 'antd';
 import { useI18n } from '../../i18n';
+import { useTime } from '../../components/useTime';
 import type { HealthWeek } from './types';
 
 export function WeeksBars({ weeks }: { weeks: HealthWeek[] }) {
   const { t } = useI18n();
+  const time = useTime();
   const max = Math.max(1, ...weeks.flatMap((w) => [w.joiners, w.churned]));
   return (
-    <Tooltip title={<div>{weeks.map((w) => <div key={w.from}>{t('cm.weekJoinLeave', { from: w.from.slice(5, 10), j: w.joiners, c: w.churned })}</div>)}</div>}>
+    <Tooltip title={<div>{weeks.map((w) => <div key={w.from}>{t('cm.weekJoinLeave', { from: time.monthDay(w.from), j: w.joiners, c: w.churned })}</div>)}</div>}>
       <div className="qy-weeks" data-testid="weeks-bars">
         {weeks.map((w) => (
           <div key={w.from} className="qy-week">

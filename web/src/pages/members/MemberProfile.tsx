@@ -2,19 +2,22 @@
 import { Card, Descriptions } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n';
-import { fmtInt, fmtTime } from '../../components/format';
+import { fmtInt } from '../../components/format';
+import { Time } from '../../components/Time';
+import { useTime } from '../../components/useTime';
 import { channelNamer, useWorkspaceInfo } from '../../components/useWorkspaceInfo';
 import type { MemberDetail } from './types';
 
 export function MemberProfile({ m }: { m: MemberDetail }) {
   const { t, lang } = useI18n();
   const channel = channelNamer(useWorkspaceInfo(), t('mb.noChannel'));
+  const time = useTime();
   const fj = m.first_join;
   const firstCommunity = fj?.community_id != null ? m.memberships.find((x) => x.community.id === fj.community_id)?.community : undefined;
   const items = [
     { key: 'phone', label: t('md.phone'), children: m.phone ? <span className="qy-num">{m.phone}</span> : '—' },
-    ...(m.first_phone_at ? [{ key: 'lead', label: t('md.lead'), children: t('md.leadSince', { at: fmtTime(m.first_phone_at) }) }] : []),
-    { key: 'fj', label: t('md.firstJoin'), children: fj?.at ? <span className="qy-num">{fmtTime(fj.at)}</span> : '—' },
+    ...(m.first_phone_at ? [{ key: 'lead', label: t('md.lead'), children: t('md.leadSince', { at: time.instant(m.first_phone_at) }) }] : []),
+    { key: 'fj', label: t('md.firstJoin'), children: fj?.at ? <Time value={fj.at} testId="member-first-join" /> : '—' },
     { key: 'ch', label: t('md.channel'), children: fj ? channel(fj.channel ?? '(none)') : '—' },
     { key: 'inv', label: t('md.inviter'), children: fj?.inviter_id ? <Link to={`/members/${fj.inviter_id}`}>#{fj.inviter_id}</Link> : '—' },
     {

@@ -2,7 +2,7 @@
 import { Card, Table, Tag, Timeline } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n';
-import { fmtTime } from '../../components/format';
+import { Time } from '../../components/Time';
 import { channelNamer, useWorkspaceInfo } from '../../components/useWorkspaceInfo';
 import type { HistoryEntry, Membership } from './types';
 
@@ -17,7 +17,7 @@ export function MembershipsCard({ memberships }: { memberships: Membership[] }) 
         color: e.type === 'joined' ? 'green' : 'red',
         content: (
           <span>
-            <span className="qy-num">{fmtTime(e.at, true)}</span>{' '}
+            <Time value={e.at} seconds />{' '}
             <b>{e.type === 'joined' ? t('md.joined') : t('md.leftEv')}</b>
             {e.channel ? <Tag style={{ marginLeft: 6 }}>{channel(e.channel)}</Tag> : null}
             {e.method ? <span className="qy-muted"> {t('md.method', { m: e.method })}</span> : null}
@@ -37,13 +37,14 @@ export function MembershipsCard({ memberships }: { memberships: Membership[] }) 
         pagination={false}
         dataSource={memberships}
         data-testid="member-memberships"
+        scroll={{ x: 720 }}
         expandable={{ expandedRowRender: (r) => history(r.history), rowExpandable: (r) => r.history.length > 0 }}
         columns={[
           { title: t('mp.community'), key: 'c', render: (_, r) => <Link to={`/communities/${r.community.id}`}>{r.community.name ?? r.community.external_id}</Link> },
           { title: '', key: 'p', width: 80, render: (_, r) => (r.present ? <Tag color="green">{t('md.present')}</Tag> : <Tag>{t('md.left')}</Tag>) },
-          { title: t('md.firstJoin'), dataIndex: 'first_join_at', width: 150, render: (s: string | null) => <span className="qy-num">{fmtTime(s)}</span> },
+          { title: t('md.firstJoin'), dataIndex: 'first_join_at', width: 190, render: (s: string | null) => <Time value={s} /> },
           { title: t('md.channel'), key: 'ch', width: 120, render: (_, r) => channel(r.first_channel ?? '(none)') },
-          { title: t('md.history'), key: 'n', width: 170, render: (_, r) => <span className="qy-muted">{t('md.joins', { j: r.joins, l: r.leaves })}</span> },
+          { title: t('md.history'), key: 'n', width: 150, render: (_, r) => <span className="qy-muted">{t('md.joins', { j: r.joins, l: r.leaves })}</span> },
         ]}
       />
     </Card>

@@ -2,7 +2,8 @@
 import { Button, Card, Empty, Tag, Timeline } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n';
-import { fmtMoney, fmtTime } from '../../components/format';
+import { fmtMoney } from '../../components/format';
+import { Time } from '../../components/Time';
 import { productNamer, useWorkspaceInfo } from '../../components/useWorkspaceInfo';
 import type { MemberDetail, TimelineEvent } from './types';
 
@@ -26,7 +27,7 @@ export function TimelineCard({ m, loading, onMore }: { m: MemberDetail; loading:
     return (
       <div className="qy-tl-item">
         <div>
-          <span className="qy-num qy-muted">{fmtTime(e.at, true)}</span>{' '}
+          <span className="qy-muted"><Time value={e.at} seconds /></span>{' '}
           <Tag color={COLOR[e.type] ?? 'default'} variant="filled">{label(e.type)}</Tag>
           {e.community_id != null ? <Link to={`/communities/${e.community_id}`} className="qy-tl-community">{names.get(e.community_id) ?? `#${e.community_id}`}</Link> : null}
         </div>

@@ -12,8 +12,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { communityRef } from '../../components/useCommunityList';
-import { useWorkspaceInfo } from '../../components/useWorkspaceInfo';
-import { autoGranularity, knownTimezone, lastDay, periodDays, presetPeriod, rememberTimezone, seriesLabel, todayIn, type Preset } from './period';
+import { knownTimezone, rememberTimezone, useWorkspaceInfo } from '../../components/useWorkspaceInfo';
+import { timeFormat } from '../../time';
+import { autoGranularity, lastDay, periodDays, presetPeriod, seriesLabel, todayIn, type Preset } from './period';
 import { GrainSwitch, OverviewToolbar, type ToolbarState } from './OverviewToolbar';
 import { GroupCards, RateCards } from './FigureCards';
 import { AcquisitionCard } from './AcquisitionCard';
@@ -34,7 +35,7 @@ let firstVisit = true;
 const DEFAULT_PRESET: Preset = 'last30';
 
 export default function OverviewPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const info = useWorkspaceInfo();
   const [tz, setTz] = useState(knownTimezone);
   const today = todayIn(tz);
@@ -85,7 +86,10 @@ export default function OverviewPage() {
   });
 
   const list = series.data?.series;
-  const labels = useMemo(() => (list ?? []).map((p) => seriesLabel(p.from, state.by)), [list, state.by]);
+  const labels = useMemo(() => {
+    const time = timeFormat(zone ?? tz, lang);
+    return (list ?? []).map((p) => seriesLabel(p.from, state.by, time));
+  }, [list, state.by, zone, tz, lang]);
   const m = figures.data;
   const shownTo = lastDay(period.to);
 

@@ -1,6 +1,7 @@
 // Periods of the overview as calendar dates in the workspace zone: [from, to) with `to` exclusive, the way
 // GET /api/v1/metrics takes them.
 import dayjs, { type Dayjs } from 'dayjs';
+import { timeFormat, type TimeFormat } from '../../time';
 import type { Granularity } from './types';
 
 export type Preset = 'today' | 'yesterday' | 'last7' | 'last30' | 'last90' | 'thisWeek' | 'thisMonth' | 'lastMonth';
@@ -12,11 +13,7 @@ const D = 'YYYY-MM-DD';
 
 /** Today's date in a time zone ("2026-11-23"). */
 export function todayIn(timezone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  } catch {
-    return dayjs().format(D);
-  }
+  return timeFormat(timezone).today();
 }
 
 const day = (s: string): Dayjs => dayjs(s);
@@ -57,22 +54,9 @@ export function autoGranularity(p: Period): Granularity {
   return n <= 62 ? 'day' : n <= 366 ? 'week' : 'month';
 }
 
-/** A short label for a period of a series: "11-23", "11-16 周", "2026-11". */
-export function seriesLabel(fromInstant: string, by: Granularity): string {
-  const date = fromInstant.slice(0, 10);
-  if (by === 'month') return date.slice(0, 7);
-  return date.slice(5);
-}
-
-const TZ_KEY = 'qunyun.tz';
-
-/** The workspace zone as last seen in an answer (kept in localStorage), else Asia/Shanghai. */
-export function knownTimezone(): string {
-  try { return localStorage.getItem(TZ_KEY) || 'Asia/Shanghai'; } catch { return 'Asia/Shanghai'; }
-}
-
-export function rememberTimezone(tz: string): void {
-  try { localStorage.setItem(TZ_KEY, tz); } catch { /* not kept */ }
+/** A short label for a period of a series, from its start in the workspace zone: "11-23" (day, week), "2026-11" (month). */
+export function seriesLabel(fromInstant: string, by: Granularity, time: Pick<TimeFormat, 'date' | 'monthDay'>): string {
+  return by === 'month' ? time.date(fromInstant).slice(0, 7) : time.monthDay(fromInstant);
 }
 
 /** The last day inside a period whose `to` (YYYY-MM-DD) is exclusive. */

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { Card, Flex, Input, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useI18n } from '../../i18n';
-import { fmtTime, LoadError, useApi, useWorkspaceZone } from '../automation/common';
+import { LoadError, useApi } from '../automation/common';
+import { Time } from '../../components/Time';
 import { OwnerOnly } from './OwnerOnly';
 import type { AuditItem, AuditPage } from './types';
 import './messages';
@@ -17,7 +18,6 @@ const statusColor = (s: number) => (s < 300 ? 'success' : s < 500 ? 'warning' : 
 
 function Audit() {
   const { t } = useI18n();
-  const zone = useWorkspaceZone();
   const [actor, setActor] = useState('');
   const [action, setAction] = useState<string | undefined>();
   const [page, setPage] = useState(1);
@@ -26,7 +26,7 @@ function Audit() {
   const label = (a: string) => (AUDIT_ACTIONS.includes(a) ? t(`set.audit.a.${a}`) : a);
 
   const columns: TableColumnsType<AuditItem> = [
-    { title: t('set.audit.when'), dataIndex: 'at', width: 170, render: (v: number) => fmtTime(v, zone, true) },
+    { title: t('set.audit.when'), dataIndex: 'at', width: 220, render: (v: number) => <Time value={v} seconds /> },
     { title: t('set.audit.who'), dataIndex: 'actor', width: 130 },
     { title: t('set.audit.action'), dataIndex: 'action', width: 150, render: (a: string) => <Tooltip title={a}><Tag>{label(a)}</Tag></Tooltip> },
     { title: t('set.audit.target'), dataIndex: 'target', ellipsis: { showTitle: false }, render: (v: string | null) => (v ? <Tooltip title={v}><span>{v}</span></Tooltip> : '—') },

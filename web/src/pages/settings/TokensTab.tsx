@@ -4,7 +4,9 @@ import { Alert, Button, Card, Form, Input, message, Modal, Popconfirm, Select, T
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
-import { errorText, fmtTime, LoadError, useApi, useWorkspaceZone } from '../automation/common';
+import { errorText, LoadError, useApi } from '../automation/common';
+import { Time } from '../../components/Time';
+import { useTime } from '../../components/useTime';
 import { useSubmit } from '../../components/useSubmit';
 import { OwnerOnly } from './OwnerOnly';
 import { ROLES, type Role, type TokenItem } from './types';
@@ -59,7 +61,7 @@ function CreateTokenModal({ open, onClose, onCreated }: { open: boolean; onClose
 
 function Tokens() {
   const { t } = useI18n();
-  const zone = useWorkspaceZone();
+  const time = useTime();
   const state = useApi<{ items: TokenItem[] }>('/api/v1/tokens');
   const [creating, setCreating] = useState(false);
   const [msg, holder] = message.useMessage();
@@ -79,10 +81,10 @@ function Tokens() {
     { title: t('set.tokens.prefix'), dataIndex: 'prefix', width: 160, render: (v: string) => <Typography.Text code>{v}…</Typography.Text> },
     { title: t('set.tokens.role'), dataIndex: 'role', width: 100, render: (r: string) => <Tag>{t(`set.role.${r}`)}</Tag> },
     { title: t('set.tokens.owner'), dataIndex: 'username', width: 130 },
-    { title: t('set.tokens.created'), dataIndex: 'created_at', width: 140, render: (v: number) => fmtTime(v, zone) },
-    { title: t('set.tokens.lastUsed'), dataIndex: 'last_used_at', width: 140, render: (v: number | null) => (v ? fmtTime(v, zone) : <Typography.Text type="secondary">{t('set.tokens.never')}</Typography.Text>) },
-    { title: t('set.tokens.status'), dataIndex: 'revoked_at', width: 170, render: (v: number | null) => (v
-      ? <Tag color="default">{t('set.tokens.revokedAt', { at: fmtTime(v, zone) })}</Tag> : <Tag color="success">{t('set.tokens.active')}</Tag>) },
+    { title: t('set.tokens.created'), dataIndex: 'created_at', width: 200, render: (v: number) => <Time value={v} /> },
+    { title: t('set.tokens.lastUsed'), dataIndex: 'last_used_at', width: 200, render: (v: number | null) => (v ? <Time value={v} /> : <Typography.Text type="secondary">{t('set.tokens.never')}</Typography.Text>) },
+    { title: t('set.tokens.status'), dataIndex: 'revoked_at', width: 250, render: (v: number | null) => (v
+      ? <Tag color="default" title={time.long(v)}>{t('set.tokens.revokedAt', { at: time.instant(v) })}</Tag> : <Tag color="success">{t('set.tokens.active')}</Tag>) },
     { title: '', key: 'ops', width: 80, render: (_, tk) => (tk.revoked_at ? null : (
       <Popconfirm title={t('set.tokens.revokeConfirm', { name: tk.name })} description={t('set.tokens.revokeHint')} okButtonProps={{ danger: true }}
         okText={t('set.tokens.revoke')} cancelText={t('set.c.cancel')} onConfirm={() => revoke(tk)}>
@@ -98,7 +100,7 @@ function Tokens() {
       <Typography.Paragraph type="secondary">{t('set.tokens.intro')}</Typography.Paragraph>
       {state.error && !state.data ? <LoadError error={state.error} onRetry={state.reload} /> : (
         <Table<TokenItem> rowKey="id" size="small" columns={columns} dataSource={state.data?.items ?? []} loading={state.loading} pagination={false}
-          locale={{ emptyText: t('set.tokens.empty') }} scroll={{ x: 1000 }} onRow={(tk) => (tk.revoked_at ? { style: { opacity: 0.55 } } : {})} />
+          locale={{ emptyText: t('set.tokens.empty') }} scroll={{ x: 1200 }} onRow={(tk) => (tk.revoked_at ? { style: { opacity: 0.55 } } : {})} />
       )}
       <CreateTokenModal open={creating} onClose={() => setCreating(false)} onCreated={state.reload} />
     </Card>

@@ -5,7 +5,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
-import { errorText, fmtTime, LoadError, useApi, useWorkspaceZone } from '../automation/common';
+import { errorText, LoadError, useApi } from '../automation/common';
+import { Time } from '../../components/Time';
 import { useCommunities } from '../automation/useCommunities';
 import { OwnerOnly } from './OwnerOnly';
 import { AddUserModal, EditUserModal, PasswordModal } from './UserModals';
@@ -17,7 +18,6 @@ const ROLE_COLORS: Record<string, string> = { owner: 'gold', operator: 'blue', a
 function Users() {
   const { t } = useI18n();
   const { user: me } = useAuth();
-  const zone = useWorkspaceZone();
   const communities = useCommunities();
   const state = useApi<{ items: UserItem[] }>('/api/v1/users');
   const [adding, setAdding] = useState(false);
@@ -53,8 +53,8 @@ function Users() {
       <Switch size="small" checked={!d} disabled={u.id === me.id} loading={busy === u.id}
         onChange={(on) => void run(u, () => api(`/api/v1/users/${u.id}`, { method: 'PATCH', body: { disabled: !on } }), t(on ? 'set.users.enabledOk' : 'set.users.disabledOk', { name: u.username }))} />
     ) },
-    { title: t('set.users.created'), dataIndex: 'created_at', width: 140, render: (v: number) => fmtTime(v, zone) },
-    { title: t('set.users.lastLogin'), dataIndex: 'last_login_at', width: 140, render: (v: number | null) => fmtTime(v, zone) },
+    { title: t('set.users.created'), dataIndex: 'created_at', width: 200, render: (v: number) => <Time value={v} /> },
+    { title: t('set.users.lastLogin'), dataIndex: 'last_login_at', width: 200, render: (v: number | null) => <Time value={v} /> },
     { title: '', key: 'ops', width: 220, render: (_, u) => (
       <Space size={0}>
         <Button type="link" size="small" onClick={() => setEditing(u)}>{t('set.users.edit')}</Button>

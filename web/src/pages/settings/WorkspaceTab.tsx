@@ -4,7 +4,8 @@ import { Alert, Button, Card, Form, Input, InputNumber, message, Select, Tag, Ty
 import { api, ApiError } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
-import { errorText, forgetWorkspaceZone, Loading, useApi } from '../automation/common';
+import { errorText, Loading, useApi } from '../automation/common';
+import { forgetWorkspaceZone } from '../../components/useTime';
 import type { Workspace } from './types';
 import './messages';
 
