@@ -8,7 +8,9 @@ import { createTestDatabase, dialectsUnderTest, type TestDatabase } from '../tes
 import { openDatabase, type Database } from '../storage/database.js';
 import type { Deliverer } from '../features/automation/outbox.js';
 import { defineJob } from './definitions.js';
-import { bindJobs, enqueueWith } from './job-queue.js';
+import { bindJobs, enqueueWith, JOB_LEASE_MS, JOB_QUEUE } from './job-queue.js';
+import { claimRows } from '../storage/queue.js';
+import { OUTBOX_QUEUE } from '../features/automation/outbox.js';
 import { runWorker } from './worker.js';
 
 const log = pino({ level: 'silent' });
@@ -69,6 +71,33 @@ describe.each(await dialectsUnderTest())('two workers on one queue (%s)', (diale
     const counts = await db.selectFrom('jobs').select(['attempts', 'locked_until']).distinct().execute();
     expect(counts).toEqual([{ attempts: 1, locked_until: null }]);
   }, 60_000);
+
+  it("takes over what a crashed worker held once its leases lapsed, counting the lost attempt", async () => {
+    const db = t.database.db;
+    const now = Date.now();
+    const { id } = await enqueueWith(db, TEST_JOBS, 'test.count', { n: 7 }, { key: 'crashed', now: now - JOB_LEASE_MS - 10 });
+    await db.insertInto('actions').values({
+      dedupe: 'test|crashed', rule: 'test', kind: 'send', platform: 'test', community_id: null, member_id: null, event_id: null, event_at: null,
+      payload: '{"i":7}', reason: '{}', status: 'pending', attempts: 0, due_at: now - JOB_LEASE_MS - 10, locked_until: null,
+      last_error: null, undo_of: null, created_at: now, updated_at: now,
+    }).execute();
+    // A worker claimed both, then died: its leases ran out a moment ago.
+    const crashedAt = now - JOB_LEASE_MS - 5;
+    expect(await claimRows(other, JOB_QUEUE, { now: crashedAt, limit: 10, returning: ['id'] })).toHaveLength(1);
+    expect(await claimRows(other, OUTBOX_QUEUE, { now: now - OUTBOX_QUEUE.leaseMs - 5, limit: 10, returning: ['id'] })).toHaveLength(1);
+    const ran: number[] = [], delivered: unknown[] = [];
+    const stop = new AbortController();
+    const running = runWorker({ database: t.database, log, signal: stop.signal,
+      outbox: { deliverer: { platforms: '*', async deliver(a) { delivered.push(a.payload.i); return { ok: true }; } }, by: 'test' },
+      jobs: bindJobs(TEST_JOBS, { 'test.count': async (p) => { ran.push(p.n); } }), every: { jobs: 10, outbox: 10, scheduler: 60_000 } });
+    for (let i = 0; i < 300 && (ran.length === 0 || delivered.length === 0); i++) await new Promise((r) => setTimeout(r, 10));
+    stop.abort();
+    await running;
+    expect([ran, delivered]).toEqual([[7], [7]]);
+    expect(await db.selectFrom('jobs').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'done', attempts: 2 });
+    expect(await db.selectFrom('actions').select(['status', 'attempts']).where('dedupe', '=', 'test|crashed').executeTakeFirstOrThrow())
+      .toEqual({ status: 'done', attempts: 2 });
+  });
 
   it('a stopped worker stops: nothing enqueued afterwards is run', async () => {
     const ran: number[] = [];
