@@ -62,7 +62,7 @@ export function registerServe(program: Command): void {
       if (o.worker) {
         const [{ runWorker }, outbox] = await Promise.all([import('../../jobs/worker.js'), outboxDelivery(ctx, connectors, o.simulate)]);
         worker = runWorker({ database: ctx.database, log, signal: stopWorker.signal, outbox });
-      }
+      } else log.info('no worker in this process (--no-worker): outbox delivery, playbooks and jobs are left to `qunyun worker`');
       // A demo workspace comes alive: a little chat, questions, newcomers and spam every few seconds (features/demo/live-traffic.ts).
       const { startLiveTraffic } = await import('../../features/demo/live-traffic.js');
       const traffic = loaded?.value === 'loaded' && o.traffic ? startLiveTraffic(ctx.database, { onError: (err) => log.error({ err }, 'demo traffic failed') }) : null;
