@@ -1,4 +1,6 @@
-// What request handlers and commands share: the database and the workspace settings behind it.
+// What request handlers, commands and workers share: the database, the configuration parsed at start-up, the
+// logger, and the workspace settings behind the database.
+import { pino, type Logger } from 'pino';
 import type { Database } from './storage/database.js';
 import type { Env } from './config/env.js';
 import { loadSettings, type WorkspaceSettings } from './features/workspace/settings.js';
@@ -7,15 +9,17 @@ import type { IngestContext } from './features/ingest/service.js';
 export interface AppContext {
   database: Database;
   env: Env;
+  log: Logger;
   /** Settings are re-read per use: `qunyun apply` in another process may change them. */
   settings(): Promise<WorkspaceSettings>;
   ingestContext(): Promise<IngestContext>;
 }
 
-export function createContext(database: Database, env: Env): AppContext {
+/** Without a logger (tests), nothing is logged. */
+export function createContext(database: Database, env: Env, log: Logger = pino({ level: 'silent' })): AppContext {
   const settings = () => loadSettings(database.db);
   return {
-    database, env, settings,
+    database, env, log, settings,
     async ingestContext() {
       return { database };
     },

@@ -1,5 +1,6 @@
-// The `qunyun` command line.
+// The `qunyun` command line. The environment is parsed once, first (config/env.ts); commands read it from there.
 import { Command, CommanderError } from 'commander';
+import { processEnv, type Env } from '../config/env.js';
 import { registerServe } from './commands/serve.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerMembers } from './commands/members.js';
@@ -17,6 +18,7 @@ import { registerWecom } from './commands/wecom.js';
 import { registerScheduler } from './commands/scheduler.js';
 import { registerImport } from './commands/import.js';
 import { registerUsers } from './commands/users.js';
+import { registerWorker } from './commands/worker.js';
 
 const program = new Command('qunyun')
   .description('群运 Qunyun — community operations: ledger, member graph, analytics, automation')
@@ -25,6 +27,7 @@ const program = new Command('qunyun')
   .exitOverride();
 
 registerServe(program);
+registerWorker(program);
 registerUsers(program);
 registerIngest(program);
 registerMembers(program);
@@ -42,12 +45,14 @@ registerWecom(program);
 registerScheduler(program);
 registerImport(program);
 
+let env: Env | undefined;
 try {
+  env = processEnv();
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode);
   const message = (err as Error).message ?? String(err);
   console.error(`qunyun: ${message}`);
-  if (process.env.QUNYUN_DEBUG) console.error(err);
+  if (env?.debug) console.error(err);
   process.exit(2);
 }

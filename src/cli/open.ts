@@ -1,5 +1,7 @@
-// Opens (and migrates) the database a command was pointed at: --db, else DATABASE_URL, else ./data/qunyun.db.
-import { readEnv, databaseTarget, type Env } from '../config/env.js';
+// Opens (and migrates) the database a command was pointed at: --db, else DATABASE_URL, else ./data/qunyun.db; the
+// context it returns carries the configuration parsed at start-up and the process's logger.
+import { pino } from 'pino';
+import { processEnv, databaseTarget, type Env } from '../config/env.js';
 import { openDatabase } from '../storage/database.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { createContext, type AppContext } from '../context.js';
@@ -7,7 +9,7 @@ import { createContext, type AppContext } from '../context.js';
 export interface Opened { ctx: AppContext; env: Env; isDefault: boolean; close(): Promise<void> }
 
 export async function openForCommand(dbFlag: string | undefined): Promise<Opened> {
-  const env = readEnv();
+  const env = processEnv();
   const { target, isDefault } = databaseTarget(env, dbFlag);
   const database = await openDatabase(target);
   try {
@@ -16,7 +18,8 @@ export async function openForCommand(dbFlag: string | undefined): Promise<Opened
     await database.close();
     throw err;
   }
-  return { ctx: createContext(database, env), env, isDefault, close: () => database.close() };
+  const log = pino({ level: env.logLevel });
+  return { ctx: createContext(database, env, log), env, isDefault, close: () => database.close() };
 }
 
 /** Runs fn with an opened database and always closes it. */

@@ -1,5 +1,15 @@
-// Process configuration, read once at start from the environment and passed down.
+// Process configuration: the environment parsed once, at start-up (processEnv), and passed down in the AppContext.
+// This is the only module that reads process.env; connector settings are parsed here too, so a misconfigured
+// connector stops the process at start with a message naming the variable.
 import path from 'node:path';
+import { wecomConfig, type WecomConfig } from '../connectors/wecom/config.js';
+import { readTelegramConfig, type TelegramConfig } from '../connectors/telegram/config.js';
+
+/** Each connector's settings, null when its variables are absent (the connector stays off). */
+export interface ConnectorSettings {
+  wecom: WecomConfig | null;
+  telegram: TelegramConfig | null;
+}
 
 export interface Env {
   port: number;
@@ -10,6 +20,15 @@ export interface Env {
   logLevel: string;
   /** QUNYUN_TRUST_PROXY=1: behind a reverse proxy, take the client address from X-Forwarded-For and HTTPS from X-Forwarded-Proto. */
   trustProxy: boolean;
+  /** HOST: the address `serve` listens on unless --host says otherwise. */
+  host: string;
+  /** QUNYUN_SIMULATE=1: deliver automation actions through the simulator. */
+  simulate: boolean;
+  /** QUNYUN_DEBUG set: print the stack of a command's error. */
+  debug: boolean;
+  /** QUNYUN_BENCH_NO_ANALYTICS=1 (bench:ingest-analytics only): ingest skips the analytics-only state. */
+  benchNoAnalytics: boolean;
+  connectors: ConnectorSettings;
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -27,7 +46,8 @@ function boolVar(env: NodeJS.ProcessEnv, name: string): boolean {
   throw new Error(`${name}: expected 1 or 0 (got ${JSON.stringify(raw)})`);
 }
 
-export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
+/** Parses an environment (tests pass their own). */
+export function readEnv(env: NodeJS.ProcessEnv): Env {
   return {
     port: intVar(env, 'PORT', 3000, 0, 65535),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -35,7 +55,21 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     maxBodyBytes: intVar(env, 'QUNYUN_MAX_BODY_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: boolVar(env, 'QUNYUN_TRUST_PROXY'),
+    // Loopback by default: exposing the console beyond this machine is an explicit choice (--host, HOST).
+    host: env.HOST || '127.0.0.1',
+    simulate: env.QUNYUN_SIMULATE === '1',
+    debug: Boolean(env.QUNYUN_DEBUG),
+    benchNoAnalytics: env.QUNYUN_BENCH_NO_ANALYTICS === '1',
+    connectors: { wecom: wecomConfig(env), telegram: readTelegramConfig(env) },
   };
+}
+
+let parsed: Env | undefined;
+
+/** This process's configuration: process.env parsed on the first call (at start-up), the same object after. */
+export function processEnv(): Env {
+  parsed ??= readEnv(process.env);
+  return parsed;
 }
 
 export function defaultSqlitePath(env: Env): string {

@@ -1,29 +1,18 @@
-// Connectors switch on by configuration: each module looks at the environment and returns a connector, null
-// when its variables are absent, or throws naming the variable that is missing or wrong. Modules load lazily,
-// so a workspace without Telegram never loads grammy.
+// Connectors switch on by configuration: the settings parsed at start-up (config/env.ts ConnectorSettings) name
+// which are configured, and each configured one is built here. Modules load lazily, so a workspace without
+// Telegram never loads grammy.
 import type { Connector, ConnectorContext } from './types.js';
 import type { Deliverer } from '../features/automation/outbox.js';
+import type { ConnectorSettings } from '../config/env.js';
 import { unsupported } from './types.js';
 import type { Database } from '../storage/database.js';
 import { deliverInternally, INTERNAL_KINDS } from './internal.js';
 
-type Factory = (env: NodeJS.ProcessEnv, ctx: ConnectorContext) => Promise<Connector | null>;
-
-/** Each entry: the variables that switch it on, and its factory. */
-const MODULES: { name: string; switches: string[]; load: () => Promise<Factory> }[] = [
-  // Filled in as connectors land, e.g.:
-  { name: 'wecom', switches: ['WECOM_CORP_ID', 'WECOM_TOKEN'], load: async () => (await import('./wecom/index.js')).wecomFromEnv },
-  // { name: 'wecom', switches: ['WECOM_CORP_ID'], load: async () => (await import('./wecom/index.js')).wecomFromEnv },
-  { name: 'telegram', switches: ['TELEGRAM_BOT_TOKEN'], load: async () => (await import('./telegram/index.js')).telegramFromEnv },
-];
-
-export async function connectorsFromEnv(env: NodeJS.ProcessEnv, ctx: ConnectorContext): Promise<Connector[]> {
+/** The configured connectors, not yet started. */
+export async function connectorsFor(settings: ConnectorSettings, ctx: ConnectorContext): Promise<Connector[]> {
   const out: Connector[] = [];
-  for (const m of MODULES) {
-    if (!m.switches.some((v) => env[v])) continue;
-    const c = await (await m.load())(env, ctx);
-    if (c) out.push(c);
-  }
+  if (settings.wecom) out.push((await import('./wecom/index.js')).createWecomConnector(settings.wecom, ctx));
+  if (settings.telegram) out.push((await import('./telegram/index.js')).createTelegramConnector(settings.telegram, ctx));
   return out;
 }
 

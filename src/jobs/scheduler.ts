@@ -3,8 +3,9 @@
 // SKIP LOCKED on PostgreSQL, so workers never share a row; SQLite has one writer — for a lease, does the work of
 // (last_run_at, now], and advances the row only if it still holds the lease. Outbox rows are keyed per occurrence
 // (outbox-rows.ts), so a pass that dies after writing some of them and is redone by another writes nothing twice.
-import { sql } from 'kysely';
+// The claim and the lease are the shared queue's (storage/queue.ts), on a table without a status column.
 import type { Database } from '../storage/database.js';
+import { claimRows, heldLease, releaseLeases, type QueueSpec } from '../storage/queue.js';
 import type { PlaybookConfig } from '../config/automation-schema.js';
 import { CronSchedule, campaignInstant, outcomeOf, planCommunityWindow, type Outcome } from '../domain/automation/schedule.js';
 import { loadPlaybookContext, type PlaybookContext } from './context.js';
@@ -19,33 +20,38 @@ export const LEASE_MS = 5 * 60_000;
 /** Per-member windows reach back this far, so a join (or start) recorded a little after its instant is still served. */
 export const SETTLE_MS = 10 * 60_000;
 export const TICK_SECONDS = 30;
+/** `schedules` as a queue: a row is due at next_at and free while its lease is null or past. */
+export const SCHEDULE_QUEUE: QueueSpec<'schedules'> = { table: 'schedules', key: 'key', due: 'next_at', leaseMs: LEASE_MS };
 
 export interface TickSummary { due: number; sent: number; late: number; skipped: number; started: number; lost: number; failed: { key: string; error: string }[] }
 interface Claimed { key: string; playbook: string; step: string | null; kind: UnitKind; last_run_at: number; created_at: number; lease: number }
 
 async function claim(database: Database, now: number, limit: number): Promise<Claimed[]> {
-  const lease = now + LEASE_MS;
-  const lock = database.dialect === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
-  const r = await sql<Record<string, unknown>>`UPDATE schedules SET locked_until = ${lease}, updated_at = ${now}
-    WHERE key IN (SELECT key FROM schedules WHERE next_at IS NOT NULL AND next_at <= ${now} AND (locked_until IS NULL OR locked_until < ${now})
-      ORDER BY next_at, key LIMIT ${limit}${lock})
-    RETURNING key, playbook, step, kind, last_run_at, created_at`.execute(database.db);
-  return r.rows.map((x) => ({
+  const claimed = await claimRows(database, SCHEDULE_QUEUE, { now, limit, returning: ['key', 'playbook', 'step', 'kind', 'last_run_at', 'created_at'] });
+  return claimed.map(({ row: x, lease }) => ({
     key: String(x.key), playbook: String(x.playbook), step: x.step === null ? null : String(x.step), kind: x.kind as UnitKind,
     last_run_at: Number(x.last_run_at), created_at: Number(x.created_at), lease,
-  })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  }));
 }
 
-/** One pass: every unit due at `now` is run once, by this worker or another. */
-export async function tick(database: Database, now = Date.now()): Promise<TickSummary> {
+/**
+ * One pass: every unit due at `now` is run once, by this worker or another. When `signal` aborts, the unit being
+ * run is finished and the rest of its batch handed back.
+ */
+export async function tick(database: Database, now = Date.now(), opts: { signal?: AbortSignal } = {}): Promise<TickSummary> {
   const db = database.db;
   const ctx = await loadPlaybookContext(db, now);
   const units = new Map((await syncUnits(db, ctx)).map((u) => [u.key, u]));
   const out: TickSummary = { due: 0, sent: 0, late: 0, skipped: 0, started: 0, lost: 0, failed: [] };
   for (;;) {
+    if (opts.signal?.aborted) return out;
     const batch = await claim(database, now, 20);
     if (batch.length === 0) return out;
-    for (const c of batch) {
+    for (const [i, c] of batch.entries()) {
+      if (opts.signal?.aborted) {
+        await releaseLeases(db, SCHEDULE_QUEUE, batch.slice(i).map((x) => ({ key: x.key, lease: x.lease })), now);
+        return out;
+      }
       out.due++;
       try {
         const u = units.get(c.key);
@@ -56,7 +62,7 @@ export async function tick(database: Database, now = Date.now()): Promise<TickSu
         const upTo = Math.max(c.last_run_at, now);
         const next = u ? nextDue(u, ctx, upTo) : null;
         const r = await db.updateTable('schedules').set((eb) => ({ last_run_at: upTo, next_at: next, locked_until: null, runs: eb('runs', '+', 1), updated_at: now }))
-          .where('key', '=', c.key).where('locked_until', '=', c.lease).executeTakeFirst();
+          .where(heldLease(SCHEDULE_QUEUE, { key: c.key, lease: c.lease })).executeTakeFirst();
         if (Number(r.numUpdatedRows) === 0) out.lost++;
       } catch (err) {
         // The claim expires and the unit is run again; what was written stays written once.
@@ -115,7 +121,7 @@ export async function runScheduler(database: Database,
   opts: { signal?: AbortSignal; every?: number; log?: (s: TickSummary) => void; onError?: (err: Error) => void } = {}): Promise<void> {
   while (!opts.signal?.aborted) {
     try {
-      opts.log?.(await tick(database));
+      opts.log?.(await tick(database, Date.now(), { signal: opts.signal }));
     } catch (err) {
       // A pass that cannot run (the database away) is tried again at the next one.
       opts.onError?.(err as Error);

@@ -7,9 +7,10 @@ import * as m003 from './migrations/003_automation.js';
 import * as m004 from './migrations/004_schedules.js';
 import * as m005 from './migrations/005_accounts.js';
 import * as m006 from './migrations/006_product_mentions.js';
+import * as m007 from './migrations/007_jobs.js';
 
 const ALL = [['001_ledger', m001], ['002_metric_cache', m002], ['003_automation', m003], ['004_schedules', m004],
-  ['005_accounts', m005], ['006_product_mentions', m006]] as const;
+  ['005_accounts', m005], ['006_product_mentions', m006], ['007_jobs', m007]] as const;
 
 export async function migrateToLatest(database: Database): Promise<{ applied: string[] }> {
   const provider: MigrationProvider = {

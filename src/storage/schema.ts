@@ -115,6 +115,11 @@ export interface BlacklistTable { member_id: number; action_id: number | null; r
 export interface RuleTogglesTable { rule: string; enabled: number; updated_at: number }
 export interface SchedulesTable { key: string; playbook: string; step: string | null; kind: string; spec: string; next_at: number | null; last_run_at: number; locked_until: number | null; runs: Generated<number>; created_at: number; updated_at: number }
 export interface PlaybookStartsTable { playbook: string; member_id: number; started_at: number; community_id: number; platform: string; created_at: number }
+/** The general job queue (src/jobs/): status pending | running | done | dead; payload is JSON. */
+export interface JobsTable {
+  id: Generated<number>; kind: string; payload: string; run_at: number; status: string; attempts: Generated<number>; max_attempts: number;
+  locked_until: number | null; last_error: string | null; key: string | null; created_at: number; updated_at: number;
+}
 
 export interface Schema {
   events: EventsTable;
@@ -143,6 +148,7 @@ export interface Schema {
   rule_toggles: RuleTogglesTable;
   schedules: SchedulesTable;
   playbook_starts: PlaybookStartsTable;
+  jobs: JobsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -106,11 +106,11 @@ export function registerAutomation(program: Command): void {
     .action(async (o: { simulate?: boolean; watch?: boolean; db?: string }) => {
       const { deliverDue } = await import('../../features/automation/outbox.js');
       const { simulator } = await import('../../features/automation/simulator.js');
-      const { connectorsFromEnv, routeDeliveries } = await import('../../connectors/registry.js');
+      const { connectorsFor, routeDeliveries } = await import('../../connectors/registry.js');
       const { ingestEvents } = await import('../../connectors/inbound.js');
       await withDatabase(o.db, async ({ ctx }) => {
         const log = { info() {}, warn() {}, error() {} };
-        const connectors = o.simulate ? [] : await connectorsFromEnv(process.env, { database: ctx.database, ingest: (e) => ingestEvents(ctx.database, e), log });
+        const connectors = o.simulate ? [] : await connectorsFor(ctx.env.connectors, { database: ctx.database, ingest: (e) => ingestEvents(ctx.database, e), log });
         if (!o.simulate && connectors.length === 0) throw new Error('--simulate: no connector is configured (WECOM_* or TELEGRAM_* variables); deliver with --simulate, or configure one');
         const deliverer = o.simulate ? simulator(ctx.database) : routeDeliveries(connectors, ctx.database);
         for (;;) {

@@ -1,10 +1,12 @@
 // `qunyun serve`: the HTTP API (and later the console). `npm start` runs it on the default database, which
-// gets a demo workspace on first start when empty; a database named with --db or DATABASE_URL never does.
+// gets a demo workspace on first start when empty; a database named with --db or DATABASE_URL never does. The
+// worker (outbox delivery, playbooks, jobs: jobs/worker.ts) runs in the same process unless --no-worker.
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { DB_OPTION } from '../options.js';
 import { sql } from 'kysely';
 import { openForCommand } from '../open.js';
+import { buildConnectors, outboxDelivery } from '../delivery.js';
 import { saveSetting } from '../../features/workspace/settings.js';
 
 export function registerServe(program: Command): void {
@@ -17,16 +19,17 @@ export function registerServe(program: Command): void {
     .option('--no-demo', 'never load the demo workspace')
     .option('--no-traffic', 'on a demo workspace, do not generate live demo traffic')
     .option('--simulate', 'deliver automation actions through the built-in simulator (default on a demo workspace, or QUNYUN_SIMULATE=1)')
-    .action(async (o: { db?: string; port?: string; host?: string; config?: string; demo: boolean; simulate?: boolean; traffic: boolean }) => {
-      // Loopback by default: exposing the console beyond this machine is an explicit choice (--host, HOST).
-      const host = o.host ?? (process.env.HOST || '127.0.0.1');
-      const [{ serve }, { pino }, { createApp }, { applyWorkspaceFile, readWorkspaceFile }, { demoEndFor, loadDemo }] = await Promise.all([
-        import('@hono/node-server'), import('pino'), import('../../http/app.js'), import('../../features/workspace/apply.js'),
+    .option('--no-worker', 'leave outbox delivery, playbooks and jobs to `qunyun worker` processes (see docs/scale-out.md)')
+    .action(async (o: { db?: string; port?: string; host?: string; config?: string; demo: boolean; simulate?: boolean; traffic: boolean; worker: boolean }) => {
+      const [{ serve }, { createApp }, { applyWorkspaceFile, readWorkspaceFile }, { demoEndFor, loadDemo }] = await Promise.all([
+        import('@hono/node-server'), import('../../http/app.js'), import('../../features/workspace/apply.js'),
         import('../../features/demo/load.js'),
       ]);
       const opened = await openForCommand(o.db);
       const { ctx, env } = opened;
-      const log = pino({ level: env.logLevel });
+      const log = ctx.log;
+      // Loopback by default (env.host): exposing the console beyond this machine is an explicit choice (--host, HOST).
+      const host = o.host ?? env.host;
       const port = o.port === undefined ? env.port : Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: expected 0–65535 (got ${o.port})`);
       const configFile = o.config ?? (fs.existsSync('qunyun.yaml') ? 'qunyun.yaml' : undefined);
@@ -48,28 +51,22 @@ export function registerServe(program: Command): void {
         console.log(`Demo loaded: ${s.accepted} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         if (configFile) await applyWorkspaceFile(ctx.database, readWorkspaceFile(configFile));
       }
-      // No connector exists yet: on a demo (or when asked) the simulator delivers the outbox; otherwise actions wait, visible.
       const loaded = await ctx.database.db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
-      const simulate = o.simulate ?? (process.env.QUNYUN_SIMULATE === '1' || loaded?.value === 'loaded');
-      const [{ connectorsFromEnv, routeDeliveries }, { ingestEvents }, { simulator }] = await Promise.all([
-        import('../../connectors/registry.js'), import('../../connectors/inbound.js'), import('../../features/automation/simulator.js')]);
-      const connectors = await connectorsFromEnv(process.env, { database: ctx.database, ingest: (events) => ingestEvents(ctx.database, events), log });
+      const connectors = await buildConnectors(ctx);
       for (const c of connectors) await c.start?.();
       if (connectors.length > 0) log.info({ connectors: connectors.map((c) => c.platform) }, 'connectors on');
-      const deliverer = simulate ? simulator(ctx.database) : connectors.length > 0 ? routeDeliveries(connectors, ctx.database) : null;
-      const worker = deliverer ? await startOutbox(ctx.database, deliverer, log, simulate ? 'simulator' : 'connectors') : null;
+      // The worker: on a demo (or when asked) the simulator delivers the outbox, else the connectors; playbooks and
+      // jobs run beside it. On PostgreSQL any number of servers and workers share the work (docs/scale-out.md).
+      const stopWorker = new AbortController();
+      let worker: Promise<void> = Promise.resolve();
+      if (o.worker) {
+        const [{ runWorker }, outbox] = await Promise.all([import('../../jobs/worker.js'), outboxDelivery(ctx, connectors, o.simulate)]);
+        worker = runWorker({ database: ctx.database, log, signal: stopWorker.signal, outbox });
+      } else log.info('no worker in this process (--no-worker): outbox delivery, playbooks and jobs are left to `qunyun worker`');
       // A demo workspace comes alive: a little chat, questions, newcomers and spam every few seconds (features/demo/live-traffic.ts).
       const { startLiveTraffic } = await import('../../features/demo/live-traffic.js');
       const traffic = loaded?.value === 'loaded' && o.traffic ? startLiveTraffic(ctx.database, { onError: (err) => log.error({ err }, 'demo traffic failed') }) : null;
       if (traffic) console.log('Demo workspace: generating live traffic (chat, questions, newcomers, spam) every few seconds; --no-traffic to stop it.');
-      // Playbooks run in every server; on PostgreSQL several servers share the work (FOR UPDATE SKIP LOCKED).
-      const schedules = new AbortController();
-      const { runScheduler } = await import('../../jobs/scheduler.js');
-      void runScheduler(ctx.database, {
-        signal: schedules.signal,
-        log: (t) => { if (t.due > 0) log.info(t, 'scheduler pass'); },
-        onError: (err) => log.error({ err }, 'scheduler pass failed'),
-      });
       const demoLogin = loaded?.value === 'loaded' ? await ensureDemoLogin(ctx.database.db, opened.isDefault) : null;
       const app = createApp(ctx, log, connectors);
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -79,37 +76,16 @@ export function registerServe(program: Command): void {
       });
       const stop = (signal: string) => {
         log.info({ signal }, 'shutting down');
-        worker?.stop();
+        // The worker finishes the item it is on; the database closes once it has and the server is closed.
+        stopWorker.abort();
         traffic?.stop();
         for (const c of connectors) void c.stop?.();
-        schedules.abort();
-        server.close(() => void opened.close().then(() => process.exit(0)));
+        server.close(() => void worker.then(() => opened.close()).then(() => process.exit(0)));
         setTimeout(() => process.exit(0), 5000).unref();
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
-}
-
-/** Delivers due actions every 2 s until stopped; a failing pass is logged and retried on the next tick. */
-async function startOutbox(database: import('../../storage/database.js').Database, deliverer: import('../../features/automation/outbox.js').Deliverer,
-  log: import('pino').Logger, by: string) {
-  const { deliverDue } = await import('../../features/automation/outbox.js');
-  let stopped = false;
-  const loop = async () => {
-    while (!stopped) {
-      try {
-        const r = await deliverDue(database, deliverer);
-        if (r.done + r.retry + r.dead > 0) log.info({ ...r, by }, 'outbox delivered');
-      } catch (err) {
-        log.error({ err }, 'outbox pass failed');
-      }
-      await new Promise((res) => setTimeout(res, 2000).unref());
-    }
-  };
-  void loop();
-  log.info(`automation actions are delivered by the ${by}`);
-  return { stop: () => { stopped = true; } };
 }
 
 /**

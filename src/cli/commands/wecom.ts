@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { DB_OPTION } from '../options.js';
 import { withDatabase } from '../open.js';
+import { processEnv } from '../../config/env.js';
 import { printJson } from '../output.js';
 
 export function registerWecom(program: Command): void {
@@ -12,9 +13,8 @@ export function registerWecom(program: Command): void {
     .option('--remark <text>', 'a note shown in the WeCom admin console')
     .option(...DB_OPTION).option('--json', 'print JSON')
     .action(async (o: { channel: string; user: string[]; remark?: string; db?: string; json?: boolean }) => {
-      const [{ wecomConfig }, { WecomApi }, { createContactWay }] = await Promise.all([
-        import('../../connectors/wecom/config.js'), import('../../connectors/wecom/api.js'), import('../../connectors/wecom/contact-way.js')]);
-      const cfg = wecomConfig(process.env);
+      const [{ WecomApi }, { createContactWay }] = await Promise.all([import('../../connectors/wecom/api.js'), import('../../connectors/wecom/contact-way.js')]);
+      const cfg = processEnv().connectors.wecom;
       if (!cfg) throw new Error('WECOM_CORP_ID: WeCom is not configured (set WECOM_CORP_ID, WECOM_TOKEN, WECOM_ENCODING_AES_KEY, WECOM_SECRET)');
       await withDatabase(o.db, async ({ ctx }) => {
         const known = await ctx.database.db.selectFrom('channels').select('key').where('key', '=', o.channel).executeTakeFirst();

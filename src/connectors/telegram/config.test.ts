@@ -1,19 +1,22 @@
 // Configuration by environment: off without a token, webhook with a secret, polling without; bad values named.
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../storage/database.js';
-import { connectorsFromEnv } from '../registry.js';
+import { readEnv } from '../../config/env.js';
+import { connectorsFor } from '../registry.js';
 import { DEFAULT_API_ROOT, readTelegramConfig } from './config.js';
-import { telegramFromEnv, type TelegramConnector } from './index.js';
+import type { TelegramConnector } from './index.js';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const ctx = { database: {} as Database, ingest: async () => ({ accepted: 0, duplicates: 0, rejected: [] }), log: { info() {}, warn() {}, error() {} } };
+/** The connectors a process started with this environment would build. */
+const fromEnv = (env: Record<string, string>) => connectorsFor(readEnv(env).connectors, ctx);
 
 describe('telegram configuration', () => {
   it('is off without a token', async () => {
     expect(readTelegramConfig({})).toBeNull();
     expect(readTelegramConfig({ TELEGRAM_BOT_TOKEN: '  ', TELEGRAM_WEBHOOK_SECRET: 's' })).toBeNull();
-    expect(await telegramFromEnv({}, ctx)).toBeNull();
-    expect(await connectorsFromEnv({ TELEGRAM_WEBHOOK_SECRET: 's' }, ctx)).toEqual([]);
+    expect(readEnv({}).connectors.telegram).toBeNull();
+    expect(await fromEnv({ TELEGRAM_WEBHOOK_SECRET: 's' })).toEqual([]);
   });
 
   it('reads the token, the mode and the API root', () => {
@@ -43,11 +46,11 @@ describe('telegram configuration', () => {
   });
 
   it('switches on through the registry, lazily and without calling Telegram', async () => {
-    const [polling] = await connectorsFromEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }, ctx) as TelegramConnector[];
+    const [polling] = await fromEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }) as TelegramConnector[];
     expect(polling).toMatchObject({ platform: 'telegram', platforms: ['telegram'], mode: 'polling' });
     expect(polling!.kinds).not.toContain('tag');
     expect(polling!.kinds).not.toContain('notify');
-    const [hook] = await connectorsFromEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'abc', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }, ctx) as TelegramConnector[];
+    const [hook] = await fromEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'abc', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }) as TelegramConnector[];
     expect(hook!.mode).toBe('webhook');
     expect(typeof hook!.routes).toBe('function');
   });

@@ -26,11 +26,6 @@ export interface TelegramOptions {
   now?: () => number;
 }
 
-export async function telegramFromEnv(env: NodeJS.ProcessEnv, ctx: ConnectorContext): Promise<Connector | null> {
-  const config = readTelegramConfig(env);
-  return config ? createTelegramConnector(config, ctx) : null;
-}
-
 export function createTelegramConnector(config: TelegramConfig, ctx: ConnectorContext, opts: TelegramOptions = {}): TelegramConnector {
   // Calls give up after 30 s (the outbox retries); a long poll is held open for its timeout, so it gets a margin on top.
   const api = new Api(config.token, { apiRoot: config.apiRoot, timeoutSeconds: 30 });

@@ -9,7 +9,7 @@ import { applyWorkspaceFile } from '../../features/workspace/apply.js';
 import { deliverDue } from '../../features/automation/outbox.js';
 import { createTestDatabase, dialectsUnderTest, type TestDatabase } from '../../test-support/databases.js';
 import { ingestEvents } from '../inbound.js';
-import { connectorsFromEnv, routeDeliveries } from '../registry.js';
+import { connectorsFor, routeDeliveries } from '../registry.js';
 import type { Connector } from '../types.js';
 import { signedCallback, startMockWecom, TEST_CONFIG, type MockWecom } from './mock-wecom.js';
 
@@ -36,7 +36,7 @@ describe.each(await dialectsUnderTest())('WeCom end to end (%s)', (dialect) => {
     mock = await startMockWecom();
     await applyWorkspaceFile(t.database, parseWorkspaceFile(YAML));
     const env = { WECOM_CORP_ID: TEST_CONFIG.corpId, WECOM_TOKEN: TEST_CONFIG.token, WECOM_ENCODING_AES_KEY: TEST_CONFIG.aesKey, WECOM_SECRET: 's', WECOM_API_BASE: mock.base };
-    connectors = await connectorsFromEnv(env, { database: t.database, ingest: (e) => ingestEvents(t.database, e), log: silent });
+    connectors = await connectorsFor(readEnv(env).connectors, { database: t.database, ingest: (e) => ingestEvents(t.database, e), log: silent });
     app = createApp(createContext(t.database, readEnv({})), silent, connectors);
   });
   afterAll(async () => { await mock.close(); await t.drop(); });

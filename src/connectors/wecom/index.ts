@@ -3,7 +3,7 @@
 import type { Connector, ConnectorContext } from '../types.js';
 import { WecomApi, type ApiOptions } from './api.js';
 import { registerWecomRoutes } from './callback.js';
-import { wecomConfig, type WecomConfig } from './config.js';
+import type { WecomConfig } from './config.js';
 import { wecomDeliver, WECOM_KINDS } from './deliver.js';
 import { Directory } from './directory.js';
 import { ReplayGuard } from './security.js';
@@ -34,10 +34,4 @@ export function createWecomConnector(config: WecomConfig, ctx: ConnectorContext,
     deliver,
     routes(app) { registerWecomRoutes(app, { config, ctx, directory, guard, now }); },
   };
-}
-
-/** The connector when WECOM_* variables are set; null when none is; an error naming each bad variable otherwise. */
-export async function wecomFromEnv(env: NodeJS.ProcessEnv, ctx: ConnectorContext): Promise<Connector | null> {
-  const config = wecomConfig(env);
-  return config ? createWecomConnector(config, ctx) : null;
 }

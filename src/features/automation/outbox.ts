@@ -1,13 +1,20 @@
-// Delivering the outbox: due actions are claimed (FOR UPDATE SKIP LOCKED on PostgreSQL, so several workers share
-// the work), handed to a deliverer (a connector, or the simulator), and settled: done, retried with backoff, or
-// dead after MAX_ATTEMPTS. A claim expires after CLAIM_MS, so a crashed worker's actions are picked up again
-// (delivery is at least once; connectors pass the action id to platforms that deduplicate).
+// Delivering the outbox: due actions are claimed on the lease-based queue (storage/queue.ts: SKIP LOCKED on
+// PostgreSQL, so several workers share the work), handed to a deliverer (a connector, or the simulator), and
+// settled: done, retried with backoff, or dead after MAX_ATTEMPTS. A claim expires after CLAIM_MS, so a crashed
+// worker's actions are picked up again (delivery is at least once; connectors pass the action id to platforms
+// that deduplicate).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../storage/database.js';
 import type { Schema } from '../../storage/schema.js';
+import { claimRows, releaseLeases, renewLease, settleLease, type QueueSpec, type RetryPolicy } from '../../storage/queue.js';
 
 export const MAX_ATTEMPTS = 6;
 const CLAIM_MS = 60_000;
+/** `actions` as a queue: pending → sending (leased) → done, or pending again after a backoff, or dead. */
+export const OUTBOX_QUEUE: QueueSpec<'actions'> = {
+  table: 'actions', key: 'id', due: 'due_at', leaseMs: CLAIM_MS, countTakeovers: true,
+  states: { ready: 'pending', leased: 'sending', done: 'done', dead: 'dead' },
+};
 
 export interface OutboxAction {
   id: number; rule: string; kind: string; platform: string; community_id: number | null; member_id: number | null;
@@ -27,67 +34,57 @@ export interface Deliverer {
 /** Seconds to wait before attempt n + 1: 5 s, 10 s, 20 s … at most an hour. */
 export const backoffSeconds = (attempts: number): number => Math.min(3600, 5 * 2 ** Math.max(0, attempts - 1));
 
+const RETRY: RetryPolicy = { maxAttempts: MAX_ATTEMPTS, backoffMs: (attempts) => backoffSeconds(attempts) * 1000 };
+const RETURNING = ['id', 'rule', 'kind', 'platform', 'community_id', 'member_id', 'event_id', 'payload', 'attempts', 'created_at'] as const;
+
 export async function claimDue(database: Database, platforms: string[] | '*', limit: number, now: number): Promise<OutboxAction[]> {
-  const onPlatforms = platforms === '*' ? sql`` : platforms.length === 0 ? sql` AND 1 = 0` : sql` AND platform IN (${sql.join(platforms)})`;
-  const lock = database.dialect === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
-  const lease = now + CLAIM_MS;
-  // Taking over an expired claim counts as an attempt: an action that keeps crashing its worker ends dead.
-  const r = await sql<Record<string, unknown>>`UPDATE actions SET locked_until = ${lease}, updated_at = ${now},
-      attempts = attempts + CASE WHEN status = 'sending' THEN 1 ELSE 0 END, status = 'sending'
-    WHERE id IN (SELECT id FROM actions WHERE ((status = 'pending' AND due_at <= ${now}) OR (status = 'sending' AND locked_until < ${now}))${onPlatforms}
-      ORDER BY due_at, id LIMIT ${limit}${lock})
-    RETURNING id, rule, kind, platform, community_id, member_id, event_id, payload, attempts, created_at`.execute(database.db);
-  return r.rows.map((x) => ({
+  const where = platforms === '*' ? undefined : platforms.length === 0 ? sql`1 = 0` : sql`platform IN (${sql.join(platforms)})`;
+  // Taking over an expired claim counts as an attempt (countTakeovers): an action that keeps crashing its worker ends dead.
+  const claimed = await claimRows(database, OUTBOX_QUEUE, { now, limit, where, returning: RETURNING });
+  return claimed.map(({ row: x, lease }) => ({
     id: Number(x.id), rule: String(x.rule), kind: String(x.kind), platform: String(x.platform),
     community_id: x.community_id === null ? null : Number(x.community_id), member_id: x.member_id === null ? null : Number(x.member_id),
-    event_id: x.event_id as string | null, payload: JSON.parse(String(x.payload)) as Record<string, unknown>, attempts: Number(x.attempts),
+    event_id: x.event_id, payload: JSON.parse(String(x.payload)) as Record<string, unknown>, attempts: Number(x.attempts),
     created_at: Number(x.created_at), lease,
-  })).sort((a, b) => a.id - b.id);
+  }));
 }
+
+const held = (a: OutboxAction) => ({ key: a.id, lease: a.lease ?? -1 });
 
 /** Extends this worker's claim just before delivering; false when another worker has taken the action over. */
 export async function renew(db: Kysely<Schema>, a: OutboxAction, now: number): Promise<boolean> {
-  const lease = now + CLAIM_MS;
-  const r = await db.updateTable('actions').set({ locked_until: lease }).where('id', '=', a.id).where('status', '=', 'sending')
-    .where('locked_until', '=', a.lease ?? -1).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) return false;
+  const lease = await renewLease(db, OUTBOX_QUEUE, held(a), now);
+  if (lease === null) return false;
   a.lease = lease;
   return true;
 }
 
 /** Records a delivery's outcome, only while this worker still holds the claim (an undo or a takeover wins). */
 export async function settle(db: Kysely<Schema>, a: OutboxAction, d: Delivery, now: number): Promise<'done' | 'retry' | 'dead' | 'lost'> {
-  const attempts = a.attempts + 1;
-  const guard = (q: ReturnType<typeof db.updateTable<'actions'>>) => q.where('id', '=', a.id).where('status', '=', 'sending').where('locked_until', '=', a.lease ?? -1);
-  let outcome: 'done' | 'retry' | 'dead';
-  let r;
-  if (d.ok) {
-    outcome = 'done';
-    r = await guard(db.updateTable('actions')).set({ status: 'done', attempts, locked_until: null, last_error: null, updated_at: now }).executeTakeFirst();
-  } else {
-    const dead = !d.retryable || attempts >= MAX_ATTEMPTS;
-    outcome = dead ? 'dead' : 'retry';
-    r = await guard(db.updateTable('actions')).set({
-      status: dead ? 'dead' : 'pending', attempts, locked_until: null, last_error: d.error.slice(0, 2000), updated_at: now,
-      due_at: now + backoffSeconds(attempts) * 1000,
-    }).executeTakeFirst();
-  }
-  return Number(r.numUpdatedRows) === 0 ? 'lost' : outcome;
+  return settleLease(db, OUTBOX_QUEUE, { ...held(a), attempts: a.attempts }, d, now, RETRY);
 }
 
 export interface RunSummary { done: number; retry: number; dead: number }
 const BATCH = 10;
 
-/** Claims and delivers due actions until none is due (or `max` were handled). */
-export async function deliverDue(database: Database, deliverer: Deliverer, opts: { now?: () => number; max?: number } = {}): Promise<RunSummary> {
+/**
+ * Claims and delivers due actions until none is due (or `max` were handled). When `signal` aborts, the action
+ * being delivered is finished and the rest of its batch handed back.
+ */
+export async function deliverDue(database: Database, deliverer: Deliverer,
+  opts: { now?: () => number; max?: number; signal?: AbortSignal } = {}): Promise<RunSummary> {
   const now = opts.now ?? Date.now;
   const out: RunSummary = { done: 0, retry: 0, dead: 0 };
   let handled = 0;
-  for (;;) {
+  while (!opts.signal?.aborted) {
     // Small batches, each claim renewed just before its delivery: a slow platform never lets a claim lapse unnoticed.
     const batch = await claimDue(database, deliverer.platforms, BATCH, now());
     if (batch.length === 0) return out;
-    for (const a of batch) {
+    for (const [i, a] of batch.entries()) {
+      if (opts.signal?.aborted) {
+        await releaseLeases(database.db, OUTBOX_QUEUE, batch.slice(i).map(held), now());
+        return out;
+      }
       if (!(await renew(database.db, a, now()))) continue;
       let d: Delivery;
       if (a.attempts >= MAX_ATTEMPTS) d = { ok: false, retryable: false, error: `taken over ${a.attempts} times after its worker stopped; given up` };
@@ -103,4 +100,5 @@ export async function deliverDue(database: Database, deliverer: Deliverer, opts:
       if (++handled >= (opts.max ?? Infinity)) return out;
     }
   }
+  return out;
 }

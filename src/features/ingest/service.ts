@@ -1,6 +1,6 @@
 // Stores one batch of validated events in one transaction: dedupe, resolve ids, insert, derive.
 // The reply for a batch is built only after its transaction commits.
-import { sql } from 'kysely';
+import { takeWriterLock } from '../../storage/locks.js';
 import type { Database } from '../../storage/database.js';
 import type { AcceptedEvent, LedgerEvent } from '../../domain/events/types.js';
 import { compareEvents } from '../../domain/events/types.js';
@@ -41,7 +41,7 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
   const result: BatchResult = { accepted: 0, duplicates: 0, rejected: [] };
   if (items.length === 0) return result;
   await ctx.database.db.transaction().execute(async (trx) => {
-    await sql`UPDATE ingest_lock SET n = n + 1 WHERE id = 1`.execute(trx);
+    await takeWriterLock(trx, 'new-version');
     // Read under the lock: a concurrent `qunyun apply` that changes the zone re-buckets under the same lock.
     const tz = await trx.selectFrom('settings').select('value').where('key', '=', 'timezone').executeTakeFirst();
     const bucketer = dayBucketerFor(tz?.value ?? DEFAULT_SETTINGS.timezone);

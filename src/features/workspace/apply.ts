@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import { EVERYTHING, recordChange } from '../analytics/metrics/period-cache.js';
 import { saveAutomation } from '../automation/rules.js';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import { takeWriterLock } from '../../storage/locks.js';
 import type { Schema } from '../../storage/schema.js';
 import type { Database } from '../../storage/database.js';
 import { parseWorkspaceFile, type WorkspaceFile } from '../../config/workspace-file.js';
@@ -29,7 +30,7 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
   let timezoneChanged = false;
   let rebuiltDays = 0;
   await database.db.transaction().execute(async (trx) => {
-    await sql`UPDATE ingest_lock SET n = n + 1 WHERE id = 1`.execute(trx);
+    await takeWriterLock(trx, 'new-version');
     const before = await loadSettings(trx);
     timezoneChanged = before.timezone !== w.timezone;
     await saveSettings(trx, { name: w.name ?? before.name, timezone: w.timezone, dormantDays: w.dormantDays, newCustomerDays: w.newCustomerDays });

@@ -1,7 +1,7 @@
 // The workspace over HTTP: its settings (read by all, changed by owners) with its products and channels.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { JSON_OK, jsonBody } from '../../http/openapi.js';
-import { sql } from 'kysely';
+import { takeWriterLock } from '../../storage/locks.js';
 import type { AppContext } from '../../context.js';
 import { isValidTimezone } from '../../domain/time/zone.js';
 import { loadSettings, saveSettings } from './settings.js';
@@ -37,7 +37,7 @@ export function registerWorkspaceRoutes(app: OpenAPIHono, ctx: AppContext): void
     const patch = c.req.valid('json');
     await db.transaction().execute(async (trx) => {
       // The writers' lock: settings change in the same order as ingests see them.
-      await sql`UPDATE ingest_lock SET n = n + 1 WHERE id = 1`.execute(trx);
+      await takeWriterLock(trx, 'new-version');
       const before = await loadSettings(trx);
       const after = { ...before, ...patch };
       await saveSettings(trx, after);

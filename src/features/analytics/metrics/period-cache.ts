@@ -2,7 +2,8 @@
 // so a write whose earliest event is at t drops the periods ending after t, and a merge or a settings change
 // drops them all. Every writer logs (n, min_at) in ledger_changes inside its transaction; a computation that
 // raced a write stores only the periods that write cannot have touched.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { takeWriterLock } from '../../../storage/locks.js';
 import type { Schema } from '../../../storage/schema.js';
 
 /** min_at of a change that can touch every period (merges, zone, parameters, products). */
@@ -43,7 +44,7 @@ export async function storePeriods(db: Kysely<Schema>, scope: string, version: n
   if (rows.length === 0) return;
   await db.transaction().execute(async (trx) => {
     // Taking the writers' lock (without a new version) orders this after any write in flight.
-    await sql`UPDATE ingest_lock SET n = n WHERE id = 1`.execute(trx);
+    await takeWriterLock(trx, 'same-version');
     const now = await ledgerVersion(trx);
     let limit = Number.MAX_SAFE_INTEGER;
     if (now !== version) {

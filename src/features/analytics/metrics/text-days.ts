@@ -3,6 +3,7 @@
 // brings that day new messages, and `apply` drops all marks when the products change, so what is read is always
 // what the ledger says now.
 import { sql, type Kysely } from 'kysely';
+import { takeWriterLock } from '../../../storage/locks.js';
 import type { Schema } from '../../../storage/schema.js';
 import { mentionMatcher, productsMentioned, topicTerms } from '../../../domain/text/topics.js';
 import { dayNumber, splitPeriods } from '../../../domain/time/periods.js';
@@ -40,7 +41,7 @@ export async function ensureTextDays(db: Kysely<Schema>, tz: string, firstWhole:
     if (built.has(day)) continue;
     await db.transaction().execute(async (trx) => {
       // Under the writer lock, so no batch adds messages to this day while it is being built.
-      await sql`UPDATE ingest_lock SET n = n WHERE id = 1`.execute(trx);
+      await takeWriterLock(trx, 'same-version');
       if (await trx.selectFrom('text_days_built').select('day').where('day', '=', day).executeTakeFirst()) return;
       // A zone change since this request began (apply clears the marks): building days of the old zone would
       // leave wrong figures marked as current.

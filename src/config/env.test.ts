@@ -1,0 +1,26 @@
+// The configuration parsed once at start-up: defaults, the switches commands used to read from process.env
+// themselves, and the connector settings (a misconfigured connector stops the process before anything runs).
+import { describe, expect, it } from 'vitest';
+import { readEnv } from './env.js';
+
+const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+
+describe('readEnv', () => {
+  it('defaults: loopback, no simulator, no debug, analytics kept, no connector', () => {
+    expect(readEnv({})).toMatchObject({
+      port: 3000, host: '127.0.0.1', simulate: false, debug: false, benchNoAnalytics: false, connectors: { wecom: null, telegram: null },
+    });
+  });
+
+  it('reads HOST, QUNYUN_SIMULATE, QUNYUN_DEBUG and the bench switch as the commands did', () => {
+    expect(readEnv({ HOST: '0.0.0.0', QUNYUN_SIMULATE: '1', QUNYUN_DEBUG: 'yes', QUNYUN_BENCH_NO_ANALYTICS: '1' }))
+      .toMatchObject({ host: '0.0.0.0', simulate: true, debug: true, benchNoAnalytics: true });
+    expect(readEnv({ HOST: '', QUNYUN_SIMULATE: 'true', QUNYUN_BENCH_NO_ANALYTICS: '0' })).toMatchObject({ host: '127.0.0.1', simulate: false, benchNoAnalytics: false });
+  });
+
+  it('parses the connectors once, and refuses a bad one by name', () => {
+    expect(readEnv({ TELEGRAM_BOT_TOKEN: TOKEN }).connectors.telegram).toMatchObject({ botId: 123456789, webhookSecret: null });
+    expect(() => readEnv({ TELEGRAM_BOT_TOKEN: 'nope' })).toThrow(/^TELEGRAM_BOT_TOKEN: /);
+    expect(() => readEnv({ WECOM_CORP_ID: 'ww1' })).toThrow(/WeCom connector misconfigured/);
+  });
+});
