@@ -7,6 +7,7 @@ import { chunks } from '../storage/chunks.js';
 import type { PlaybookConfig, PlaybookStep } from '../config/automation-schema.js';
 import { occurrenceKey, type Outcome } from '../domain/automation/schedule.js';
 import { stepRule, stepText, type CommunityInfo } from './context.js';
+import { makeWallClock } from '../domain/time/format.js';
 
 type ActionRow = Insertable<Schema['actions']>;
 
@@ -42,12 +43,14 @@ export function occurrenceRows(o: Occurrence): ActionRow[] {
 }
 
 /** Earlier occurrences of a community step passed over in one pass, recorded once as skipped. */
-export function supersededRow(o: Occurrence, count: number, latest: number): ActionRow {
+// Instants in the text a person reads are the workspace's wall-clock time with its offset.
+export function supersededRow(o: Occurrence, count: number, latest: number, timezone: string): ActionRow {
+  const clock = makeWallClock(timezone);
   return {
     dedupe: occurrenceKey(o.playbook.key, o.step.key, o.at, { community: o.community.id }, 'superseded'), rule: stepRule(o.playbook, o.step),
     kind: 'send', platform: o.community.platform, community_id: o.community.id, member_id: null, event_id: null, event_at: o.at,
     payload: JSON.stringify({ text: stepText(o.playbook, o.step, o.community, null) ?? null, to: 'community' }),
-    reason: JSON.stringify({ hits: [], detail: `${count} occurrence${count === 1 ? '' : 's'} from ${iso(o.at)} superseded by the one at ${iso(latest)}`, occurrence: iso(o.at), outcome: 'skip', count }),
+    reason: JSON.stringify({ hits: [], detail: `${count} occurrence${count === 1 ? '' : 's'} from ${clock(o.at)} superseded by the one at ${clock(latest)}`, occurrence: iso(o.at), outcome: 'skip', count }),
     status: 'skipped', attempts: 0, due_at: o.now, created_at: o.now, updated_at: o.now,
   };
 }

@@ -14,6 +14,7 @@ import { memberOccurrences, type Candidate } from './member-steps.js';
 import { existingKeys, occurrenceRows, supersededRow, writeRows, type Written } from './outbox-rows.js';
 import { startDormant } from './dormant.js';
 import { scheduledElimination } from '../features/automation/elimination.js';
+import { makeWallClock } from '../domain/time/format.js';
 
 /** How long a claim holds; a crashed worker's rows are taken over after it. */
 export const LEASE_MS = 5 * 60_000;
@@ -91,7 +92,7 @@ async function runUnit(database: Database, ctx: PlaybookContext, p: PlaybookConf
     const detail = u.kind === 'cron' ? `cron "${s.cron}" (${ctx.timezone})` : `campaign ${s.afterCampaign!.campaign} + ${s.afterCampaign!.days} days at ${s.afterCampaign!.at}`;
     const rows = ctx.communitiesOf(p).flatMap((community) => {
       const o = { playbook: p, step: s, at: latest!.at, outcome: latest!.outcome, now, community, member: null, detail };
-      return superseded.count > 0 ? [...occurrenceRows(o), supersededRow({ ...o, at: superseded.first! }, superseded.count, latest!.at)] : occurrenceRows(o);
+      return superseded.count > 0 ? [...occurrenceRows(o), supersededRow({ ...o, at: superseded.first! }, superseded.count, latest!.at, ctx.timezone)] : occurrenceRows(o);
     });
     add(await writeRows(db, rows));
     return { written, started: 0 };
@@ -101,7 +102,8 @@ async function runUnit(database: Database, ctx: PlaybookContext, p: PlaybookConf
   const steps = u.kind === 'dormant' ? p.steps : p.steps.filter((s) => s.key === u.step);
   for (const s of steps) {
     const rel = (s.afterJoin ?? s.afterStart)!;
-    const detail = (x: Candidate) => `${rel.days} day${rel.days === 1 ? '' : 's'} after ${s.afterJoin ? 'joining' : 'turning dormant'} (${new Date(x.anchor).toISOString()}) at ${rel.at}`;
+    const wall = makeWallClock(ctx.timezone);
+    const detail = (x: Candidate) => `${rel.days} day${rel.days === 1 ? '' : 's'} after ${s.afterJoin ? 'joining' : 'turning dormant'} (${wall(x.anchor)}) at ${rel.at}`;
     const base = { playbook: p, step: s, now };
     const fresh = async (page: Candidate[]) => {
       const keysOf = (x: Candidate) => occurrenceRows({ ...base, at: x.at, outcome: 'send', community: x.community, member: { id: x.memberId, name: null }, detail: '' }).map((r) => r.dedupe);

@@ -34,8 +34,9 @@ export function registerScheduler(program: Command): void {
       for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
       await withDatabase(o.db, async ({ ctx }) => {
         console.log(`scheduler: a pass every ${o.every} s on ${ctx.database.location} (Ctrl-C stops)`);
+        const at = await workspaceClock(ctx);
         await runScheduler(ctx.database, { every: o.every, signal: stop.signal, log: (s) => {
-          if (s.sent + s.late + s.skipped + s.started + s.lost > 0) console.log(`${new Date().toISOString()} ${summary(s)}`);
+          if (s.sent + s.late + s.skipped + s.started + s.lost > 0) console.log(`${at(Date.now(), { seconds: true })} ${summary(s)}`);
           for (const f of s.failed) console.error(`qunyun: ${f.key}: ${f.error}`);
         }, onError: (err) => console.error(`qunyun: scheduler pass failed: ${err.message}`) });
       });
