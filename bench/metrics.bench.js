@@ -65,10 +65,11 @@ for (let i = 0; i < runs; i++) {
 console.log(`dashboard (month + month by day), warm, ${runs} runs: ${stats(times)}  (targets 300 / 1000)`);
 // Live traffic: a few new events in the month's last day drop that day and the month; the next view recomputes them.
 const { IngestSession } = await import(path.join(root, 'dist/features/ingest/session.js'));
+const { ingestContextFor } = await import(path.join(root, 'dist/features/ingest-hooks.js'));
 const live = [];
 const tag = Date.now().toString(36);
 for (let i = 0; i < Math.min(runs, 5); i++) {
-  const s = new IngestSession({ database: d });
+  const s = new IngestSession(ingestContextFor(d));
   for (let k = 0; k < 20; k++) {
     await s.add({ line: k + 1, text: JSON.stringify({ id: `live-${tag}-${i}-${k}`, platform: 'wecom', type: 'message.sent', community: 'wr-baoma',
       member: `bench-live-${k}`, kind: 'text', text: '今天的直播几点开始', at: `2026-10-31T23:${String(10 + i).padStart(2, '0')}:00+08:00` }) });

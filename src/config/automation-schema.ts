@@ -1,7 +1,8 @@
 // The `automation:` section of qunyun.yaml: word lists, escalation ladders and rules (docs/automation.md).
 import { z } from 'zod';
 import { TIERS } from '../domain/events/types.js';
-import { cronProblem, GROUPS } from '../domain/automation/schedule.js';
+import { cronProblem } from '../domain/automation/schedule.js';
+import { CUSTOMER_GROUPS } from '../domain/metrics/customer-groups.js';
 
 const key = z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits, _ . : -');
 const duration = z.string().regex(/^\d+(s|m|h|d)$/, 'a duration like 30s, 10m, 1h or 7d');
@@ -101,7 +102,7 @@ export const playbookSchema = z.strictObject({
   target: z.strictObject({
     tags: z.array(z.string().min(1)).min(1).optional(),
     tiers: z.array(z.enum(TIERS)).min(1).optional(),
-    groups: z.array(z.enum(GROUPS)).min(1).optional(),
+    groups: z.array(z.enum(CUSTOMER_GROUPS)).min(1).optional(),
   }).optional(),
   /** A step reached more than graceMinutes after its time: sent late, or skipped (recorded). */
   missed: z.enum(['late', 'skip']).default('skip'),

@@ -3,6 +3,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isValidTimezone } from '../domain/time/zone.js';
 import { TIERS } from '../domain/events/types.js';
+import { DEFAULT_GROUP_SETTINGS } from '../domain/metrics/customer-groups.js';
 import { automationProblems, automationSchema } from './automation-schema.js';
 import { cronProblem } from '../domain/automation/schedule.js';
 
@@ -49,8 +50,8 @@ export const workspaceFileSchema = z.strictObject({
   workspace: z.strictObject({
     name: z.string().optional(),
     timezone: z.string().default('Asia/Shanghai').refine(isValidTimezone, 'not a known IANA time zone (e.g. Asia/Shanghai)'),
-    dormantDays: z.number().int().positive().default(30),
-    newCustomerDays: z.number().int().positive().default(30),
+    dormantDays: z.number().int().positive().default(DEFAULT_GROUP_SETTINGS.dormantDays),
+    newCustomerDays: z.number().int().positive().default(DEFAULT_GROUP_SETTINGS.newCustomerDays),
   }).prefault({}),
   products: z.array(z.strictObject({
     key, name: z.string().min(1), aliases: words.default([]), tier: z.enum(TIERS), price: money,

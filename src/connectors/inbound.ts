@@ -4,10 +4,11 @@
 import type { Database } from '../storage/database.js';
 import { parseEventLine } from '../domain/events/validate.js';
 import { IngestSession } from '../features/ingest/session.js';
+import { ingestContextFor } from '../features/ingest-hooks.js';
 import type { InboundResult } from './types.js';
 
 export async function ingestEvents(database: Database, events: Record<string, unknown>[]): Promise<InboundResult> {
-  const session = new IngestSession({ database });
+  const session = new IngestSession(ingestContextFor(database));
   let line = 0;
   for (const e of events) await session.addValue(++line, parseEventLine(JSON.stringify(e)));
   const s = await session.finish();

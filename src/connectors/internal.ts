@@ -4,6 +4,7 @@
 import type { Database } from '../storage/database.js';
 import { parseEventLine } from '../domain/events/validate.js';
 import { ingestBatch } from '../features/ingest/service.js';
+import { ingestContextFor } from '../features/ingest-hooks.js';
 import type { Delivery, OutboxAction } from './types.js';
 
 export const INTERNAL_KINDS = ['tag', 'notify', 'blacklist', 'unblacklist'] as const;
@@ -19,7 +20,7 @@ export async function externalIds(database: Database, a: OutboxAction): Promise<
 export async function recordResult(database: Database, event: Record<string, unknown>): Promise<void> {
   const parsed = parseEventLine(JSON.stringify(event));
   if (!parsed.ok) throw new Error(`a delivery produced a bad event: ${parsed.reason}`);
-  const r = await ingestBatch({ database }, [{ line: 1, value: parsed.value }]);
+  const r = await ingestBatch(ingestContextFor(database), [{ line: 1, value: parsed.value }]);
   if (r.rejected.length > 0) throw new Error(`a delivery's event was refused: ${r.rejected[0]!.reason}`);
 }
 

@@ -4,7 +4,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../storage/schema.js';
 import type { PlaybookConfig } from '../config/automation-schema.js';
 import { activeIn } from '../features/analytics/metrics/sets.js';
-import { groupOf, tierOf, type MemberFacts } from '../domain/automation/schedule.js';
+import { tierOf, type MemberFacts } from '../domain/automation/schedule.js';
+import { customerGroup, groupWindows } from '../domain/metrics/customer-groups.js';
 import type { PlaybookContext } from './context.js';
 
 const DAY = 86_400_000;
@@ -36,8 +37,8 @@ export async function memberFacts(db: Kysely<Schema>, ids: number[], p: Playbook
   const joins = await db.selectFrom('members').select(['id', 'first_join_at']).where('id', 'in', ids).execute();
   for (const m of joins) {
     const id = Number(m.id);
-    out.get(id)!.group = groupOf({ firstJoin: m.first_join_at === null ? null : Number(m.first_join_at), firstPaid: firstPaid.get(id) ?? null, activeLastDays: active.has(id) },
-      now, ctx.dormantDays, ctx.newCustomerDays);
+    out.get(id)!.group = customerGroup({ firstJoin: m.first_join_at === null ? null : Number(m.first_join_at), firstPaid: firstPaid.get(id) ?? null, activeInQuietWindow: active.has(id) },
+      groupWindows(ctx, now));
   }
   return out;
 }

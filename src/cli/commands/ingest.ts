@@ -34,7 +34,7 @@ export function registerIngest(program: Command): void {
       const summary = await withDatabase(opts.db, async ({ ctx }) => {
         // QUNYUN_BENCH_NO_ANALYTICS=1: bench:ingest-analytics only, to measure what keeping analytics state costs.
         const analytics = !ctx.env.benchNoAnalytics;
-        const session = new IngestSession({ ...(await ctx.ingestContext()), analytics }, opts.batch);
+        const session = new IngestSession(await ctx.ingestContext({ analytics }), opts.batch);
         const stream = file === '-' ? process.stdin : fs.createReadStream(file, { highWaterMark: 1 << 20 });
         let bytes = 0;
         stream.on('data', (chunk: Buffer | string) => { bytes += chunk.length; });

@@ -1,9 +1,9 @@
 // Playbook time: relative instants in the zone (DST too), the anchor interval of a window against brute force,
-// cron windows, the missed decision, targets, groups and the instant a member turns dormant.
+// cron windows, the missed decision and targets (groups and turning dormant: domain/metrics/customer-groups.test.ts).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  anchorRange, campaignInstant, CronSchedule, cronProblem, dormantFrom, groupOf, matchesTarget, occurrenceKey, outcomeOf,
+  anchorRange, campaignInstant, CronSchedule, cronProblem, matchesTarget, occurrenceKey, outcomeOf,
   planCommunityWindow, relativeInstant, tierOf,
 } from './schedule.js';
 
@@ -111,7 +111,7 @@ describe('missed steps', () => {
   });
 });
 
-describe('targets, tiers, groups', () => {
+describe('targets and tiers', () => {
   it('needs every filter given, any value within one', () => {
     const f = { tags: ['vip', 'mom'], tier: 'lead' as const, group: 'potential' as const };
     expect(matchesTarget(undefined, f)).toBe(true);
@@ -124,26 +124,6 @@ describe('targets, tiers, groups', () => {
     expect(tierOf([])).toBeNull();
     expect(tierOf([null, 'lead'])).toBe('lead');
     expect(tierOf(['premium', 'lead', 'entry'])).toBe('premium');
-  });
-  it('groups follow metrics.md', () => {
-    const now = Date.parse('2026-12-01T00:00:00Z');
-    expect(groupOf({ firstJoin: now - 31 * DAY, firstPaid: now - DAY, activeLastDays: false }, now, 30, 30)).toBe('dormant');
-    expect(groupOf({ firstJoin: now - 29 * DAY, firstPaid: null, activeLastDays: false }, now, 30, 30)).toBe('potential');
-    expect(groupOf({ firstJoin: now - 90 * DAY, firstPaid: now - 10 * DAY, activeLastDays: true }, now, 30, 30)).toBe('new');
-    expect(groupOf({ firstJoin: now - 90 * DAY, firstPaid: now - 40 * DAY, activeLastDays: true }, now, 30, 30)).toBe('core');
-  });
-});
-
-describe('turning dormant', () => {
-  it('is the first instant from which the member is dormant', () => {
-    fc.assert(fc.property(instant, fc.array(fc.integer({ min: 0, max: 90 * DAY }), { maxLength: 6 }), fc.integer({ min: 1, max: 60 }),
-      (fj, offsets, d) => {
-        const acts = offsets.map((o) => fj + o);
-        const dormant = (t: number) => fj <= t - d * DAY && !acts.some((x) => x >= t - d * DAY && x < t);
-        const at = dormantFrom(fj, acts.length ? Math.max(...acts) : null, d);
-        expect(dormant(at)).toBe(true);
-        expect(dormant(at - 1)).toBe(false);
-      }));
   });
 });
 

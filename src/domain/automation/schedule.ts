@@ -1,12 +1,13 @@
 // Time in playbooks (docs/automation.md, "Playbooks"), pure: when a cron step occurs, the instant of "N local days
 // after an anchor at HH:mm" in the workspace zone and the anchors whose instant falls in a window, what to do
-// with an occurrence the scheduler reaches late, whether a member fits a target, and when a member turns dormant.
+// with an occurrence the scheduler reaches late, and whether a member fits a target. Customer groups and when a
+// member turns dormant are metrics.md's rule (domain/metrics/customer-groups.ts).
 import { Cron } from 'croner';
 import { localDate, zonedInstant } from '../time/periods.js';
 import { TIERS, type Tier } from '../events/types.js';
+import type { CustomerGroup } from '../metrics/customer-groups.js';
 
-export const GROUPS = ['potential', 'new', 'core', 'dormant'] as const;
-export type Group = (typeof GROUPS)[number];
+export { dormantFrom } from '../metrics/customer-groups.js';
 export type Missed = 'late' | 'skip';
 /** "days local days after the anchor, at HH:mm". */
 export interface Relative { days: number; at: string }
@@ -131,8 +132,8 @@ export function planCommunityWindow(w: CronWindow, now: number, graceMinutes: nu
   };
 }
 
-export interface Target { tags?: string[]; tiers?: Tier[]; groups?: Group[] }
-export interface MemberFacts { tags: readonly string[]; tier: Tier | null; group: Group | null }
+export interface Target { tags?: string[]; tiers?: Tier[]; groups?: CustomerGroup[] }
+export interface MemberFacts { tags: readonly string[]; tier: Tier | null; group: CustomerGroup | null }
 
 /** Every filter given must hold; within a filter, any listed value will do. No target: everyone. */
 export function matchesTarget(t: Target | undefined, f: MemberFacts): boolean {
@@ -148,25 +149,6 @@ export function tierOf(tiers: readonly (string | null)[]): Tier | null {
   let best = -1;
   for (const t of tiers) best = Math.max(best, TIERS.indexOf(t as Tier));
   return best < 0 ? null : TIERS[best]!;
-}
-
-/**
- * A present member's group as of `now` (metrics.md, checked in this order): dormant (first join at least D days
- * ago, no activity in the last D days), potential (no paid order), new (first paid order in the last N days), core.
- */
-export function groupOf(f: { firstJoin: number | null; firstPaid: number | null; activeLastDays: boolean }, now: number, dormantDays: number, newCustomerDays: number): Group {
-  if (f.firstJoin !== null && f.firstJoin <= now - dormantDays * DAY && !f.activeLastDays) return 'dormant';
-  if (f.firstPaid === null) return 'potential';
-  return f.firstPaid >= now - newCustomerDays * DAY ? 'new' : 'core';
-}
-
-/**
- * The instant a member turns dormant (metrics.md: first join at least D days before t, no activity in
- * [t − D days, t)), given their first join and their last activity before then: the least t for which both hold.
- */
-export function dormantFrom(firstJoin: number, lastActivity: number | null, dormantDays: number): number {
-  const d = dormantDays * DAY;
-  return Math.max(firstJoin + d, lastActivity === null ? -Infinity : lastActivity + d + 1);
 }
 
 /** The outbox key of one occurrence of a step for one recipient: the same occurrence is written at most once. */

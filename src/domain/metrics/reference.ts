@@ -3,6 +3,8 @@
 // uses it as the full-scan baseline. Topics are left out (they come from the same segmenter either way).
 import type { LedgerEvent } from '../events/types.js';
 import { mentionMatcher } from '../text/topics.js';
+import { customerGroup, emptyGroupCounts, groupWindows, isDormant, type CustomerGroup } from './customer-groups.js';
+import { rates } from './rates.js';
 
 export interface RefEvent { event: LedgerEvent; atMs: number }
 export interface RefOptions {
@@ -15,7 +17,8 @@ export interface RefOptions {
 const DAY = 86_400_000;
 const K = (p: string, id: string) => `${p}\u001f${id}`;
 
-export function referenceMetrics(events: RefEvent[], o: RefOptions) {
+/** The ledger replayed as of o.to: people (identities merged), their memberships, activity, orders, in scope. */
+function replay(events: RefEvent[], o: RefOptions) {
   const sorted = [...events].sort((a, b) => a.atMs - b.atMs ||
     (a.event.platform < b.event.platform ? -1 : a.event.platform > b.event.platform ? 1 : a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
   // Identities: member.linked joins two identities into one person, whenever it happened.
@@ -83,25 +86,42 @@ export function referenceMetrics(events: RefEvent[], o: RefOptions) {
   };
   const active = (m: string, a: number, b: number) => (activity.get(m) ?? []).some((t) => t >= a && t < b);
   const people = new Set<string>([...memberships.keys(), ...activity.keys(), ...phones.keys(), ...orders.map((x) => x.member)]);
-  const { from: s, to: e } = o;
-  const D = o.dormantDays * DAY, N = o.newCustomerDays * DAY;
-  const dormantAt = (m: string, t: number) => firstJoin(m)!.atMs <= t - D && !active(m, t - D, t);
+  const settings = { dormantDays: o.dormantDays, newCustomerDays: o.newCustomerDays };
+  // The customer-group rule itself is customer-groups.ts; only the facts it reads are replayed here.
+  const quietAt = (m: string, t: number) => {
+    const w = groupWindows(settings, t);
+    return { w, firstJoin: firstJoin(m)?.atMs ?? null, activeInQuietWindow: active(m, w.quietFrom, w.quietTo) };
+  };
+  /** m's customer group as of t (null: not present then). */
+  const groupAt = (m: string, t: number): CustomerGroup | null => {
+    if (!present(m, t)) return null;
+    const q = quietAt(m, t);
+    return customerGroup({ firstJoin: q.firstJoin, firstPaid: firstPaid(m, t), activeInQuietWindow: q.activeInQuietWindow }, q.w);
+  };
+  const dormantAt = (m: string, t: number) => { const q = quietAt(m, t); return isDormant(q, q.w); };
+  return { who, people, messages, phones, orders, firstJoin, firstPaid, present, active, groupAt, dormantAt };
+}
 
-  const groups = { potential: 0, new: 0, core: 0, dormant: 0 };
+/** Each identity's customer group as of o.to, by (platform, member id); null when not present then. */
+export function referenceGroups(events: RefEvent[], o: RefOptions): (platform: string, member: string) => CustomerGroup | null {
+  const r = replay(events, o);
+  return (platform, member) => r.groupAt(r.who(platform, member), o.to);
+}
+
+export function referenceMetrics(events: RefEvent[], o: RefOptions) {
+  const { people, messages, phones, orders, firstJoin, firstPaid, present, active, groupAt, dormantAt } = replay(events, o);
+  const { from: s, to: e } = o;
+
+  const groups = emptyGroupCounts();
   for (const m of people) {
-    if (!present(m, e)) continue;
-    const fp = firstPaid(m, e);
-    if (dormantAt(m, e)) groups.dormant++;
-    else if (fp === null) groups.potential++;
-    else if (fp >= e - N) groups.new++;
-    else groups.core++;
+    const g = groupAt(m, e);
+    if (g !== null) groups[g]++;
   }
   const ps = [...people].filter((m) => present(m, s));
   const joiners = [...people].filter((m) => { const f = firstJoin(m); return f !== undefined && f.atMs >= s && f.atMs < e; });
   const buyers = [...people].filter((m) => { const f = firstPaid(m, e); return f !== null && f >= s && f < e; });
   const eligible = [...new Set([...ps, ...joiners])].filter((m) => firstPaid(m, s) === null);
   const dormantS = ps.filter((m) => dormantAt(m, s));
-  const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
   const count = (list: string[], pick: (m: string) => string | null) => {
     const out: Record<string, number> = {};
     for (const m of list) { const k = pick(m); if (k !== null) out[k] = (out[k] ?? 0) + 1; }
@@ -116,12 +136,11 @@ export function referenceMetrics(events: RefEvent[], o: RefOptions) {
   const paidIn = orders.filter((x) => x.paidAt >= s && x.paidAt < e);
   return {
     groups,
-    rates: {
-      growth: ratio(joiners.length, ps.length),
-      conversion: ratio(eligible.filter((m) => buyers.includes(m)).length, eligible.length),
-      churn: ratio(ps.filter((m) => !present(m, e)).length, ps.length),
-      reactivation: ratio(dormantS.filter((m) => active(m, s, e)).length, dormantS.length),
-    },
+    rates: rates({
+      present_s: ps.length, joiners: joiners.length, churned: ps.filter((m) => !present(m, e)).length,
+      eligible: eligible.length, converted: eligible.filter((m) => buyers.includes(m)).length,
+      dormant_s: dormantS.length, reactivated: dormantS.filter((m) => active(m, s, e)).length,
+    }),
     acquisition: {
       new_members: joiners.length,
       by_channel: count(joiners, channel),

@@ -10,9 +10,10 @@ import { loadRules } from './rules.js';
 import { PendingActions } from './enqueue.js';
 import { staffOf } from './staff.js';
 import { runGateRules } from './gates.js';
+import type { IngestHook, StoredEvent } from '../ingest/hooks.js';
 
 type Trx = Transaction<Schema>;
-export interface LiveEvent { event: LedgerEvent; atMs: number; memberId: number | null; communityId: number | null }
+export type LiveEvent = StoredEvent;
 
 const TYPES: Record<string, AutoEvent['type']> = { 'message.sent': 'message', 'member.joined': 'join', 'member.left': 'leave' };
 /**
@@ -25,7 +26,7 @@ const isContact = (e: LedgerEvent) => tagged(e, 'contact');
 const isContactLost = (e: LedgerEvent) => tagged(e, 'deleted-staff');
 const triggerOf = (e: LedgerEvent): AutoEvent['type'] | undefined => (isContact(e) ? 'contact' : isContactLost(e) ? 'leave' : TYPES[e.type]);
 
-export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now()): Promise<number> {
+export async function runLiveRules(trx: Trx, events: readonly LiveEvent[], now = Date.now()): Promise<number> {
   const { config, rules } = await loadRules(trx);
   const isFresh = (e: LiveEvent) => e.memberId !== null && e.atMs >= now - config.freshMinutes * 60_000 && e.atMs <= now + 5 * 60_000;
   const gateOutbox = new PendingActions();
@@ -35,6 +36,14 @@ export async function runLiveRules(trx: Trx, events: LiveEvent[], now = Date.now
     .sort((a, b) => a.atMs - b.atMs);
   return gated + await runEventRules(trx, live, rules, now);
 }
+
+/** Ingest's hook (composed in features/ingest-hooks.ts): the batch's actions commit with its events. */
+export const liveRulesHook: IngestHook = {
+  name: 'automation: live rules',
+  async inTransaction(trx, batch) {
+    await runLiveRules(trx, batch.events);
+  },
+};
 
 /** Rules on the batch's live messages, joins, leaves and contacts (in time order). */
 async function runEventRules(trx: Trx, live: LiveEvent[], rules: CompiledRule[], now: number): Promise<number> {

@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { CompiledRule, type AutoEvent, type Proposed } from '../../domain/automation/engine.js';
+import { ratio } from '../../domain/metrics/rates.js';
 import { loadSettings } from '../workspace/settings.js';
 import { MetricsInputError, parseInput } from '../analytics/metrics/service.js';
 import { loadRules } from './rules.js';
@@ -28,7 +29,7 @@ export async function listRules(db: Kysely<Schema>, now = Date.now()) {
 
 function share(rows: { kind: string; n: unknown }[]): number | null {
   const replied = Number(rows.find((c) => c.kind === 'reply')?.n ?? 0), handed = Number(rows.find((c) => c.kind === 'notify')?.n ?? 0);
-  return replied + handed === 0 ? null : replied / (replied + handed);
+  return ratio(replied, replied + handed);
 }
 
 export async function toggleRule(db: Kysely<Schema>, key: string, enabled: boolean, now = Date.now()) {

@@ -8,6 +8,7 @@ import { validateEvent } from '../../domain/events/validate.js';
 import { chunks } from '../../storage/chunks.js';
 import { IngestSession, MAX_KEPT_REJECTIONS } from '../ingest/session.js';
 import type { IngestContext } from '../ingest/service.js';
+import { ingestContextFor, withoutAutomation } from '../ingest-hooks.js';
 
 export interface Planned {
   event: Record<string, unknown>;
@@ -32,7 +33,7 @@ export interface ImportSummary {
 
 export interface RunOptions {
   database: Database;
-  /** How batches are committed (the app's ingest context); default: the database with every derived table kept. */
+  /** How batches are committed (the app's ingest context); default: ingestContextFor(database). Live rules are always left out. */
   ingest?: IngestContext;
   dryRun?: boolean;
   /** What a position is called in messages: spreadsheet rows or exported messages. */
@@ -71,7 +72,7 @@ export class ImportRun {
     this.summary = { read: 0, accepted: 0, duplicates: 0, valid: 0, rejected: [], rejected_count: 0, skipped: 0, notes: [], dry_run: !!o.dryRun };
     // Imported rows are records of the past, not live events: they never trigger automation (welcomes, mutes …),
     // even when dated within the rules' freshness window.
-    this.session = o.dryRun ? null : new IngestSession({ ...(o.ingest ?? { database: o.database }), automation: false });
+    this.session = o.dryRun ? null : new IngestSession(withoutAutomation(o.ingest ?? ingestContextFor(o.database)));
   }
 
   reject(r: ImportRejection): void {

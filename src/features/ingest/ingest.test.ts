@@ -11,7 +11,7 @@ describe.each(dialects)('ingest (%s)', (dialect) => {
   afterEach(async () => { await t?.drop(); t = undefined; });
 
   async function ingest(lines: string[], batch = 3) {
-    const s = new IngestSession({ database: t!.database}, batch);
+    const s = new IngestSession({ database: t!.database, hooks: [] }, batch);
     let n = 0;
     for (const text of lines) await s.add({ line: ++n, text });
     return s.finish();

@@ -10,7 +10,7 @@ import type { Database } from '../../storage/database.js';
 const dialects = await dialectsUnderTest();
 
 async function ingest(database: Database, lines: string[], batch: number) {
-  const s = new IngestSession({ database}, batch);
+  const s = new IngestSession({ database, hooks: [] }, batch);
   let n = 0;
   for (const text of lines) await s.add({ line: ++n, text });
   return s.finish();

@@ -1,5 +1,6 @@
-// Stores one batch of validated events in one transaction: dedupe, resolve ids, insert, derive.
-// The reply for a batch is built only after its transaction commits.
+// Stores one batch of validated events in one transaction: dedupe, resolve ids, insert, derive, then the context's
+// hooks (hooks.ts) in the same transaction; after the commit, their afterCommit. The reply for a batch is built
+// only after its transaction commits.
 import { takeWriterLock } from '../../storage/locks.js';
 import type { Database } from '../../storage/database.js';
 import type { AcceptedEvent, LedgerEvent } from '../../domain/events/types.js';
@@ -8,8 +9,7 @@ import { sameBody } from '../../domain/events/validate.js';
 import { bulkWrite } from '../../storage/bulk.js';
 import { EVENTS_INSERT } from './bulk-specs.js';
 import { DayState } from './day-state.js';
-import { runLiveRules } from '../automation/live.js';
-import { EVERYTHING, recordChange } from '../analytics/metrics/period-cache.js';
+import { checkHooks, runAfterCommit, runInTransaction, type AcceptedBatch, type IngestHook } from './hooks.js';
 import { dayBucketerFor } from '../../domain/time/zone.js';
 import { DEFAULT_SETTINGS } from '../workspace/settings.js';
 import { chunks, key } from '../../storage/chunks.js';
@@ -22,10 +22,13 @@ export interface Rejection { line: number; reason: string }
 export interface BatchResult { accepted: number; duplicates: number; rejected: Rejection[] }
 export interface IngestContext {
   database: Database;
-  /** false skips the analytics-only state (member_days, spans, refunds, period invalidation): benchmarks only. */
+  /**
+   * What reacts to each accepted batch, in order (live rules, the dashboard cache …). Required: the full set comes
+   * from ingestContextFor() in features/ingest-hooks.ts, which also offers the explicit opt-outs.
+   */
+  hooks: readonly IngestHook[];
+  /** false skips the analytics-only derived state (member_days, spans, applied refunds): benchmarks only. */
   analytics?: boolean;
-  /** false skips live automation rules: imports of existing data (they must not welcome or mute anyone) and benchmarks. */
-  automation?: boolean;
 }
 export interface BatchItem { line: number; value: AcceptedEvent }
 
@@ -39,8 +42,9 @@ const memberKeysOf = (e: LedgerEvent): string[] => {
 
 export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promise<BatchResult> {
   const result: BatchResult = { accepted: 0, duplicates: 0, rejected: [] };
+  checkHooks(ctx.hooks);
   if (items.length === 0) return result;
-  await ctx.database.db.transaction().execute(async (trx) => {
+  const accepted = await ctx.database.db.transaction().execute(async (trx): Promise<AcceptedBatch | null> => {
     await takeWriterLock(trx, 'new-version');
     // Read under the lock: a concurrent `qunyun apply` that changes the zone re-buckets under the same lock.
     const tz = await trx.selectFrom('settings').select('value').where('key', '=', 'timezone').executeTakeFirst();
@@ -88,7 +92,7 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
     }
     const events = fresh.map((it) => it.value);
     result.accepted = events.length;
-    if (events.length === 0) return;
+    if (events.length === 0) return null;
 
     // 2. Our ids for the members and communities the events name.
     const memberKeys = new Set<string>();
@@ -160,16 +164,15 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
     await recomputeProfiles(trx, profileIds, graphRows);
     await recomputeOrders(trx, orderKeys, analytics);
     await recomputeCommunities(trx, [...communityTouched]);
-    // Live rules propose actions into the outbox in this same commit.
-    if (ctx.automation !== false) {
-      await runLiveRules(trx, events.map(({ event, atMs }, i) => ({
+    // 5. The hooks, in this same commit (live rules' outbox rows, the dashboard cache's invalidation).
+    const batch: AcceptedBatch = {
+      events: events.map(({ event, atMs }, i) => ({
         event, atMs, memberId: rows[i]!.member_id === null ? null : final(rows[i]!.member_id!), communityId: rows[i]!.community_id,
-      })));
-    }
-    // Dashboard periods ending after the earliest new event are stale; a merge rewrites all of history.
-    let minAt = links.length > 0 ? EVERYTHING : Number.MAX_SAFE_INTEGER;
-    for (const x of events) if (x.atMs < minAt) minAt = x.atMs;
-    if (analytics) await recordChange(trx, minAt);
+      })),
+    };
+    await runInTransaction(ctx.hooks, trx, batch);
+    return batch;
   });
+  if (accepted !== null) await runAfterCommit(ctx.hooks, accepted);
   return result;
 }

@@ -1,27 +1,23 @@
-// The members list's filters by customer group, role and RFM segment: classifications computed as of now by the
-// members export (metrics.md definitions), read into a map of member → what they are.
+// The members list's filters by customer group, role and RFM segment: every member classified as of now (walk.ts,
+// metrics.md definitions), read into a map of member → what they are; and the group and segment of one list page.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
-import { MEMBER_COLUMNS, prepareMembersExport } from '../export/members.js';
-import { groupOf, memberPage, rfmThresholds, segmentFor, type AsOf, type RfmThresholds } from '../export/member-page.js';
+import { groupOf, memberPage, rfmThresholds, segmentFor, type AsOf, type RfmThresholds } from './classify.js';
+import { prepareClassification } from './walk.js';
 import { loadSettings } from '../workspace/settings.js';
 import { ledgerVersion } from '../analytics/metrics/period-cache.js';
 
 export interface Classification { groups: Set<string>; roles: Set<string>; rfm: string | null }
 export interface ClassFilter { group?: string; role?: string; rfm?: string }
 
-const col = (name: (typeof MEMBER_COLUMNS)[number]) => MEMBER_COLUMNS.indexOf(name);
-
 export async function classify(db: Kysely<Schema>, community: string | undefined, f: ClassFilter): Promise<Map<number, Classification>> {
-  const p = await prepareMembersExport(db, { community, roles: f.role !== undefined });
-  const [ID, GROUP, ROLE, RFM] = [col('member_id'), col('group'), col('role'), col('rfm_segment')];
+  const p = await prepareClassification(db, { community, roles: f.role !== undefined });
   const all = new Map<number, Classification>();
-  for await (const row of p.rows()) {
-    const id = Number(row[ID]);
-    const c = all.get(id) ?? all.set(id, { groups: new Set(), roles: new Set(), rfm: null }).get(id)!;
-    if (row[GROUP] != null) c.groups.add(String(row[GROUP]));
-    if (row[ROLE] != null) c.roles.add(String(row[ROLE]));
-    if (row[RFM] != null) c.rfm = String(row[RFM]);
+  for await (const m of p.members()) {
+    const c = all.get(m.id) ?? all.set(m.id, { groups: new Set(), roles: new Set(), rfm: null }).get(m.id)!;
+    if (m.group !== null) c.groups.add(m.group);
+    if (m.role !== null) c.roles.add(m.role);
+    if (m.rfm !== null) c.rfm = m.rfm;
   }
   const out = new Map<number, Classification>();
   for (const [id, c] of all) {
@@ -40,8 +36,8 @@ export interface PageClasses { group: string | null; rfm_segment: string | null 
 let thresholdCache: { key: string; at: number; th: RfmThresholds } | null = null;
 
 /**
- * Customer group and RFM segment now, for one page of members (workspace scope, or one community's): the export's
- * per-page facts, so a page costs index look-ups for its own members. Members present nowhere have no group.
+ * Customer group and RFM segment now, for one page of members (workspace scope, or one community's): the
+ * per-page facts of classify.ts, so a page costs index look-ups for its own members. Members present nowhere have no group.
  */
 export async function classifyPage(db: Kysely<Schema>, ids: readonly number[], present: ReadonlySet<number>, community: number | null,
   now = Date.now()): Promise<Map<number, PageClasses>> {

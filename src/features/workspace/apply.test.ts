@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialectsUnderTest, type TestDatabase } from '../../test-support/databases.js';
 import { parseWorkspaceFile } from '../../config/workspace-file.js';
 import { IngestSession } from '../ingest/session.js';
+import { ingestContextFor } from '../ingest-hooks.js';
 import { applyWorkspaceFile } from './apply.js';
 import { loadSettings } from './settings.js';
 import { listCommunities } from '../communities/repository.js';
@@ -14,7 +15,7 @@ describe.each(dialects)('qunyun apply (%s)', (dialect) => {
 
   it('stores settings, products, channels and blueprints, and re-buckets days when the zone changes', async () => {
     t = await createTestDatabase(dialect);
-    const s = new IngestSession({ database: t.database });
+    const s = new IngestSession(ingestContextFor(t.database));
     await s.add({ line: 1, text: JSON.stringify({ id: 'm', platform: 'wecom', type: 'message.sent', community: 'g1', member: 'u', kind: 'text', at: '2026-11-01T07:00:00+08:00' }) });
     await s.finish();
     const days = async () => (await t!.database.db.selectFrom('member_days').select('day').execute()).map((r) => r.day);

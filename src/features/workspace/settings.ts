@@ -1,15 +1,15 @@
 // Workspace settings stored in the database (applied from qunyun.yaml), with the documented defaults.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
+import { DEFAULT_GROUP_SETTINGS, type GroupSettings } from '../../domain/metrics/customer-groups.js';
 
-export interface WorkspaceSettings {
+/** Name and zone, and the customer-group rule's D and N (domain/metrics/customer-groups.ts). */
+export interface WorkspaceSettings extends GroupSettings {
   name: string;
   timezone: string;
-  dormantDays: number;
-  newCustomerDays: number;
 }
 
-export const DEFAULT_SETTINGS: WorkspaceSettings = { name: 'Qunyun', timezone: 'Asia/Shanghai', dormantDays: 30, newCustomerDays: 30 };
+export const DEFAULT_SETTINGS: WorkspaceSettings = { name: 'Qunyun', timezone: 'Asia/Shanghai', ...DEFAULT_GROUP_SETTINGS };
 
 export async function loadSettings(db: Kysely<Schema>): Promise<WorkspaceSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();

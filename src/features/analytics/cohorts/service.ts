@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';
 import { splitPeriods } from '../../../domain/time/periods.js';
+import { ratio } from '../../../domain/metrics/rates.js';
 import { makeFormatter } from '../../../domain/time/format.js';
 import { loadSettings } from '../../workspace/settings.js';
 import { resolveCommunityRef } from '../../communities/repository.js';
@@ -50,7 +51,7 @@ export async function cohortRetention(db: Kysely<Schema>, q: { from: string; to:
         periods: periods.slice(c).map((pj, k) => {
           const pres = present.get(`${c}:${c + k}`) ?? 0, act = active.get(`${c}:${c + k}`) ?? 0;
           return { index: k, start: fmt(pj.start), end: fmt(pj.end), present: pres, active: act,
-            present_share: n === 0 ? null : pres / n, active_share: n === 0 ? null : act / n };
+            present_share: ratio(pres, n), active_share: ratio(act, n) };
         }),
       };
     }),

@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';
 import { ENGAGEMENT_LEVELS, ENGAGEMENT_WINDOW_DAYS, engagementOf } from '../../../domain/metrics/engagement.js';
+import { ratio } from '../../../domain/metrics/rates.js';
 import { dayNumber, daysBefore, startOfDay } from '../../../domain/time/periods.js';
 import { makeFormatter } from '../../../domain/time/format.js';
 import { loadSettings } from '../../workspace/settings.js';
@@ -34,7 +35,7 @@ export async function engagementDistribution(db: Kysely<Schema>, q: { at?: strin
     at: fmt(t), window: { from: fmt(w.start), to: fmt(w.end) }, timezone, community: scope.community, present_members: total,
     levels: ENGAGEMENT_LEVELS.map((l) => ({
       key: l.key, name_zh: l.zh, active_days: [l.min, l.max], members: counts.get(l.key) ?? 0,
-      share: total === 0 ? null : (counts.get(l.key) ?? 0) / total,
+      share: ratio(counts.get(l.key) ?? 0, total),
     })),
   };
 }

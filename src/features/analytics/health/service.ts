@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';
 import { healthVerdict } from '../../../domain/metrics/health.js';
+import { rates, ratio } from '../../../domain/metrics/rates.js';
 import { dayNumber, daysBefore, startOfDay } from '../../../domain/time/periods.js';
 import { makeFormatter } from '../../../domain/time/format.js';
 import { loadSettings } from '../../workspace/settings.js';
@@ -31,13 +32,11 @@ export async function communityHealth(db: Kysely<Schema>, q: { at?: string }) {
     for (let k = 4; k >= 1; k--) {
       const s = daysBefore(tz, t, 7 * k), e = daysBefore(tz, t, 7 * (k - 1));
       const r = await rateParts(db, scope, settings, s, e);
-      weeks.push({
-        from: fmt(s), to: fmt(e), joiners: r.joiners, churned: r.churned,
-        growth: r.present_s === 0 ? null : r.joiners / r.present_s, churn: r.present_s === 0 ? null : r.churned / r.present_s,
-      });
+      const { growth, churn } = rates(r);
+      weeks.push({ from: fmt(s), to: fmt(e), joiners: r.joiners, churned: r.churned, growth, churn });
     }
     const capacity = c.capacity ?? 200;
-    const dailyActiveRatio = members === 0 ? null : dailyActive / members;
+    const dailyActiveRatio = ratio(dailyActive, members);
     out.push({
       community: { id: c.id, platform: c.platform, external_id: c.external_id, name: c.name },
       members, capacity, fill: members / capacity, daily_active_members: dailyActive, daily_active_ratio: dailyActiveRatio,

@@ -1,40 +1,39 @@
 // The figures of metrics.md for one period [s, e), as SQL over the derived tables. Each query is one round trip.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';
+import { emptyGroupCounts, groupWindows, type CustomerGroup, type GroupCounts, type GroupSettings } from '../../../domain/metrics/customer-groups.js';
+import type { RateCounts } from '../../../domain/metrics/rates.js';
 import { activeIn, firstJoins, firstPaidAsOf, inScope, messageCount, presentAt, type Scope } from './sets.js';
 
 const DAY = 86_400_000;
 const n = (v: unknown): number => Number(v ?? 0);
 
-export interface Params { dormantDays: number; newCustomerDays: number }
-export interface Groups { potential: number; new: number; core: number; dormant: number }
-
-/** The four customer groups as of t: a partition of present(t). */
-export async function groupsAt(db: Kysely<Schema>, scope: Scope, p: Params, t: number): Promise<Groups> {
-  const dorm = t - p.dormantDays * DAY;
-  const fresh = t - p.newCustomerDays * DAY;
-  const r = await sql<Record<string, unknown>>`
-    WITH pres AS (${presentAt(scope, t)}), fj AS (${firstJoins(scope)}), act AS (${activeIn(scope, dorm, t)}),
-         fp AS (${firstPaidAsOf(scope, t)}),
-         flags AS (
-           SELECT CASE WHEN fj.fj <= ${dorm} AND NOT EXISTS (SELECT 1 FROM act WHERE act.member_id = pres.member_id) THEN 1 ELSE 0 END AS dormant,
-                  fp.fp AS fp
-           FROM pres JOIN fj ON fj.member_id = pres.member_id LEFT JOIN fp ON fp.member_id = pres.member_id)
-    SELECT count(*) AS present,
-      coalesce(sum(dormant), 0) AS dormant,
-      coalesce(sum(CASE WHEN dormant = 0 AND fp IS NULL THEN 1 ELSE 0 END), 0) AS potential,
-      coalesce(sum(CASE WHEN dormant = 0 AND fp IS NOT NULL AND fp >= ${fresh} THEN 1 ELSE 0 END), 0) AS new_
-    FROM flags`.execute(db);
-  const row = r.rows[0] ?? {};
-  const potential = n(row.potential), newOnes = n(row.new_), dormant = n(row.dormant);
-  // Keys in the order of metrics.md's JSON shape.
-  return { potential, new: newOnes, core: n(row.present) - potential - newOnes - dormant, dormant };
+/**
+ * member_id, grp: the customer group of each member of present(t) in scope. The rule of
+ * domain/metrics/customer-groups.ts in SQL: the same order of checks, its windows computed there.
+ */
+export function groupMembers(scope: Scope, p: GroupSettings, t: number): RawBuilder<unknown> {
+  const w = groupWindows(p, t);
+  return sql`SELECT pres.member_id AS member_id,
+      CASE WHEN fj.fj <= ${w.joinedBy} AND act.member_id IS NULL THEN 'dormant'
+           WHEN fp.fp IS NULL THEN 'potential'
+           WHEN fp.fp >= ${w.newSince} THEN 'new'
+           ELSE 'core' END AS grp
+    FROM (${presentAt(scope, t)}) pres JOIN (${firstJoins(scope)}) fj ON fj.member_id = pres.member_id
+      LEFT JOIN (${activeIn(scope, w.quietFrom, w.quietTo)}) act ON act.member_id = pres.member_id
+      LEFT JOIN (${firstPaidAsOf(scope, t)}) fp ON fp.member_id = pres.member_id`;
 }
 
-export interface RateParts { present_s: number; joiners: number; churned: number; eligible: number; converted: number; dormant_s: number; reactivated: number }
+/** The four customer groups as of t: a partition of present(t). */
+export async function groupsAt(db: Kysely<Schema>, scope: Scope, p: GroupSettings, t: number): Promise<GroupCounts> {
+  const r = await sql<{ grp: string; c: unknown }>`SELECT grp, count(*) AS c FROM (${groupMembers(scope, p, t)}) g GROUP BY grp`.execute(db);
+  const out = emptyGroupCounts();
+  for (const row of r.rows) out[row.grp as CustomerGroup] = n(row.c);
+  return out;
+}
 
-export async function rateParts(db: Kysely<Schema>, scope: Scope, p: Params, s: number, e: number): Promise<RateParts> {
-  const dorm = s - p.dormantDays * DAY;
+/** The counts the four rates of [s, e) divide (domain/metrics/rates.ts). */
+export async function rateParts(db: Kysely<Schema>, scope: Scope, p: GroupSettings, s: number, e: number): Promise<RateCounts> {
   const r = await sql<Record<string, unknown>>`
     WITH ps AS (${presentAt(scope, s)}), pe AS (${presentAt(scope, e)}), fj AS (${firstJoins(scope)}),
          j AS (SELECT member_id FROM fj WHERE fj >= ${s} AND fj < ${e}),
@@ -42,9 +41,8 @@ export async function rateParts(db: Kysely<Schema>, scope: Scope, p: Params, s: 
          b AS (SELECT member_id FROM fp_e WHERE fp >= ${s} AND fp < ${e}),
          eligible AS (SELECT member_id FROM (SELECT member_id FROM ps UNION SELECT member_id FROM j) u
                       WHERE NOT EXISTS (SELECT 1 FROM paid_s WHERE paid_s.member_id = u.member_id)),
-         act_prev AS (${activeIn(scope, dorm, s)}), act_in AS (${activeIn(scope, s, e)}),
-         dormant_s AS (SELECT ps.member_id FROM ps JOIN fj ON fj.member_id = ps.member_id
-                       WHERE fj.fj <= ${dorm} AND NOT EXISTS (SELECT 1 FROM act_prev WHERE act_prev.member_id = ps.member_id))
+         act_in AS (${activeIn(scope, s, e)}),
+         dormant_s AS (SELECT member_id FROM (${groupMembers(scope, p, s)}) g WHERE grp = 'dormant')
     SELECT (SELECT count(*) FROM ps) AS present_s,
            (SELECT count(*) FROM j) AS joiners,
            (SELECT count(*) FROM ps WHERE NOT EXISTS (SELECT 1 FROM pe WHERE pe.member_id = ps.member_id)) AS churned,

@@ -8,6 +8,7 @@ import { coarseEventBody, eventBody } from '../../../test-support/random-ledger.
 import { parseEventLine } from '../../../domain/events/validate.js';
 import { referenceMetrics, type RefEvent } from '../../../domain/metrics/reference.js';
 import { IngestSession } from '../../ingest/session.js';
+import { ingestContextFor } from '../../ingest-hooks.js';
 import { computeMetrics, type PeriodMetrics } from './service.js';
 import { ledgerVersion, storePeriods } from './period-cache.js';
 import { applyWorkspaceFile } from '../../workspace/apply.js';
@@ -31,7 +32,7 @@ describe('finished-period cache', () => {
           const cfg = (d: number) => parseWorkspaceFile(`workspace: { dormantDays: ${d}, newCustomerDays: 4 }\nproducts: [{ key: camp, name: 体验营, tier: lead, price: 990 }]\n`);
           await applyWorkspaceFile(t.database, cfg(5));
           const ingest = async (part: string[], from: number) => {
-            const s = new IngestSession({ database: t.database }, 4);
+            const s = new IngestSession(ingestContextFor(t.database), 4);
             let n = from;
             for (const text of part) await s.add({ line: ++n, text });
             await s.finish();

@@ -8,6 +8,7 @@ import { parseEventLine } from '../../../domain/events/validate.js';
 import { referenceMetrics, type RefEvent } from '../../../domain/metrics/reference.js';
 import { TopicCounter } from '../../../domain/text/topics.js';
 import { IngestSession } from '../../ingest/session.js';
+import { ingestContextFor } from '../../ingest-hooks.js';
 import { computeMetrics, type PeriodMetrics } from './service.js';
 import { applyWorkspaceFile } from '../../workspace/apply.js';
 import { parseWorkspaceFile } from '../../../config/workspace-file.js';
@@ -27,7 +28,7 @@ describe('metrics engine = naive replay of the ledger', () => {
         // Short D and N so that dormancy and "new" happen within the random ledgers' three weeks.
         await applyWorkspaceFile(t.database, parseWorkspaceFile(
           'workspace: { dormantDays: 3, newCustomerDays: 4 }\nproducts: [{ key: camp, name: 体验营, tier: lead, price: 990 }]\n'));
-        const s = new IngestSession({ database: t.database }, 5);
+        const s = new IngestSession(ingestContextFor(t.database), 5);
         let n = 0;
         for (const text of lines) await s.add({ line: ++n, text });
         await s.finish();

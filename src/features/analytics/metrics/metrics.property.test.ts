@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { createTestDatabase, dialectsUnderTest, postgresUnavailable } from '../../../test-support/databases.js';
 import { eventBody } from '../../../test-support/random-ledger.js';
 import { IngestSession } from '../../ingest/session.js';
+import { ingestContextFor } from '../../ingest-hooks.js';
 import { computeMetrics, type PeriodMetrics } from './service.js';
 import { presentAt } from './sets.js';
 import type { Database } from '../../../storage/database.js';
@@ -16,7 +17,7 @@ const FROM = '2026-10-05', TO = '2026-10-12';
 const TO_MS = Date.parse('2026-10-12T00:00:00+08:00');
 
 async function ingest(database: Database, lines: string[]) {
-  const s = new IngestSession({ database }, 7);
+  const s = new IngestSession(ingestContextFor(database), 7);
   let n = 0;
   for (const text of lines) await s.add({ line: ++n, text });
   return s.finish();

@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { takeWriterLock } from '../../../storage/locks.js';
 import type { Schema } from '../../../storage/schema.js';
+import type { IngestHook } from '../../ingest/hooks.js';
 
 /** min_at of a change that can touch every period (merges, zone, parameters, products). */
 export const EVERYTHING = Number.MIN_SAFE_INTEGER;
@@ -17,6 +18,19 @@ export async function recordChange(trx: Transaction<Schema>, minAt: number): Pro
   await trx.deleteFrom('ledger_changes').where('n', '<=', n - KEEP).execute();
   await trx.deleteFrom('metric_periods').where('e', '>', minAt).execute();
 }
+
+/**
+ * Ingest's hook (composed in features/ingest-hooks.ts): periods ending after the batch's earliest event are
+ * stale; a member.linked rewrites all of history.
+ */
+export const periodCacheHook: IngestHook = {
+  name: 'analytics: dashboard period cache',
+  async inTransaction(trx, batch) {
+    let minAt = batch.events.some((x) => x.event.type === 'member.linked') ? EVERYTHING : Number.MAX_SAFE_INTEGER;
+    for (const x of batch.events) if (x.atMs < minAt) minAt = x.atMs;
+    await recordChange(trx, minAt);
+  },
+};
 
 /** The ledger version to pass to storePeriods: read it before computing. */
 export async function ledgerVersion(db: Kysely<Schema>): Promise<number> {

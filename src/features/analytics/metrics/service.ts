@@ -6,7 +6,9 @@ import { parseBoundary, splitPeriods, type Granularity } from '../../../domain/t
 import { makeFormatter } from '../../../domain/time/format.js';
 import { loadSettings } from '../../workspace/settings.js';
 import { resolveCommunityRef } from '../../communities/repository.js';
-import { acquisition, contentCounts, conversion, groupsAt, rateParts, type Params } from './figures.js';
+import { acquisition, contentCounts, conversion, groupsAt, rateParts } from './figures.js';
+import type { GroupSettings } from '../../../domain/metrics/customer-groups.js';
+import { rates } from '../../../domain/metrics/rates.js';
 import { mentionsByProduct, messageText } from './text.js';
 import type { Scope } from './sets.js';
 import { cachedPeriods, ledgerVersion, storePeriods, type Span } from './period-cache.js';
@@ -28,14 +30,13 @@ export function parseInput(value: string | undefined, timezone: string, name: st
 }
 
 const MAX_PERIODS = 1000;
-const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
 async function products(db: Kysely<Schema>) {
   const rows = await db.selectFrom('products').select(['name', 'aliases']).execute();
   return rows.map((r) => ({ name: r.name, aliases: JSON.parse(r.aliases) as string[] }));
 }
 
-async function onePeriod(db: Kysely<Schema>, scope: Scope, p: Params, prods: { name: string; aliases: string[] }[], s: number, e: number,
+async function onePeriod(db: Kysely<Schema>, scope: Scope, p: GroupSettings, prods: { name: string; aliases: string[] }[], s: number, e: number,
   fmt: (ms: number) => string | null, community: string | null, swept?: SweptPeriod) {
   const [groups, r, acq, content, text, conv] = await Promise.all([
     swept?.groups ?? groupsAt(db, scope, p, e), swept?.parts ?? rateParts(db, scope, p, s, e), acquisition(db, scope, s, e),
@@ -45,10 +46,7 @@ async function onePeriod(db: Kysely<Schema>, scope: Scope, p: Params, prods: { n
   return {
     from: fmt(s), to: fmt(e), timezone: scope.timezone, community,
     groups,
-    rates: {
-      growth: ratio(r.joiners, r.present_s), conversion: ratio(r.converted, r.eligible),
-      churn: ratio(r.churned, r.present_s), reactivation: ratio(r.reactivated, r.dormant_s),
-    },
+    rates: rates(r),
     acquisition: acq,
     content: { ...content, ...text },
     conversion: conv,
@@ -76,7 +74,7 @@ export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promi
     label = `${c.platform}:${c.external_id}`;
   }
   const scope: Scope = { community: communityId, timezone: tz };
-  const params: Params = { dormantDays: settings.dormantDays, newCustomerDays: settings.newCustomerDays };
+  const params: GroupSettings = { dormantDays: settings.dormantDays, newCustomerDays: settings.newCustomerDays };
   const fmtNullable = makeFormatter(tz);
   const fmt = (ms: number) => fmtNullable(ms);
   const prods = await products(db);

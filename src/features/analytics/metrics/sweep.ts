@@ -5,7 +5,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';
 import { dayNumber, startOfDay } from '../../../domain/time/periods.js';
-import type { Groups, Params, RateParts } from './figures.js';
+import {
+  customerGroup, emptyGroupCounts, groupWindows, isDormant, type CustomerGroup, type GroupCounts, type GroupSettings, type GroupWindows,
+} from '../../../domain/metrics/customer-groups.js';
+import { emptyRateCounts, type RateCounts } from '../../../domain/metrics/rates.js';
 import type { Scope } from './sets.js';
 
 const DAY = 86_400_000;
@@ -13,13 +16,14 @@ const PAGE = 20_000;
 
 export interface Span { s: number; e: number }
 export interface SweptPeriod {
-  groups: Groups; parts: RateParts; active: number; messages: number;
+  groups: GroupCounts; parts: RateCounts; active: number; messages: number;
   buyers: { count: number; byChannel: Map<string, number>; cycles: number[] };
 }
 
-export function sweepable(tz: string, p: Params, periods: Span[]): boolean {
+/** Every boundary, and the start of its dormancy window, a local midnight: the windows are whole days. */
+export function sweepable(tz: string, p: GroupSettings, periods: Span[]): boolean {
   const midnight = (t: number) => startOfDay(tz, t) === t;
-  return periods.every((x) => [x.s, x.e].every((b) => midnight(b) && midnight(b - p.dormantDays * DAY)));
+  return periods.every((x) => [x.s, x.e].every((b) => midnight(b) && midnight(groupWindows(p, b).quietFrom)));
 }
 
 interface Member { fj: number | null; ch: string | null; spans: [number, number | null][]; orders: [number, number | null][]; days: number[] }
@@ -38,20 +42,28 @@ function activeBetween(days: number[], d0: number, d1: number): boolean {
 }
 
 function emptyPeriod(): SweptPeriod {
-  return {
-    groups: { potential: 0, new: 0, core: 0, dormant: 0 },
-    parts: { present_s: 0, joiners: 0, churned: 0, eligible: 0, converted: 0, dormant_s: 0, reactivated: 0 },
-    active: 0, messages: 0, buyers: { count: 0, byChannel: new Map(), cycles: [] },
-  };
+  return { groups: emptyGroupCounts(), parts: emptyRateCounts(), active: 0, messages: 0, buyers: { count: 0, byChannel: new Map(), cycles: [] } };
 }
 
-export async function sweep(db: Kysely<Schema>, scope: Scope, p: Params, periods: Span[]): Promise<SweptPeriod[]> {
+/** A boundary's group windows, with the quiet window as day numbers [d0, d1) of member_days. */
+interface At { w: GroupWindows; d0: number; d1: number }
+interface Bound { s: number; e: number; ds: number; de: number; atS: At; atE: At }
+
+/** The member's customer group as of at.w.t (domain/metrics/customer-groups.ts); fp is firstPaid(m, t). */
+function groupOf(m: Member, at: At, fp: number | null): CustomerGroup {
+  return customerGroup({ firstJoin: m.fj, firstPaid: fp, activeInQuietWindow: activeBetween(m.days, at.d0, at.d1) }, at.w);
+}
+
+/** Sees each member's group as of each period's end (for tests that compare engines member by member). */
+export type GroupObserver = (member: number, period: number, group: CustomerGroup) => void;
+
+export async function sweep(db: Kysely<Schema>, scope: Scope, p: GroupSettings, periods: Span[], observe?: GroupObserver): Promise<SweptPeriod[]> {
   const tz = scope.timezone;
-  const D = p.dormantDays * DAY, N = p.newCustomerDays * DAY;
   const out = periods.map(emptyPeriod);
   const dn = (t: number) => dayNumber(tz, t);
-  const bounds = periods.map((x) => ({ s: x.s, e: x.e, ds: dn(x.s), de: dn(x.e), dsD: dn(x.s - D), deD: dn(x.e - D) }));
-  const dayMin = Math.min(...bounds.map((b) => b.dsD)), dayMax = Math.max(...bounds.map((b) => b.de));
+  const at = (t: number): At => { const w = groupWindows(p, t); return { w, d0: dn(w.quietFrom), d1: dn(w.quietTo) }; };
+  const bounds: Bound[] = periods.map((x) => ({ s: x.s, e: x.e, ds: dn(x.s), de: dn(x.e), atS: at(x.s), atE: at(x.e) }));
+  const dayMin = Math.min(...bounds.map((b) => Math.min(b.ds, b.atS.d0))), dayMax = Math.max(...bounds.map((b) => Math.max(b.de, b.atE.d1)));
   const tMax = Math.max(...periods.map((x) => x.e));
   const messagesByDay = new Map<number, number>();
   const c = scope.community;
@@ -82,9 +94,12 @@ export async function sweep(db: Kysely<Schema>, scope: Scope, p: Params, periods
       const msgs = Number(r.messages);
       if (msgs > 0) messagesByDay.set(Number(r.day), (messagesByDay.get(Number(r.day)) ?? 0) + msgs);
     }
-    for (const m of members.values()) {
+    for (const [id, m] of members) {
       m.days.sort((a, b) => a - b);
-      for (let i = 0; i < bounds.length; i++) tally(out[i]!, bounds[i]!, m, D, N);
+      for (let i = 0; i < bounds.length; i++) {
+        const g = tally(out[i]!, bounds[i]!, m);
+        if (g !== null && observe) observe(id, i, g);
+      }
     }
   }
   for (let i = 0; i < bounds.length; i++) {
@@ -93,7 +108,8 @@ export async function sweep(db: Kysely<Schema>, scope: Scope, p: Params, periods
   return out;
 }
 
-function tally(o: SweptPeriod, b: { s: number; e: number; ds: number; de: number; dsD: number; deD: number }, m: Member, D: number, N: number) {
+/** Counts one member into one period; returns their group as of its end when present then. */
+function tally(o: SweptPeriod, b: Bound, m: Member): CustomerGroup | null {
   const activeIn = activeBetween(m.days, b.ds, b.de);
   if (activeIn) o.active++;
   const fpE = firstPaid(m, b.e);
@@ -105,19 +121,19 @@ function tally(o: SweptPeriod, b: { s: number; e: number; ds: number; de: number
     o.buyers.byChannel.set(ch, (o.buyers.byChannel.get(ch) ?? 0) + 1);
     if (known) o.buyers.cycles.push(Math.max(0, fpE - m.fj!) / DAY);
   }
-  if (m.fj === null) return;
+  if (m.fj === null) return null;
   const pe = present(m, b.e), ps = present(m, b.s);
-  if (pe) {
-    if (m.fj <= b.e - D && !activeBetween(m.days, b.deD, b.de)) o.groups.dormant++;
-    else if (fpE === null) o.groups.potential++;
-    else if (fpE >= b.e - N) o.groups.new++;
-    else o.groups.core++;
-  }
+  const group = pe ? groupOf(m, b.atE, fpE) : null;
+  if (group !== null) o.groups[group]++;
   const joiner = m.fj >= b.s && m.fj < b.e;
   const r = o.parts;
   if (ps) r.present_s++;
   if (joiner) r.joiners++;
   if (ps && !pe) r.churned++;
   if ((ps || joiner) && firstPaid(m, b.s) === null) { r.eligible++; if (bought) r.converted++; }
-  if (ps && m.fj <= b.s - D && !activeBetween(m.days, b.dsD, b.ds)) { r.dormant_s++; if (activeIn) r.reactivated++; }
+  if (ps && isDormant({ firstJoin: m.fj, activeInQuietWindow: activeBetween(m.days, b.atS.d0, b.atS.d1) }, b.atS.w)) {
+    r.dormant_s++;
+    if (activeIn) r.reactivated++;
+  }
+  return group;
 }

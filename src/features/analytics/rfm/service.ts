@@ -4,6 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';
 import { RFM_SEGMENTS } from '../../../domain/metrics/rfm.js';
+import { ratio } from '../../../domain/metrics/rates.js';
 import { makeFormatter } from '../../../domain/time/format.js';
 import { loadSettings } from '../../workspace/settings.js';
 import { resolveCommunityRef } from '../../communities/repository.js';
@@ -56,7 +57,7 @@ export async function rfmSummary(db: Kysely<Schema>, q: { at?: string; community
     segments: RFM_SEGMENTS.map((s) => {
       const hit = rows.rows.find((r) => segKey(r).key === s.key);
       const count = hit ? Number(hit.c) : 0;
-      return { key: s.key, name_zh: s.zh, name_en: s.en, members: count, share: total === 0 ? null : count / total, net_paid: hit ? Number(hit.m_total) : 0 };
+      return { key: s.key, name_zh: s.zh, name_en: s.en, members: count, share: ratio(count, total), net_paid: hit ? Number(hit.m_total) : 0 };
     }),
   };
 }

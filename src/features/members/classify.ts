@@ -1,15 +1,17 @@
-// What the members export says about one page of members (at most PAGE ids), as of t in one scope: the set
-// fragments of metrics/sets.ts restricted to the page, the paid-order totals RFM scores, and current tags.
+// Member classification as of t in one scope, for one page of members (at most PAGE ids): the facts the
+// customer-group rule and RFM read (the set fragments of metrics/sets.ts restricted to the page, the paid-order
+// totals RFM scores) and current tags; the group and segment they give. The member list and the export use it.
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { activeIn, firstJoins, firstPaidAsOf, inScope, type Scope } from '../analytics/metrics/sets.js';
 import { scored } from '../analytics/rfm/service.js';
 import { segmentOf, type RfmSegmentKey } from '../../domain/metrics/rfm.js';
+import { customerGroup, groupWindows, type CustomerGroup, type GroupFacts, type GroupSettings } from '../../domain/metrics/customer-groups.js';
 
-const DAY = 86_400_000;
 export const PAGE = 1000;
 
-export interface AsOf { scope: Scope; t: number; dormantDays: number; newCustomerDays: number }
+/** An instant, a scope and the workspace's group settings. */
+export interface AsOf extends GroupSettings { scope: Scope; t: number }
 
 /**
  * RFM "high" is a score above its mean, and a score never falls as its value rises: so each dimension is high
@@ -29,20 +31,15 @@ export async function rfmThresholds(db: Kysely<Schema>, a: AsOf): Promise<RfmThr
   return { r: num(row.r), f: num(row.f), m: num(row.m) };
 }
 
-export interface MemberFacts {
+export interface MemberFacts extends GroupFacts {
   name: string | null; phone: string | null; tags: string[];
-  firstJoin: number | null; channel: string | null; inviter: number | null; inviterName: string | null;
-  firstPaid: number | null; lastPaid: number | null; orders: number; netPaid: number; activeInDormantWindow: boolean;
+  channel: string | null; inviter: number | null; inviterName: string | null;
+  lastPaid: number | null; orders: number; netPaid: number;
 }
 
-export type GroupKey = 'dormant' | 'potential' | 'new' | 'core';
-
-/** The customer group of a member present in scope as of t (metrics.md, checked in that order). */
-export function groupOf(f: MemberFacts, a: AsOf): GroupKey {
-  if (f.firstJoin !== null && f.firstJoin <= a.t - a.dormantDays * DAY && !f.activeInDormantWindow) return 'dormant';
-  if (f.firstPaid === null) return 'potential';
-  if (f.firstPaid >= a.t - a.newCustomerDays * DAY) return 'new';
-  return 'core';
+/** The customer group of a member present in scope as of t (domain/metrics/customer-groups.ts). */
+export function groupOf(f: MemberFacts, a: AsOf): CustomerGroup {
+  return customerGroup(f, groupWindows(a, a.t));
 }
 
 export function segmentFor(f: MemberFacts, th: RfmThresholds): RfmSegmentKey | null {
@@ -55,6 +52,7 @@ export async function memberPage(db: Kysely<Schema>, ids: readonly number[], a: 
   const out = new Map<number, MemberFacts>();
   if (ids.length === 0) return out;
   const { scope, t } = a;
+  const w = groupWindows(a, t);
   // Each fragment is wrapped and filtered by the page; both dialects push the filter down into it (checked
   // with EXPLAIN), so a page costs index look-ups for its own members only. The redundant id range is for
   // PostgreSQL, which misjudges a long IN list as a large share of a table and would scan all of it.
@@ -64,7 +62,7 @@ export async function memberPage(db: Kysely<Schema>, ids: readonly number[], a: 
   const rows = await sql<Record<string, unknown>>`
     WITH fj AS (SELECT * FROM (${firstJoins(scope)}) f WHERE ${onPage('f.member_id')} AND f.fj < ${t}),
       fp AS (SELECT * FROM (${firstPaidAsOf(scope, t)}) p WHERE ${onPage('p.member_id')}),
-      act AS (SELECT member_id FROM (${activeIn(scope, t - a.dormantDays * DAY, t)}) x WHERE ${onPage('x.member_id')}),
+      act AS (SELECT member_id FROM (${activeIn(scope, w.quietFrom, w.quietTo)}) x WHERE ${onPage('x.member_id')}),
       paid AS (SELECT o.member_id, max(o.paid_at) AS last_paid, count(*) AS f,
           sum(o.amount - coalesce((SELECT sum(r.applied) FROM order_refunds r
             WHERE r.platform = o.platform AND r.order_id = o.order_id AND r.at < ${t}), 0)) AS m
@@ -83,7 +81,7 @@ export async function memberPage(db: Kysely<Schema>, ids: readonly number[], a: 
       name: r.name as string | null, phone: r.phone as string | null, tags: [],
       firstJoin: num(r.fj), channel: (r.ch as string | null) ?? null, inviter: num(r.inv), inviterName: (r.inv_name as string | null) ?? null,
       firstPaid: num(r.fp), lastPaid: num(r.last_paid), orders: num(r.f) ?? 0, netPaid: num(r.m) ?? 0,
-      activeInDormantWindow: Number(r.active) === 1,
+      activeInQuietWindow: Number(r.active) === 1,
     });
   }
   for (const tg of tags) out.get(Number(tg.member_id))?.tags.push(tg.tag);
