@@ -19,7 +19,7 @@ const routes = {
     request: { query: z.object({ at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }) }) },
     responses: jsonAnswer(Playbooks, 'The playbooks'),
   }),
-  preview: defineRoute({ policy: 'read' }, {
+  preview: defineRoute({ policy: 'read', errors: [415] }, {
     method: 'post', path: '/api/v1/playbooks/{key}/preview', tags: ['automation'],
     summary: 'Whom the next occurrence of each step would reach, and the text; nothing is sent',
     request: { params: z.object({ key: z.string().openapi({ description: 'The playbook’s key' }) }),

@@ -1,6 +1,6 @@
 // The automation routes the other suites drive by function only: one action by id, and a community's elimination
-// previewed, announced and carried out over HTTP — every answer checked against its declared schema
-// (createTestApp checks answers), errors with their status and code.
+// previewed, announced and carried out over HTTP; bodies of the wrong media type — every answer checked against its
+// declared schema (createTestApp checks answers), errors with their status and code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../test-support/databases.js';
 import { createTestApp, ndjson } from '../../test-support/app.js';
@@ -76,6 +76,17 @@ describe.each(dialects)('automation routes over HTTP (%s)', (dialect) => {
     const none = await h.get('/api/v1/communities/wecom:plain/elimination');
     expect([none.status, none.body.error.message]).toEqual([400, 'community: wecom:plain has no elimination in its blueprint (qunyun.yaml communities[].elimination)']);
     expect((await call('POST', '/api/v1/communities/wecom:nope/elimination/announce')).status).toBe(404);
+  });
+
+  it('routes taking a JSON body: another media type is 415, malformed JSON 400', async () => {
+    for (const path of ['/api/v1/rules/test', '/api/v1/rules/ads/toggle', '/api/v1/rules/ads/dry-run', '/api/v1/playbooks/x/preview']) {
+      const send = async (type: string, body: string) => {
+        const res = await h.app.request(path, { method: 'POST', headers: { 'content-type': type }, body });
+        return [path, res.status, ((await res.json()) as any).error.code];
+      };
+      expect(await send('text/plain', 'hi')).toEqual([path, 415, 'unsupported_media_type']);
+      expect(await send('application/json', '{bad')).toEqual([path, 400, 'invalid_request']);
+    }
   });
 
   it('answers an ambiguous community with 400 ambiguous', async () => {

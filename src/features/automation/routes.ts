@@ -39,11 +39,11 @@ const routes = {
   rules: defineRoute({ policy: 'read' }, {
     method: 'get', path: '/api/v1/rules', tags, summary: 'Rules with what each did in the last 7 days', responses: jsonAnswer(Rules, 'The rules'),
   }),
-  toggle: defineRoute({ policy: 'operate', audit: 'rule.toggle', scope: 'rule' }, {
+  toggle: defineRoute({ policy: 'operate', audit: 'rule.toggle', scope: 'rule', errors: [415] }, {
     method: 'post', path: '/api/v1/rules/{key}/toggle', tags, summary: 'Switch a rule on or off',
     request: { params: keyParam, body: jsonBody(z.object({ enabled: z.boolean() })) }, responses: jsonAnswer(RuleToggle, 'The rule’s new state'),
   }),
-  test: defineRoute({ policy: 'read' }, {
+  test: defineRoute({ policy: 'read', errors: [415] }, {
     method: 'post', path: '/api/v1/rules/test', tags, summary: 'What the message rules would do with a text',
     request: { body: jsonBody(z.object({
       text: z.string().min(1).max(10_000),
@@ -52,7 +52,7 @@ const routes = {
     })) },
     responses: jsonAnswer(RuleTest, 'The actions proposed; nothing is sent'),
   }),
-  dry: defineRoute({ policy: 'read' }, {
+  dry: defineRoute({ policy: 'read', errors: [415] }, {
     method: 'post', path: '/api/v1/rules/{key}/dry-run', tags, summary: 'Replay a past period through a rule; nothing is sent',
     request: { params: keyParam, body: jsonBody(z.object({
       from: z.string().openapi({ description: 'Start: a date (workspace zone) or an instant with offset' }), to: z.string().openapi({ description: 'End (exclusive)' }),
