@@ -5,7 +5,7 @@ import type { Schema } from '../../storage/schema.js';
 import type { ActionKind } from '../../domain/automation/engine.js';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
 
-/** A request automation refuses (an unknown status or rule, an action that cannot be undone or retried): 400. */
+/** A request automation refuses: an unknown status or rule, an action that cannot be undone or retried, an elimination not due (400). */
 export class ActionInputError extends InvalidInputError {}
 export class ActionNotFound extends NotFoundError {}
 
