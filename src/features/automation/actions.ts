@@ -2,21 +2,33 @@
 // a dead action again.
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
+import type { ActionKind } from '../../domain/automation/engine.js';
+import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
 
-export class ActionInputError extends Error {}
-export class ActionNotFound extends Error {}
+/** A request automation refuses: an unknown status or rule, an action that cannot be undone or retried, an elimination not due (400). */
+export class ActionInputError extends InvalidInputError {}
+export class ActionNotFound extends NotFoundError {}
 
 export const STATUSES = ['pending', 'sending', 'done', 'dead', 'undone', 'skipped'] as const;
+/** What an action does: the rules' kinds and the two undos. */
+export const ACTION_KINDS = ['delete', 'warn', 'mute', 'remove', 'blacklist', 'send', 'reply', 'tag', 'notify', 'approve', 'decline', 'unmute', 'unblacklist'] as const;
+export type StoredActionKind = (typeof ACTION_KINDS)[number];
+// Fails to compile when the engine gains a kind this list lacks.
+true satisfies ([Exclude<ActionKind, StoredActionKind>] extends [never] ? true : false);
+
+/** The kinds the moderation log lists: deletions, warnings, mutes, removals, blacklists. */
+export const MODERATION_KINDS = ['delete', 'warn', 'mute', 'remove', 'blacklist'] as const;
 
 function shape(r: Record<string, unknown>) {
   const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)).toISOString());
+  const at = (v: unknown) => new Date(Number(v)).toISOString();
   return {
-    id: Number(r.id), rule: r.rule as string, kind: r.kind as string, platform: r.platform as string, status: r.status as string,
+    id: Number(r.id), rule: r.rule as string, kind: r.kind as StoredActionKind, platform: r.platform as string, status: r.status as (typeof STATUSES)[number],
     community_id: r.community_id === null ? null : Number(r.community_id), member_id: r.member_id === null ? null : Number(r.member_id),
     member_name: (r.member_name as string | null) ?? null, event_id: r.event_id as string | null, event_at: iso(r.event_at),
     payload: JSON.parse(String(r.payload)) as Record<string, unknown>, reason: JSON.parse(String(r.reason)) as Record<string, unknown>,
-    attempts: Number(r.attempts), due_at: iso(r.due_at), last_error: r.last_error as string | null,
-    undo_of: r.undo_of === null ? null : Number(r.undo_of), created_at: iso(r.created_at), updated_at: iso(r.updated_at),
+    attempts: Number(r.attempts), due_at: at(r.due_at), last_error: r.last_error as string | null,
+    undo_of: r.undo_of === null ? null : Number(r.undo_of), created_at: at(r.created_at), updated_at: at(r.updated_at),
   };
 }
 export type ActionView = ReturnType<typeof shape>;

@@ -52,6 +52,9 @@ describe.each(dialects)('console automation routes (%s)', (dialect) => {
     expect(body.rules[0]).toMatchObject({ key: 'faq', enabled: true, threshold: 1, answered: 1, handed_over: 1, answered_share: 0.5 });
     expect(body.rules[0].entries[0]).toEqual({ index: 0, question: '体验营多少钱', keywords: ['价格', '报名'], answer: '九块九' });
     expect(body).toMatchObject({ days: 7, answered: 1, handed_over: 1, answered_share: 0.5 });
+    const bad = await get('/api/v1/faq?days=0');
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_request']);
+    expect(bad.body.error.message).toMatch(/^days: /);
   });
 
   it('lists moderation actions only, with the message text, filtered by kind', async () => {

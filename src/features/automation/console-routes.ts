@@ -1,36 +1,46 @@
-// Read-only views the web console needs beyond routes.ts: the FAQ knowledge base with its auto-answer share, and
-// the moderation log (deletes, warnings, mutes, removals, blacklists) with the message that triggered each.
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { JSON_OK } from '../../http/openapi.js';
+// Read-only views the web console needs beyond routes.ts: the FAQ knowledge base with its auto-answer share, the
+// moderation log (deletes, warnings, mutes, removals, blacklists) with the message that triggered each, and the
+// calendar of upcoming playbook runs.
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { defineRoute, jsonAnswer } from '../../http/route.js';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Schema } from '../../storage/schema.js';
 import { loadRules } from './rules.js';
-import { getAction, STATUSES } from './actions.js';
-import { errorJson } from '../../http/errors.js';
+import { getAction, MODERATION_KINDS, STATUSES } from './actions.js';
 import { MetricsInputError, parseInput } from '../analytics/metrics/service.js';
 import { campaignInstant, CronSchedule } from '../../domain/automation/schedule.js';
 import { dayBucketerFor } from '../../domain/time/zone.js';
 import { loadPlaybookContext } from '../../jobs/context.js';
 import { memberOccurrences } from '../../jobs/member-steps.js';
+import { Moderation } from './action-answers.js';
+import { Faq } from './rule-answers.js';
+import { PlaybookCalendar } from './playbook-answers.js';
 
 const DAY = 86_400_000;
-export const MODERATION_KINDS = ['delete', 'warn', 'mute', 'remove', 'blacklist'] as const;
-
 
 const routes = {
-  faq: createRoute({ method: 'get', path: '/api/v1/faq', tags: ['automation'], responses: JSON_OK,
+  faq: defineRoute({ policy: 'read' }, {
+    method: 'get', path: '/api/v1/faq', tags: ['automation'], responses: jsonAnswer(Faq, 'FAQ rules and their entries'),
     summary: 'The FAQ knowledge base of each answering rule, with questions answered automatically vs handed to an operator',
-    request: { query: z.object({ days: z.coerce.number().int().min(1).max(365).default(7) }) } }),
-  moderation: createRoute({ method: 'get', path: '/api/v1/moderation', tags: ['automation'], responses: JSON_OK,
+    request: { query: z.object({ days: z.coerce.number().int().min(1).max(365).default(7) }) },
+  }),
+  moderation: defineRoute({ policy: 'read' }, {
+    method: 'get', path: '/api/v1/moderation', tags: ['automation'], responses: jsonAnswer(Moderation, 'A page of moderation actions'),
     summary: 'Moderation actions (delete, warn, mute, remove, blacklist) with the message text that triggered each',
     request: { query: z.object({
       kind: z.enum(MODERATION_KINDS).optional(), rule: z.string().optional(), status: z.enum(STATUSES).optional(),
       page: z.coerce.number().int().min(1).default(1), page_size: z.coerce.number().int().min(1).max(200).default(20),
-    }) } }),
-  calendar: createRoute({ method: 'get', path: '/api/v1/playbooks/calendar', tags: ['automation'], responses: JSON_OK,
+    }) },
+  }),
+  calendar: defineRoute({ policy: 'read' }, {
+    method: 'get', path: '/api/v1/playbooks/calendar', tags: ['automation'], responses: jsonAnswer(PlaybookCalendar, 'Runs per local day'),
     summary: 'Upcoming playbook step runs per local day in [from, to) (at most 62 days; only instants after now); nothing is sent',
-    request: { query: z.object({ from: z.string(), to: z.string() }) } }),
+    request: { query: z.object({
+      from: z.string().openapi({ description: 'Start: a date (workspace zone) or an instant with offset' }),
+      to: z.string().openapi({ description: 'End (exclusive), at most 62 days after from' }),
+    }) },
+  }),
 };
 
 /** Every rule with FAQ entries; answered = replies, handed_over = notifications of unanswered questions, over `days`. */
@@ -123,17 +133,10 @@ export async function playbookCalendar(db: Kysely<Schema>, q: { from: string; to
 
 export function registerAutomationConsoleRoutes(app: OpenAPIHono, ctx: AppContext): void {
   const db = ctx.database.db;
-  app.openapi(routes.faq, async (c) => c.json(await faqView(db, c.req.valid('query').days), 200) as never);
+  app.openapi(routes.faq, async (c) => c.json(await faqView(db, c.req.valid('query').days), 200));
   app.openapi(routes.moderation, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await moderationLog(db, { ...q, pageSize: q.page_size }), 200) as never;
+    return c.json(await moderationLog(db, { ...q, pageSize: q.page_size }), 200);
   });
-  app.openapi(routes.calendar, async (c) => {
-    try {
-      return c.json(await playbookCalendar(db, c.req.valid('query')), 200) as never;
-    } catch (err) {
-      if (err instanceof MetricsInputError) return errorJson(c, 400, 'invalid_request', err.message) as never;
-      throw err;
-    }
-  });
+  app.openapi(routes.calendar, async (c) => c.json(await playbookCalendar(db, c.req.valid('query')), 200));
 }

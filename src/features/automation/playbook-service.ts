@@ -7,7 +7,7 @@ import { campaignInstant, CronSchedule } from '../../domain/automation/schedule.
 import { loadPlaybookContext, stepRule, stepText, type PlaybookContext } from '../../jobs/context.js';
 import { memberOccurrences } from '../../jobs/member-steps.js';
 import { stepKind } from '../../jobs/units.js';
-import { ActionNotFound } from './actions.js';
+import { NotFoundError } from '../../domain/errors.js';
 
 const DAY = 86_400_000;
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -60,7 +60,7 @@ export async function listPlaybooks(db: Kysely<Schema>, now = Date.now()) {
 export async function previewPlaybook(db: Kysely<Schema>, key: string, q: { now?: number; days?: number; limit?: number } = {}) {
   const ctx = await loadPlaybookContext(db, q.now ?? Date.now());
   const p = ctx.config.playbooks.find((x) => x.key === key);
-  if (!p) throw new ActionNotFound(`playbook ${JSON.stringify(key)} not found (playbooks: ${ctx.config.playbooks.map((x) => x.key).join(', ') || 'none — add them under automation.playbooks in qunyun.yaml'})`);
+  if (!p) throw new NotFoundError(`playbook ${JSON.stringify(key)} not found (playbooks: ${ctx.config.playbooks.map((x) => x.key).join(', ') || 'none — add them under automation.playbooks in qunyun.yaml'})`);
   const days = q.days ?? 7, limit = q.limit ?? 50;
   const steps = [];
   for (const s of p.steps) {

@@ -1,62 +1,96 @@
-// Automation over HTTP: the audit log (actions, undo, retry) and the rules (list, toggle, test, dry run).
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { JSON_OK_404, jsonBody } from '../../http/openapi.js';
-import type { Context } from 'hono';
+// Automation over HTTP: the audit log (actions, undo, retry), the rules (list, toggle, test, dry run) and a
+// community's elimination (preview, announce, carry out).
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
 import type { AppContext } from '../../context.js';
-import { errorJson } from '../../http/errors.js';
-import { MetricsInputError } from '../analytics/metrics/service.js';
-import { ActionInputError, ActionNotFound, getAction, listActions, retryAction, undoAction } from './actions.js';
+import { getAction, listActions, retryAction, undoAction } from './actions.js';
 import { dryRun, listRules, testText, toggleRule } from './rules-service.js';
 import { announceElimination, eliminationPreview, executeElimination } from './elimination.js';
-import { AmbiguousError, NotFoundError } from '../communities/repository.js';
-
-async function answer(c: Context, compute: () => Promise<object>) {
-  try {
-    return c.json(await compute(), 200);
-  } catch (err) {
-    if (err instanceof ActionInputError || err instanceof MetricsInputError) return errorJson(c, 400, 'invalid_request', err.message);
-    if (err instanceof AmbiguousError) return errorJson(c, 400, 'invalid_request', err.message);
-    if (err instanceof ActionNotFound || err instanceof NotFoundError) return errorJson(c, 404, 'not_found', err.message);
-    throw err;
-  }
-}
+import { Action, Actions } from './action-answers.js';
+import { DryRun, Rules, RuleTest, RuleToggle } from './rule-answers.js';
+import { Elimination, EliminationDone } from './elimination-answer.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const keyParam = z.object({ key: z.string().openapi({ description: 'The rule’s key' }) });
+const refParam = z.object({ ref: z.string().openapi({ description: 'Our community id, platform:id, or a platform id' }) });
+const tags = ['automation'];
 
 const routes = {
-  list: createRoute({ method: 'get', path: '/api/v1/actions', tags: ['automation'], summary: 'The audit log: every action, why it happened, where it stands', responses: JSON_OK_404,
-    request: { query: z.object({ status: z.string().optional(), rule: z.string().optional(), kind: z.string().optional(), member: z.coerce.number().int().optional(),
-      page: z.coerce.number().int().min(1).default(1), page_size: z.coerce.number().int().min(1).max(500).default(50) }) } }),
-  show: createRoute({ method: 'get', path: '/api/v1/actions/{id}', tags: ['automation'], summary: 'One action', request: { params: idParam }, responses: JSON_OK_404 }),
-  undo: createRoute({ method: 'post', path: '/api/v1/actions/{id}/undo', tags: ['automation'], summary: 'Undo: unmute, lift a blacklist, or cancel a pending action', request: { params: idParam }, responses: JSON_OK_404 }),
-  retry: createRoute({ method: 'post', path: '/api/v1/actions/{id}/retry', tags: ['automation'], summary: 'Send a dead action again', request: { params: idParam }, responses: JSON_OK_404 }),
-  rules: createRoute({ method: 'get', path: '/api/v1/rules', tags: ['automation'], summary: 'Rules with what each did in the last 7 days', responses: JSON_OK_404 }),
-  toggle: createRoute({ method: 'post', path: '/api/v1/rules/{key}/toggle', tags: ['automation'], summary: 'Switch a rule on or off', responses: JSON_OK_404,
-    request: { params: z.object({ key: z.string() }), body: jsonBody(z.object({ enabled: z.boolean() })) } }),
-  test: createRoute({ method: 'post', path: '/api/v1/rules/test', tags: ['automation'], summary: 'What the message rules would do with a text', responses: JSON_OK_404,
-    request: { body: jsonBody(z.object({ text: z.string().min(1).max(10_000), community: z.string().optional(), rule: z.string().optional() })) } }),
-  dry: createRoute({ method: 'post', path: '/api/v1/rules/{key}/dry-run', tags: ['automation'], summary: 'Replay a past period through a rule; nothing is sent', responses: JSON_OK_404,
-    request: { params: z.object({ key: z.string() }), body: jsonBody(z.object({ from: z.string(), to: z.string(), sample: z.number().int().min(0).max(1000).optional() })) } }),
-  elimination: createRoute({ method: 'get', path: '/api/v1/communities/{ref}/elimination', tags: ['automation'], responses: JSON_OK_404,
+  list: defineRoute({ policy: 'read' }, {
+    method: 'get', path: '/api/v1/actions', tags, summary: 'The audit log: every action, why it happened, where it stands',
+    request: { query: z.object({
+      status: z.string().optional().openapi({ description: 'pending, sending, done, dead, undone or skipped' }), rule: z.string().optional(),
+      kind: z.string().optional(), member: z.coerce.number().int().optional().openapi({ description: 'Our member id' }),
+      page: z.coerce.number().int().min(1).default(1), page_size: z.coerce.number().int().min(1).max(500).default(50),
+    }) },
+    responses: jsonAnswer(Actions, 'A page of actions'),
+  }),
+  show: defineRoute({ policy: 'read' }, {
+    method: 'get', path: '/api/v1/actions/{id}', tags, summary: 'One action', request: { params: idParam }, responses: jsonAnswer(Action, 'The action'),
+  }),
+  undo: defineRoute({ policy: 'operate', audit: 'action.undo', scope: 'action' }, {
+    method: 'post', path: '/api/v1/actions/{id}/undo', tags, summary: 'Undo: unmute, lift a blacklist, or cancel a pending action',
+    request: { params: idParam }, responses: jsonAnswer(Action, 'The action, now undone'),
+  }),
+  retry: defineRoute({ policy: 'operate', audit: 'action.retry', scope: 'action' }, {
+    method: 'post', path: '/api/v1/actions/{id}/retry', tags, summary: 'Send a dead action again',
+    request: { params: idParam }, responses: jsonAnswer(Action, 'The action, pending again'),
+  }),
+  rules: defineRoute({ policy: 'read' }, {
+    method: 'get', path: '/api/v1/rules', tags, summary: 'Rules with what each did in the last 7 days', responses: jsonAnswer(Rules, 'The rules'),
+  }),
+  toggle: defineRoute({ policy: 'operate', audit: 'rule.toggle', scope: 'rule', errors: [415] }, {
+    method: 'post', path: '/api/v1/rules/{key}/toggle', tags, summary: 'Switch a rule on or off',
+    request: { params: keyParam, body: jsonBody(z.object({ enabled: z.boolean() })) }, responses: jsonAnswer(RuleToggle, 'The rule’s new state'),
+  }),
+  test: defineRoute({ policy: 'read', errors: [415] }, {
+    method: 'post', path: '/api/v1/rules/test', tags, summary: 'What the message rules would do with a text',
+    request: { body: jsonBody(z.object({
+      text: z.string().min(1).max(10_000),
+      community: z.string().optional().openapi({ description: 'Test as in this community (its key); default: each rule as if it applied' }),
+      rule: z.string().optional().openapi({ description: 'Only this rule' }),
+    })) },
+    responses: jsonAnswer(RuleTest, 'The actions proposed; nothing is sent'),
+  }),
+  dry: defineRoute({ policy: 'read', errors: [415] }, {
+    method: 'post', path: '/api/v1/rules/{key}/dry-run', tags, summary: 'Replay a past period through a rule; nothing is sent',
+    request: { params: keyParam, body: jsonBody(z.object({
+      from: z.string().openapi({ description: 'Start: a date (workspace zone) or an instant with offset' }), to: z.string().openapi({ description: 'End (exclusive)' }),
+      sample: z.number().int().min(0).max(1000).optional().openapi({ description: 'Proposals listed (default 50)' }),
+    })) },
+    responses: jsonAnswer(DryRun, 'What it would have done'),
+  }),
+  elimination: defineRoute({ policy: 'read' }, {
+    method: 'get', path: '/api/v1/communities/{ref}/elimination', tags,
     summary: 'Elimination preview: who falls short of the blueprint today, who revived, where the notice stands',
-    request: { params: z.object({ ref: z.string().openapi({ description: 'community id or platform:id' }) }) } }),
-  announce: createRoute({ method: 'post', path: '/api/v1/communities/{ref}/elimination/announce', tags: ['automation'], responses: JSON_OK_404,
-    summary: "Announce today's elimination list in the community (starts the notice)", request: { params: z.object({ ref: z.string() }) } }),
-  execute: createRoute({ method: 'post', path: '/api/v1/communities/{ref}/elimination/execute', tags: ['automation'], responses: JSON_OK_404,
-    summary: 'Remove those still short once the notice has run', request: { params: z.object({ ref: z.string() }) } }),
+    request: { params: refParam }, responses: jsonAnswer(Elimination, 'The preview'),
+  }),
+  announce: defineRoute({ policy: 'operate', audit: 'elimination.announce', scope: 'community' }, {
+    method: 'post', path: '/api/v1/communities/{ref}/elimination/announce', tags,
+    summary: "Announce today's elimination list in the community (starts the notice)",
+    request: { params: refParam }, responses: jsonAnswer(Elimination, 'The preview, with the notice queued'),
+  }),
+  execute: defineRoute({ policy: 'operate', audit: 'elimination.execute', scope: 'community' }, {
+    method: 'post', path: '/api/v1/communities/{ref}/elimination/execute', tags,
+    summary: 'Remove those still short once the notice has run',
+    request: { params: refParam }, responses: jsonAnswer(EliminationDone, 'The preview, with the removals queued'),
+  }),
 };
 
 export function registerAutomationRoutes(app: OpenAPIHono, ctx: AppContext): void {
   const db = ctx.database.db;
-  app.openapi(routes.list, (c) => { const q = c.req.valid('query'); return answer(c, () => listActions(db, { ...q, pageSize: q.page_size })) as never; });
-  app.openapi(routes.show, (c) => answer(c, () => getAction(db, c.req.valid('param').id)) as never);
-  app.openapi(routes.undo, (c) => answer(c, () => undoAction(db, c.req.valid('param').id)) as never);
-  app.openapi(routes.retry, (c) => answer(c, () => retryAction(db, c.req.valid('param').id)) as never);
-  app.openapi(routes.rules, (c) => answer(c, () => listRules(db)) as never);
-  app.openapi(routes.toggle, (c) => answer(c, () => toggleRule(db, c.req.valid('param').key, c.req.valid('json').enabled)) as never);
-  app.openapi(routes.test, (c) => answer(c, () => testText(db, c.req.valid('json'))) as never);
-  app.openapi(routes.elimination, (c) => answer(c, () => eliminationPreview(db, c.req.valid('param').ref)) as never);
-  app.openapi(routes.announce, (c) => answer(c, () => announceElimination(db, c.req.valid('param').ref)) as never);
-  app.openapi(routes.execute, (c) => answer(c, () => executeElimination(db, c.req.valid('param').ref)) as never);
-  app.openapi(routes.dry, (c) => answer(c, () => dryRun(db, { rule: c.req.valid('param').key, ...c.req.valid('json') })) as never);
+  app.openapi(routes.list, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await listActions(db, { ...q, pageSize: q.page_size }), 200);
+  });
+  app.openapi(routes.show, async (c) => c.json(await getAction(db, c.req.valid('param').id), 200));
+  app.openapi(routes.undo, async (c) => c.json(await undoAction(db, c.req.valid('param').id), 200));
+  app.openapi(routes.retry, async (c) => c.json(await retryAction(db, c.req.valid('param').id), 200));
+  app.openapi(routes.rules, async (c) => c.json(await listRules(db), 200));
+  app.openapi(routes.toggle, async (c) => c.json(await toggleRule(db, c.req.valid('param').key, c.req.valid('json').enabled), 200));
+  app.openapi(routes.test, async (c) => c.json(await testText(db, c.req.valid('json')), 200));
+  app.openapi(routes.dry, async (c) => c.json(await dryRun(db, { rule: c.req.valid('param').key, ...c.req.valid('json') }), 200));
+  app.openapi(routes.elimination, async (c) => c.json(await eliminationPreview(db, c.req.valid('param').ref), 200));
+  app.openapi(routes.announce, async (c) => c.json(await announceElimination(db, c.req.valid('param').ref), 200));
+  app.openapi(routes.execute, async (c) => c.json(await executeElimination(db, c.req.valid('param').ref), 200));
 }

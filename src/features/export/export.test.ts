@@ -216,6 +216,19 @@ describe.each(dialects)('exports (%s)', (dialect) => {
     }
   });
 
+  it('answers with the media types its OpenAPI operations declare', async () => {
+    const doc = (await h.get('/api/openapi.json')).body;
+    for (const route of ['/api/v1/export/members', '/api/v1/export/metrics']) {
+      const declared = Object.keys(doc.paths[route].get.responses['200'].content);
+      expect(declared).toEqual(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+      for (const format of ['csv', 'xlsx']) {
+        const { res } = await download(`${route}?format=${format}&from=2026-10-01&to=2026-11-01`);
+        expect([route, format, res.status]).toEqual([route, format, 200]);
+        expect(declared).toContain(res.headers.get('content-type')!.split(';')[0]);
+      }
+    }
+  });
+
   it('a demo workspace in pages of 37 members: rows, groups and segments agree with the engines', async () => {
     const d = await createTestApp(dialect);
     try {

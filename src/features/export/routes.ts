@@ -1,11 +1,8 @@
 // GET /api/v1/export/members and GET /api/v1/export/metrics: the file streamed as it is written (attachment).
 import { PassThrough, Readable } from 'node:stream';
-import type { Context } from 'hono';
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
-import { errorJson } from '../../http/errors.js';
-import { AmbiguousError, NotFoundError } from '../communities/repository.js';
-import { MetricsInputError } from '../analytics/metrics/service.js';
+import { defineRoute } from '../../http/route.js';
 import { prepareMembersExport, type PreparedExport } from './members.js';
 import { prepareMetricsExport } from './metrics.js';
 import { CONTENT_TYPES, ExportAbortedError, type Format } from './output.js';
@@ -13,20 +10,23 @@ import { writeExport } from './run.js';
 
 const format = z.enum(['csv', 'xlsx']).default('csv').openapi({ description: 'csv (UTF-8 with BOM, CRLF) or xlsx' });
 const community = z.string().optional().openapi({ description: 'Our community id, platform:id, or a platform id' });
+// The media types without parameters (the CSV answer says charset=utf-8 too).
 const file = {
   200: {
-    description: 'The file, streamed',
-    content: { [CONTENT_TYPES.csv]: { schema: z.string() }, [CONTENT_TYPES.xlsx]: { schema: z.string().openapi({ format: 'binary' }) } },
+    description: 'The file, streamed as an attachment',
+    content: {
+      'text/csv': { schema: z.string().openapi({ description: 'UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting' }) },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+    },
   },
-  400: { description: 'Bad parameter (the message names it)' },
-  404: { description: 'Unknown community' },
 };
-const members = createRoute({
+
+const members = defineRoute({ policy: 'read' }, {
   method: 'get', path: '/api/v1/export/members', tags: ['export'], responses: file,
   summary: 'Members with community, role, customer group, RFM segment, tags, channel, inviter, first join and first purchase',
   request: { query: z.object({ format, community, at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }) }) },
 });
-const metrics = createRoute({
+const metrics = defineRoute({ policy: 'read' }, {
   method: 'get', path: '/api/v1/export/metrics', tags: ['export'], responses: file,
   summary: 'The figures of metrics.md, one row per period',
   request: {
@@ -41,15 +41,9 @@ const metrics = createRoute({
 
 const blank = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
 
-async function send(c: Context, fmt: Format, prepare: () => Promise<PreparedExport>, log: (err: unknown) => void) {
-  let p: PreparedExport;
-  try {
-    p = await prepare();
-  } catch (err) {
-    if (err instanceof MetricsInputError || err instanceof AmbiguousError) return errorJson(c, 400, 'invalid_request', err.message);
-    if (err instanceof NotFoundError) return errorJson(c, 404, 'not_found', err.message);
-    throw err;
-  }
+/** Prepares the export (a bad parameter throws before anything is sent), then streams the file. */
+async function send(fmt: Format, prepare: () => Promise<PreparedExport>, log: (err: unknown) => void) {
+  const p = await prepare();
   const body = new PassThrough();
   writeExport(p, fmt, body).then(() => body.end(), (err: unknown) => {
     // Headers are gone by now: cut the response short (the client sees an incomplete download) and log why.
@@ -70,10 +64,10 @@ export function registerExportRoutes(app: OpenAPIHono, ctx: AppContext): void {
   const log = (err: unknown) => console.error('export failed midway', err);
   app.openapi(members, (c) => {
     const q = c.req.valid('query');
-    return send(c, q.format, () => prepareMembersExport(db, { at: blank(q.at), community: blank(q.community) }), log) as never;
+    return send(q.format, () => prepareMembersExport(db, { at: blank(q.at), community: blank(q.community) }), log);
   });
   app.openapi(metrics, (c) => {
     const q = c.req.valid('query');
-    return send(c, q.format, () => prepareMetricsExport(db, { from: q.from, to: q.to, by: q.by, community: blank(q.community) }), log) as never;
+    return send(q.format, () => prepareMetricsExport(db, { from: q.from, to: q.to, by: q.by, community: blank(q.community) }), log);
   });
 }
