@@ -15,7 +15,7 @@ const names = new Set(tracked.flatMap((f) => {
 }));
 const problems = [];
 // File names the page mentions (foo.ts, foo.tsx, foo.mjs, foo.md) must exist somewhere in the repository.
-for (const m of doc.matchAll(/(?<![\w/.-])([\w.-]+\.(?:ts|tsx|mjs|js|md|json|yaml))(?![\w])/g)) {
+for (const m of doc.matchAll(/(?<![\w/.*-])([\w.-]+\.(?:ts|tsx|mjs|js|md|json|yaml))(?![\w])/g)) {
   const name = m[1];
   if (name === 'qunyun.yaml' || name.startsWith('.')) continue;
   if (!names.has(name)) problems.push(`docs/ARCHITECTURE.md names ${name}, which is not in the repository`);
