@@ -3,12 +3,14 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { MEMBER_COLUMNS, prepareMembersExport } from '../export/members.js';
-import { groupOf, memberPage, rfmThresholds, segmentFor, type AsOf, type RfmThresholds } from '../export/member-page.js';
+import { groupOf, memberPage, rfmThresholds, segmentFor, type AsOf, type GroupKey, type RfmThresholds } from '../export/member-page.js';
+import type { RoleKey } from '../../domain/metrics/roles.js';
+import type { RfmSegmentKey } from '../../domain/metrics/rfm.js';
 import { loadSettings } from '../workspace/settings.js';
 import { ledgerVersion } from '../analytics/metrics/period-cache.js';
 
-export interface Classification { groups: Set<string>; roles: Set<string>; rfm: string | null }
-export interface ClassFilter { group?: string; role?: string; rfm?: string }
+export interface Classification { groups: Set<GroupKey>; roles: Set<RoleKey>; rfm: RfmSegmentKey | null }
+export interface ClassFilter { group?: GroupKey; role?: RoleKey; rfm?: RfmSegmentKey }
 
 const col = (name: (typeof MEMBER_COLUMNS)[number]) => MEMBER_COLUMNS.indexOf(name);
 
@@ -19,9 +21,10 @@ export async function classify(db: Kysely<Schema>, community: string | undefined
   for await (const row of p.rows()) {
     const id = Number(row[ID]);
     const c = all.get(id) ?? all.set(id, { groups: new Set(), roles: new Set(), rfm: null }).get(id)!;
-    if (row[GROUP] != null) c.groups.add(String(row[GROUP]));
-    if (row[ROLE] != null) c.roles.add(String(row[ROLE]));
-    if (row[RFM] != null) c.rfm = String(row[RFM]);
+    // The export writes these columns from groupOf, communityRoles and segmentFor: their keys.
+    if (row[GROUP] != null) c.groups.add(String(row[GROUP]) as GroupKey);
+    if (row[ROLE] != null) c.roles.add(String(row[ROLE]) as RoleKey);
+    if (row[RFM] != null) c.rfm = String(row[RFM]) as RfmSegmentKey;
   }
   const out = new Map<number, Classification>();
   for (const [id, c] of all) {
@@ -33,7 +36,7 @@ export async function classify(db: Kysely<Schema>, community: string | undefined
   return out;
 }
 
-export interface PageClasses { group: string | null; rfm_segment: string | null }
+export interface PageClasses { group: GroupKey | null; rfm_segment: RfmSegmentKey | null }
 
 // RFM thresholds are one scoring pass over every paying member; a members page reuses them for a minute
 // unless the ledger changed.
