@@ -81,7 +81,7 @@ export function registerAuthRoutes(app: OpenAPIHono, ctx: AppContext): void {
     const { name } = await ctx.settings();
     return c.json({
       setup_required: (await countUsers(db)) === 0, demo: demo?.value === 'loaded', workspace: name,
-      user: p ? { id: p.userId, username: p.username, role: p.role, communities: p.communities } : null,
+      user: p ? { id: p.userId, username: p.username, role: p.role, communities: [...p.communities] } : null,
     }, 200);
   });
 
