@@ -7,7 +7,10 @@ import { listCommunities, resolveCommunityRef } from './repository.js';
 
 const ref = z.object({ ref: z.string().openapi({ description: 'Our community id (or id:N), platform:id, or a platform id one platform uses' }) });
 
-const Blueprint = blueprintSchema.openapi('Blueprint', { description: 'How the community is run (qunyun.yaml `communities:` without key, platform and name)' });
+const about = 'How the community is run (qunyun.yaml `communities:` without key, platform and name)';
+// Sent, capacity may be left out (200); stored and answered, it is always there.
+const BlueprintInput = blueprintSchema.openapi('BlueprintInput', { description: about });
+const Blueprint = blueprintSchema.extend({ capacity: z.number().int().positive() }).openapi('Blueprint', { description: about });
 
 const Community = z.object({
   id: z.number().int().openapi({ description: 'Our community id' }),
@@ -33,7 +36,7 @@ const routes = {
   blueprint: defineRoute({ policy: 'operate', audit: 'community.blueprint', scope: 'community', errors: [415] }, {
     method: 'put', path: '/api/v1/communities/{ref}/blueprint', tags: ['communities'],
     summary: 'Replace the blueprint (validated like qunyun.yaml; a later `qunyun apply` of a file listing the community replaces it again)',
-    request: { params: ref, body: jsonBody(z.object({ blueprint: Blueprint })) },
+    request: { params: ref, body: jsonBody(z.object({ blueprint: BlueprintInput })) },
     responses: jsonAnswer(z.object({ blueprint: Blueprint }).openapi('BlueprintAnswer'), 'The blueprint now'),
   }),
 };
