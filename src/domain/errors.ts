@@ -2,7 +2,7 @@
 // these; the HTTP layer maps them to statuses in one place (src/http/errors.ts) and the CLI prints their message.
 // A feature's own error (an import's encoding error, say) extends the kind it is.
 
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'ambiguous' | 'forbidden' | 'unavailable' | 'too_large';
+export type ErrorKind = 'invalid' | 'unauthorized' | 'not_found' | 'conflict' | 'ambiguous' | 'forbidden' | 'unavailable' | 'too_large' | 'rate_limited';
 
 export class AppError extends Error {
   constructor(
@@ -41,6 +41,11 @@ export class AmbiguousError extends AppError {
   constructor(message: string, details?: string[]) { super('ambiguous', message, 'ambiguous', details); }
 }
 
+/** The caller is not who they claim (a wrong password): sign in again. */
+export class UnauthorizedError extends AppError {
+  constructor(message: string, code = 'unauthorized') { super('unauthorized', message, code); }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message: string, code = 'forbidden') { super('forbidden', message, code); }
 }
@@ -52,4 +57,9 @@ export class UnavailableError extends AppError {
 
 export class TooLargeError extends AppError {
   constructor(message: string, code = 'too_large') { super('too_large', message, code); }
+}
+
+/** Too many attempts: try again later (the route says when, in Retry-After). */
+export class RateLimitedError extends AppError {
+  constructor(message: string, code = 'rate_limited') { super('rate_limited', message, code); }
 }

@@ -27,7 +27,7 @@ import { registerAuthRoutes } from '../features/auth/routes.js';
 import { registerAdminRoutes } from '../features/auth/admin-routes.js';
 import { registerWorkspaceRoutes } from '../features/workspace/routes.js';
 import { docsPage } from './docs-page.js';
-import { access } from './access.js';
+import { access, SESSION_COOKIE } from './access.js';
 import { registerConsole } from './console.js';
 
 // Plain Hono routes (not in the OpenAPI document) and their policies.
@@ -82,7 +82,16 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
   registerImportRoutes(app, ctx);
   registerPlaybookRoutes(app, ctx);
   registerAutomationConsoleRoutes(app, ctx);
-  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Qunyun API', version: '1' } });
+  // How callers prove who they are (src/http/access.ts): the console's session cookie or an API token; every route
+  // takes either unless it declares itself public (security: [] from defineRoute).
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The console\'s sign-in (POST /api/v1/auth/login)' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer', description: 'An API token (qy_…) made by an owner' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0', info: { title: 'Qunyun API', version: '1', license: { name: 'MIT', url: 'https://opensource.org/license/mit' } },
+    // Self-hosted: the API is on whatever origin served this document.
+    servers: [{ url: '/', description: 'This Qunyun server' }],
+    security: [{ session: [] }, { token: [] }],
+  });
   app.get('/api/docs', (c) => c.html(docsPage(app)));
   registerConsole(app);
   app.notFound((c) => errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));

@@ -35,6 +35,8 @@ export function defineRoute<const R extends RouteConfig>(access: RouteAccess, ro
   const errors: ErrorResponses = Object.fromEntries(statuses.map((s) => [s, error(DESCRIPTIONS[s])]));
   return createRoute({
     operationId: operationIdOf(route.method, route.path),
+    // A public route needs no credentials; the others take the document's default (session cookie or API token).
+    ...(access.policy === 'public' ? { security: [] } : {}),
     ...route,
     'x-policy': access.policy,
     ...(access.audit ? { 'x-audit': access.audit } : {}),

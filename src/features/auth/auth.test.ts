@@ -180,6 +180,24 @@ describe.each(dialects)('accounts and access (%s)', (dialect) => {
     expect((await call('POST', '/api/v1/members/999999/tags', { token: operator, body: { add: ['x'] } })).status).toBe(404);
   });
 
+  it('removes users but not yourself, lists tokens without secrets, and answers 404 for unknown ones', async () => {
+    const req = async (method: string, path: string, body?: unknown) => {
+      const res = await h.app.request(path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const temp = await req('POST', '/api/v1/users', { username: 'temp', password: 'longenough', role: 'analyst' });
+    expect(temp.body).toMatchObject({ username: 'temp', role: 'analyst', disabled: false, last_login_at: null });
+    expect(await req('DELETE', `/api/v1/users/${temp.body.id}`)).toEqual({ status: 200, body: { ok: true, id: temp.body.id } });
+    expect((await req('DELETE', `/api/v1/users/${temp.body.id}`)).body.error).toEqual({ code: 'not_found', message: `user ${temp.body.id} not found` });
+    expect((await req('DELETE', `/api/v1/users/${h.owner.id}`)).body.error).toEqual({ code: 'conflict', message: 'you cannot remove yourself' });
+    const taken = await req('POST', '/api/v1/users', { username: 'test-owner', password: 'longenough', role: 'analyst' });
+    expect([taken.status, taken.body.error.message]).toEqual([409, 'username "test-owner" is taken']);
+    const tokens = await req('GET', '/api/v1/tokens');
+    expect(tokens.body.items.find((t: { name: string }) => t.name === 'tests')).toMatchObject({ username: 'test-owner', role: 'owner', revoked_at: null });
+    expect(JSON.stringify(tokens.body)).not.toContain(h.token);
+    expect((await req('DELETE', '/api/v1/tokens/999999')).status).toBe(404);
+  });
+
   it('never loses the last owner, validates users, and ends sessions on a password change', async () => {
     const me = (await h.get('/api/v1/users')).body.items.find((u: { username: string }) => u.username === 'test-owner');
     const demote = await h.app.request(`/api/v1/users/${me.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'analyst' }) });

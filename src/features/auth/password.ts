@@ -1,6 +1,7 @@
 // Password hashing with scrypt (memory-hard, in node:crypto): "scrypt$N$r$p$salt$hash", parameters kept per
 // hash so they can be raised later without breaking stored ones.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { InvalidInputError } from '../../domain/errors.js';
 
 const N = 1 << 15; // 32 MiB per hash with r = 8: slow enough for guessing, fast enough for a login (≈ 100 ms)
 const R = 8;
@@ -19,6 +20,12 @@ export function passwordProblem(password: string): string | null {
   if (password.length < MIN_PASSWORD) return `password: at least ${MIN_PASSWORD} characters`;
   if (password.length > MAX_PASSWORD) return `password: at most ${MAX_PASSWORD} characters`;
   return null;
+}
+
+/** Refuses a weak new password with an error naming the field. */
+export function requireGoodPassword(password: string): void {
+  const weak = passwordProblem(password);
+  if (weak) throw new InvalidInputError(weak, { field: 'password', details: [weak] });
 }
 
 export async function hashPassword(password: string): Promise<string> {

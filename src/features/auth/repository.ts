@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { isRole, roleAtMost, type Principal, type Role } from '../../domain/auth/roles.js';
+import { ConflictError } from '../../domain/errors.js';
 
 export const SESSION_DAYS = 14;
 const DAY = 86_400_000;
@@ -35,11 +36,13 @@ export async function findUser(db: Kysely<Schema>, by: { id: number } | { userna
   return r ? { ...toUser(r), password_hash: r.password_hash } : undefined;
 }
 
-export class UserExistsError extends Error {}
+export class UserExistsError extends ConflictError {
+  constructor(username: string) { super(`username "${username}" is taken`); }
+}
 
 export async function insertUser(db: Kysely<Schema>, u: { username: string; passwordHash: string; role: Role; communities?: number[] }, now = Date.now()): Promise<UserRow> {
   const taken = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
-  if (taken) throw new UserExistsError(`username "${u.username}" is taken`);
+  if (taken) throw new UserExistsError(u.username);
   let r: { id: number };
   try {
     r = await db.insertInto('users').values({
@@ -47,7 +50,7 @@ export async function insertUser(db: Kysely<Schema>, u: { username: string; pass
     }).returning('id').executeTakeFirstOrThrow();
   } catch (err) {
     // Two adds of one name racing: the unique index refuses the second.
-    if (/unique/i.test((err as Error).message)) throw new UserExistsError(`username "${u.username}" is taken`);
+    if (/unique/i.test((err as Error).message)) throw new UserExistsError(u.username);
     throw err;
   }
   const { password_hash: _, ...user } = (await findUser(db, { id: Number(r.id) }))!;
@@ -76,7 +79,9 @@ export async function deleteUserIn(trx: Kysely<Schema>, id: number): Promise<voi
   await trx.deleteFrom('users').where('id', '=', id).execute();
 }
 
-export class LastOwnerError extends Error {}
+export class LastOwnerError extends ConflictError {
+  constructor() { super('this is the last owner: make another user owner first', 'last_owner'); }
+}
 
 /**
  * Runs a change to users that must leave at least one enabled owner, in one transaction that is rolled back if
@@ -87,7 +92,7 @@ export async function keepingAnOwner(db: Kysely<Schema>, lockRows: boolean, chan
   await db.transaction().execute(async (trx) => {
     if (lockRows) await trx.selectFrom('users').select('id').where('role', '=', 'owner').where('disabled', '=', 0).forUpdate().execute();
     await change(trx);
-    if ((await countOwners(trx)) === 0) throw new LastOwnerError('this is the last owner: make another user owner first');
+    if ((await countOwners(trx)) === 0) throw new LastOwnerError();
   });
 }
 
@@ -135,12 +140,20 @@ export async function createToken(db: Kysely<Schema>, t: { name: string; userId:
   return { token, id: Number(r.id) };
 }
 
-export async function listTokens(db: Kysely<Schema>): Promise<TokenRow[]> {
-  const rows = await db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['t.id', 't.name', 't.prefix', 't.user_id', 'u.username', 't.role', 't.created_at', 't.last_used_at', 't.revoked_at'])
-    .orderBy('t.id', 'desc').execute();
+const tokenRows = (db: Kysely<Schema>) => db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id')
+  .select(['t.id', 't.name', 't.prefix', 't.user_id', 'u.username', 't.role', 't.created_at', 't.last_used_at', 't.revoked_at']);
+
+const toToken = (r: Omit<TokenRow, 'role'> & { role: string }): TokenRow => {
   const n = (v: number | null) => (v === null ? null : Number(v));
-  return rows.map((r) => ({ ...r, id: Number(r.id), user_id: Number(r.user_id), role: isRole(r.role) ? r.role : 'analyst', created_at: Number(r.created_at), last_used_at: n(r.last_used_at), revoked_at: n(r.revoked_at) }));
+  return { ...r, id: Number(r.id), user_id: Number(r.user_id), role: isRole(r.role) ? r.role : 'analyst', created_at: Number(r.created_at), last_used_at: n(r.last_used_at), revoked_at: n(r.revoked_at) };
+};
+
+export async function listTokens(db: Kysely<Schema>): Promise<TokenRow[]> {
+  return (await tokenRows(db).orderBy('t.id', 'desc').execute()).map(toToken);
+}
+
+export async function findToken(db: Kysely<Schema>, id: number): Promise<TokenRow | undefined> {
+  return (await tokenRows(db).where('t.id', '=', id).execute()).map(toToken)[0];
 }
 
 export async function revokeToken(db: Kysely<Schema>, id: number, now = Date.now()): Promise<boolean> {

@@ -1,16 +1,18 @@
 // Signing in: status, the one-time owner setup, login (throttled), logout. Sessions are httpOnly SameSite=Strict cookies.
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { JSON_OK, jsonBody } from '../../http/openapi.js';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppContext } from '../../context.js';
-import { errorJson } from '../../http/errors.js';
+import { ConflictError, RateLimitedError, UnauthorizedError } from '../../domain/errors.js';
+import { ErrorAnswer } from '../../http/errors.js';
+import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
 import { clientIp, SESSION_COOKIE } from '../../http/access.js';
-import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { hashPassword, requireGoodPassword, verifyPassword } from './password.js';
 import {
   countUsers, createSession, deleteSession, deleteUser, findUser, insertUser, markLogin, recentFailures, recordAudit, SESSION_DAYS,
   settleAttempt, throttledRecently,
 } from './repository.js';
+import { AuthStatus, SignedIn } from './schemas.js';
 
 /**
  * Failed sign-ins allowed per 15 minutes: per name from one address (guessing), per name from everywhere (a
@@ -34,11 +36,33 @@ export const usernameSchema = z.string().trim().min(1).max(64).regex(/^[\p{L}\p{
 const credentials = z.object({ username: usernameSchema, password: z.string().min(1).max(200) });
 
 const routes = {
-  status: createRoute({ method: 'get', path: '/api/v1/auth/status', tags: ['auth'], summary: 'Who is signed in; whether the owner must still be set up', responses: JSON_OK }),
-  setup: createRoute({ method: 'post', path: '/api/v1/auth/setup', tags: ['auth'], summary: 'Create the first owner (only while no user exists)', responses: JSON_OK, request: { body: jsonBody(credentials) } }),
-  login: createRoute({ method: 'post', path: '/api/v1/auth/login', tags: ['auth'], summary: 'Sign in (sets the session cookie)', responses: JSON_OK, request: { body: jsonBody(credentials) } }),
-  logout: createRoute({ method: 'post', path: '/api/v1/auth/logout', tags: ['auth'], summary: 'Sign out', responses: JSON_OK }),
+  status: defineRoute({ policy: 'public' }, {
+    method: 'get', path: '/api/v1/auth/status', tags: ['auth'], summary: 'Who is signed in; whether the owner must still be set up',
+    responses: jsonAnswer(AuthStatus),
+  }),
+  setup: defineRoute({ policy: 'public', errors: [409, 415] }, {
+    method: 'post', path: '/api/v1/auth/setup', tags: ['auth'], summary: 'Create the first owner (only while no user exists); signs them in',
+    request: { body: jsonBody(credentials) }, responses: jsonAnswer(SignedIn, 'The new owner, signed in (session cookie set)'),
+  }),
+  login: defineRoute({ policy: 'public', errors: [415] }, {
+    method: 'post', path: '/api/v1/auth/login', tags: ['auth'], summary: 'Sign in (sets the session cookie)',
+    request: { body: jsonBody(credentials) },
+    responses: {
+      ...jsonAnswer(SignedIn, 'Signed in (session cookie set)'),
+      401: { description: 'Wrong username or password, or a disabled user', content: { 'application/json': { schema: ErrorAnswer } } },
+      429: {
+        description: 'Too many failed sign-ins for this name or address', content: { 'application/json': { schema: ErrorAnswer } },
+        headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+      },
+    },
+  }),
+  logout: defineRoute({ policy: 'public' }, {
+    method: 'post', path: '/api/v1/auth/logout', tags: ['auth'], summary: 'Sign out (ends the session, clears the cookie)',
+    responses: jsonAnswer(z.object({ ok: z.literal(true) }).openapi('SignedOut')),
+  }),
 };
+
+const alreadySetUp = () => new ConflictError('the owner is already set up: sign in instead', 'already_set_up');
 
 function startSession(c: Context, ctx: AppContext, userId: number) {
   return createSession(ctx.database.db, userId, { ip: clientIp(c, ctx.env.trustProxy), userAgent: c.req.header('user-agent') ?? null }).then(({ secret }) => {
@@ -57,20 +81,19 @@ export function registerAuthRoutes(app: OpenAPIHono, ctx: AppContext): void {
     const { name } = await ctx.settings();
     return c.json({
       setup_required: (await countUsers(db)) === 0, demo: demo?.value === 'loaded', workspace: name,
-      user: p ? { id: p.userId, username: p.username, role: p.role, communities: p.communities } : null,
+      user: p ? { id: p.userId, username: p.username, role: p.role, communities: [...p.communities] } : null,
     }, 200);
   });
 
   app.openapi(routes.setup, async (c) => {
     const { username, password } = c.req.valid('json');
-    if ((await countUsers(db)) > 0) return errorJson(c, 409, 'already_set_up', 'the owner is already set up: sign in instead');
-    const weak = passwordProblem(password);
-    if (weak) return errorJson(c, 400, 'invalid_request', weak, [weak]);
+    if ((await countUsers(db)) > 0) throw alreadySetUp();
+    requireGoodPassword(password);
     const user = await insertUser(db, { username, passwordHash: await hashPassword(password), role: 'owner' });
     // Two set-ups racing: the later one undoes itself.
     if ((await countUsers(db)) > 1) {
       await deleteUser(db, user.id);
-      return errorJson(c, 409, 'already_set_up', 'the owner is already set up: sign in instead');
+      throw alreadySetUp();
     }
     await recordAudit(db, { userId: user.id, actor: user.username, action: 'auth.setup', target: `user ${user.id}`, status: 200, ...meta(c) });
     await startSession(c, ctx, user.id);
@@ -93,13 +116,13 @@ export function registerAuthRoutes(app: OpenAPIHono, ctx: AppContext): void {
       if (!(await throttledRecently(db, username, m.ip, now - 60_000))) {
         await recordAudit(db, { userId: null, actor: username, action: 'auth.login_throttled', status: 429, ...m });
       }
-      return errorJson(c, 429, 'rate_limited', `too many failed sign-ins: try again in ${THROTTLE.windowMs / 60_000} minutes`);
+      throw new RateLimitedError(`too many failed sign-ins: try again in ${THROTTLE.windowMs / 60_000} minutes`);
     }
     const user = await findUser(db, { username });
     const ok = await verifyPassword(password, user?.password_hash ?? null);
     if (!user || !ok || user.disabled) {
       if (user) await settleAttempt(db, attempt, { userId: user.id, action: 'auth.login_failed', status: 401 });
-      return errorJson(c, 401, 'invalid_credentials', 'wrong username or password');
+      throw new UnauthorizedError('wrong username or password', 'invalid_credentials');
     }
     await settleAttempt(db, attempt, { userId: user.id, action: 'auth.login', status: 200 });
     await markLogin(db, user.id);
@@ -113,6 +136,6 @@ export function registerAuthRoutes(app: OpenAPIHono, ctx: AppContext): void {
     if (secret) await deleteSession(db, secret);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     if (p) await recordAudit(db, { userId: p.userId, actor: p.username, action: 'auth.logout', status: 200, ...meta(c) });
-    return c.json({ ok: true }, 200);
+    return c.json({ ok: true as const }, 200);
   });
 }

@@ -12,7 +12,7 @@ describe.each(dialects)('owner setup (%s)', (dialect) => {
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
-    app = createApp(createContext(t.database, readEnv({})), { error() {} });
+    app = createApp(createContext(t.database, readEnv({})), { error() {} }, [], { checkAnswers: true });
   });
   afterAll(() => t.drop());
   const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,6 +1,7 @@
 // Communities with their current member counts, and resolution of the ids users type.
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
+import type { Blueprint } from '../../config/workspace-file.js';
 
 import { AmbiguousError, NotFoundError } from '../../domain/errors.js';
 
@@ -40,7 +41,9 @@ export async function resolveCommunityRef(db: Kysely<Schema>, ref: string): Prom
 
 export interface CommunitySummary {
   id: number; platform: string; external_id: string; name: string | null; owner: string | null; admins: string[];
-  members: number; capacity: number | null; blueprint: Record<string, unknown> | null;
+  members: number; capacity: number | null;
+  /** As stored by `qunyun apply` or the blueprint route, both validated by blueprintSchema. */
+  blueprint: Blueprint | null;
 }
 
 export async function listCommunities(db: Kysely<Schema>, only?: number): Promise<CommunitySummary[]> {
@@ -51,7 +54,7 @@ export async function listCommunities(db: Kysely<Schema>, only?: number): Promis
     .$if(only !== undefined, (q) => q.where('c.id', '=', only!))
     .orderBy('c.id').execute();
   return rows.map((r) => {
-    const blueprint = r.blueprint ? (JSON.parse(r.blueprint) as Record<string, unknown>) : null;
+    const blueprint = r.blueprint ? (JSON.parse(r.blueprint) as Blueprint) : null;
     return {
       id: Number(r.id), platform: r.platform, external_id: r.external_id, name: r.config_name ?? r.name, owner: r.owner,
       admins: JSON.parse(r.admins) as string[], members: Number(r.members ?? 0),

@@ -1,56 +1,60 @@
 // GET /api/v1/communities (all, with current member counts and blueprints), one community, and its blueprint edit.
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { JSON_OK_404, jsonBody } from '../../http/openapi.js';
-import type { Context } from 'hono';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
-import { describeIssues, errorJson } from '../../http/errors.js';
+import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
 import { blueprintSchema } from '../../config/workspace-file.js';
-import { AmbiguousError, listCommunities, NotFoundError, resolveCommunityRef } from './repository.js';
+import { listCommunities, resolveCommunityRef } from './repository.js';
 
-const ref = z.object({ ref: z.string().openapi({ description: 'Our community id, platform:id, or a platform id' }) });
+const ref = z.object({ ref: z.string().openapi({ description: 'Our community id (or id:N), platform:id, or a platform id one platform uses' }) });
+
+const about = 'How the community is run (qunyun.yaml `communities:` without key, platform and name)';
+// Sent, capacity may be left out (200); stored and answered, it is always there.
+const BlueprintInput = blueprintSchema.openapi('BlueprintInput', { description: about });
+const Blueprint = blueprintSchema.extend({ capacity: z.number().int().positive() }).openapi('Blueprint', { description: about });
+
+const Community = z.object({
+  id: z.number().int().openapi({ description: 'Our community id' }),
+  platform: z.string(),
+  external_id: z.string().openapi({ description: 'The platform\'s id of the group' }),
+  name: z.string().nullable().openapi({ description: 'The name in qunyun.yaml, else the latest name the platform reported' }),
+  owner: z.string().nullable().openapi({ description: 'The platform id of the group owner, as last reported' }),
+  admins: z.array(z.string()).openapi({ description: 'Platform ids of the admins, as last reported' }),
+  members: z.number().int().openapi({ description: 'Members present now' }),
+  capacity: z.number().int().nullable().openapi({ description: 'The blueprint\'s capacity; null without a blueprint' }),
+  blueprint: Blueprint.nullable(),
+}).openapi('Community');
 
 const routes = {
-  list: createRoute({
+  list: defineRoute({ policy: 'read' }, {
     method: 'get', path: '/api/v1/communities', tags: ['communities'], summary: 'Communities with current member counts',
-    responses: { 200: { description: 'Communities', content: { 'application/json': { schema: z.object({ items: z.array(z.object({}).passthrough()) }) } } } },
+    responses: jsonAnswer(z.object({ items: z.array(Community) }).openapi('CommunityList'), 'Communities'),
   }),
-  show: createRoute({ method: 'get', path: '/api/v1/communities/{ref}', tags: ['communities'], summary: 'One community with its blueprint', request: { params: ref }, responses: JSON_OK_404 }),
-  blueprint: createRoute({
-    method: 'put', path: '/api/v1/communities/{ref}/blueprint', tags: ['communities'], responses: JSON_OK_404, request: {
-      params: ref, body: jsonBody(z.object({ blueprint: z.record(z.string(), z.unknown()) })),
-    },
+  show: defineRoute({ policy: 'read' }, {
+    method: 'get', path: '/api/v1/communities/{ref}', tags: ['communities'], summary: 'One community with its blueprint',
+    request: { params: ref }, responses: jsonAnswer(Community),
+  }),
+  blueprint: defineRoute({ policy: 'operate', audit: 'community.blueprint', scope: 'community', errors: [415] }, {
+    method: 'put', path: '/api/v1/communities/{ref}/blueprint', tags: ['communities'],
     summary: 'Replace the blueprint (validated like qunyun.yaml; a later `qunyun apply` of a file listing the community replaces it again)',
+    request: { params: ref, body: jsonBody(z.object({ blueprint: BlueprintInput })) },
+    responses: jsonAnswer(z.object({ blueprint: Blueprint }).openapi('BlueprintAnswer'), 'The blueprint now'),
   }),
 };
 
-async function resolve(c: Context, ctx: AppContext, r: string): Promise<number | Response> {
-  try {
-    return await resolveCommunityRef(ctx.database.db, r);
-  } catch (err) {
-    if (err instanceof NotFoundError) return errorJson(c, 404, 'not_found', err.message);
-    if (err instanceof AmbiguousError) return errorJson(c, 400, 'ambiguous', err.message);
-    throw err;
-  }
-}
-
 export function registerCommunityRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(routes.list, async (c) => c.json({ items: await listCommunities(ctx.database.db) }, 200));
+  const db = ctx.database.db;
+  app.openapi(routes.list, async (c) => c.json({ items: await listCommunities(db) }, 200));
 
+  // An unknown ref is a NotFoundError (404), one that fits several communities an AmbiguousError (400).
   app.openapi(routes.show, async (c) => {
-    const id = await resolve(c, ctx, c.req.valid('param').ref);
-    if (typeof id !== 'number') return id as never;
-    return c.json((await listCommunities(ctx.database.db, id))[0]!, 200);
+    const id = await resolveCommunityRef(db, c.req.valid('param').ref);
+    return c.json((await listCommunities(db, id))[0]!, 200);
   });
 
   app.openapi(routes.blueprint, async (c) => {
-    const id = await resolve(c, ctx, c.req.valid('param').ref);
-    if (typeof id !== 'number') return id as never;
-    const parsed = blueprintSchema.safeParse(c.req.valid('json').blueprint);
-    if (!parsed.success) {
-      const problems = describeIssues(parsed.error.issues).map((p) => `blueprint.${p}`);
-      return errorJson(c, 400, 'invalid_request', problems.join('; '), problems);
-    }
-    await ctx.database.db.updateTable('communities').set({ blueprint: JSON.stringify(parsed.data) }).where('id', '=', id).execute();
-    return c.json({ blueprint: parsed.data }, 200);
+    const id = await resolveCommunityRef(db, c.req.valid('param').ref);
+    const { blueprint } = c.req.valid('json');
+    await db.updateTable('communities').set({ blueprint: JSON.stringify(blueprint) }).where('id', '=', id).execute();
+    return c.json({ blueprint }, 200);
   });
 }

@@ -3,6 +3,7 @@
 // when two columns match one field (支付时间 and 下单时间), the earlier synonym wins and the other is left over.
 import fs from 'node:fs';
 import YAML from 'yaml';
+import { ImportFileError } from './errors.js';
 
 export type ImportKind = 'members' | 'orders';
 
@@ -60,7 +61,8 @@ export interface Overrides {
 
 export interface MappingFile extends Overrides { platform?: string; community?: string }
 
-export class MappingError extends Error {}
+/** Columns that cannot be mapped to fields (a required one missing, a bad --map, --ignore or --mapping). */
+export class MappingError extends ImportFileError {}
 
 export interface ColumnMap {
   headers: string[];

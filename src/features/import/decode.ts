@@ -3,10 +3,13 @@
 // valid UTF-8, the file is GB18030. ASCII reads the same in all of them, so nothing read before is wrong.
 
 import { TextDecoder } from 'node:util';
+import { ImportFileError } from './errors.js';
 
-export type Encoding = 'auto' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+export const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
 
-export class EncodingError extends Error {}
+/** Bytes that are not text in the encoding given or detected. */
+export class EncodingError extends ImportFileError {}
 
 function isAscii(b: Uint8Array): boolean {
   for (let i = 0; i < b.length; i++) if (b[i]! > 0x7f) return false;

@@ -3,7 +3,10 @@
 // bytes are scanned once for structure (strings, escapes, nesting) and only each item is JSON.parse'd, so a
 // 1 GB Telegram export needs the memory of one message, not of the file.
 
-export class JsonScanError extends Error {}
+import { ImportFileError } from './errors.js';
+
+/** A Telegram export that is not the JSON it should be. */
+export class JsonScanError extends ImportFileError {}
 
 export interface ScanHandlers {
   /** A scalar member of the top-level object (objects and arrays other than the items' are skipped). */

@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../test-support/databases.js';
 import { createTestApp } from '../../test-support/app.js';
-import { registerImportRoutes } from './routes.js';
 import { encodeGb18030 } from './test-helpers.js';
 
 const dialects = await dialectsUnderTest();
@@ -11,7 +10,6 @@ describe.each(dialects)('import API (%s)', (dialect) => {
   let h: Awaited<ReturnType<typeof createTestApp>>;
   beforeAll(async () => {
     h = await createTestApp(dialect, { QUNYUN_MAX_BODY_BYTES: '4096' });
-    registerImportRoutes(h.raw, h.ctx);
   });
   afterAll(() => h.drop());
   const post = async (path: string, body: string | Buffer) => {

@@ -1,70 +1,81 @@
 // POST /api/v1/import/members and /api/v1/import/orders: a CSV (or XLSX) body, mapped as `qunyun import` maps a
 // file; the summary comes after the accepted events are committed. Mount with registerImportRoutes(app, ctx).
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
-import { errorJson } from '../../http/errors.js';
-import { BodyTooLargeError, readBoundedBody } from '../ingest/read-body.js';
-import { MappingError, parseMapFlags, type ImportKind } from './columns.js';
-import { EncodingError, type Encoding } from './decode.js';
-import { TableError } from './tables.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import { defineRoute, jsonAnswer } from '../../http/route.js';
+import { readBoundedBody } from '../ingest/read-body.js';
+import { parseMapFlags, type ImportKind } from './columns.js';
+import { ENCODINGS } from './decode.js';
 import { importTable } from './table-import.js';
 
-const summarySchema = z.object({
-  read: z.number().int(), accepted: z.number().int(), duplicates: z.number().int(), valid: z.number().int(),
-  rejected: z.array(z.object({ row: z.number().int().optional(), column: z.string().optional(), reason: z.string() })),
-  rejected_count: z.number().int(), skipped: z.number().int(), notes: z.array(z.string()), dry_run: z.boolean(),
+const ImportSummary = z.object({
+  read: z.number().int().openapi({ description: 'Data rows read (the header row not counted)' }),
+  accepted: z.number().int().openapi({ description: 'Events stored' }),
+  duplicates: z.number().int().openapi({ description: 'Events already in the ledger (the same body imported before)' }),
+  valid: z.number().int().openapi({ description: 'Events that passed validation in a dry run (nothing written)' }),
+  rejected: z.array(z.object({
+    row: z.number().int().optional().openapi({ description: 'The spreadsheet row (the header is row 1)' }),
+    column: z.string().optional().openapi({ description: 'The header of the column at fault' }),
+    reason: z.string(),
+  })).openapi({ description: 'The first rejections, by row' }),
+  rejected_count: z.number().int(),
+  skipped: z.number().int().openapi({ description: 'Messages edited since an earlier import, kept in their first version (Telegram exports; 0 for tables)' }),
+  notes: z.array(z.string()).openapi({ description: 'Remarks on rows that were still imported, grouped ("3 rows (first: row 4): a join time but no community…")' }),
+  dry_run: z.boolean(),
 }).openapi('ImportSummary');
 
-const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'];
+// Repeatable query parameters arrive as one string, or an array when given more than once.
+const repeatable = (description: string) => z.union([z.string(), z.array(z.string())]).optional().openapi({ description });
+const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : [v].flat());
+
+const query = z.object({
+  map: repeatable('field=Header: read a field from this column (repeatable)'),
+  ignore: repeatable('A column to leave out (repeatable)'),
+  platform: z.string().optional().openapi({ description: 'Platform of the ids in the file (default import)' }),
+  community: z.string().optional().openapi({ description: 'Community the rows belong to (members: a join)' }),
+  sheet: z.string().optional().openapi({ description: 'XLSX: the worksheet to read (default the first)' }),
+  encoding: z.enum(ENCODINGS).optional().openapi({ description: 'CSV: the text encoding (default auto: UTF-8 or GB18030)' }),
+  dry_run: z.enum(['true', 'false']).optional().openapi({ description: 'true: validate and count, write nothing' }),
+});
+
+const routeFor = (kind: ImportKind) => defineRoute({ policy: 'owner', audit: `import.${kind}`, errors: [413] }, {
+  method: 'post', path: `/api/v1/import/${kind}`, tags: ['imports'],
+  summary: `Import ${kind} from a CSV or XLSX body (docs/imports.md)`,
+  description: 'Headers in Chinese or English are understood; `map=field=Header` and `ignore=Header` (repeatable) override. ' +
+    'Rows are validated one by one: good rows are stored, bad ones listed with row and column. Idempotent: the same body again is all duplicates. ' +
+    'The format is recognised from the bytes, whatever the content type.',
+  request: {
+    query,
+    body: {
+      required: true,
+      content: {
+        'text/csv': { schema: z.string().openapi({ description: 'UTF-8, UTF-16 with a BOM, or GB18030; comma, tab or semicolon' }) },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+      },
+    },
+  },
+  responses: jsonAnswer(ImportSummary, 'Import summary'),
+});
+
+/** The CLI's option names in an import error's message (--map, --ignore, --sheet) are this route's query parameters. */
+function asQueryError(err: unknown): never {
+  const cli = /^--(?=(map|ignore|sheet)\b)/;
+  if (err instanceof InvalidInputError && cli.test(err.message)) throw new InvalidInputError(err.message.replace(cli, ''), { code: err.code });
+  throw err;
+}
 
 export function registerImportRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  for (const kind of ['members', 'orders'] as ImportKind[]) {
-    const path = `/api/v1/import/${kind}`;
-    app.openAPIRegistry.registerPath({
-      method: 'post', path, tags: ['imports'],
-      summary: `Import ${kind} from a CSV or XLSX body (docs/imports.md)`,
-      description: 'Headers in Chinese or English are understood; `map=field=Header` and `ignore=Header` (repeatable) override. ' +
-        'Rows are validated one by one: good rows are stored, bad ones listed with row and column. Idempotent: the same body again is all duplicates.',
-      request: {
-        query: z.object({
-          map: z.string().optional(), ignore: z.string().optional(), platform: z.string().optional(), community: z.string().optional(),
-          sheet: z.string().optional(), encoding: z.string().optional(), dry_run: z.enum(['true', 'false']).optional(),
-        }),
-        body: { content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } },
-      },
-      responses: {
-        200: { description: 'Import summary', content: { 'application/json': { schema: summarySchema } } },
-        400: { description: 'The body cannot be mapped or read (missing required column, bad map, encoding)' },
-        413: { description: 'Body larger than QUNYUN_MAX_BODY_BYTES' },
-      },
-    });
-    app.post(path, async (c) => {
-      const q = (name: string) => c.req.queries(name) ?? [];
-      const encoding = c.req.query('encoding');
-      if (encoding !== undefined && !ENCODINGS.includes(encoding)) {
-        return errorJson(c, 400, 'invalid_parameter', `encoding: expected one of ${ENCODINGS.join(', ')} (got ${JSON.stringify(encoding)})`);
-      }
-      let body: Buffer;
-      try {
-        body = await readBoundedBody(c.req.raw, ctx.env.maxBodyBytes);
-      } catch (err) {
-        if (err instanceof BodyTooLargeError) return errorJson(c, 413, 'body_too_large', `request body exceeds ${err.limit} bytes; split the file (nothing was stored)`);
-        throw err;
-      }
-      try {
-        const summary = await importTable(body, {
-          database: ctx.database, ingest: await ctx.ingestContext(), kind, overrides: { map: parseMapFlags(q('map')), ignore: q('ignore') },
-          platform: c.req.query('platform'), community: c.req.query('community'), sheet: c.req.query('sheet'),
-          encoding: encoding as Encoding | undefined, dryRun: c.req.query('dry_run') === 'true',
-        });
-        return c.json(summary, 200);
-      } catch (err) {
-        if (err instanceof MappingError || err instanceof TableError || err instanceof EncodingError) {
-          return errorJson(c, 400, 'unreadable_import', err.message.replace(/^--map /, 'map ').replace(/^--ignore /, 'ignore ').replace(/^--sheet: /, 'sheet: '));
-        }
-        throw err;
-      }
+  for (const kind of ['members', 'orders'] as const) {
+    app.openapi(routeFor(kind), async (c) => {
+      const q = c.req.valid('query');
+      const body = await readBoundedBody(c.req.raw, ctx.env.maxBodyBytes, 'split the file');
+      // Problems of the whole file (encoding, table, mapping) are ImportFileErrors: 400, unreadable_import.
+      const summary = await importTable(body, {
+        database: ctx.database, ingest: await ctx.ingestContext(), kind, overrides: { map: parseMapFlags(list(q.map)), ignore: list(q.ignore) },
+        platform: q.platform, community: q.community, sheet: q.sheet, encoding: q.encoding, dryRun: q.dry_run === 'true',
+      }).catch(asQueryError);
+      return c.json(summary, 200);
     });
   }
 }

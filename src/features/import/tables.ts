@@ -6,13 +6,15 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { decodeText, EncodingError, type Encoding } from './decode.js';
 import type { Cell } from './values.js';
+import { ImportFileError } from './errors.js';
 
 export interface TableRow { row: number; cells: Cell[] }
 
 /** Largest CSV record accepted (a runaway quote would otherwise swallow the file). */
 export const MAX_RECORD_BYTES = 1 << 20;
 
-export class TableError extends Error {}
+/** A CSV or workbook that cannot be read as a table. */
+export class TableError extends ImportFileError {}
 
 function sniffDelimiter(text: string): string {
   const line = text.slice(0, text.search(/\r?\n|$/));

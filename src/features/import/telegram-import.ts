@@ -8,6 +8,7 @@ import { ZoneClock } from './dates.js';
 import { scanJson } from './json-scan.js';
 import { ImportRun, type ImportSummary } from './run.js';
 import { TelegramMapper, type Msg } from './telegram.js';
+import { ImportFileError } from './errors.js';
 
 export interface TelegramImportOptions {
   database: Database;
@@ -20,7 +21,8 @@ export interface TelegramImportOptions {
   onBytes?: (n: number) => void;
 }
 
-export class TelegramExportError extends Error {}
+/** A file that is not a Telegram Desktop export of one chat. */
+export class TelegramExportError extends ImportFileError {}
 
 export async function importTelegram(file: string, o: TelegramImportOptions): Promise<ImportSummary> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new TelegramExportError(`cannot read ${file}: no such file`);

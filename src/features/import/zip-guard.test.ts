@@ -3,7 +3,6 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test-support/app.js';
-import { registerImportRoutes } from './routes.js';
 import { xlsxBytes } from './test-helpers.js';
 import { checkXlsxSize, MAX_XLSX_UNCOMPRESSED_BYTES, ZipBombError } from './zip-guard.js';
 
@@ -50,7 +49,6 @@ describe('POST /api/v1/import/* with an XLSX bomb', () => {
   let h: Awaited<ReturnType<typeof createTestApp>>;
   beforeAll(async () => {
     h = await createTestApp('sqlite', {});
-    registerImportRoutes(h.raw, h.ctx);
   });
   afterAll(() => h.drop());
 

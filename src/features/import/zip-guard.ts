@@ -4,6 +4,7 @@
 // trusts the local headers, not the directory, so a lying directory must not get past either).
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import { ImportFileError } from './errors.js';
 
 /** Most an XLSX may inflate to, in total. */
 export const MAX_XLSX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
@@ -14,7 +15,8 @@ export const MAX_XLSX_RATIO = 100;
 const RATIO_FLOOR_BYTES = 8 * 1024 * 1024;
 const MAX_ENTRIES = 10_000;
 
-export class ZipBombError extends Error {}
+/** A workbook refused before inflating it: unreadable, or a possible decompression bomb. */
+export class ZipBombError extends ImportFileError {}
 
 interface Entry { name: string; method: number; compressed: number; uncompressed: number; localOffset: number }
 

@@ -1,58 +1,67 @@
 // POST /api/v1/events: NDJSON (or a JSON array) in, { accepted, duplicates, rejected } out after commit.
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
 import type { AppContext } from '../../context.js';
-import { errorJson } from '../../http/errors.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import { defineRoute, jsonAnswer } from '../../http/route.js';
 import { validateEvent } from '../../domain/events/validate.js';
 import { readLineBatches } from './lines.js';
-import { BodyTooLargeError, readBoundedBody } from './read-body.js';
-import { IngestSession } from './session.js';
+import { readBoundedBody } from './read-body.js';
+import { IngestSession, MAX_KEPT_REJECTIONS } from './session.js';
 
-const summarySchema = z.object({
-  accepted: z.number().int(),
-  duplicates: z.number().int(),
-  rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
-  rejected_count: z.number().int(),
+const IngestSummary = z.object({
+  accepted: z.number().int().openapi({ description: 'Events stored by this request' }),
+  duplicates: z.number().int().openapi({ description: 'Events already in the ledger with the same body' }),
+  rejected: z.array(z.object({
+    line: z.number().int().openapi({ description: 'The 1-based line (NDJSON) or item index (JSON array)' }),
+    reason: z.string().openapi({ description: 'What is wrong, naming the field' }),
+  })).openapi({ description: `The first ${MAX_KEPT_REJECTIONS} rejections, by line` }),
+  rejected_count: z.number().int().openapi({ description: 'All rejections' }),
 }).openapi('IngestSummary');
 
-export function registerIngestRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openAPIRegistry.registerPath({
-    method: 'post', path: '/api/v1/events', tags: ['ledger'],
-    summary: 'Ingest events (NDJSON, or a JSON array with application/json)',
-    description: 'Each line is validated on its own; good lines are stored even when others are rejected. ' +
-      'The reply comes after the accepted events are committed. Duplicates (same platform and id, same body) are counted, ' +
-      'conflicts (same platform and id, different body) rejected. For a JSON array, `line` is the 1-based item index.',
-    request: { body: { content: { 'application/x-ndjson': { schema: z.string() }, 'application/json': { schema: z.array(z.record(z.string(), z.unknown())) } } } },
-    responses: {
-      200: { description: 'Ingest summary', content: { 'application/json': { schema: summarySchema } } },
-      400: { description: 'The body is not JSON (application/json)' },
-      413: { description: 'Body larger than QUNYUN_MAX_BODY_BYTES' },
-      415: { description: 'Unsupported content type' },
-    },
-  });
+const LINE_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'text/plain', 'application/octet-stream'];
 
-  app.post('/api/v1/events', async (c) => {
+const route = defineRoute({ policy: 'owner', audit: 'ledger.ingest', errors: [413, 415] }, {
+  method: 'post', path: '/api/v1/events', tags: ['ledger'],
+  summary: 'Ingest events (NDJSON, or a JSON array with application/json)',
+  description: 'Each line is validated on its own; good lines are stored even when others are rejected. ' +
+    'The reply comes after the accepted events are committed. Duplicates (same platform and id, same body) are counted, ' +
+    'conflicts (same platform and id, different body) rejected. For a JSON array, `line` is the 1-based item index. ' +
+    `Lines are also accepted as ${LINE_TYPES.slice(1).join(', ')}. Events: docs/spec/events.md.`,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/x-ndjson': { schema: z.string().openapi({ description: 'One event (a JSON object) per line' }) },
+        // A plain schema, not zod: the handler reads the body itself within the size limit, so no validator may
+        // read it first.
+        'application/json': {
+          schema: {
+            description: 'An array of events, or one event (each a JSON object, docs/spec/events.md)',
+            oneOf: [{ type: 'array', items: { type: 'object', additionalProperties: true } }, { type: 'object', additionalProperties: true }],
+          },
+        },
+      },
+    },
+  },
+  responses: jsonAnswer(IngestSummary, 'Ingest summary'),
+});
+
+export function registerIngestRoutes(app: OpenAPIHono, ctx: AppContext): void {
+  app.openapi(route, async (c) => {
     const type = (c.req.header('content-type') ?? 'application/x-ndjson').split(';')[0]!.trim().toLowerCase();
     const isJson = type === 'application/json';
-    if (!isJson && !['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'text/plain', 'application/octet-stream'].includes(type)) {
-      return errorJson(c, 415, 'unsupported_media_type', `content type ${type} is not accepted: send application/x-ndjson or application/json`);
+    if (!isJson && !LINE_TYPES.includes(type)) {
+      throw new HTTPException(415, { message: `content type ${type} is not accepted: send application/x-ndjson or application/json` });
     }
-    let body: Buffer;
-    try {
-      body = await readBoundedBody(c.req.raw, ctx.env.maxBodyBytes);
-    } catch (err) {
-      if (err instanceof BodyTooLargeError) {
-        return errorJson(c, 413, 'body_too_large', `request body exceeds ${err.limit} bytes; split it into several requests (nothing was stored)`);
-      }
-      throw err;
-    }
+    const body = await readBoundedBody(c.req.raw, ctx.env.maxBodyBytes, 'split it into several requests');
     const session = new IngestSession(await ctx.ingestContext());
     if (isJson) {
       let parsed: unknown;
       try {
         parsed = JSON.parse(body.toString('utf8'));
       } catch (err) {
-        return errorJson(c, 400, 'invalid_json', `body is not valid JSON: ${(err as Error).message}`);
+        throw new InvalidInputError(`body is not valid JSON: ${(err as Error).message}`, { code: 'invalid_json' });
       }
       const items = Array.isArray(parsed) ? parsed : [parsed];
       for (let i = 0; i < items.length; i++) await session.addValue(i + 1, validateEvent(items[i]));

@@ -6,9 +6,12 @@ import { groupOf, memberPage, rfmThresholds, segmentFor, type AsOf, type RfmThre
 import { prepareClassification } from './walk.js';
 import { loadSettings } from '../workspace/settings.js';
 import { ledgerVersion } from '../analytics/metrics/period-cache.js';
+import type { CustomerGroup } from '../../domain/metrics/customer-groups.js';
+import type { RoleKey } from '../../domain/metrics/roles.js';
+import type { RfmSegmentKey } from '../../domain/metrics/rfm.js';
 
-export interface Classification { groups: Set<string>; roles: Set<string>; rfm: string | null }
-export interface ClassFilter { group?: string; role?: string; rfm?: string }
+export interface Classification { groups: Set<CustomerGroup>; roles: Set<RoleKey>; rfm: RfmSegmentKey | null }
+export interface ClassFilter { group?: CustomerGroup; role?: RoleKey; rfm?: RfmSegmentKey }
 
 export async function classify(db: Kysely<Schema>, community: string | undefined, f: ClassFilter): Promise<Map<number, Classification>> {
   const p = await prepareClassification(db, { community, roles: f.role !== undefined });
@@ -29,7 +32,7 @@ export async function classify(db: Kysely<Schema>, community: string | undefined
   return out;
 }
 
-export interface PageClasses { group: string | null; rfm_segment: string | null }
+export interface PageClasses { group: CustomerGroup | null; rfm_segment: RfmSegmentKey | null }
 
 // RFM thresholds are one scoring pass over every paying member; a members page reuses them for a minute
 // unless the ledger changed.

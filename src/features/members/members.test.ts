@@ -126,8 +126,12 @@ describe.each(dialects)('member graph API (%s)', (dialect) => {
     await h.post(ndjson([{ id: 'j0', type: 'member.joined', platform: 'wecom', community: 'g', member: 'u', at: at(1) }]));
     await h.post(ndjson([{ id: 'j', type: 'member.joined', platform: 'telegram', community: '1', member: 'u', at: at(1) }]));
     const amb = await h.get('/api/v1/members?community=1');
-    expect(amb.status).toBe(400);
+    expect([amb.status, amb.body.error.code]).toEqual([400, 'ambiguous']);
     expect(amb.body.error.message).toContain('id:1');
+    // The same answer wherever a community is named.
+    expect((await h.get('/api/v1/communities/1')).body.error.code).toBe('ambiguous');
+    const put = await h.app.request('/api/v1/communities/1/blueprint', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"blueprint":{}}' });
+    expect([put.status, ((await put.json()) as any).error.code]).toEqual([400, 'ambiguous']);
     expect((await h.get('/api/v1/members?community=id:1')).status).toBe(200);
     expect((await h.get('/api/v1/members?community=telegram:1')).body.total).toBe(1);
   });

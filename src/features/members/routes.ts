@@ -1,13 +1,13 @@
-// GET /api/v1/members (paged, filtered) and GET /api/v1/members/:id.
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+// GET /api/v1/members (paged, filtered), GET /api/v1/members/{id}, and POST /api/v1/members/{id}/tags.
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
-import { errorJson } from '../../http/errors.js';
-import { AmbiguousError, NotFoundError, resolveCommunityRef } from '../communities/repository.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
+import { resolveCommunityRef } from '../communities/repository.js';
 import { changeTags, memberDetail, memberList } from './service.js';
 import { classify } from './classified.js';
-import { ROLES, type RoleKey } from '../../domain/metrics/roles.js';
-import { RFM_SEGMENTS, type RfmSegmentKey } from '../../domain/metrics/rfm.js';
 import { TIERS } from '../../domain/events/types.js';
+import { Group, Member, MemberPage, MemberTags, RfmSegment, Role } from './schemas.js';
 
 const tagSchema = z.string().trim().min(1).max(64).refine((t) => !/[\u0000-\u001f,]/.test(t), 'a tag has no commas or control characters');
 
@@ -18,52 +18,45 @@ const listQuery = z.object({
   channel: z.string().optional().openapi({ description: 'First-join channel key; "(none)" for none' }),
   q: z.string().max(200).optional().openapi({ description: 'Text search in name and phone' }),
   tier: z.enum(TIERS).optional().openapi({ description: 'Members with a paid order of this tier' }),
-  group: z.enum(['potential', 'new', 'core', 'dormant']).optional().openapi({ description: 'Customer group now (metrics.md), in the community or the workspace' }),
-  role: z.enum(ROLES.map((r) => r.key) as [RoleKey, ...RoleKey[]]).optional().openapi({ description: 'Community role now (in the community, or in any)' }),
-  rfm: z.enum(RFM_SEGMENTS.map((r) => r.key) as [RfmSegmentKey, ...RfmSegmentKey[]]).optional().openapi({ description: 'RFM segment now' }),
+  group: Group.optional().openapi({ description: 'Customer group now (metrics.md), in the community or the workspace' }),
+  role: Role.optional().openapi({ description: 'Community role now (in the community, or in any)' }),
+  rfm: RfmSegment.optional(),
   page: z.coerce.number().int().min(1).default(1),
   page_size: z.coerce.number().int().min(1).max(500).default(50),
 });
+const idParam = z.object({ id: z.coerce.number().int().positive() });
 
-const listRoute = createRoute({
-  method: 'get', path: '/api/v1/members', tags: ['members'], summary: 'List members',
+const listRoute = defineRoute({ policy: 'read' }, {
+  method: 'get', path: '/api/v1/members', tags: ['members'], summary: 'List members, newest first',
   request: { query: listQuery },
-  responses: { 200: { description: 'A page of members', content: { 'application/json': { schema: z.object({}).passthrough() } } }, 400: { description: 'Bad query' } },
+  responses: jsonAnswer(MemberPage, 'A page of members'),
 });
 
-const tagsRoute = createRoute({
+const tagsRoute = defineRoute({ policy: 'operate', audit: 'member.tags', scope: 'member', errors: [415] }, {
   method: 'post', path: '/api/v1/members/{id}/tags', tags: ['members'], summary: 'Add or remove tags (recorded as a member.profile event)',
   request: {
-    params: z.object({ id: z.coerce.number().int().positive() }),
-    body: { required: true, content: { 'application/json': { schema: z.object({
+    params: idParam,
+    body: jsonBody(z.object({
       add: z.array(tagSchema).max(50).optional(), remove: z.array(tagSchema).max(50).optional(),
-    }).refine((b) => (b.add?.length ?? 0) + (b.remove?.length ?? 0) > 0, 'add or remove at least one tag') } } },
+    }).refine((b) => (b.add?.length ?? 0) + (b.remove?.length ?? 0) > 0, 'add or remove at least one tag')),
   },
-  responses: { 200: { description: 'The tags now', content: { 'application/json': { schema: z.object({ tags: z.array(z.string()) }) } } }, 404: { description: 'Unknown member' } },
+  responses: jsonAnswer(MemberTags, 'The tags now'),
 });
 
-const showRoute = createRoute({
+const showRoute = defineRoute({ policy: 'read' }, {
   method: 'get', path: '/api/v1/members/{id}', tags: ['members'], summary: 'One member: identities, profile, memberships, orders, check-ins, timeline',
   request: {
-    params: z.object({ id: z.coerce.number().int().positive() }),
-    query: z.object({ timeline_limit: z.coerce.number().int().min(0).max(1000).default(100) }),
+    params: idParam,
+    query: z.object({ timeline_limit: z.coerce.number().int().min(0).max(1000).default(100).openapi({ description: 'Latest events in the timeline' }) }),
   },
-  responses: { 200: { description: 'The member', content: { 'application/json': { schema: z.object({}).passthrough() } } }, 404: { description: 'Unknown member' } },
+  responses: jsonAnswer(Member, 'The member (followed to the member it was merged into)'),
 });
 
 export function registerMemberRoutes(app: OpenAPIHono, ctx: AppContext): void {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
-    let community: number | undefined;
-    if (q.community !== undefined) {
-      try {
-        community = await resolveCommunityRef(ctx.database.db, q.community);
-      } catch (err) {
-        if (err instanceof NotFoundError) return errorJson(c, 404, 'not_found', err.message);
-        if (err instanceof AmbiguousError) return errorJson(c, 400, 'ambiguous', err.message);
-        throw err;
-      }
-    }
+    // An unknown community is a NotFoundError (404), an ambiguous one an AmbiguousError (400).
+    const community = q.community === undefined ? undefined : await resolveCommunityRef(ctx.database.db, q.community);
     const { timezone } = await ctx.settings();
     const classes = q.group || q.role || q.rfm ? await classify(ctx.database.db, q.community, { group: q.group, role: q.role, rfm: q.rfm }) : null;
     const page = await memberList(ctx.database.db, {
@@ -81,9 +74,7 @@ export function registerMemberRoutes(app: OpenAPIHono, ctx: AppContext): void {
   app.openapi(tagsRoute, async (c) => {
     const { id } = c.req.valid('param');
     const b = c.req.valid('json');
-    const r = await changeTags(await ctx.ingestContext(), id, b.add ?? [], b.remove ?? []);
-    if (!r) return errorJson(c, 404, 'not_found', `member ${id} not found, or has no platform identity to record a profile event under`);
-    return c.json(r, 200);
+    return c.json(await changeTags(await ctx.ingestContext(), id, b.add ?? [], b.remove ?? []), 200);
   });
 
   app.openapi(showRoute, async (c) => {
@@ -91,7 +82,7 @@ export function registerMemberRoutes(app: OpenAPIHono, ctx: AppContext): void {
     const { timeline_limit } = c.req.valid('query');
     const { timezone } = await ctx.settings();
     const m = await memberDetail(ctx.database.db, id, timezone, timeline_limit);
-    if (!m) return errorJson(c, 404, 'not_found', `member ${id} not found`);
+    if (!m) throw new NotFoundError(`member ${id} not found`);
     return c.json(m, 200);
   });
 }

@@ -10,6 +10,7 @@ import { loadSettings } from '../workspace/settings.js';
 import { resolveCommunityRef } from '../communities/repository.js';
 import { parseInput } from '../analytics/metrics/service.js';
 import { communityRoles } from '../analytics/roles/service.js';
+import type { RoleKey } from '../../domain/metrics/roles.js';
 import { groupOf, memberPage, PAGE, rfmThresholds, segmentFor, type AsOf, type MemberFacts } from './classify.js';
 
 export interface CommunityLabel { id: number; label: string; name: string | null }
@@ -18,7 +19,7 @@ export interface ClassifiedMember {
   id: number; facts: MemberFacts;
   /** null: present in no community as of `at`. */
   community: CommunityLabel | null;
-  role: string | null; group: CustomerGroup | null; rfm: RfmSegmentKey | null;
+  role: RoleKey | null; group: CustomerGroup | null; rfm: RfmSegmentKey | null;
 }
 
 export interface Classification {
@@ -67,10 +68,10 @@ export async function prepareClassification(db: Kysely<Schema>, q: { at?: string
 
   async function* members(): AsyncGenerator<ClassifiedMember> {
     const th = await rfmThresholds(db, asOf);
-    const entry = (id: number, facts: MemberFacts, community: CommunityLabel | null, role: string | null): ClassifiedMember =>
+    const entry = (id: number, facts: MemberFacts, community: CommunityLabel | null, role: RoleKey | null): ClassifiedMember =>
       ({ id, facts, community, role, group: community ? groupOf(facts, asOf) : null, rfm: segmentFor(facts, th) });
     for (const c of communities) {
-      const roles = q.roles === false ? new Map<number, string>() : await communityRoles(db, c.id, t);
+      const roles = q.roles === false ? new Map<number, RoleKey>() : await communityRoles(db, c.id, t);
       for (let after = -1; ;) {
         const ids = (await presentPage(db, c.id, t, after, pageSize)).rows.map((r) => Number(r.member_id));
         if (ids.length === 0) break;
