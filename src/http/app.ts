@@ -6,7 +6,6 @@ import type { Connector } from '../connectors/types.js';
 import { z } from '@hono/zod-openapi';
 import { appErrorJson, describeIssues, errorJson } from './errors.js';
 import { declaredPolicies, PolicyTable, type RoutePolicy } from './policy.js';
-import { LEGACY_POLICIES } from './legacy-policies.js';
 import { checkAnswers } from './answers.js';
 import { defineRoute, jsonAnswer } from './route.js';
 import { registerIngestRoutes } from '../features/ingest/routes.js';
@@ -107,9 +106,7 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
   return app;
 }
 
-/** Every route's policy: declared beside the route, else (during the move) the legacy table. */
+/** Every route's policy, as declared beside the route (plus the plain Hono routes'). */
 export function policyTable(app: OpenAPIHono): PolicyTable {
-  const declared = declaredPolicies(app, PLAIN_ROUTES);
-  const seen = new Set(declared.map((r) => `${r.method} ${r.path}`));
-  return new PolicyTable([...declared, ...LEGACY_POLICIES.filter((r) => !seen.has(`${r.method} ${r.path}`))]);
+  return new PolicyTable(declaredPolicies(app, PLAIN_ROUTES));
 }

@@ -21,7 +21,10 @@ export interface RouteAccess {
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorAnswer } } });
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
-type ErrorResponses = { [S in ErrorStatus]?: ReturnType<typeof error> };
+/** Exactly the error answers a route declares (exact keys, so a handler's answers are type-checked). */
+type ErrorResponses<A extends RouteAccess> = {
+  [S in 400 | 404 | 500 | (A['policy'] extends 'public' ? never : 401 | 403) | (A['errors'] extends readonly (infer E)[] ? E & ErrorStatus : never)]: ReturnType<typeof error>;
+};
 
 const DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'Invalid input (the message names the field)', 401: 'Not signed in', 403: 'Not allowed for this role or community',
@@ -30,9 +33,9 @@ const DESCRIPTIONS: Record<ErrorStatus, string> = {
 };
 
 /** A route with its access policy and the error answers every route may give. */
-export function defineRoute<const R extends RouteConfig>(access: RouteAccess, route: R) {
+export function defineRoute<const A extends RouteAccess, const R extends RouteConfig>(access: A, route: R) {
   const statuses: ErrorStatus[] = [400, 404, 500, ...(access.policy === 'public' ? [] : ([401, 403] as const)), ...(access.errors ?? [])];
-  const errors: ErrorResponses = Object.fromEntries(statuses.map((s) => [s, error(DESCRIPTIONS[s])]));
+  const errors = Object.fromEntries(statuses.map((s) => [s, error(DESCRIPTIONS[s])])) as ErrorResponses<A>;
   return createRoute({
     operationId: operationIdOf(route.method, route.path),
     // A public route needs no credentials; the others take the document's default (session cookie or API token).
@@ -42,7 +45,7 @@ export function defineRoute<const R extends RouteConfig>(access: RouteAccess, ro
     ...(access.audit ? { 'x-audit': access.audit } : {}),
     ...(access.scope ? { 'x-scope': access.scope } : {}),
     responses: { ...errors, ...route.responses },
-  } as R & { responses: R['responses'] & ErrorResponses });
+  } as R & { responses: R['responses'] & ErrorResponses<A> });
 }
 
 /** get /api/v1/communities/{ref}/elimination → getCommunitiesRefElimination (unique per method and path). */

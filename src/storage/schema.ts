@@ -1,5 +1,6 @@
 // Row types of every table, for Kysely. Instants are epoch milliseconds (bigint columns read as numbers).
 import type { Generated } from 'kysely';
+import type { Tier } from '../domain/events/types.js';
 
 export interface EventsTable {
   seq: Generated<number>;
@@ -98,7 +99,7 @@ export interface ProductMentionDaysTable { day: number; community_id: number; pr
 export interface MessageTermsTable { day: number; community_id: number; term: string; count: number }
 
 export interface SettingsTable { key: string; value: string }
-export interface ProductsTable { key: string; name: string; aliases: string; tier: string; price: number }
+export interface ProductsTable { key: string; name: string; aliases: string; tier: Tier; price: number }
 export interface ChannelsTable { key: string; name: string; cost: number }
 export interface IngestLockTable { id: number; n: number }
 

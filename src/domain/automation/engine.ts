@@ -76,7 +76,7 @@ export class CompiledRule {
     if (m.links) hits.push(...findLinks(text));
     if (m.phones) hits.push(...findPhones(text));
     if (m.wechatIds) hits.push(...findWechatIds(text));
-    if (m.kinds && ev.kind !== null && m.kinds.includes(ev.kind as never)) hits.push({ what: `kind:${ev.kind}`, matched: '', start: 0, end: 0 });
+    if (m.kinds && ev.kind !== null && (m.kinds as readonly string[]).includes(ev.kind)) hits.push({ what: `kind:${ev.kind}`, matched: '', start: 0, end: 0 });
     if (m.flood) {
       const n = ctx.recent.filter((t) => t > ev.at - this.floodWindow && t <= ev.at).length;
       if (n >= m.flood.messages) hits.push({ what: 'flood', matched: `${n} messages in ${m.flood.seconds}s`, start: 0, end: 0 });

@@ -9,11 +9,17 @@ export interface HealthInput {
   weeks: { growth: number | null; churn: number | null }[];
 }
 
-export interface Verdict { status: 'healthy' | 'watch' | 'unhealthy'; size: string; activity: string; trend: string; zh: string; en: string }
+export const SIZE_VERDICTS = ['ok', 'small', 'over_capacity'] as const;
+export const ACTIVITY_VERDICTS = ['silent', 'low', 'healthy', 'lively'] as const;
+export const TREND_VERDICTS = ['growing', 'flat', 'shrinking'] as const;
+export interface Verdict {
+  status: 'healthy' | 'watch' | 'unhealthy'; size: (typeof SIZE_VERDICTS)[number]; activity: (typeof ACTIVITY_VERDICTS)[number];
+  trend: (typeof TREND_VERDICTS)[number]; zh: string; en: string;
+}
 
 export function healthVerdict(h: HealthInput): Verdict {
   const issues: string[] = [];
-  let size: string, activity: string, trend: string;
+  let size: Verdict['size'], activity: Verdict['activity'];
   if (h.members > h.capacity) { size = 'over_capacity'; issues.push('size'); }
   else if (h.members < Math.min(50, h.capacity / 4)) size = 'small';
   else size = 'ok';
@@ -24,7 +30,7 @@ export function healthVerdict(h: HealthInput): Verdict {
   else activity = 'lively';
   const recent = h.weeks.slice(-2);
   const shrinking = recent.length > 0 && recent.every((w) => (w.churn ?? 0) > (w.growth ?? 0));
-  trend = shrinking ? 'shrinking' : recent.some((w) => (w.growth ?? 0) > (w.churn ?? 0)) ? 'growing' : 'flat';
+  const trend: Verdict['trend'] = shrinking ? 'shrinking' : recent.some((w) => (w.growth ?? 0) > (w.churn ?? 0)) ? 'growing' : 'flat';
   if (shrinking) issues.push('trend');
   const status = issues.length === 0 ? 'healthy' : issues.length === 1 ? 'watch' : 'unhealthy';
   const pct = r === null ? '—' : `${(r * 100).toFixed(1)}%`;

@@ -17,12 +17,18 @@ function offsetCache(timezone: string): (ms: number) => number {
   };
 }
 
-export function makeFormatter(timezone: string): (ms: number | null | undefined) => string | null {
+/** Formats an instant; absent in, absent out (so a number always gives a string). */
+export interface InstantFormatter {
+  (ms: number): string;
+  (ms: number | null | undefined): string | null;
+}
+
+export function makeFormatter(timezone: string): InstantFormatter {
   const offsetAt = offsetCache(timezone);
-  return (ms) => {
+  return ((ms: number | null | undefined) => {
     if (ms === null || ms === undefined) return null;
     return formatInstant(Number(ms), offsetAt(Number(ms)));
-  };
+  }) as InstantFormatter;
 }
 
 /** An instant as given to a formatter: epoch ms, or an ISO string with an offset or Z (as the API answers carry). */

@@ -6,6 +6,7 @@ import { createTestApp, ndjson } from '../../test-support/app.js';
 import { applyWorkspaceFile } from '../workspace/apply.js';
 import { parseWorkspaceFile } from '../../config/workspace-file.js';
 import { policyTable } from '../../http/app.js';
+import { routesWithoutPolicy } from '../../http/policy.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { createToken, insertUser } from './repository.js';
 
@@ -71,6 +72,8 @@ describe.each(dialects)('accounts and access (%s)', (dialect) => {
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
     const declared = new Set(policyTable(h.raw).rules.map((p) => `${p.method} ${p.path}`));
     expect(served.filter((r) => !declared.has(r))).toEqual([]);
+    // Every documented route declares its policy beside it (defineRoute); none relies on a table elsewhere.
+    expect(routesWithoutPolicy(h.raw)).toEqual([]);
   });
 
   it('an analyst reads everything and changes nothing: every state-changing route answers 403', async () => {

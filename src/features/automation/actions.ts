@@ -45,7 +45,7 @@ export async function listActions(db: Kysely<Schema>, q: { status?: string; rule
   const counts = await db.selectFrom('actions').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
   return {
     total: Number(total.n), page: q.page, page_size: q.pageSize,
-    by_status: Object.fromEntries(STATUSES.map((s) => [s, Number(counts.find((c) => c.status === s)?.n ?? 0)])),
+    by_status: Object.fromEntries(STATUSES.map((s) => [s, Number(counts.find((c) => c.status === s)?.n ?? 0)])) as Record<(typeof STATUSES)[number], number>,
     items: rows.map((r) => shape(r as Record<string, unknown>)),
   };
 }

@@ -85,7 +85,7 @@ export async function moderationLog(db: Kysely<Schema>, q: { kind?: string; rule
   }
   return {
     total: Number(total.n), page: q.page, page_size: q.pageSize,
-    by_kind: Object.fromEntries(MODERATION_KINDS.map((k) => [k, Number(byKind.find((c) => c.kind === k)?.n ?? 0)])), items,
+    by_kind: Object.fromEntries(MODERATION_KINDS.map((k) => [k, Number(byKind.find((c) => c.kind === k)?.n ?? 0)])) as Record<(typeof MODERATION_KINDS)[number], number>, items,
   };
 }
 

@@ -10,7 +10,11 @@ import { stepKind } from '../../jobs/units.js';
 import { NotFoundError } from '../../domain/errors.js';
 
 const DAY = 86_400_000;
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+function iso(ms: number): string;
+function iso(ms: number | null | undefined): string | null;
+function iso(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
+}
 const memberStep = (s: PlaybookStep) => s.afterJoin !== undefined || s.afterStart !== undefined;
 
 /** The step's next occurrence after `now` for a community step; for a per-member step, the earliest member's within `days`. */
@@ -42,8 +46,9 @@ export async function listPlaybooks(db: Kysely<Schema>, now = Date.now()) {
     for (const s of p.steps) {
       const row = rows.get(p.on === 'dormant' ? p.key : `${p.key}/${s.key}`);
       steps.push({
-        key: s.key, runs: p.on === 'dormant' ? 'afterStart' : stepKind(s) === 'join' ? 'afterJoin' : stepKind(s) === 'cron' ? 'cron' : 'afterCampaign',
-        timing: s.cron ?? s.afterJoin ?? s.afterCampaign ?? s.afterStart, to: memberStep(s) ? 'member' : 'community',
+        key: s.key, runs: (p.on === 'dormant' ? 'afterStart' : stepKind(s) === 'join' ? 'afterJoin' : stepKind(s) === 'cron' ? 'cron' : 'afterCampaign') as 'afterStart' | 'afterJoin' | 'cron' | 'afterCampaign',
+        // The playbook schema requires exactly one timing per step.
+        timing: (s.cron ?? s.afterJoin ?? s.afterCampaign ?? s.afterStart)!, to: memberStep(s) ? ('member' as const) : ('community' as const),
         send: s.send ?? null, tag: s.tag ?? null, next_run: iso(await nextRun(db, ctx, p, s, 35)), last_run_at: iso(row?.last_run_at),
         counts: countsOf(stepRule(p, s)),
       });
@@ -66,7 +71,7 @@ export async function previewPlaybook(db: Kysely<Schema>, key: string, q: { now?
   for (const s of p.steps) {
     if (!memberStep(s)) {
       const at = await nextRun(db, ctx, { ...p, enabled: true }, s, days);
-      steps.push({ key: s.key, to: 'community', next_at: iso(at), total: at === null ? 0 : ctx.communitiesOf(p).length,
+      steps.push({ key: s.key, to: 'community' as const, next_at: iso(at), total: at === null ? 0 : ctx.communitiesOf(p).length,
         sends: at === null ? [] : ctx.communitiesOf(p).slice(0, limit).map((c) => ({ at: iso(at), community: `${c.platform}:${c.key}`, community_name: c.name, text: stepText(p, s, c, null) ?? null })) });
       continue;
     }
@@ -81,7 +86,7 @@ export async function previewPlaybook(db: Kysely<Schema>, key: string, q: { now?
       }
     }
     sends.sort((a, b) => (a.at! < b.at! ? -1 : a.at! > b.at! ? 1 : a.member_id - b.member_id));
-    steps.push({ key: s.key, to: 'member', next_at: sends[0]?.at ?? null, window: { from: iso(ctx.now), to: iso(ctx.now + days * DAY) }, total, sends });
+    steps.push({ key: s.key, to: 'member' as const, next_at: sends[0]?.at ?? null, window: { from: iso(ctx.now), to: iso(ctx.now + days * DAY) }, total, sends });
   }
   return { playbook: p.key, at: iso(ctx.now), ...(p.on === 'dormant' ? { note: 'afterStart steps of members already started; members who turn dormant later start then' } : {}), steps };
 }

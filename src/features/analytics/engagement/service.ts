@@ -34,7 +34,7 @@ export async function engagementDistribution(db: Kysely<Schema>, q: { at?: strin
   return {
     at: fmt(t), window: { from: fmt(w.start), to: fmt(w.end) }, timezone, community: scope.community, present_members: total,
     levels: ENGAGEMENT_LEVELS.map((l) => ({
-      key: l.key, name_zh: l.zh, active_days: [l.min, l.max], members: counts.get(l.key) ?? 0,
+      key: l.key, name_zh: l.zh, active_days: [l.min, l.max] as [number, number], members: counts.get(l.key) ?? 0,
       share: ratio(counts.get(l.key) ?? 0, total),
     })),
   };

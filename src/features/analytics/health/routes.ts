@@ -3,6 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { communityHealth } from './service.js';
+import { ACTIVITY_VERDICTS, SIZE_VERDICTS, TREND_VERDICTS } from '../../../domain/metrics/health.js';
 
 const instant = (description: string) => z.string().openapi({ description: `${description}, in the workspace zone (ISO with offset)` });
 const rate = (description: string) => z.number().nullable().openapi({ description: `${description}; null when nobody was present at the start` });
@@ -21,9 +22,9 @@ const CommunityHealth = z.object({
   })).openapi({ description: 'The 4 weeks before `at`, oldest first' }),
   verdict: z.object({
     status: z.enum(['healthy', 'watch', 'unhealthy']).openapi({ description: 'healthy: no issue; watch: one; unhealthy: more' }),
-    size: z.enum(['ok', 'small', 'over_capacity']),
-    activity: z.enum(['silent', 'low', 'healthy', 'lively']),
-    trend: z.enum(['growing', 'flat', 'shrinking']).openapi({ description: 'From the last two weeks' }),
+    size: z.enum(SIZE_VERDICTS),
+    activity: z.enum(ACTIVITY_VERDICTS),
+    trend: z.enum(TREND_VERDICTS).openapi({ description: 'From the last two weeks' }),
     zh: z.string(), en: z.string(),
   }),
 }).openapi('CommunityHealth');

@@ -13,6 +13,7 @@ import { mentionsByProduct, messageText } from './text.js';
 import type { Scope } from './sets.js';
 import { cachedPeriods, ledgerVersion, storePeriods, type Span } from './period-cache.js';
 import { sweep, sweepable, type SweptPeriod } from './sweep.js';
+import type { Tier } from '../../../domain/events/types.js';
 
 export interface MetricsQuery { from: string; to: string; community?: string; by?: Granularity }
 
@@ -37,7 +38,7 @@ async function products(db: Kysely<Schema>) {
 }
 
 async function onePeriod(db: Kysely<Schema>, scope: Scope, p: GroupSettings, prods: { name: string; aliases: string[] }[], s: number, e: number,
-  fmt: (ms: number) => string | null, community: string | null, swept?: SweptPeriod) {
+  fmt: (ms: number) => string, community: string | null, swept?: SweptPeriod) {
   const [groups, r, acq, content, text, conv] = await Promise.all([
     swept?.groups ?? groupsAt(db, scope, p, e), swept?.parts ?? rateParts(db, scope, p, s, e), acquisition(db, scope, s, e),
     swept ? { messages: swept.messages, active_members: swept.active } : contentCounts(db, scope, s, e),
@@ -75,8 +76,7 @@ export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promi
   }
   const scope: Scope = { community: communityId, timezone: tz };
   const params: GroupSettings = { dormantDays: settings.dormantDays, newCustomerDays: settings.newCustomerDays };
-  const fmtNullable = makeFormatter(tz);
-  const fmt = (ms: number) => fmtNullable(ms);
+  const fmt = makeFormatter(tz);
   const prods = await products(db);
   const periods = q.by ? splitPeriods(tz, from, to, q.by) : [{ start: from, end: to }];
   if (periods.length > MAX_PERIODS) throw new MetricsInputError(`by: ${periods.length} periods of a ${q.by}; at most ${MAX_PERIODS} — use a coarser --by or a shorter range`);
@@ -103,7 +103,7 @@ export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promi
 export async function productMentions(db: Kysely<Schema>, q: { from: string; to: string; community?: string }) {
   const { tz, from, to, communityId } = await periodOf(db, q);
   const prods = (await db.selectFrom('products').select(['key', 'name', 'aliases', 'tier']).orderBy('key').execute())
-    .map((p) => ({ key: p.key, name: p.name, aliases: JSON.parse(p.aliases) as string[], tier: p.tier }));
+    .map((p) => ({ key: p.key, name: p.name, aliases: JSON.parse(p.aliases) as string[], tier: p.tier as Tier }));
   const counts = await mentionsByProduct(db, { community: communityId, timezone: tz }, from, to, prods);
   const fmt = makeFormatter(tz);
   return {
