@@ -272,51 +272,7 @@ export interface paths {
             cookie?: never;
         };
         /** Customer groups, the four rates, acquisition, content and conversion figures (metrics.md) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset */
-                    from: string;
-                    /** @description End (exclusive), same forms */
-                    to: string;
-                    /** @description Our community id, platform:id, or a platform id */
-                    community?: string;
-                    /** @description Answer a series of calendar periods */
-                    by?: "day" | "week" | "month";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The figures */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad from/to/by/community */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown community */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -333,49 +289,7 @@ export interface paths {
             cookie?: never;
         };
         /** Mentions of each product in the period (messages naming it; a message naming two counts for both) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset */
-                    from: string;
-                    /** @description End (exclusive), same forms */
-                    to: string;
-                    /** @description Our community id, platform:id, or a platform id */
-                    community?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The figures */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad from/to/by/community */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown community */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getMetricsProducts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -392,40 +306,7 @@ export interface paths {
             cookie?: never;
         };
         /** RFM segments of paying members */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description As of this date (workspace zone) or instant; default now */
-                    at?: string;
-                    /** @description Only orders of this community */
-                    community?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description RFM */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getRfm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -442,43 +323,7 @@ export interface paths {
             cookie?: never;
         };
         /** Paying members with R, F, M and scores (by net paid, largest first) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description As of this date (workspace zone) or instant; default now */
-                    at?: string;
-                    /** @description Only orders of this community */
-                    community?: string;
-                    segment?: string;
-                    page?: number;
-                    page_size?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description RFM */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getRfmMembers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -495,40 +340,7 @@ export interface paths {
             cookie?: never;
         };
         /** Cohort retention: by week or month of first join, the share still present and the share active in each later period */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                    by?: "week" | "month";
-                    community?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Cohorts */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getCohorts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -562,37 +374,7 @@ export interface paths {
             cookie?: never;
         };
         /** Community health: members vs capacity, daily active ratio (healthy 10–15%), growth and churn by week, verdict */
-        get: {
-            parameters: {
-                query?: {
-                    at?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Health */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getCommunitiesHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -660,47 +442,7 @@ export interface paths {
             cookie?: never;
         };
         /** Seed 003 roles in one community: owner, admin, expert, backbone, mascot, onlooker, lurker, troublemaker */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The community (id or platform:id); required */
-                    community?: string;
-                    /** @description As of this date (workspace zone) or instant; default now */
-                    at?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Roles */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown community */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getRoles"];
         put?: never;
         post?: never;
         delete?: never;
@@ -717,50 +459,7 @@ export interface paths {
             cookie?: never;
         };
         /** Members of one community with their role and the behaviour it was assigned from */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The community (id or platform:id); required */
-                    community?: string;
-                    /** @description As of this date (workspace zone) or instant; default now */
-                    at?: string;
-                    role?: string;
-                    page?: number;
-                    page_size?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Roles */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad parameter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown community */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getRolesMembers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -777,49 +476,7 @@ export interface paths {
             cookie?: never;
         };
         /** The audit log: every action, why it happened, where it stands */
-        get: {
-            parameters: {
-                query?: {
-                    status?: string;
-                    rule?: string;
-                    kind?: string;
-                    member?: number | null;
-                    page?: number;
-                    page_size?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getActions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -836,44 +493,7 @@ export interface paths {
             cookie?: never;
         };
         /** One action */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getActionsId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -892,44 +512,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Undo: unmute, lift a blacklist, or cancel a pending action */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postActionsIdUndo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -946,44 +529,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a dead action again */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postActionsIdRetry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -998,42 +544,7 @@ export interface paths {
             cookie?: never;
         };
         /** Rules with what each did in the last 7 days */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getRules"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1052,50 +563,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Switch a rule on or off */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        enabled: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postRulesKeyToggle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1112,50 +580,24 @@ export interface paths {
         get?: never;
         put?: never;
         /** What the message rules would do with a text */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        text: string;
-                        community?: string;
-                        rule?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        post: operations["postRulesTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/{key}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /** Replay a past period through a rule; nothing is sent */
+        post: operations["postRulesKeyDryRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1170,45 +612,7 @@ export interface paths {
             cookie?: never;
         };
         /** Elimination preview: who falls short of the blueprint today, who revived, where the notice stands */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description community id or platform:id */
-                    ref: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getCommunitiesRefElimination"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1227,44 +631,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Announce today's elimination list in the community (starts the notice) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ref: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postCommunitiesRefEliminationAnnounce"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1281,106 +648,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Remove those still short once the notice has run */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ref: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rules/{key}/dry-run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Replay a past period through a rule; nothing is sent */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        from: string;
-                        to: string;
-                        sample?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postCommunitiesRefEliminationExecute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1395,48 +663,7 @@ export interface paths {
             cookie?: never;
         };
         /** Members with community, role, customer group, RFM segment, tags, channel, inviter, first join and first purchase */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description csv (UTF-8 with BOM, CRLF) or xlsx */
-                    format?: "csv" | "xlsx";
-                    /** @description Our community id, platform:id, or a platform id */
-                    community?: string;
-                    /** @description As of this date (workspace zone) or instant; default now */
-                    at?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file, streamed */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv; charset=utf-8": string;
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Bad parameter (the message names it) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown community */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getExportMembers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1453,52 +680,7 @@ export interface paths {
             cookie?: never;
         };
         /** The figures of metrics.md, one row per period */
-        get: {
-            parameters: {
-                query: {
-                    /** @description csv (UTF-8 with BOM, CRLF) or xlsx */
-                    format?: "csv" | "xlsx";
-                    /** @description Our community id, platform:id, or a platform id */
-                    community?: string;
-                    /** @description Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset */
-                    from: string;
-                    /** @description End (exclusive), same forms */
-                    to: string;
-                    /** @description One row per calendar period; without it, one row */
-                    by?: "day" | "week" | "month";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file, streamed */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv; charset=utf-8": string;
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Bad parameter (the message names it) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown community */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getExportMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1555,44 +737,7 @@ export interface paths {
             cookie?: never;
         };
         /** Playbooks: steps, next run, sent / queued / skipped */
-        get: {
-            parameters: {
-                query?: {
-                    at?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPlaybooks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1611,55 +756,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Whom the next occurrence of each step would reach, and the text; nothing is sent */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        /** @description preview as of this instant or date (default now) */
-                        at?: string;
-                        /** @description per-member steps: occurrences within this many days (default 7) */
-                        days?: number;
-                        /** @description recipients listed per step (default 50) */
-                        limit?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postPlaybooksKeyPreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1674,37 +771,7 @@ export interface paths {
             cookie?: never;
         };
         /** The FAQ knowledge base of each answering rule, with questions answered automatically vs handed to an operator */
-        get: {
-            parameters: {
-                query?: {
-                    days?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getFaq"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1721,41 +788,7 @@ export interface paths {
             cookie?: never;
         };
         /** Moderation actions (delete, warn, mute, remove, blacklist) with the message text that triggered each */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "delete" | "warn" | "mute" | "remove" | "blacklist";
-                    rule?: string;
-                    status?: "pending" | "sending" | "done" | "dead" | "undone" | "skipped";
-                    page?: number;
-                    page_size?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getModeration"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1772,38 +805,7 @@ export interface paths {
             cookie?: never;
         };
         /** Upcoming playbook step runs per local day in [from, to) (at most 62 days; only instants after now); nothing is sent */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Bad input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPlaybooksCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2155,6 +1157,184 @@ export interface components {
                 amount: number | null;
             }[];
         };
+        Metrics: {
+            /** @description Period start, in the workspace zone (ISO with offset) */
+            from: string;
+            /** @description Period end (exclusive), in the workspace zone (ISO with offset) */
+            to: string;
+            timezone: string;
+            /** @description platform:id of the community, or null for the workspace */
+            community: string | null;
+            /** @description Customer groups of the members present at `to` (a partition of them) */
+            groups: {
+                potential: number;
+                new: number;
+                core: number;
+                dormant: number;
+            };
+            /** @description The four rates of metrics.md; null where the denominator is 0 */
+            rates: {
+                growth: number | null;
+                conversion: number | null;
+                churn: number | null;
+                reactivation: number | null;
+            };
+            acquisition: {
+                /** @description Members whose first join is in the period */
+                new_members: number;
+                /** @description New members by first-join channel ("(none)": no channel); zero counts may be left out */
+                by_channel: {
+                    [key: string]: number;
+                };
+                /** @description New members who came with an inviter */
+                fission_new: number;
+                /** @description Invited new members by first-join channel ("(none)": no channel); zero counts may be left out */
+                fission_by_channel: {
+                    [key: string]: number;
+                };
+                /** @description Members whose first phone number is in the period */
+                leads_new: number;
+                /** @description New leads by first-join channel ("(none)": no channel); zero counts may be left out */
+                leads_by_channel: {
+                    [key: string]: number;
+                };
+            };
+            content: {
+                messages: number;
+                active_members: number;
+                /** @description Messages naming at least one product (a message counts once) */
+                product_mentions: number;
+                /** @description The most frequent topic terms, most frequent first */
+                topics: {
+                    term: string;
+                    count: number;
+                }[];
+            };
+            conversion: {
+                orders: number;
+                revenue: number;
+                refunds: number;
+                /** @description Members whose first paid order is in the period */
+                first_buyers: number;
+                /** @description First buyers by first-join channel ("(none)": no channel); zero counts may be left out */
+                by_channel: {
+                    [key: string]: number;
+                };
+                /** @description Median days from first join to first purchase of the first buyers; null when none joined */
+                cycle_days_median: number | null;
+            };
+        };
+        MetricsSeries: {
+            /** @description One period per calendar day / ISO week / month overlapping [from, to), clipped to it */
+            series: components["schemas"]["Metrics"][];
+        };
+        ProductMentions: {
+            /** @description Period start, in the workspace zone (ISO with offset) */
+            from: string;
+            /** @description Period end (exclusive), in the workspace zone (ISO with offset) */
+            to: string;
+            timezone: string;
+            /** @description The community as given in the query, or null for the workspace */
+            community: string | null;
+            /** @description Every product, most mentioned first */
+            products: {
+                key: string;
+                name: string;
+                /** @enum {string} */
+                tier: "lead" | "entry" | "premium";
+                /** @description Messages naming it (a message naming two products counts for both) */
+                mentions: number;
+            }[];
+        };
+        Rfm: {
+            /** @description The instant asked about, in the workspace zone (ISO with offset) */
+            at: string;
+            timezone: string;
+            /** @description Our community id, or null for the workspace */
+            community: number | null;
+            /** @description Members with a paid order (not fully refunded) before `at` */
+            paying_members: number;
+            /** @description Mean R, F and M scores the segments split on; null when nobody paid */
+            means: {
+                r: number;
+                f: number;
+                m: number;
+            } | null;
+            /** @description All eight segments, in a fixed order */
+            segments: {
+                /** @enum {string} */
+                key: "important_value" | "important_development" | "important_retention" | "important_winback" | "general_value" | "general_development" | "general_retention" | "general_winback";
+                name_zh: string;
+                name_en: string;
+                members: number;
+                /** @description Share of paying members; null when there are none */
+                share: number | null;
+                /** @description Net amount the segment paid (refunds taken off) */
+                net_paid: number;
+            }[];
+        };
+        RfmMembers: {
+            /** @description The instant asked about, in the workspace zone (ISO with offset) */
+            at: string;
+            page: number;
+            page_size: number;
+            /** @description By net amount paid, largest first */
+            items: {
+                member_id: number;
+                name: string | null;
+                /** @description Last paid order, in the workspace zone */
+                last_paid_at: string;
+                /** @description Days from the last paid order to `at` */
+                recency_days: number;
+                /** @description Paid orders */
+                frequency: number;
+                /** @description Net amount paid */
+                monetary: number;
+                /** @description Quintile scores, 5 best; ties share a score */
+                scores: {
+                    r: number;
+                    f: number;
+                    m: number;
+                };
+                /** @enum {string} */
+                segment: "important_value" | "important_development" | "important_retention" | "important_winback" | "general_value" | "general_development" | "general_retention" | "general_winback";
+            }[];
+        };
+        Cohorts: {
+            /** @enum {string} */
+            by: "week" | "month";
+            /** @description Start asked for, in the workspace zone (ISO with offset) */
+            from: string;
+            /** @description End asked for (exclusive), in the workspace zone (ISO with offset) */
+            to: string;
+            timezone: string;
+            /** @description Our community id, or null for the workspace */
+            community: number | null;
+            /** @description One cohort per week or month overlapping [from, to), clipped to it */
+            cohorts: {
+                /** @description Start of the period of first join, in the workspace zone (ISO with offset) */
+                start: string;
+                /** @description Members whose first join falls in the period */
+                size: number;
+                /** @description The cohort’s period and every later one up to `to` */
+                periods: {
+                    /** @description Periods since the cohort’s own (0 = its own) */
+                    index: number;
+                    /** @description Period start, in the workspace zone (ISO with offset) */
+                    start: string;
+                    /** @description Period end (exclusive), in the workspace zone (ISO with offset) */
+                    end: string;
+                    /** @description Cohort members present at the period’s end */
+                    present: number;
+                    /** @description Cohort members active in the period */
+                    active: number;
+                    /** @description present / cohort size; null for an empty cohort */
+                    present_share: number | null;
+                    /** @description active / cohort size; null for an empty cohort */
+                    active_share: number | null;
+                }[];
+            }[];
+        };
         Engagement: {
             /** @description The instant asked about, in the workspace zone (ISO with offset) */
             at: string;
@@ -2180,6 +1360,61 @@ export interface components {
                 /** @description Share of present members; null when there are none */
                 share: number | null;
             }[];
+        };
+        CommunitiesHealth: {
+            /** @description The instant asked about, in the workspace zone (ISO with offset) */
+            at: string;
+            timezone: string;
+            communities: components["schemas"]["CommunityHealth"][];
+        };
+        CommunityHealth: {
+            community: {
+                id: number;
+                platform: string;
+                external_id: string;
+                name: string | null;
+            };
+            /** @description Members present at `at` */
+            members: number;
+            /** @description From the blueprint; 200 when it gives none */
+            capacity: number;
+            /** @description members / capacity */
+            fill: number;
+            /** @description Mean active members a day over the 7 days before `at` */
+            daily_active_members: number;
+            /** @description daily_active_members / members (healthy: 10–15%); null without members */
+            daily_active_ratio: number | null;
+            /** @description The 4 weeks before `at`, oldest first */
+            weeks: {
+                /** @description Week start, in the workspace zone (ISO with offset) */
+                from: string;
+                /** @description Week end (exclusive), in the workspace zone (ISO with offset) */
+                to: string;
+                joiners: number;
+                churned: number;
+                /** @description joiners / present at the start; null when nobody was present at the start */
+                growth: number | null;
+                /** @description churned / present at the start; null when nobody was present at the start */
+                churn: number | null;
+            }[];
+            verdict: {
+                /**
+                 * @description healthy: no issue; watch: one; unhealthy: more
+                 * @enum {string}
+                 */
+                status: "healthy" | "watch" | "unhealthy";
+                /** @enum {string} */
+                size: "ok" | "small" | "over_capacity";
+                /** @enum {string} */
+                activity: "silent" | "low" | "healthy" | "lively";
+                /**
+                 * @description From the last two weeks
+                 * @enum {string}
+                 */
+                trend: "growing" | "flat" | "shrinking";
+                zh: string;
+                en: string;
+            };
         };
         CommunityList: {
             items: components["schemas"]["Community"][];
@@ -2284,6 +1519,318 @@ export interface components {
                 task?: string;
             };
         };
+        Roles: {
+            /** @description The instant asked about, in the workspace zone (ISO with offset) */
+            at: string;
+            /** @description The behaviour counted: the workspace’s dormantDays before `at` */
+            window: {
+                from: string;
+                to: string;
+            };
+            timezone: string;
+            community: {
+                id: number;
+                platform: string;
+                external_id: string;
+                /** @description Its name in qunyun.yaml, else on the platform */
+                name: string | null;
+            };
+            /** @description Members with a role: present at `at`, or removed in the window */
+            members: number;
+            /** @description The thresholds the roles are assigned by (docs/metrics.md, "Roles") */
+            rules: {
+                expertRepliesReceived: number;
+                backboneMessages: number;
+                backboneRepliesReceived: number;
+                mascotPartners: number;
+                mascotRepliesGiven: number;
+                onlookerMessages: number;
+                onlookerCheckins: number;
+            };
+            /** @description All eight roles, by precedence */
+            roles: {
+                /** @enum {string} */
+                key: "owner" | "admin" | "expert" | "backbone" | "mascot" | "onlooker" | "lurker" | "troublemaker";
+                name_zh: string;
+                name_en: string;
+                members: number;
+                /** @description Share of members; null when there are none */
+                share: number | null;
+            }[];
+        };
+        RoleMembers: {
+            /** @description The instant asked about, in the workspace zone (ISO with offset) */
+            at: string;
+            community: {
+                id: number;
+                platform: string;
+                external_id: string;
+                /** @description Its name in qunyun.yaml, else on the platform */
+                name: string | null;
+            };
+            /** @description Members matching (all pages) */
+            total: number;
+            page: number;
+            page_size: number;
+            /** @description By role precedence, then most messages first */
+            items: {
+                member_id: number;
+                name: string | null;
+                /** @enum {string} */
+                role: "owner" | "admin" | "expert" | "backbone" | "mascot" | "onlooker" | "lurker" | "troublemaker";
+                /**
+                 * @description Owner or admin on the platform, else null
+                 * @enum {string|null}
+                 */
+                platform_role: "owner" | "admin" | null;
+                messages: number;
+                /** @description Their messages replying to someone else */
+                replies_given: number;
+                /** @description Others’ messages replying to theirs */
+                replies_received: number;
+                /** @description Distinct members they replied to, were replied to by, mentioned or were mentioned by */
+                partners: number;
+                checkins: number;
+                /** @description Times removed from the community in the window */
+                removals: number;
+            }[];
+        };
+        Actions: {
+            /** @description Matching actions, all pages */
+            total: number;
+            page: number;
+            page_size: number;
+            /** @description Every action by status, whatever the filters */
+            by_status: {
+                pending?: number;
+                sending?: number;
+                done?: number;
+                dead?: number;
+                undone?: number;
+                skipped?: number;
+            };
+            /** @description Newest first */
+            items: components["schemas"]["Action"][];
+        };
+        Action: {
+            id: number;
+            /** @description What proposed it: a rule key, playbook:KEY/STEP, elimination:COMMUNITY, (blacklist) */
+            rule: string;
+            /** @enum {string} */
+            kind: "delete" | "warn" | "mute" | "remove" | "blacklist" | "send" | "reply" | "tag" | "notify" | "approve" | "decline" | "unmute" | "unblacklist";
+            platform: string;
+            /**
+             * @description pending → sending → done, or dead after the last failed attempt; undone; skipped (a missed playbook step)
+             * @enum {string}
+             */
+            status: "pending" | "sending" | "done" | "dead" | "undone" | "skipped";
+            community_id: number | null;
+            member_id: number | null;
+            member_name: string | null;
+            /** @description The ledger event that triggered it, if any */
+            event_id: string | null;
+            /** @description When that event happened, or the playbook occurrence (ISO, UTC) */
+            event_at: string | null;
+            /** @description What is sent, by kind: { text }, { seconds }, { tag }, { step }, … */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @description Why: { hits, detail } for rules; occurrence and outcome for playbook steps */
+            reason: {
+                [key: string]: unknown;
+            };
+            attempts: number;
+            /** @description When it is (or was) due (ISO, UTC) */
+            due_at: string;
+            /** @description The platform’s answer to the last failed attempt */
+            last_error: string | null;
+            /** @description The action this one undoes (unmute, unblacklist) */
+            undo_of: number | null;
+            /** @description Created (ISO, UTC) */
+            created_at: string;
+            /** @description Last changed (ISO, UTC) */
+            updated_at: string;
+        };
+        Rules: {
+            /** @description Events older than this when they arrive trigger no live action */
+            fresh_minutes: number;
+            /** @description Word lists: how many words each holds */
+            lists: {
+                [key: string]: number;
+            };
+            ladders: {
+                [key: string]: (("warn" | "remove" | "blacklist") | string)[];
+            };
+            rules: {
+                key: string;
+                /** @enum {string} */
+                on: "message" | "join" | "leave" | "contact" | "request";
+                /** @description As configured, or as an operator switched it */
+                enabled: boolean;
+                description: string | null;
+                /** @description Community keys it applies to; null: every community */
+                communities: string[] | null;
+                match: {
+                    words?: string[];
+                    links?: boolean;
+                    phones?: boolean;
+                    wechatIds?: boolean;
+                    kinds?: ("text" | "image" | "link" | "file" | "voice" | "video" | "card" | "other")[];
+                    flood?: {
+                        messages: number;
+                        seconds: number;
+                    };
+                } | null;
+                actions: (("delete" | "strike" | "warn" | "remove" | "blacklist" | "notify" | "answer" | "approve" | "decline") | {
+                    send: string;
+                } | {
+                    reply: string;
+                } | {
+                    warn: string;
+                } | {
+                    mute: string;
+                } | {
+                    tag: string;
+                } | {
+                    notify: string;
+                })[];
+                ladder: string | null;
+                /** @description Actions it proposed in the last 7 days, by kind */
+                last_7_days: {
+                    [key: string]: number;
+                };
+                /** @description Only for rules that answer questions */
+                answered_share?: number | null;
+            }[];
+        };
+        RuleToggle: {
+            key: string;
+            enabled: boolean;
+        };
+        RuleTest: {
+            text: string;
+            /** @description What the message rules would do, rule by rule */
+            actions: {
+                rule: string;
+                /** @enum {string} */
+                kind: "delete" | "warn" | "mute" | "remove" | "blacklist" | "send" | "reply" | "tag" | "notify" | "approve" | "decline" | "unmute" | "unblacklist";
+                /** @description What would be sent (send, reply, warn, notify) */
+                text?: string;
+                /** @description Mute length */
+                seconds?: number;
+                tag?: string;
+                /** @description Strikes: the ladder step taken (1 = first strike) */
+                step?: number;
+                /** @description What in the message matched */
+                hits: {
+                    /** @description words:LIST, link, phone, wechat_id, kind:KIND or flood */
+                    what: string;
+                    matched: string;
+                    /** @description Offset in the text (UTF-16 units) */
+                    start: number;
+                    end: number;
+                    /** @description The list word matched (words:… hits) */
+                    word?: string;
+                }[];
+                detail?: string;
+            }[];
+        };
+        DryRun: {
+            rule: string;
+            /** @description ISO, UTC */
+            from: string;
+            /** @description ISO, UTC (exclusive) */
+            to: string;
+            events_scanned: number;
+            /** @description Actions it would have proposed, by kind */
+            actions: {
+                [key: string]: number;
+            };
+            /** @description Members who would have taken at least one strike */
+            members_struck: number;
+            /** @description The first proposals, up to `sample` */
+            samples: {
+                rule: string;
+                /** @enum {string} */
+                kind: "delete" | "warn" | "mute" | "remove" | "blacklist" | "send" | "reply" | "tag" | "notify" | "approve" | "decline" | "unmute" | "unblacklist";
+                /** @description What would be sent (send, reply, warn, notify) */
+                text?: string;
+                /** @description Mute length */
+                seconds?: number;
+                tag?: string;
+                /** @description Strikes: the ladder step taken (1 = first strike) */
+                step?: number;
+                /** @description What in the message matched */
+                hits: {
+                    /** @description words:LIST, link, phone, wechat_id, kind:KIND or flood */
+                    what: string;
+                    matched: string;
+                    /** @description Offset in the text (UTF-16 units) */
+                    start: number;
+                    end: number;
+                    /** @description The list word matched (words:… hits) */
+                    word?: string;
+                }[];
+                detail?: string;
+                /** @description When the event happened (ISO, UTC) */
+                at: string;
+                member_id: number;
+                event_id: string;
+            }[];
+        };
+        Elimination: {
+            community: {
+                id: number;
+                platform: string;
+                external_id: string;
+                name: string | null;
+            };
+            /** @description The instant judged (ISO, UTC) */
+            at: string;
+            rule: {
+                minCheckins?: number;
+                withinDays?: number;
+                silentDays?: number;
+                noticeDays?: number;
+                schedule?: string;
+            };
+            revival: {
+                checkins?: number;
+                product?: string;
+                task?: string;
+            } | null;
+            /** @description Members present now */
+            present: number;
+            /** @description The latest announcement still standing (not undone, skipped or dead); null when none */
+            notice: {
+                /** @description The announcement (a send action) */
+                action_id: number;
+                /** @description When the notice started: when the announcement went out, or was queued if it has not yet (ISO, UTC) */
+                announced_at: string;
+                /** @description When the list can be carried out (ISO, UTC) */
+                execute_from: string;
+                /** @description When it was carried out (ISO, UTC) */
+                executed_at: string | null;
+                /** @description Whether the announcement has gone out */
+                delivered: boolean;
+            } | null;
+            /** @description Who falls short today, and why */
+            candidates: {
+                member_id: number;
+                name: string | null;
+                reasons: string[];
+            }[];
+            /** @description Who fell short but revived during the notice */
+            revived: {
+                member_id: number;
+                name: string | null;
+                reason: string;
+            }[];
+        };
+        EliminationDone: components["schemas"]["Elimination"] & {
+            /** @description Removals queued: those on the announced list still short */
+            removed: number;
+        };
         ImportSummary: {
             /** @description Data rows read (the header row not counted) */
             read: number;
@@ -2307,6 +1854,198 @@ export interface components {
             /** @description Remarks on rows that were still imported, grouped ("3 rows (first: row 4): a join time but no community…") */
             notes: string[];
             dry_run: boolean;
+        };
+        Playbooks: {
+            /** @description The instant asked about (ISO, UTC) */
+            at: string;
+            timezone: string;
+            campaigns: {
+                [key: string]: string;
+            };
+            playbooks: {
+                key: string;
+                description: string | null;
+                /**
+                 * @description dormant: starts for each member who turns dormant; null: runs on its steps’ timings
+                 * @enum {string|null}
+                 */
+                on: "dormant" | null;
+                enabled: boolean;
+                /** @description platform:key of every community it covers */
+                communities: string[];
+                target: {
+                    tags?: string[];
+                    tiers?: ("lead" | "entry" | "premium")[];
+                    groups?: ("potential" | "new" | "core" | "dormant")[];
+                } | null;
+                /** @enum {string} */
+                missed: "late" | "skip";
+                grace_minutes: number;
+                /** @description Playbooks on dormant: members it has started for */
+                started?: number;
+                steps: {
+                    key: string;
+                    /** @enum {string} */
+                    runs: "cron" | "afterJoin" | "afterCampaign" | "afterStart";
+                    /** @description The step’s cron, or its afterJoin / afterCampaign / afterStart setting */
+                    timing: string | {
+                        days: number;
+                        at: string;
+                    } | {
+                        campaign: string;
+                        days: number;
+                        at: string;
+                    };
+                    /**
+                     * @description community: posted in each community; member: a private message to each member
+                     * @enum {string}
+                     */
+                    to: "community" | "member";
+                    /** @description The message template */
+                    send: string | null;
+                    tag: string | null;
+                    /** @description Next occurrence (per-member steps: the earliest within 35 days); null when none (ISO, UTC) */
+                    next_run: string | null;
+                    /** @description When the scheduler last ran it (ISO, UTC) */
+                    last_run_at: string | null;
+                    /** @description Its actions by outcome */
+                    counts: {
+                        sent: number;
+                        queued: number;
+                        skipped: number;
+                        dead: number;
+                        undone: number;
+                    };
+                }[];
+            }[];
+        };
+        PlaybookPreview: {
+            playbook: string;
+            /** @description The instant previewed from (ISO, UTC) */
+            at: string;
+            /** @description What the preview cannot show (playbooks on dormant) */
+            note?: string;
+            steps: ({
+                key: string;
+                /** @enum {string} */
+                to: "community";
+                /** @description The next occurrence; null when none (ISO, UTC) */
+                next_at: string | null;
+                /** @description Communities it would reach */
+                total: number;
+                sends: {
+                    /** @description When (ISO, UTC) */
+                    at: string;
+                    /** @description platform:key */
+                    community: string;
+                    community_name: string;
+                    /** @description The message as it would be sent; null for a step that only tags */
+                    text: string | null;
+                }[];
+            } | {
+                key: string;
+                /** @enum {string} */
+                to: "member";
+                /** @description The earliest occurrence in the window; null when none (ISO, UTC) */
+                next_at: string | null;
+                /** @description The days looked at (ISO, UTC) */
+                window: {
+                    from: string;
+                    to: string;
+                };
+                /** @description Occurrences in the window */
+                total: number;
+                /** @description The first `limit`, soonest first */
+                sends: {
+                    /** @description When (ISO, UTC) */
+                    at: string;
+                    member_id: number;
+                    member_name: string | null;
+                    /** @description platform:key */
+                    community: string;
+                    /** @description The message as it would be sent; null for a step that only tags */
+                    text: string | null;
+                    tag: string | null;
+                }[];
+            })[];
+        };
+        Faq: {
+            days: number;
+            /** @description Questions answered automatically in the last `days` days */
+            answered: number;
+            /** @description Questions handed to an operator */
+            handed_over: number;
+            /** @description Questions answered automatically / all questions (answered or handed to an operator); null when there were none */
+            answered_share: number | null;
+            /** @description Every rule with FAQ entries */
+            rules: {
+                key: string;
+                description: string | null;
+                enabled: boolean;
+                /** @description Community keys it applies to; null: every community */
+                communities: string[] | null;
+                /** @description Match score below which a question goes to an operator */
+                threshold: number | null;
+                entries: {
+                    index: number;
+                    question: string;
+                    keywords: string[];
+                    answer: string;
+                }[];
+                answered: number;
+                handed_over: number;
+                /** @description Questions answered automatically / all questions (answered or handed to an operator); null when there were none */
+                answered_share: number | null;
+            }[];
+        };
+        Moderation: {
+            /** @description Matching actions, all pages */
+            total: number;
+            page: number;
+            page_size: number;
+            /** @description Every moderation action by kind, whatever the filters */
+            by_kind: {
+                delete?: number;
+                warn?: number;
+                mute?: number;
+                remove?: number;
+                blacklist?: number;
+            };
+            /** @description Newest first */
+            items: (components["schemas"]["Action"] & {
+                /** @description The triggering message’s text; null when the event is gone or had none */
+                message_text: string | null;
+            })[];
+        };
+        PlaybookCalendar: {
+            timezone: string;
+            /** @description Start asked for (ISO, UTC) */
+            from: string;
+            /** @description End asked for (exclusive) (ISO, UTC) */
+            to: string;
+            /** @description Now: only runs after it are listed (ISO, UTC) */
+            at: string;
+            /** @description Days with at least one run, in order */
+            days: {
+                /** @description Local date, YYYY-MM-DD */
+                date: string;
+                /** @description Soonest first */
+                runs: {
+                    playbook: string;
+                    step: string;
+                    /**
+                     * @description community: posted in each community; member: a private message to each member
+                     * @enum {string}
+                     */
+                    to: "community" | "member";
+                    /** @description The day’s first run of the step (ISO, UTC) */
+                    first_at: string;
+                    /** @description Community steps: communities reached; per-member steps: members */
+                    count: number;
+                    /** @description The message template */
+                    send: string | null;
+                }[];
+            }[];
         };
     };
     responses: never;
@@ -3715,6 +3454,369 @@ export interface operations {
             };
         };
     };
+    getMetrics: {
+        parameters: {
+            query: {
+                /** @description Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset */
+                from: string;
+                /** @description End (exclusive), same forms */
+                to: string;
+                /** @description Our community id, platform:id, or a platform id */
+                community?: string;
+                /** @description Answer a series of calendar periods */
+                by?: "day" | "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures of the period, or { series } with by= */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Metrics"] | components["schemas"]["MetricsSeries"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMetricsProducts: {
+        parameters: {
+            query: {
+                /** @description Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset */
+                from: string;
+                /** @description End (exclusive), same forms */
+                to: string;
+                /** @description Our community id, platform:id, or a platform id */
+                community?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mentions per product */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductMentions"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRfm: {
+        parameters: {
+            query?: {
+                /** @description As of this date (workspace zone) or instant; default now */
+                at?: string;
+                /** @description Only orders of this community */
+                community?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Segments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rfm"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRfmMembers: {
+        parameters: {
+            query?: {
+                /** @description As of this date (workspace zone) or instant; default now */
+                at?: string;
+                /** @description Only orders of this community */
+                community?: string;
+                /** @description Only this segment (its key) */
+                segment?: string;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scored members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RfmMembers"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCohorts: {
+        parameters: {
+            query: {
+                /** @description Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset */
+                from: string;
+                /** @description End (exclusive), same forms */
+                to: string;
+                by?: "week" | "month";
+                /** @description Our community id, platform:id, or a platform id */
+                community?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cohorts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cohorts"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getEngagement: {
         parameters: {
             query?: {
@@ -3734,6 +3836,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Engagement"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommunitiesHealth: {
+        parameters: {
+            query?: {
+                /** @description As of this date (workspace zone) or instant; default now */
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Health of every community */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunitiesHealth"];
                 };
             };
             /** @description Invalid input (the message names the field) */
@@ -3999,6 +4169,1099 @@ export interface operations {
             };
         };
     };
+    getRoles: {
+        parameters: {
+            query?: {
+                /** @description The community (id or platform:id); required */
+                community?: string;
+                /** @description As of this date (workspace zone) or instant; default now */
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Role counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roles"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRolesMembers: {
+        parameters: {
+            query?: {
+                /** @description The community (id or platform:id); required */
+                community?: string;
+                /** @description As of this date (workspace zone) or instant; default now */
+                at?: string;
+                /** @description Only this role (its key) */
+                role?: string;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members with their role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleMembers"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getActions: {
+        parameters: {
+            query?: {
+                /** @description pending, sending, done, dead, undone or skipped */
+                status?: string;
+                rule?: string;
+                kind?: string;
+                /** @description Our member id */
+                member?: number | null;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of actions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Actions"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getActionsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postActionsIdUndo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action, now undone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postActionsIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action, pending again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rules"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRulesKeyToggle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rule’s key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The rule’s new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleToggle"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRulesTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    /** @description Test as in this community (its key); default: each rule as if it applied */
+                    community?: string;
+                    /** @description Only this rule */
+                    rule?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The actions proposed; nothing is sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleTest"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRulesKeyDryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rule’s key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Start: a date (workspace zone) or an instant with offset */
+                    from: string;
+                    /** @description End (exclusive) */
+                    to: string;
+                    /** @description Proposals listed (default 50) */
+                    sample?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description What it would have done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRun"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommunitiesRefElimination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Our community id, platform:id, or a platform id */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Elimination"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCommunitiesRefEliminationAnnounce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Our community id, platform:id, or a platform id */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview, with the notice queued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Elimination"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCommunitiesRefEliminationExecute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Our community id, platform:id, or a platform id */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview, with the removals queued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EliminationDone"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExportMembers: {
+        parameters: {
+            query?: {
+                /** @description csv (UTF-8 with BOM, CRLF) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Our community id, platform:id, or a platform id */
+                community?: string;
+                /** @description As of this date (workspace zone) or instant; default now */
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, streamed as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExportMetrics: {
+        parameters: {
+            query: {
+                /** @description csv (UTF-8 with BOM, CRLF) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Our community id, platform:id, or a platform id */
+                community?: string;
+                /** @description Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset */
+                from: string;
+                /** @description End (exclusive), same forms */
+                to: string;
+                /** @description One row per calendar period; without it, one row */
+                by?: "day" | "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, streamed as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postImportMembers: {
         parameters: {
             query?: {
@@ -4169,6 +5432,370 @@ export interface operations {
             };
             /** @description Too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPlaybooks: {
+        parameters: {
+            query?: {
+                /** @description As of this date (workspace zone) or instant; default now */
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The playbooks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Playbooks"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPlaybooksKeyPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The playbook’s key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description preview as of this instant or date (default now) */
+                    at?: string;
+                    /** @description per-member steps: occurrences within this many days (default 7) */
+                    days?: number;
+                    /** @description recipients listed per step (default 50) */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The next occurrences, step by step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybookPreview"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFaq: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description FAQ rules and their entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Faq"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getModeration: {
+        parameters: {
+            query?: {
+                kind?: "delete" | "warn" | "mute" | "remove" | "blacklist";
+                rule?: string;
+                status?: "pending" | "sending" | "done" | "dead" | "undone" | "skipped";
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of moderation actions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Moderation"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPlaybooksCalendar: {
+        parameters: {
+            query: {
+                /** @description Start: a date (workspace zone) or an instant with offset */
+                from: string;
+                /** @description End (exclusive), at most 62 days after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Runs per local day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybookCalendar"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
