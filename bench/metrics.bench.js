@@ -56,10 +56,9 @@ await dashboard();
 const cold = performance.now() - t;
 console.log(`cold dashboard (month + month by day, no finished periods): ${cold.toFixed(0)} ms`);
 const times = [];
-let answer;
 for (let i = 0; i < runs; i++) {
   const t0 = performance.now();
-  answer = await dashboard();
+  await dashboard();
   times.push(performance.now() - t0);
 }
 console.log(`dashboard (month + month by day), warm, ${runs} runs: ${stats(times)}  (targets 300 / 1000)`);
@@ -80,7 +79,7 @@ for (let i = 0; i < Math.min(runs, 5); i++) {
   live.push(performance.now() - t0);
 }
 console.log(`dashboard after live events in its last day (that day and the month recomputed), ${live.length} runs: ${stats(live)}`);
-answer = await computeMetrics(d.db, q);
+const answer = await computeMetrics(d.db, q);
 // The naive baseline: read every event and replay the month in memory (src/domain/metrics/reference.ts), checked
 // against the engine's answer. Above BENCH_NAIVE_MAX events (default 3,000,000) holding the whole ledger in memory is
 // not possible in this heap, so the baseline is only the scan itself — reading and parsing every event once, which

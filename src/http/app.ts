@@ -1,9 +1,8 @@
 // The HTTP application: thin routes per feature, one error shape, OpenAPI at /api/docs.
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext } from '../context.js';
 import type { Connector } from '../connectors/types.js';
-import { z } from '@hono/zod-openapi';
 import { appErrorJson, describeIssues, errorJson } from './errors.js';
 import { declaredPolicies, PolicyTable, type RoutePolicy } from './policy.js';
 import { checkAnswers } from './answers.js';

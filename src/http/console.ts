@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Context, Hono } from 'hono';
+import type { Context, Env, Hono } from 'hono';
 import { page } from './html.js';
 
 const TYPES: Record<string, string> = {
@@ -44,7 +44,7 @@ function load(file: string) {
   return f;
 }
 
-export function registerConsole(app: Hono<any>, dir: string | null = findConsoleDir()): void {
+export function registerConsole<E extends Env>(app: Hono<E>, dir: string | null = findConsoleDir()): void {
   app.get('*', async (c, next) => {
     const p = c.req.path;
     if (p.startsWith('/api/') || p.startsWith('/hooks/')) return next();

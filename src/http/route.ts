@@ -1,7 +1,7 @@
 // How a route is declared: its OpenAPI contract (request, every answer's schema) and its access policy side by
 // side. The policy travels in the operation as `x-policy` / `x-audit` / `x-scope` (visible in /api/openapi.json);
 // src/http/policy.ts reads them back from the registered routes, so a route declared without one is refused.
-import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, type z, type RouteConfig } from '@hono/zod-openapi';
 import type { Policy } from '../domain/auth/roles.js';
 import { ErrorAnswer } from './errors.js';
 

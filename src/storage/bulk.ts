@@ -28,15 +28,20 @@ function template<T extends Table>(db: Db, spec: BulkSpec<T>, n: number): string
   let text = byN.get(n);
   if (text === undefined) {
     const row = Object.fromEntries(spec.columns.map((c) => [c, null]));
+    // The table and columns come from a BulkSpec, checked against Schema where the spec is declared; the
+    // statement itself is built over an untyped view of the database.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     let q = (db as Kysely<any>).insertInto(spec.table).values(Array.from({ length: n }, () => ({ ...row })));
     const oc = spec.onConflict;
     if (oc) {
       q = q.onConflict((b) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const t = b.columns([...oc.target] as any);
         if (oc.nothing) return t.doNothing();
         const set: Record<string, unknown> = {};
         for (const c of oc.set ?? []) set[c] = sql.ref(`excluded.${c}`);
         for (const c of oc.add ?? []) set[c] = sql`${sql.ref(`${spec.table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`;
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         return t.doUpdateSet(set as any);
       });
     }

@@ -39,7 +39,7 @@ export async function openDatabase(target: string): Promise<Database> {
       client.release();
     } catch (err) {
       await db.destroy();
-      throw new Error(`cannot connect to PostgreSQL at ${redactUrl(target)}: ${(err as Error).message}`);
+      throw new Error(`cannot connect to PostgreSQL at ${redactUrl(target)}: ${(err as Error).message}`, { cause: err });
     }
     return { db, dialect: 'postgres', location: redactUrl(target), close: () => db.destroy() };
   }
@@ -48,7 +48,7 @@ export async function openDatabase(target: string): Promise<Database> {
   try {
     sqlite = new SQLite(target);
   } catch (err) {
-    throw new Error(`cannot open SQLite database ${target}: ${(err as Error).message}`);
+    throw new Error(`cannot open SQLite database ${target}: ${(err as Error).message}`, { cause: err });
   }
   sqlite.pragma('journal_mode = WAL');
   // FULL: a commit survives power loss too, which "accepted" promises; batches keep the fsync cost small.

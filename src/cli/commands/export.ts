@@ -45,8 +45,8 @@ async function run(o: Common, prepare: (db: Kysely<Schema>) => Promise<PreparedE
     } catch (err) {
       // Name the option as typed: "--at: not a real date …", "--community: community "x" not found".
       const msg = (err as Error).message;
-      if (OPTION_NAMES.test(msg)) throw new Error(`--${msg}`);
-      if (err instanceof NotFoundError || err instanceof AmbiguousError) throw new Error(`--community: ${msg}`);
+      if (OPTION_NAMES.test(msg)) throw new Error(`--${msg}`, { cause: err });
+      if (err instanceof NotFoundError || err instanceof AmbiguousError) throw new Error(`--community: ${msg}`, { cause: err });
       throw err;
     }
     const started = Date.now();

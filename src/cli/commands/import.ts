@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { DB_OPTION } from '../options.js';
-import { withDatabase } from '../open.js';
+import { withDatabase, type Opened } from '../open.js';
 import { createProgress } from '../progress.js';
 import { printJson } from '../output.js';
 import type { ImportSummary } from '../../features/import/run.js';
@@ -30,7 +30,7 @@ async function printSummary(file: string, s: ImportSummary, seconds: number, uni
 
 /** Runs one import with a byte-based progress bar; prints the summary; sets the exit code. */
 async function runImport(file: string, o: Common, unit: 'rows' | 'messages',
-  go: (hooks: { onBytes(n: number): void; progress(n: number): void }, db: import('../open.js').Opened) => Promise<ImportSummary>): Promise<void> {
+  go: (hooks: { onBytes(n: number): void; progress(n: number): void }, db: Opened) => Promise<ImportSummary>): Promise<void> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`cannot read ${file}: no such file`);
   const total = fs.statSync(file).size;
   const started = Date.now();
@@ -101,7 +101,7 @@ export function registerImport(program: Command): void {
         const tz = (await ctx.settings()).timezone;
         const bound = (v: string | undefined, name: string) => {
           if (v === undefined) return undefined;
-          try { return parseBoundary(v, tz, name); } catch (err) { throw new Error(`--${(err as Error).message}`); }
+          try { return parseBoundary(v, tz, name); } catch (err) { throw new Error(`--${(err as Error).message}`, { cause: err }); }
         };
         return importTelegram(file, { database: ctx.database, ingest: await ctx.ingestContext(), dryRun: o.dryRun, since: bound(o.since, 'since'), until: bound(o.until, 'until'), ...hooks });
       });

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { DB_OPTION } from '../options.js';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
 import { openForCommand } from '../open.js';
 import { buildConnectors, outboxDelivery } from '../delivery.js';
 import { saveSetting } from '../../features/workspace/settings.js';
@@ -93,7 +94,7 @@ export function registerServe(program: Command): void {
  * database's demo workspace while it has no user, and printed at every start while it is the only account and
  * keeps its first password (kept for that in settings; dropped as soon as either changes). Null otherwise.
  */
-async function ensureDemoLogin(db: import('kysely').Kysely<import('../../storage/schema.js').Schema>, isDefault: boolean) {
+async function ensureDemoLogin(db: Kysely<Schema>, isDefault: boolean) {
   const [repo, { hashPassword, verifyPassword }, { randomBytes }] = await Promise.all([
     import('../../features/auth/repository.js'), import('../../features/auth/password.js'), import('node:crypto')]);
   const kept = await db.selectFrom('settings').select('value').where('key', '=', 'demo_login').executeTakeFirst();

@@ -108,7 +108,7 @@ export function registerUsers(program: Command): void {
         try {
           await repo.keepingAnOwner(db, opened.ctx.database.dialect === 'postgres', (trx) => repo.deleteUserIn(trx, u.id));
         } catch (err) {
-          if (err instanceof repo.LastOwnerError) throw new Error(`${username} is the last owner: add another owner first`);
+          if (err instanceof repo.LastOwnerError) throw new Error(`${username} is the last owner: add another owner first`, { cause: err });
           throw err;
         }
         await audit(opened, 'user.delete', `user ${u.id}`);

@@ -3,7 +3,7 @@
 // acknowledged; outbox actions out as Bot API calls (deliver.ts).
 import { Api } from 'grammy';
 import type { Connector, ConnectorContext, InboundResult } from '../types.js';
-import { readTelegramConfig, type TelegramConfig } from './config.js';
+import type { TelegramConfig } from './config.js';
 import { TELEGRAM_KINDS, deliverTelegram } from './deliver.js';
 import { MembershipSource } from './membership.js';
 import { ALLOWED_UPDATES, Poller, type PollingOptions } from './polling.js';

@@ -1,7 +1,6 @@
 // The callback endpoint: the official crypto vectors verify and decrypt; every refusal answers the right status
 // with a message naming the problem; "success" comes only after the ledger committed.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encrypt, getSignature } from '@wecom/crypto';
 import { createApp } from '../../http/app.js';

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../test-support/databases.js';
 import { createTestApp, ndjson } from '../../test-support/app.js';
 import { applyWorkspaceFile } from '../workspace/apply.js';
-import { parseWorkspaceFile } from '../../config/workspace-file.js';
-import { ConfigError } from '../../config/workspace-file.js';
+import { parseWorkspaceFile, ConfigError } from '../../config/workspace-file.js';
 
 const YAML = `
 products: [{ key: camp, name: 体验营, tier: lead, price: 990 }]

@@ -6,7 +6,6 @@ import type { Database } from '../../storage/database.js';
 import { externalIds, recordResult as record, resultAt } from '../../connectors/internal.js';
 import type { Connector } from '../../connectors/types.js';
 import { unsupported } from '../../connectors/types.js';
-import type { OutboxAction } from './outbox.js';
 
 export const SIMULATED_KINDS = ['send', 'reply', 'warn', 'delete', 'mute', 'unmute', 'remove', 'blacklist', 'unblacklist', 'tag', 'notify', 'approve', 'decline'] as const;
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeText, type Encoding } from './decode.js';
+import type { Encoding } from './decode.js';
 import { readCsv, readXlsx, sniffFormat } from './tables.js';
 import { scanJson } from './json-scan.js';
 import { encodeGb18030, xlsxBytes } from './test-helpers.js';

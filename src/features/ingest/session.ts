@@ -1,6 +1,6 @@
 // Turns a stream of NDJSON lines into committed batches and one summary (accepted / duplicates / rejected).
 import { sql } from 'kysely';
-import { parseEventLine } from '../../domain/events/validate.js';
+import { parseEventLine, type ValidationResult } from '../../domain/events/validate.js';
 import { ingestBatch, type BatchItem, type IngestContext, type Rejection } from './service.js';
 import { MAX_LINE_BYTES, type LineItem } from './lines.js';
 
@@ -59,7 +59,7 @@ export class IngestSession {
   }
 
   /** Adds an already-parsed value (JSON-array bodies). */
-  async addValue(line: number, value: import('../../domain/events/validate.js').ValidationResult): Promise<void> {
+  async addValue(line: number, value: ValidationResult): Promise<void> {
     if (!value.ok) this.reject({ line, reason: value.reason });
     else if (Buffer.byteLength(value.value.body) > MAX_LINE_BYTES) {
       this.reject({ line, reason: `event too large: ${Buffer.byteLength(value.value.body)} bytes (limit ${MAX_LINE_BYTES} bytes per event)` });

@@ -20,7 +20,7 @@ export function readWorkspaceFile(path: string): WorkspaceFile {
   try {
     text = fs.readFileSync(path, 'utf8');
   } catch (err) {
-    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { cause: err });
   }
   return parseWorkspaceFile(text, path);
 }

@@ -9,8 +9,7 @@ import { IngestSession } from '../../ingest/session.js';
 import { ingestContextFor } from '../../ingest-hooks.js';
 import { computeMetrics, type PeriodMetrics } from './service.js';
 import { presentAt } from './sets.js';
-import type { Database } from '../../../storage/database.js';
-import type { SqlDialect } from '../../../storage/database.js';
+import type { Database, SqlDialect } from '../../../storage/database.js';
 
 const dialects = await dialectsUnderTest();
 const FROM = '2026-10-05', TO = '2026-10-12';
