@@ -98,7 +98,7 @@ export const playbookSchema = z.strictObject({
   on: z.enum(['dormant']).optional(),
   /** Community keys (or platform:key); absent = every community. */
   communities: z.array(z.string().min(1)).optional(),
-  /** Which members per-member steps go to (tiers: their highest paid tier; groups: metrics.md's groups now). */
+  /** Which members per-member steps go to (tiers: their highest paid tier; groups: docs/spec/metrics.md's groups now). */
   target: z.strictObject({
     tags: z.array(z.string().min(1)).min(1).optional(),
     tiers: z.array(z.enum(TIERS)).min(1).optional(),

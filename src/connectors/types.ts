@@ -9,7 +9,7 @@ export type { Delivery, OutboxAction };
 
 export interface ConnectorContext {
   database: Database;
-  /** Commits ledger events (wire format, events.md) before resolving: acknowledge the platform only after it. */
+  /** Commits ledger events (wire format, docs/spec/events.md) before resolving: acknowledge the platform only after it. */
   ingest(events: Record<string, unknown>[]): Promise<InboundResult>;
   log: { info(o: object, msg?: string): void; warn(o: object, msg?: string): void; error(o: object, msg?: string): void };
 }

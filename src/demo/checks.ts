@@ -1,4 +1,4 @@
-// Independent checks that generated events keep the ledger contract (events.md) and refer only to things
+// Independent checks that generated events keep the ledger contract (docs/spec/events.md) and refer only to things
 // already seen. Used by the demo tests; kept apart from the ingest validator on purpose (a second opinion).
 import { EVENT_TYPES, JOIN_METHODS, LEAVE_REASONS, MESSAGE_KINDS, TIERS, type LedgerEvent } from '../domain/events/types.js';
 

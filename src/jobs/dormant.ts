@@ -1,4 +1,4 @@
-// A member turning dormant starts a playbook on dormant for them. Turning dormant in (a, b] (metrics.md: first
+// A member turning dormant starts a playbook on dormant for them. Turning dormant in (a, b] (docs/spec/metrics.md: first
 // join at least D days before, no activity in the D days before) needs a first join in (a − D, b − D] or
 // activity in [a − D, b − D): those few are the candidates, read in pages of member ids; each is started at the
 // exact instant it turned dormant, so every pass (and every worker) that sees it agrees on the start. Staff (owners,

@@ -1,5 +1,5 @@
 // What a playbook's target asks about a page of members, now: current tags, tier (the highest tier of their
-// orders still paid) and group (metrics.md's four groups, workspace-wide). Only what the target names is read.
+// orders still paid) and group (docs/spec/metrics.md's four groups, workspace-wide). Only what the target names is read.
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../storage/schema.js';
 import type { PlaybookConfig } from '../config/automation-schema.js';

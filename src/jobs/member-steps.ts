@@ -10,7 +10,7 @@ import type { CommunityInfo, PlaybookContext } from './context.js';
 import { memberFacts } from './member-facts.js';
 import { staffOf } from '../features/automation/staff.js';
 
-/** Activity in metrics.md's sense: a message, a check-in or an order. */
+/** Activity in docs/spec/metrics.md's sense: a message, a check-in or an order. */
 export const ACTIVITY = ['message.sent', 'checkin.done', 'order.paid'];
 const PAGE = 500;
 

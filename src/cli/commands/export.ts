@@ -97,7 +97,7 @@ export function registerExport(program: Command): void {
       await run(o, (db) => prepareMembersExport(db, { at: o.at, community: o.community }));
     });
   cmd.command('metrics')
-    .description('the figures of metrics.md, one row per period')
+    .description('the figures of docs/spec/metrics.md, one row per period')
     .requiredOption('--from <date>', 'start: YYYY-MM-DD in the workspace zone, or an instant with offset')
     .requiredOption('--to <date>', 'end (exclusive), same forms')
     .option('--by <period>', 'one row per day, week or month (default: one row for the range)')

@@ -30,13 +30,13 @@ function printPeriod(m: PeriodMetrics, at: WallClock): void {
 
 export function registerMetrics(program: Command): void {
   program.command('metrics')
-    .description('customer groups, the four rates, acquisition, content and conversion for a period (metrics.md)')
+    .description('customer groups, the four rates, acquisition, content and conversion for a period (docs/spec/metrics.md)')
     .requiredOption('--from <date>', 'start: YYYY-MM-DD in the workspace zone, or an instant with offset')
     .requiredOption('--to <date>', 'end (exclusive), same forms')
     .option('--community <ref>', 'our community id, platform:id, or a platform id')
     .option('--by <period>', 'a series of calendar periods: day, week or month')
     .option(...DB_OPTION)
-    .option('--json', 'print the JSON of metrics.md')
+    .option('--json', 'print the JSON of docs/spec/metrics.md')
     .action(async (o: { from: string; to: string; community?: string; by?: string; db?: string; json?: boolean }) => {
       if (o.by !== undefined && !['day', 'week', 'month'].includes(o.by)) throw new Error(`--by: expected day, week or month (got ${JSON.stringify(o.by)})`);
       const { computeMetrics } = await import('../../features/analytics/metrics/service.js');

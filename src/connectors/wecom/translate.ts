@@ -1,4 +1,4 @@
-// WeCom callback documents → ledger events (events.md). Pure: the same document always gives the same events with
+// WeCom callback documents → ledger events (docs/spec/events.md). Pure: the same document always gives the same events with
 // the same ids, so a redelivered callback is a duplicate in the ledger. Mapping (docs/connectors/wecom.md):
 //   change_external_contact / add_external_contact → member.profile (tag wecom:contact, State as the channel)
 //   change_external_contact / del_follow_user      → member.profile (tag wecom:deleted-staff: the customer left us)

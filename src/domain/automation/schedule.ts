@@ -1,7 +1,7 @@
 // Time in playbooks (docs/automation.md, "Playbooks"), pure: when a cron step occurs, the instant of "N local days
 // after an anchor at HH:mm" in the workspace zone and the anchors whose instant falls in a window, what to do
 // with an occurrence the scheduler reaches late, and whether a member fits a target. Customer groups and when a
-// member turns dormant are metrics.md's rule (domain/metrics/customer-groups.ts).
+// member turns dormant are docs/spec/metrics.md's rule (domain/metrics/customer-groups.ts).
 import { Cron } from 'croner';
 import { localDate, zonedInstant } from '../time/periods.js';
 import { TIERS, type Tier } from '../events/types.js';

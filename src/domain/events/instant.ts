@@ -1,4 +1,4 @@
-// ISO-8601 instants with a mandatory offset: events.md refuses local times, whose meaning depends on a zone.
+// ISO-8601 instants with a mandatory offset: docs/spec/events.md refuses local times, whose meaning depends on a zone.
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)$/;
 

@@ -1,4 +1,4 @@
-// Per-line validation of ledger events (events.md). Hand-written rather than schema-driven because it runs
+// Per-line validation of ledger events (docs/spec/events.md). Hand-written rather than schema-driven because it runs
 // on every ingested line and its messages must name the exact field.
 import {
   EVENT_TYPES, JOIN_METHODS, LEAVE_REASONS, MESSAGE_KINDS, TIERS,

@@ -1,4 +1,4 @@
-// The customer-group rule on its own: metrics.md's order of checks at the edges of its windows, and dormantFrom as
+// The customer-group rule on its own: docs/spec/metrics.md's order of checks at the edges of its windows, and dormantFrom as
 // the first instant isDormant holds. (That the SQL engine and the sweep agree with it member by member:
 // features/analytics/metrics/customer-groups.property.test.ts.)
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ describe('customer groups', () => {
     expect(customerGroup({ firstJoin: null, firstPaid: null, activeInQuietWindow: false }, w)).toBe('potential');
   });
 
-  it('takes its windows as D and N × 24 hours, edges included as metrics.md says', () => {
+  it('takes its windows as D and N × 24 hours, edges included as docs/spec/metrics.md says', () => {
     expect(w).toEqual({ t: now, joinedBy: now - 30 * DAY, quietFrom: now - 30 * DAY, quietTo: now, newSince: now - 7 * DAY });
     // First join exactly D days before t is old enough; a first paid order exactly N days before t is still new.
     expect(customerGroup({ firstJoin: now - 30 * DAY, firstPaid: null, activeInQuietWindow: false }, w)).toBe('dormant');

@@ -1,14 +1,14 @@
-// The customer-group rule of metrics.md (潜在 potential / 新 new / 主力 core / 沉睡 dormant), pure: the one definition
+// The customer-group rule of docs/spec/metrics.md (潜在 potential / 新 new / 主力 core / 沉睡 dormant), pure: the one definition
 // read by the sweep, the member list and export, playbook targets and the oracle. The SQL engine cannot call it, so
 // figures.ts restates the same order in SQL with the windows computed here (customer-groups.property.test.ts holds
 // the two together, member by member).
 
-/** In the key order of metrics.md's JSON. */
+/** In the key order of docs/spec/metrics.md's JSON. */
 export const CUSTOMER_GROUPS = ['potential', 'new', 'core', 'dormant'] as const;
 export type CustomerGroup = (typeof CUSTOMER_GROUPS)[number];
 export type GroupCounts = Record<CustomerGroup, number>;
 
-/** The workspace settings the rule reads (metrics.md, "Parameters"). */
+/** The workspace settings the rule reads (docs/spec/metrics.md, "Parameters"). */
 export interface GroupSettings { dormantDays: number; newCustomerDays: number }
 export const DEFAULT_GROUP_SETTINGS: Readonly<GroupSettings> = { dormantDays: 30, newCustomerDays: 30 };
 

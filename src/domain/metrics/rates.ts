@@ -1,4 +1,4 @@
-// The four rates of metrics.md (growth 新增率, conversion 转化率, churn 流失率, reactivation 唤醒率) from their counts,
+// The four rates of docs/spec/metrics.md (growth 新增率, conversion 转化率, churn 流失率, reactivation 唤醒率) from their counts,
 // and the one ratio every rate and share is: a plain quotient (no rounding), null when the denominator is 0.
 
 /** part / whole; null (never 0, never NaN) when whole is 0. Shares of a total use it too. */
@@ -6,7 +6,7 @@ export function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
-/** The counts of a period [s, e) the rates divide (metrics.md, "The four rates"). */
+/** The counts of a period [s, e) the rates divide (docs/spec/metrics.md, "The four rates"). */
 export interface RateCounts {
   /** |present(s)| */
   present_s: number;

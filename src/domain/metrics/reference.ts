@@ -1,4 +1,4 @@
-// A second, deliberately naive implementation of metrics.md: replays the raw ledger in memory for one period.
+// A second, deliberately naive implementation of docs/spec/metrics.md: replays the raw ledger in memory for one period.
 // It shares nothing with the SQL engine (no derived tables), so tests use it as an oracle and bench:metrics
 // uses it as the full-scan baseline. Topics are left out (they come from the same segmenter either way).
 import type { LedgerEvent } from '../events/types.js';

@@ -57,7 +57,7 @@ export class TopicCounter {
   }
 }
 
-// metrics.md: Latin letters case-insensitive — only A–Z fold; Greek, Cyrillic or full-width letters keep their case.
+// docs/spec/metrics.md: Latin letters case-insensitive — only A–Z fold; Greek, Cyrillic or full-width letters keep their case.
 const foldLatin = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** Tells whether a message names a product by its name or an alias (Latin letters case-insensitive). */

@@ -1,4 +1,4 @@
-// The metrics export: one row per period (or one for the whole range), the JSON of metrics.md flattened into
+// The metrics export: one row per period (or one for the whole range), the JSON of docs/spec/metrics.md flattened into
 // columns. Periods are computed one at a time, so a long series shows progress and holds one period in memory.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';

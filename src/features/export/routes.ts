@@ -28,7 +28,7 @@ const members = defineRoute({ policy: 'read' }, {
 });
 const metrics = defineRoute({ policy: 'read' }, {
   method: 'get', path: '/api/v1/export/metrics', tags: ['export'], responses: file,
-  summary: 'The figures of metrics.md, one row per period',
+  summary: 'The figures of docs/spec/metrics.md, one row per period',
   request: {
     query: z.object({
       format, community,

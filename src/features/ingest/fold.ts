@@ -8,7 +8,7 @@ type Parsed = StoredRow & { data: Record<string, unknown> };
 
 function sortRows(rows: StoredRow[]): Parsed[] {
   const parsed = rows.map((r) => ({ ...r, at_ms: Number(r.at_ms), data: JSON.parse(r.body) as Record<string, unknown> }));
-  // At equal instants a leave comes after a join (metrics.md), then the ledger's order.
+  // At equal instants a leave comes after a join (docs/spec/metrics.md), then the ledger's order.
   const rank = (t: string) => (t === 'member.left' ? 1 : 0);
   return parsed.sort((a, b) => (a.at_ms !== b.at_ms ? a.at_ms - b.at_ms : rank(a.type) - rank(b.type)) ||
     compareEvents({ atMs: a.at_ms, platform: a.platform, id: a.event_id }, { atMs: b.at_ms, platform: b.platform, id: b.event_id }));
@@ -111,7 +111,7 @@ export function foldOrder(rows: (StoredRow & { member_id: number | null })[]): O
   let fullyAt: number | null = null;
   const refunds: OrderState['refunds'] = [];
   for (const r of sorted) {
-    // A refund applies only to an order paid strictly before it (metrics.md), and never beyond what remains.
+    // A refund applies only to an order paid strictly before it (docs/spec/metrics.md), and never beyond what remains.
     if (r.type !== 'order.refunded' || r.at_ms <= paid.at_ms || fullyAt !== null) continue;
     const remaining = amount - refunded;
     const applied = r.data.amount === undefined ? remaining : Math.min(Number(r.data.amount), remaining);

@@ -1,4 +1,4 @@
-// events.md: re-ingesting, shuffling or re-batching a ledger gives the same member graph.
+// docs/spec/events.md: re-ingesting, shuffling or re-batching a ledger gives the same member graph.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestDatabase, dialectsUnderTest } from '../../test-support/databases.js';

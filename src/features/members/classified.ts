@@ -1,5 +1,5 @@
 // The members list's filters by customer group, role and RFM segment: every member classified as of now (walk.ts,
-// metrics.md definitions), read into a map of member → what they are; and the group and segment of one list page.
+// docs/spec/metrics.md definitions), read into a map of member → what they are; and the group and segment of one list page.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { groupOf, memberPage, rfmThresholds, segmentFor, type AsOf, type RfmThresholds } from './classify.js';

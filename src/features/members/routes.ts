@@ -18,7 +18,7 @@ const listQuery = z.object({
   channel: z.string().optional().openapi({ description: 'First-join channel key; "(none)" for none' }),
   q: z.string().max(200).optional().openapi({ description: 'Text search in name and phone' }),
   tier: z.enum(TIERS).optional().openapi({ description: 'Members with a paid order of this tier' }),
-  group: Group.optional().openapi({ description: 'Customer group now (metrics.md), in the community or the workspace' }),
+  group: Group.optional().openapi({ description: 'Customer group now (docs/spec/metrics.md), in the community or the workspace' }),
   role: Role.optional().openapi({ description: 'Community role now (in the community, or in any)' }),
   rfm: RfmSegment.optional(),
   page: z.coerce.number().int().min(1).default(1),

@@ -7,8 +7,8 @@ import { RFM_SEGMENTS, type RfmSegmentKey } from '../../domain/metrics/rfm.js';
 import { EVENT_TYPES, JOIN_METHODS, LEAVE_REASONS, TIERS } from '../../domain/events/types.js';
 import { CUSTOMER_GROUPS } from '../../domain/metrics/customer-groups.js';
 
-export const Group = z.enum(CUSTOMER_GROUPS).openapi({ description: 'Customer group now (metrics.md)' });
-export const Role = z.enum(ROLES.map((r) => r.key) as [RoleKey, ...RoleKey[]]).openapi({ description: 'Community role (metrics.md)' });
+export const Group = z.enum(CUSTOMER_GROUPS).openapi({ description: 'Customer group now (docs/spec/metrics.md)' });
+export const Role = z.enum(ROLES.map((r) => r.key) as [RoleKey, ...RoleKey[]]).openapi({ description: 'Community role (docs/spec/metrics.md)' });
 export const RfmSegment = z.enum(RFM_SEGMENTS.map((r) => r.key) as [RfmSegmentKey, ...RfmSegmentKey[]]).openapi({ description: 'RFM segment now' });
 
 const instant = z.string().openapi({ description: 'ISO-8601 instant in the workspace zone' });

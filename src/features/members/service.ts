@@ -88,7 +88,7 @@ export async function memberDetail(db: Kysely<Schema>, id: number, timezone: str
     })),
     checkins: r.checkins.map((c) => ({ at: at(c.at_ms), challenge: (c.body as Pick<CheckinDone, 'challenge'>).challenge, community_id: c.community_id })),
     engagement: await memberEngagement(db, Number(m.id), timezone),
-    // Customer group and RFM segment now, in the workspace (metrics.md).
+    // Customer group and RFM segment now, in the workspace (docs/spec/metrics.md).
     ...(await classifyPage(db, [Number(m.id)], new Set(r.memberships.filter((ms) => ms.present === 1).map(() => Number(m.id))), null)).get(Number(m.id))!,
     event_count: r.eventCount,
     timeline: r.timeline.map((e) => ({

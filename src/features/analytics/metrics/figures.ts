@@ -1,4 +1,4 @@
-// The figures of metrics.md for one period [s, e), as SQL over the derived tables. Each query is one round trip.
+// The figures of docs/spec/metrics.md for one period [s, e), as SQL over the derived tables. Each query is one round trip.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';
 import { emptyGroupCounts, groupWindows, type CustomerGroup, type GroupCounts, type GroupSettings } from '../../../domain/metrics/customer-groups.js';
@@ -94,7 +94,7 @@ export async function contentCounts(db: Kysely<Schema>, scope: Scope, s: number,
 
 export interface Buyers { count: number; byChannel: Map<string, number>; cycles: number[] }
 
-/** B of metrics.md: members whose firstPaid(m, e) is in [s, e), by first-join channel, with their cycles in days. */
+/** B of docs/spec/metrics.md: members whose firstPaid(m, e) is in [s, e), by first-join channel, with their cycles in days. */
 async function firstBuyers(db: Kysely<Schema>, scope: Scope, s: number, e: number): Promise<Buyers> {
   const buyers = await sql<Record<string, unknown>>`
     WITH fp AS (${firstPaidAsOf(scope, e)}), fj AS (${firstJoins(scope)})

@@ -1,4 +1,4 @@
-// metrics.md's invariants on random ledgers: order, duplicates and later events never change a period's
+// docs/spec/metrics.md's invariants on random ledgers: order, duplicates and later events never change a period's
 // figures; the groups partition present(to); SQLite and PostgreSQL answer the same JSON.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// metrics.md figures on a hand-made ledger; every expected number is worked out by hand in the comments.
+// docs/spec/metrics.md figures on a hand-made ledger; every expected number is worked out by hand in the comments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/databases.js';
 import { createTestApp, ndjson } from '../../../test-support/app.js';

@@ -1,4 +1,4 @@
-// Finished dashboard periods, exact by construction: a period [s, e) reads only events before e (metrics.md),
+// Finished dashboard periods, exact by construction: a period [s, e) reads only events before e (docs/spec/metrics.md),
 // so a write whose earliest event is at t drops the periods ending after t, and a merge or a settings change
 // drops them all. Every writer logs (n, min_at) in ledger_changes inside its transaction; a computation that
 // raced a write stores only the periods that write cannot have touched.

@@ -26,7 +26,7 @@ export const Metrics = z.object({
   groups: z.object({ potential: count, new: count, core: count, dormant: count })
     .openapi({ description: 'Customer groups of the members present at `to` (a partition of them)' }),
   rates: z.object({ growth: rate, conversion: rate, churn: rate, reactivation: rate })
-    .openapi({ description: 'The four rates of metrics.md; null where the denominator is 0' }),
+    .openapi({ description: 'The four rates of docs/spec/metrics.md; null where the denominator is 0' }),
   acquisition: z.object({
     new_members: count.openapi({ description: 'Members whose first join is in the period' }),
     by_channel: byChannel('New members'),
@@ -70,7 +70,7 @@ const ProductMentions = z.object({
 
 const route = defineRoute({ policy: 'read' }, {
   method: 'get', path: '/api/v1/metrics', tags: ['analytics'],
-  summary: 'Customer groups, the four rates, acquisition, content and conversion figures (metrics.md)',
+  summary: 'Customer groups, the four rates, acquisition, content and conversion figures (docs/spec/metrics.md)',
   request: {
     query: z.object({ ...period, by: z.enum(['day', 'week', 'month']).optional().openapi({ description: 'Answer a series of calendar periods' }) }),
   },

@@ -1,4 +1,4 @@
-// The data-management dashboard of metrics.md for a range, or a series of calendar periods within it.
+// The data-management dashboard of docs/spec/metrics.md for a range, or a series of calendar periods within it.
 import { InvalidInputError } from '../../../domain/errors.js';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';

@@ -1,4 +1,4 @@
-// SQL for the member sets metrics.md is written in: present(t), first joins, paid orders as of t, activity in a
+// SQL for the member sets docs/spec/metrics.md is written in: present(t), first joins, paid orders as of t, activity in a
 // window. Each returns a parameterised fragment usable as a subquery on both dialects; `scope` is a community
 // id or null for the whole workspace.
 import { sql, type RawBuilder } from 'kysely';
