@@ -1,5 +1,7 @@
 // The `automation:` section of qunyun.yaml: word lists, escalation ladders and rules (docs/automation.md).
-import { z } from 'zod';
+// zod with the OpenAPI extension: routes document these schemas (.openapi), which only instances made after the
+// extension has loaded can do.
+import { z } from '@hono/zod-openapi';
 import { TIERS } from '../domain/events/types.js';
 import { cronProblem } from '../domain/automation/schedule.js';
 import { CUSTOMER_GROUPS } from '../domain/metrics/customer-groups.js';

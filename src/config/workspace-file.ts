@@ -1,6 +1,8 @@
 // qunyun.yaml: the workspace described as a file. Every error names the key it is about.
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
+// zod with the OpenAPI extension: routes document these schemas (.openapi), which only instances made after the
+// extension has loaded can do.
+import { z } from '@hono/zod-openapi';
 import { isValidTimezone } from '../domain/time/zone.js';
 import { TIERS } from '../domain/events/types.js';
 import { DEFAULT_GROUP_SETTINGS } from '../domain/metrics/customer-groups.js';

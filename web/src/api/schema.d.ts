@@ -271,7 +271,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customer groups, the four rates, acquisition, content and conversion figures (metrics.md) */
+        /** Customer groups, the four rates, acquisition, content and conversion figures (docs/spec/metrics.md) */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -679,7 +679,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The figures of metrics.md, one row per period */
+        /** The figures of docs/spec/metrics.md, one row per period */
         get: operations["getExportMetrics"];
         put?: never;
         post?: never;
@@ -1172,7 +1172,7 @@ export interface components {
                 core: number;
                 dormant: number;
             };
-            /** @description The four rates of metrics.md; null where the denominator is 0 */
+            /** @description The four rates of docs/spec/metrics.md; null where the denominator is 0 */
             rates: {
                 growth: number | null;
                 conversion: number | null;
@@ -3230,7 +3230,7 @@ export interface operations {
                 q?: string;
                 /** @description Members with a paid order of this tier */
                 tier?: "lead" | "entry" | "premium";
-                /** @description Customer group now (metrics.md), in the community or the workspace */
+                /** @description Customer group now (docs/spec/metrics.md), in the community or the workspace */
                 group?: "potential" | "new" | "core" | "dormant";
                 /** @description Community role now (in the community, or in any) */
                 role?: "owner" | "admin" | "expert" | "backbone" | "mascot" | "onlooker" | "lurker" | "troublemaker";
