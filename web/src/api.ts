@@ -1,4 +1,7 @@
-// The one way the console talks to the server: JSON in and out, errors as ApiError (shape { error: { code, message, details? } }).
+// The one way the console talks to the server: JSON in and out over the routes of its contract (api/contract.ts:
+// paths, bodies, queries and answers typed from the server's OpenAPI document), errors as ApiError (shape
+// { error: { code, message, details? } }).
+import type { Answer, CallArgs, Method, PathOf } from './api/contract';
 
 export class ApiError extends Error {
   status: number;
@@ -13,18 +16,30 @@ export class ApiError extends Error {
   }
 }
 
-export type Query = Record<string, string | number | boolean | undefined>;
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
+export type Query = Record<string, QueryValue>;
 
-/** `/api/v1/members` + { q: 'a', page: 2, tag: '' } → `/api/v1/members?q=a&page=2` (undefined and '' dropped). */
+/** `/api/v1/members` + { q: 'a', page: 2, tag: '' } → `/api/v1/members?q=a&page=2` (undefined, null and '' dropped; a list repeats its name). */
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
-    if (v === undefined || v === '') continue;
-    params.append(k, String(v));
+    for (const one of Array.isArray(v) ? v : [v]) {
+      if (one === undefined || one === null || one === '') continue;
+      params.append(k, String(one));
+    }
   }
   const s = params.toString();
   return s ? `${path}${path.includes('?') ? '&' : '?'}${s}` : path;
+}
+
+/** `/api/v1/members/{id}` + { id: 7 } → `/api/v1/members/7`; every value is one path segment (pathPart). */
+export function fillPath(template: string, params?: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params?.[name];
+    if (v === undefined) throw new Error(`${template}: no value for {${name}}`);
+    return pathPart(String(v));
+  });
 }
 
 function asDetails(v: unknown): string[] | undefined {
@@ -32,18 +47,13 @@ function asDetails(v: unknown): string[] | undefined {
   return v.map((d) => (typeof d === 'string' ? d : JSON.stringify(d)));
 }
 
-export async function api<T = any>(path: string, init?: { method?: string; body?: unknown; query?: Query }): Promise<T> {
+async function request(method: string, url: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  const hasBody = init?.body !== undefined;
+  const hasBody = body !== undefined;
   if (hasBody) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(withQuery(path, init?.query), {
-      method: init?.method ?? (hasBody ? 'POST' : 'GET'),
-      headers,
-      credentials: 'same-origin',
-      body: hasBody ? JSON.stringify(init!.body) : undefined,
-    });
+    res = await fetch(url, { method, headers, credentials: 'same-origin', body: hasBody ? JSON.stringify(body) : undefined });
   } catch (err) {
     throw new ApiError(0, 'network', (err as Error).message || 'network error');
   }
@@ -66,7 +76,28 @@ export async function api<T = any>(path: string, init?: { method?: string; body?
       asDetails(e?.details),
     );
   }
-  return data as T;
+  return data;
+}
+
+// CallOptions<P, M> seen from inside the helpers, where P is not yet known.
+interface RawOptions { path?: Record<string, string | number>; query?: Query; body?: unknown }
+
+/** The URL of a GET route of the contract, its path parameters filled and its query appended (also for links: exports). */
+export function apiUrl<P extends PathOf<'get'>>(path: P, ...[options]: CallArgs<P, 'get'>): string {
+  const o = options as RawOptions | undefined;
+  return withQuery(fillPath(path, o?.path), o?.query);
+}
+
+/** GET a route of the contract; the answer has the type the contract declares for it. */
+export async function apiGet<P extends PathOf<'get'>>(path: P, ...args: CallArgs<P, 'get'>): Promise<Answer<P, 'get'>> {
+  // Where an answer takes its contract type: the server's handlers are type-checked against the same schemas.
+  return (await request('GET', apiUrl(path, ...args))) as Answer<P, 'get'>;
+}
+
+/** POST / PUT / PATCH / DELETE a route of the contract, with the body it declares; the answer typed likewise. */
+export async function apiSend<M extends Exclude<Method, 'get'>, P extends PathOf<M>>(method: M, path: P, ...[options]: CallArgs<P, M>): Promise<Answer<P, M>> {
+  const o = options as RawOptions | undefined;
+  return (await request(method.toUpperCase(), withQuery(fillPath(path, o?.path), o?.query), o?.body)) as Answer<P, M>;
 }
 
 /** The message to show for a failed call: the server's message, with its details when it gave some. */

@@ -2,15 +2,16 @@
 // or the console; a 401 anywhere ('qunyun:unauthorized') sends the user back to the login page.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button, Result, Spin } from 'antd';
-import { api, errorText } from './api';
+import { apiGet, apiSend, errorText } from './api';
+import type { Schema } from './api/contract';
 import { useI18n } from './i18n';
 import './components/messages';
 import { LoginPage } from './pages/login/LoginPage';
 import { SetupPage } from './pages/login/SetupPage';
 
-export interface User { id: number; username: string; role: 'owner' | 'operator' | 'analyst'; communities: number[] }
+export type User = NonNullable<Schema<'SessionUser'>>;
 
-export interface AuthStatus { setup_required: boolean; demo: boolean; workspace: string; user: User | null }
+export type AuthStatus = Schema<'AuthStatus'>;
 
 interface Auth {
   user: User;
@@ -41,7 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setStatus(await api<AuthStatus>('/api/v1/auth/status'));
+      setStatus(await apiGet('/api/v1/auth/status'));
       setError(null);
     } catch (err) {
       setError(errorText(err));
@@ -60,7 +61,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api('/api/v1/auth/logout', { method: 'POST' });
+      await apiSend('post', '/api/v1/auth/logout');
     } finally {
       setStatus((s) => (s ? { ...s, user: null } : s));
     }

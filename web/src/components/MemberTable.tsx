@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
-import type { Query } from '../api';
+import type { QueryOf, Schema } from '../api/contract';
 import { useI18n } from '../i18n';
 import { useApi } from './useApi';
 import { ErrorAlert } from './ErrorAlert';
@@ -13,17 +13,11 @@ import { Time } from './Time';
 import { channelNamer, useWorkspaceInfo } from './useWorkspaceInfo';
 import { GROUP_COLORS } from './memberMessages';
 
-export interface MemberRow {
-  id: number; name: string | null; phone: string | null; tags: string[]; first_join_at: string | null;
-  first_channel: string | null; first_inviter_id: number | null; communities: number;
-  // present when the server classifies members (GET /api/v1/members with group/role/tier/rfm support)
-  // (items carry groups, roles and rfm_segment when the list was filtered by group, role or rfm)
-  groups?: string[] | null; group?: string | null; roles?: string[] | null; role?: string | null; rfm_segment?: string | null;
-}
+export type MemberRow = Schema<'MemberListItem'>;
+/** The list's filters (paging is the table's own). */
+export type MemberFilters = Omit<QueryOf<'/api/v1/members'>, 'page' | 'page_size'>;
 
-interface Page { total: number; page: number; page_size: number; items: MemberRow[] }
-
-export function MemberTable({ fixed, query, testId = 'members-table' }: { fixed?: Query; query?: Query; testId?: string }) {
+export function MemberTable({ fixed, query, testId = 'members-table' }: { fixed?: MemberFilters; query?: MemberFilters; testId?: string }) {
   const { t, lang } = useI18n();
   const info = useWorkspaceInfo();
   const channel = channelNamer(info, t('mb.noChannel'));
@@ -32,7 +26,7 @@ export function MemberTable({ fixed, query, testId = 'members-table' }: { fixed?
   const filterKey = JSON.stringify({ ...fixed, ...query });
   const [pg, setPg] = useState({ key: filterKey, page: 1 });
   const page = pg.key === filterKey ? pg.page : 1;
-  const res = useApi<Page>('/api/v1/members', { ...fixed, ...query, page, page_size: pageSize });
+  const res = useApi('/api/v1/members', { query: { ...fixed, ...query, page, page_size: pageSize } });
   const items = res.data?.items ?? [];
   const has = (k: keyof MemberRow) => items.some((m) => m[k] !== undefined && m[k] !== null && !(Array.isArray(m[k]) && (m[k] as unknown[]).length === 0));
   const groupsOf = (m: MemberRow) => m.groups ?? (m.group ? [m.group] : []);
@@ -51,12 +45,9 @@ export function MemberTable({ fixed, query, testId = 'members-table' }: { fixed?
       title: t('mb.col.group'), key: 'group', width: 100,
       render: (_: unknown, m: MemberRow) => (groupsOf(m).length ? groupsOf(m).map((g) => <Tag key={g} color={GROUP_COLORS[g] ?? 'default'}>{t(`group.${g}`)}</Tag>) : '—'),
     }] : []),
-    ...(has('role') || has('roles') ? [{
+    ...(has('roles') ? [{
       title: t('mb.col.role'), key: 'role', width: 110,
-      render: (_: unknown, m: MemberRow) => {
-        const roles = m.roles ?? (m.role ? [m.role] : []);
-        return roles.length ? roles.map((r) => <Tag key={r}>{t(`role.k.${r}`)}</Tag>) : '—';
-      },
+      render: (_: unknown, m: MemberRow) => (m.roles?.length ? m.roles.map((r) => <Tag key={r}>{t(`role.k.${r}`)}</Tag>) : '—'),
     }] : []),
     ...(has('rfm_segment') ? [{ title: t('mb.col.rfm'), dataIndex: 'rfm_segment', width: 110, render: (s: string | null) => (s ? <Tag color="purple" variant="outlined">{t(`rfm.${s}`)}</Tag> : '—') }] : []),
     {

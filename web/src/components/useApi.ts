@@ -1,6 +1,7 @@
 // Loading data for a page: the latest request wins, errors keep the server's message, reload() asks again.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type Query } from '../api';
+import { apiGet, apiUrl } from '../api';
+import type { Answer, CallArgs, PathOf } from '../api/contract';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -29,30 +30,32 @@ function takeEarly<T>(key: string): Promise<T> | undefined {
   return e && performance.now() - e.at < 2000 ? (e.p as Promise<T>) : undefined;
 }
 
-/** GET path?query whenever path or query change (compared by value); path null means "not yet". */
-export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
-  const key = path === null ? null : `${path}|${JSON.stringify(query ?? {})}`;
+/** GET a route of the contract whenever its path or options change (compared by the URL they make); path null
+ * means "not yet". The data has the type the contract declares for the route. */
+export function useApi<P extends PathOf<'get'>>(path: P | null, ...args: CallArgs<P, 'get'>): Loaded<Answer<P>> {
+  type T = Answer<P>;
+  const key = path === null ? null : apiUrl(path, ...args);
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: path !== null });
   const [tick, setTick] = useState(0);
   const seq = useRef(0);
-  const queryRef = useRef(query);
-  queryRef.current = query;
+  const argsRef = useRef(args);
+  argsRef.current = args;
   const firstKey = useRef<string | null>(null);
-  if (key !== null && firstKey.current === null) {
+  if (path !== null && key !== null && firstKey.current === null) {
     firstKey.current = key;
-    startEarly(key, () => api<T>(path!, { query }));
+    startEarly(key, () => apiGet(path, ...args));
   }
 
   useEffect(() => {
-    if (path === null) return;
+    if (path === null || key === null) return;
     const mine = ++seq.current;
     setState((s) => ({ ...s, loading: true, error: undefined }));
-    const early = tick === 0 && key === firstKey.current ? takeEarly<T>(key!) : undefined;
-    (early ?? api<T>(path, { query: queryRef.current })).then(
+    const early = tick === 0 && key === firstKey.current ? takeEarly<T>(key) : undefined;
+    (early ?? apiGet(path, ...argsRef.current)).then(
       (data) => { if (mine === seq.current) setState({ data, loading: false }); },
       (error: unknown) => { if (mine === seq.current) setState((s) => ({ data: s.data, error, loading: false })); },
     );
-    // key covers path and query by value
+    // key covers path and options by value
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, tick]);
 

@@ -1,17 +1,15 @@
 // The communities (GET /api/v1/communities), shared by filters and pages; refetched on demand.
 import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { apiGet } from '../api';
+import type { Schema } from '../api/contract';
 
-export interface CommunityItem {
-  id: number; platform: string; external_id: string; name: string | null; owner: string | null; admins: string[];
-  members: number; capacity: number | null; blueprint: Record<string, unknown> | null;
-}
+export type CommunityItem = Schema<'Community'>;
 
 let cached: Promise<CommunityItem[]> | null = null;
 
 export function loadCommunities(force = false): Promise<CommunityItem[]> {
   if (!cached || force) {
-    cached = api<{ items: CommunityItem[] }>('/api/v1/communities').then((r) => r.items);
+    cached = apiGet('/api/v1/communities').then((r) => r.items);
     cached.catch(() => { cached = null; });
   }
   return cached;

@@ -2,17 +2,10 @@
 // load and shared (read again after the settings change). When the endpoint is missing or refused, pages fall back
 // to keys, and times to the zone last seen.
 import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { apiGet } from '../api';
+import type { Schema } from '../api/contract';
 
-export interface WorkspaceInfo {
-  name: string;
-  timezone: string;
-  dormantDays: number;
-  newCustomerDays: number;
-  demo: boolean;
-  products: { key: string; name: string; aliases: string[]; tier: string; price: number }[];
-  channels: { key: string; name: string; cost: number }[];
-}
+export type WorkspaceInfo = Schema<'Workspace'>;
 
 let cached: Promise<WorkspaceInfo | null> | null = null;
 // The last answer, so pages mounted after it render with it at once (times in the right zone from the first paint).
@@ -22,7 +15,7 @@ const listeners = new Set<(w: WorkspaceInfo) => void>();
 
 export function loadWorkspaceInfo(force = false): Promise<WorkspaceInfo | null> {
   if (!cached || force) {
-    cached = api<WorkspaceInfo>('/api/v1/workspace').then((w) => {
+    cached = apiGet('/api/v1/workspace').then((w) => {
       latest = w;
       rememberTimezone(w.timezone);
       for (const l of listeners) l(w);

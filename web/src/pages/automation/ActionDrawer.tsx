@@ -1,18 +1,18 @@
 // One action in full (GET /api/v1/actions/{id}): why it happened (matched words, the message), what it carried, delivery.
 import { Alert, Descriptions, Drawer, Flex, Spin, Typography } from 'antd';
 import { useI18n } from '../../i18n';
-import { Hits, KindTag, StatusTag, useApi } from './common';
+import { Hits, KindTag, reasonOf, StatusTag, useApi } from './common';
 import { Time } from '../../components/Time';
 import { useCommunities } from './useCommunities';
-import type { Action } from './types';
 
 const pre = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-all' as const, margin: 0, fontSize: 12, background: 'rgba(0,0,0,0.03)', padding: 8, borderRadius: 6 };
 
 export function ActionDrawer({ id, messageText, onClose }: { id: number | null; messageText?: string | null; onClose(): void }) {
   const { t } = useI18n();
   const communities = useCommunities();
-  const state = useApi<Action>(id === null ? null : `/api/v1/actions/${id}`);
+  const state = useApi(id === null ? null : '/api/v1/actions/{id}', { path: { id: id ?? 0 } }); // nothing asked while id is null
   const a = state.data?.id === id ? state.data : undefined;
+  const reason = a ? reasonOf(a) : undefined;
   const payloadText = a && typeof a.payload.text === 'string' ? a.payload.text : null;
   const { text: _text, ...restPayload } = a?.payload ?? {};
   return (
@@ -38,9 +38,9 @@ export function ActionDrawer({ id, messageText, onClose }: { id: number | null; 
           <div>
             <Typography.Title level={5}>{t('auto.ad.reason')}</Typography.Title>
             <Flex vertical gap={6}>
-              <Hits hits={a.reason.hits} />
-              {a.reason.detail && <Typography.Text type="secondary">{a.reason.detail}</Typography.Text>}
-              {!a.reason.detail && !a.reason.hits?.length && <Typography.Text type="secondary">—</Typography.Text>}
+              <Hits hits={reason?.hits} />
+              {reason?.detail && <Typography.Text type="secondary">{reason.detail}</Typography.Text>}
+              {!reason?.detail && !reason?.hits.length && <Typography.Text type="secondary">—</Typography.Text>}
             </Flex>
           </div>
           {messageText !== undefined && messageText !== null && (

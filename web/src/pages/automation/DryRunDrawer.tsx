@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, DatePicker, Drawer, Empty, Flex, InputNumber, Spin, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../api';
+import { apiSend } from '../../api';
 import { useI18n } from '../../i18n';
 import { errorText, Hits, KindTag } from './common';
 import { Time } from '../../components/Time';
@@ -30,8 +30,8 @@ export function DryRunDrawer({ rule, onClose }: { rule: string | null; onClose()
     setError(null);
     try {
       // The range is inclusive of both days; the API's `to` is exclusive.
-      setResult(await api<DryRunAnswer>(`/api/v1/rules/${encodeURIComponent(rule)}/dry-run`, {
-        method: 'POST', body: { from: range[0].format('YYYY-MM-DD'), to: range[1].add(1, 'day').format('YYYY-MM-DD'), sample },
+      setResult(await apiSend('post', '/api/v1/rules/{key}/dry-run', {
+        path: { key: rule }, body: { from: range[0].format('YYYY-MM-DD'), to: range[1].add(1, 'day').format('YYYY-MM-DD'), sample },
       }));
     } catch (e) {
       setResult(null);

@@ -1,10 +1,10 @@
 // The FAQ knowledge base (GET /api/v1/faq): entries of each answering rule, and how many questions were answered
-// automatically vs handed to an operator. Without that route, the answered share from GET /api/v1/rules.
+// automatically vs handed to an operator.
 import { useState } from 'react';
-import { Alert, Card, Empty, Flex, Progress, Segmented, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Progress, Segmented, Statistic, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n';
-import { LoadError, Loading, pct, routeMissing, useApi } from './common';
-import type { FaqAnswer, FaqRule, RulesAnswer } from './types';
+import { LoadError, Loading, pct, useApi } from './common';
+import type { FaqRule } from './types';
 
 type Entry = FaqRule['entries'][number];
 
@@ -30,28 +30,10 @@ function RuleEntries({ rule }: { rule: FaqRule }) {
   );
 }
 
-/** When GET /api/v1/faq is not there: each answering rule's share over the last 7 days from the rules list. */
-function FromRules() {
-  const { t } = useI18n();
-  const state = useApi<RulesAnswer>('/api/v1/rules');
-  const faq = (state.data?.rules ?? []).filter((r) => r.answered_share !== undefined);
-  return (
-    <Loading state={state}>
-      <Alert type="info" showIcon title={t('auto.faq.fallback')} style={{ marginBottom: 12 }} />
-      {faq.length === 0 ? <Empty description={t('auto.faq.empty')} /> : faq.map((r) => (
-        <Card key={r.key} size="small" title={r.key}>
-          <Statistic title={t('auto.faq.share')} value={pct(r.answered_share)} />
-        </Card>
-      ))}
-    </Loading>
-  );
-}
-
 export default function FaqTab() {
   const { t } = useI18n();
   const [days, setDays] = useState(7);
-  const state = useApi<FaqAnswer>('/api/v1/faq', { days });
-  if (routeMissing(state.error)) return <FromRules />;
+  const state = useApi('/api/v1/faq', { query: { days } });
   if (state.error && !state.data) return <LoadError error={state.error} onRetry={state.reload} />;
   const d = state.data;
   const total = (d?.answered ?? 0) + (d?.handed_over ?? 0);

@@ -1,7 +1,7 @@
 // The outbox: every action with its delivery state, attempts and last error; dead letters with Retry; a detail drawer.
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Input, message, Popconfirm, Segmented, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { api } from '../../api';
+import { apiSend } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { errorText, KindTag, LoadError, STATUSES, StatusTag, useApi } from './common';
@@ -9,31 +9,31 @@ import { Time } from '../../components/Time';
 import { useTime } from '../../components/useTime';
 import { useCommunities } from './useCommunities';
 import { ActionDrawer } from './ActionDrawer';
-import type { Action, ActionPage } from './types';
+import type { Action, ActionKind, ActionStatus } from './types';
 
-const KINDS = ['delete', 'warn', 'mute', 'remove', 'blacklist', 'send', 'reply', 'tag', 'notify', 'approve', 'decline', 'unmute', 'unblacklist'];
+const KINDS: ActionKind[] = ['delete', 'warn', 'mute', 'remove', 'blacklist', 'send', 'reply', 'tag', 'notify', 'approve', 'decline', 'unmute', 'unblacklist'];
 
 export default function OutboxTab() {
   const { t } = useI18n();
   const { can } = useAuth();
   const time = useTime();
   const communities = useCommunities();
-  const [status, setStatus] = useState<string>('');
-  const [kind, setKind] = useState<string | undefined>();
+  const [status, setStatus] = useState<ActionStatus | ''>('');
+  const [kind, setKind] = useState<ActionKind | undefined>();
   const [rule, setRule] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [detail, setDetail] = useState<number | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const [msg, holder] = message.useMessage();
-  const state = useApi<ActionPage>('/api/v1/actions', { status, kind, rule: rule.trim(), page, page_size: pageSize });
+  const state = useApi('/api/v1/actions', { query: { status, kind, rule: rule.trim(), page, page_size: pageSize } });
   const counts = state.data?.by_status ?? {};
   const mayAct = (a: Action) => (a.community_id === null ? can('operate') : can('operate', a.community_id));
 
   const act = async (a: Action, what: 'retry' | 'undo') => {
     setBusy(a.id);
     try {
-      await api(`/api/v1/actions/${a.id}/${what}`, { method: 'POST' });
+      await apiSend('post', what === 'retry' ? '/api/v1/actions/{id}/retry' : '/api/v1/actions/{id}/undo', { path: { id: a.id } });
       void msg.success(t(what === 'retry' ? 'auto.ob.retried' : 'auto.ob.cancelled', { id: a.id }));
       state.reload();
     } catch (e) {
@@ -79,7 +79,7 @@ export default function OutboxTab() {
       {holder}
       <Flex vertical gap={12}>
         <Flex gap={8} wrap justify="space-between">
-          <Segmented value={status} onChange={(v) => { setStatus(String(v)); setPage(1); }} data-testid="outbox-status"
+          <Segmented<ActionStatus | ''> value={status} onChange={(v) => { setStatus(v); setPage(1); }} data-testid="outbox-status"
             options={[{ value: '', label: t('auto.ob.all') }, ...STATUSES.map((s) => ({ value: s, label: `${t(`auto.status.${s}`)} ${counts[s] ?? ''}`.trim() }))]} />
           <Flex gap={8}>
             <Select allowClear placeholder={t('auto.c.kind')} style={{ width: 130 }} value={kind} onChange={(v) => { setKind(v); setPage(1); }}

@@ -1,12 +1,12 @@
-// A month calendar of upcoming playbook step runs (GET /api/v1/playbooks/calendar); without that route, each step's next run.
+// A month calendar of upcoming playbook step runs (GET /api/v1/playbooks/calendar).
 // Days and times are the workspace zone's (named in the day's title), whatever the browser's zone.
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Calendar, Card, Empty, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../i18n';
-import { routeMissing, useApi } from './common';
+import { useApi } from './common';
 import { useTime } from '../../components/useTime';
-import type { CalendarAnswer, CalendarRun, Playbook } from './types';
+import type { CalendarRun, Playbook } from './types';
 
 const COLORS = ['blue', 'green', 'purple', 'orange', 'cyan', 'magenta', 'gold', 'geekblue'];
 
@@ -17,21 +17,9 @@ export default function PlaybookCalendar({ playbooks }: { playbooks: Playbook[] 
   const [selected, setSelected] = useState<Dayjs>(() => dayjs(time.today()));
   // The visible grid reaches a week either side of the month: 49 days, within the route's 62.
   const from = month.subtract(7, 'day').format('YYYY-MM-DD'), to = month.add(42, 'day').format('YYYY-MM-DD');
-  const state = useApi<CalendarAnswer>('/api/v1/playbooks/calendar', { from, to });
-  const missing = routeMissing(state.error);
+  const state = useApi('/api/v1/playbooks/calendar', { query: { from, to } });
 
-  const byDay = useMemo(() => {
-    const m = new Map<string, CalendarRun[]>();
-    if (state.data && !missing) for (const d of state.data.days) m.set(d.date, d.runs);
-    else if (missing) {
-      for (const p of playbooks) for (const s of p.steps) {
-        if (!s.next_run) continue;
-        const day = time.date(s.next_run);
-        m.set(day, [...(m.get(day) ?? []), { playbook: p.key, step: s.key, to: s.to, first_at: s.next_run, count: 0, send: s.send }]);
-      }
-    }
-    return m;
-  }, [state.data, missing, playbooks, time]);
+  const byDay = useMemo(() => new Map<string, CalendarRun[]>(state.data?.days.map((d) => [d.date, d.runs]) ?? []), [state.data]);
   const color = (key: string) => COLORS[Math.max(0, playbooks.findIndex((p) => p.key === key)) % COLORS.length]!;
   const label = (r: CalendarRun) => `${time.clock(r.first_at)} ${r.playbook}/${r.step}`;
   const runsOf = (d: Dayjs) => byDay.get(d.format('YYYY-MM-DD')) ?? [];
@@ -39,8 +27,7 @@ export default function PlaybookCalendar({ playbooks }: { playbooks: Playbook[] 
 
   return (
     <Flex vertical gap={12}>
-      {missing && <Alert type="info" showIcon title={t('auto.cal.fallback')} />}
-      {state.error && !missing && <Alert type="error" showIcon title={state.error.message} />}
+      {state.error && <Alert type="error" showIcon title={state.error.message} />}
       <Card size="small">
         <Calendar value={selected} onSelect={(d) => setSelected(d)}
           onPanelChange={(d) => setMonth(d.startOf('month'))}
@@ -70,8 +57,7 @@ export default function PlaybookCalendar({ playbooks }: { playbooks: Playbook[] 
               { title: t('auto.c.time'), dataIndex: 'first_at', width: 90, render: (v: string) => <span title={time.instant(v)}>{time.clock(v)}</span> },
               { title: t('auto.cal.playbook'), dataIndex: 'playbook', width: 150, render: (v: string) => <Tag color={color(v)}>{v}</Tag> },
               { title: t('auto.pb.step'), dataIndex: 'step', width: 130 },
-              { title: t('auto.pb.to'), key: 'to', width: 150, render: (_, r) => (missing ? t(`auto.pb.to.${r.to}`)
-                : t(r.to === 'member' ? 'auto.cal.members' : 'auto.cal.communities', { n: r.count })) },
+              { title: t('auto.pb.to'), key: 'to', width: 150, render: (_, r) => t(r.to === 'member' ? 'auto.cal.members' : 'auto.cal.communities', { n: r.count }) },
               { title: t('auto.pb.send'), dataIndex: 'send', render: (v: string | null) => <Typography.Text>{v ?? '—'}</Typography.Text> },
             ]} />
         )}

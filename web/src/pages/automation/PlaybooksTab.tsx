@@ -6,7 +6,7 @@ import { Loading, useApi } from './common';
 import { Time } from '../../components/Time';
 import { useCommunities } from './useCommunities';
 import { PreviewDrawer } from './PreviewDrawer';
-import type { Playbook, PlaybooksAnswer, PlaybookStep } from './types';
+import type { Playbook, PlaybookStep } from './types';
 
 const PlaybookCalendar = lazy(() => import('./PlaybookCalendar'));
 
@@ -86,7 +86,7 @@ function PlaybookCard({ p, onPreview }: { p: Playbook; onPreview(): void }) {
 
 export default function PlaybooksTab() {
   const { t } = useI18n();
-  const state = useApi<PlaybooksAnswer>('/api/v1/playbooks');
+  const state = useApi('/api/v1/playbooks');
   const [view, setView] = useState<'list' | 'calendar'>('list');
   const [preview, setPreview] = useState<string | null>(null);
   const playbooks = state.data?.playbooks ?? [];

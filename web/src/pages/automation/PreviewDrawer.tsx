@@ -1,7 +1,7 @@
 // Preview of a playbook (POST /api/v1/playbooks/{key}/preview): whom each step's next occurrence reaches, with the text.
 import { useEffect, useState } from 'react';
 import { Alert, Card, Drawer, Empty, Flex, Select, Spin, Table, Tag, Typography } from 'antd';
-import { api } from '../../api';
+import { apiSend } from '../../api';
 import { useI18n } from '../../i18n';
 import { errorText } from './common';
 import { Time } from '../../components/Time';
@@ -20,7 +20,7 @@ export function PreviewDrawer({ playbook, onClose }: { playbook: string | null; 
     let live = true;
     setData(null);
     setError(null);
-    api<PreviewAnswer>(`/api/v1/playbooks/${encodeURIComponent(playbook)}/preview`, { method: 'POST', body: { days, limit: 100 } })
+    apiSend('post', '/api/v1/playbooks/{key}/preview', { path: { key: playbook }, body: { days, limit: 100 } })
       .then((d) => { if (live) setData(d); })
       .catch((e: unknown) => { if (live) setError(errorText(e)); });
     return () => { live = false; };
@@ -42,10 +42,10 @@ export function PreviewDrawer({ playbook, onClose }: { playbook: string | null; 
                 <Table<PreviewSend & { i: number }> size="small" rowKey="i" dataSource={s.sends.map((x, i) => ({ ...x, i }))}
                   pagination={s.sends.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
                   columns={[
-                    { title: t('auto.c.time'), dataIndex: 'at', width: 200, render: (v: string | null) => <Time value={v} /> },
-                    { title: t('auto.pv.recipient'), key: 'who', width: 180, render: (_, x) => (x.member_id !== undefined ? x.member_name ?? `#${x.member_id}` : x.community_name ?? x.community) },
+                    { title: t('auto.c.time'), dataIndex: 'at', width: 200, render: (v: string) => <Time value={v} /> },
+                    { title: t('auto.pv.recipient'), key: 'who', width: 180, render: (_, x) => ('member_id' in x ? x.member_name ?? `#${x.member_id}` : x.community_name) },
                     { title: t('auto.c.content'), dataIndex: 'text', render: (v: string | null, x) => (
-                      <Flex gap={4} wrap><Typography.Text>{v ?? ''}</Typography.Text>{x.tag && <Tag color="geekblue">{x.tag}</Tag>}</Flex>
+                      <Flex gap={4} wrap><Typography.Text>{v ?? ''}</Typography.Text>{'tag' in x && x.tag && <Tag color="geekblue">{x.tag}</Tag>}</Flex>
                     ) },
                   ]} />
               )}

@@ -1,7 +1,7 @@
 // "Test a text": what the message rules would do with it (POST /api/v1/rules/test); nothing is sent.
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Input, Select, Table, Typography } from 'antd';
-import { api } from '../../api';
+import { apiSend } from '../../api';
 import { useI18n } from '../../i18n';
 import { errorText, Hits, KindTag } from './common';
 import type { ProposedView, Rule } from './types';
@@ -19,7 +19,7 @@ export function RuleTestBox({ rules }: { rules: Rule[] }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ actions: ProposedView[] }>('/api/v1/rules/test', { method: 'POST', body: { text, ...(rule ? { rule } : {}) } });
+      const r = await apiSend('post', '/api/v1/rules/test', { body: { text, ...(rule ? { rule } : {}) } });
       setResult(r.actions);
     } catch (e) {
       setResult(null);

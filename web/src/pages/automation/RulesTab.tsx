@@ -1,14 +1,14 @@
 // Rules: what each does, what it did in the last 7 days, the FAQ answered share; switch on/off, test a text, dry run.
 import { useState } from 'react';
 import { Button, Card, Flex, message, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { api } from '../../api';
+import { apiSend } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { errorText, KindTag, Loading, pct, useApi } from './common';
 import { useCommunities } from './useCommunities';
 import { RuleTestBox } from './RuleTestBox';
 import { DryRunDrawer } from './DryRunDrawer';
-import type { Rule, RuleAction, RulesAnswer } from './types';
+import type { Rule, RuleAction } from './types';
 
 /** A ladder step as words: warn → 警告, mute:1h → 禁言 1h. */
 export function stepLabel(step: string, t: (k: string) => string): string {
@@ -40,7 +40,7 @@ function MatchSummary({ rule, lists }: { rule: Rule; lists: Record<string, numbe
 export default function RulesTab() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const state = useApi<RulesAnswer>('/api/v1/rules');
+  const state = useApi('/api/v1/rules');
   const communities = useCommunities();
   const [busy, setBusy] = useState<string | null>(null);
   const [dry, setDry] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export default function RulesTab() {
   const toggle = async (r: Rule, enabled: boolean) => {
     setBusy(r.key);
     try {
-      await api(`/api/v1/rules/${encodeURIComponent(r.key)}/toggle`, { method: 'POST', body: { enabled } });
+      await apiSend('post', '/api/v1/rules/{key}/toggle', { path: { key: r.key }, body: { enabled } });
       void msg.success(t(enabled ? 'auto.rules.enabledOk' : 'auto.rules.disabledOk', { key: r.key }));
       state.reload();
     } catch (e) {

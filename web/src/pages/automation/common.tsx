@@ -1,27 +1,28 @@
-// Small shared pieces of the automation and settings pages: a data-loading hook, status / kind tags, and the
-// loading / error states (times: components/Time and useTime). Member text is only ever a text child.
+// Small shared pieces of the automation and settings pages: a data-loading hook, status / kind tags, the
+// loading / error states, and what an action's reason says matched (times: components/Time and useTime). Member
+// text is only ever a text child.
 import type { ReactNode } from 'react';
 import { Alert, Button, Empty, Spin, Tag } from 'antd';
 import { ApiError } from '../../api';
+import type { Answer, CallArgs, PathOf } from '../../api/contract';
 import { useApi as useSharedApi } from '../../components/useApi';
 
 export { errorText } from '../../api';
 import { useI18n } from '../../i18n';
+import type { Action, ActionStatus, Hit } from './types';
 import './messages';
-
-type Query = Record<string, string | number | boolean | undefined>;
 
 export interface Loaded<T> { data: T | undefined; error: ApiError | Error | null; loading: boolean; reload(): void }
 
 /** The console's data hook (components/useApi), with its error narrowed to an Error for LoadError. */
-export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
-  const r = useSharedApi<T>(path, query);
+export function useApi<P extends PathOf<'get'>>(path: P | null, ...args: CallArgs<P, 'get'>): Loaded<Answer<P>> {
+  const r = useSharedApi(path, ...args);
   const error = r.error === undefined || r.error === null ? null : r.error instanceof Error ? r.error : new Error(String(r.error));
   return { data: r.data, error, loading: r.loading, reload: r.reload };
 }
 
 export const STATUS_COLORS: Record<string, string> = { pending: 'blue', sending: 'processing', done: 'success', dead: 'error', undone: 'default', skipped: 'warning' };
-export const STATUSES = ['pending', 'sending', 'done', 'dead', 'undone', 'skipped'] as const;
+export const STATUSES: ActionStatus[] = ['pending', 'sending', 'done', 'dead', 'undone', 'skipped'];
 
 export function StatusTag({ status }: { status: string }) {
   const { t } = useI18n();
@@ -37,10 +38,6 @@ export function KindTag({ kind }: { kind: string }) {
   const label = t(`auto.kind.${kind}`);
   return <Tag color={KIND_COLORS[kind] ?? 'default'}>{label.startsWith('auto.kind.') ? kind : label}</Tag>;
 }
-
-/** The server has no such route (an older server, or one whose access policy does not list it yet). */
-export const routeMissing = (e: unknown): boolean =>
-  e instanceof ApiError && ((e.status === 404 && e.code === 'not_found') || e.code === 'no_policy');
 
 /** A failed load: the server's message, a retry button; a role refusal shows the owners-only state. */
 export function LoadError({ error, onRetry }: { error: Error; onRetry?: () => void }) {
@@ -62,7 +59,23 @@ export function Loading({ state, children }: { state: Loaded<unknown>; children:
 export const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 
 
-function hitLabel(h: { what: string; matched: string; word?: string }, t: (k: string) => string): string {
+/** A hit as the pages show it: from a rule test or dry run (Hit), or read back from an action's reason. */
+type ShownHit = Pick<Hit, 'what' | 'matched' | 'word'> & Partial<Pick<Hit, 'start'>>;
+
+const isShownHit = (v: unknown): v is ShownHit => {
+  if (typeof v !== 'object' || v === null) return false;
+  const h: Record<string, unknown> = { ...v };
+  return typeof h.what === 'string' && typeof h.matched === 'string' && ['string', 'undefined'].includes(typeof h.word)
+    && ['number', 'undefined'].includes(typeof h.start);
+};
+
+/** An action's reason is free-form (by what proposed it); a rule's carries { hits, detail }: those, where they are. */
+export function reasonOf(a: Action): { hits: ShownHit[]; detail: string | null } {
+  const { hits, detail } = a.reason;
+  return { hits: Array.isArray(hits) ? hits.filter(isShownHit) : [], detail: typeof detail === 'string' ? detail : null };
+}
+
+function hitLabel(h: ShownHit, t: (k: string) => string): string {
   if (h.what.startsWith('words:')) return h.word && h.word !== h.matched ? `${h.word} ← ${h.matched}` : h.matched;
   if (h.what.startsWith('kind:')) return `${t('auto.hit.kind')}${t('auto.c.colon')}${h.what.slice(5)}`;
   if (h.what === 'link' || h.what === 'phone' || h.what === 'wechat_id') return `${t(`auto.hit.${h.what}`)}${t('auto.c.colon')}${h.matched}`;
@@ -70,7 +83,7 @@ function hitLabel(h: { what: string; matched: string; word?: string }, t: (k: st
 }
 
 /** What a rule matched, as tags: the list word and the text as written ("加微信 ← 加 V 信"). */
-export function Hits({ hits }: { hits: { what: string; matched: string; word?: string; start?: number }[] | undefined }) {
+export function Hits({ hits }: { hits: ShownHit[] | undefined }) {
   const { t } = useI18n();
   if (!hits || hits.length === 0) return null;
   return (

@@ -37,7 +37,7 @@ const zh: Record<string, string> = {
   'auto.pb.dow.0': '周日', 'auto.pb.dow.1': '周一', 'auto.pb.dow.2': '周二', 'auto.pb.dow.3': '周三', 'auto.pb.dow.4': '周四', 'auto.pb.dow.5': '周五', 'auto.pb.dow.6': '周六',
   'auto.pv.title': '预览：{key}', 'auto.pv.days': '未来 {n} 天', 'auto.pv.hint': '每个步骤下一次会发给谁、发什么；预览不会发送任何消息。', 'auto.pv.next': '下次 {at} · 共 {n} 个对象',
   'auto.pv.none': '这段时间内没有对象', 'auto.pv.recipient': '对象',
-  'auto.cal.fallback': '服务器暂不支持日历接口，仅显示每个步骤的下一次执行。', 'auto.cal.more': '还有 {n} 项', 'auto.cal.day': '{date} 的计划', 'auto.cal.none': '这一天没有计划执行的步骤',
+  'auto.cal.more': '还有 {n} 项', 'auto.cal.day': '{date} 的计划', 'auto.cal.none': '这一天没有计划执行的步骤',
   'auto.cal.zone': '时间按 {zone}（{offset}）', 'auto.cal.playbook': '剧本', 'auto.cal.members': '{n} 位成员', 'auto.cal.communities': '{n} 个社群',
   'auto.ob.all': '全部', 'auto.ob.target': '对象', 'auto.ob.wholeCommunity': '整个社群', 'auto.ob.retry': '重试', 'auto.ob.retried': '动作 #{id} 已重新排队',
   'auto.ob.cancel': '取消', 'auto.ob.cancelConfirm': '取消这条待发送的动作？', 'auto.ob.cancelled': '动作 #{id} 已取消', 'auto.ob.rule': '按规则筛选',
@@ -48,10 +48,9 @@ const zh: Record<string, string> = {
   'auto.mod.undoHint': '禁言会解除、拉黑会移除；已执行的删除和移出无法在平台上撤回。', 'auto.mod.undoPending': '这条动作还未发送，撤销后将不再执行。',
   'auto.mod.empty': '没有风控记录',
   'auto.faq.title': 'FAQ 自动回答', 'auto.faq.days': '近 {n} 天', 'auto.faq.questions': '识别到的问题', 'auto.faq.answered': '自动回答', 'auto.faq.handed': '转人工',
-  'auto.faq.hint': '成员在群里提问时，匹配到知识库条目就自动回答，匹配度不够则通知运营人工回复。', 'auto.faq.share': '自动回答率',
+  'auto.faq.hint': '成员在群里提问时，匹配到知识库条目就自动回答，匹配度不够则通知运营人工回复。',
   'auto.faq.ruleShare': '自动回答 {a} · 转人工 {h} · {p}', 'auto.faq.threshold': '匹配阈值 {n}', 'auto.faq.question': '问题', 'auto.faq.keywords': '关键词',
   'auto.faq.answer': '回答', 'auto.faq.noEntries': '没有条目', 'auto.faq.empty': '还没有 FAQ：在 qunyun.yaml 的规则中配置 faq 和 answer 动作',
-  'auto.faq.fallback': '服务器暂不支持知识库接口，仅显示自动回答率。',
 };
 
 const en: Record<string, string> = {
@@ -90,7 +89,7 @@ const en: Record<string, string> = {
   'auto.pb.dow.0': 'Sun', 'auto.pb.dow.1': 'Mon', 'auto.pb.dow.2': 'Tue', 'auto.pb.dow.3': 'Wed', 'auto.pb.dow.4': 'Thu', 'auto.pb.dow.5': 'Fri', 'auto.pb.dow.6': 'Sat',
   'auto.pv.title': 'Preview: {key}', 'auto.pv.days': 'Next {n} days', 'auto.pv.hint': 'Whom each step reaches next, and the text. A preview sends nothing.', 'auto.pv.next': 'Next {at} · {n} recipients',
   'auto.pv.none': 'No recipients in this window', 'auto.pv.recipient': 'Recipient',
-  'auto.cal.fallback': 'The server has no calendar route yet: only each step’s next run is shown.', 'auto.cal.more': '{n} more', 'auto.cal.day': 'Planned on {date}', 'auto.cal.none': 'Nothing planned that day',
+  'auto.cal.more': '{n} more', 'auto.cal.day': 'Planned on {date}', 'auto.cal.none': 'Nothing planned that day',
   'auto.cal.zone': 'Times in {zone} ({offset})', 'auto.cal.playbook': 'Playbook', 'auto.cal.members': '{n} members', 'auto.cal.communities': '{n} communities',
   'auto.ob.all': 'All', 'auto.ob.target': 'Target', 'auto.ob.wholeCommunity': 'Whole community', 'auto.ob.retry': 'Retry', 'auto.ob.retried': 'Action #{id} queued again',
   'auto.ob.cancel': 'Cancel', 'auto.ob.cancelConfirm': 'Cancel this pending action?', 'auto.ob.cancelled': 'Action #{id} cancelled', 'auto.ob.rule': 'Filter by rule',
@@ -101,10 +100,9 @@ const en: Record<string, string> = {
   'auto.mod.undoHint': 'A mute is lifted, a blacklist removed; deletions and removals that went out cannot be taken back on the platform.', 'auto.mod.undoPending': 'Not sent yet: undoing cancels it.',
   'auto.mod.empty': 'No moderation actions',
   'auto.faq.title': 'FAQ auto-answers', 'auto.faq.days': 'Last {n} days', 'auto.faq.questions': 'Questions seen', 'auto.faq.answered': 'Answered', 'auto.faq.handed': 'Handed over',
-  'auto.faq.hint': 'A member’s question matching an entry is answered automatically; below the threshold it goes to an operator.', 'auto.faq.share': 'Answered share',
+  'auto.faq.hint': 'A member’s question matching an entry is answered automatically; below the threshold it goes to an operator.',
   'auto.faq.ruleShare': 'answered {a} · handed over {h} · {p}', 'auto.faq.threshold': 'threshold {n}', 'auto.faq.question': 'Question', 'auto.faq.keywords': 'Keywords',
   'auto.faq.answer': 'Answer', 'auto.faq.noEntries': 'No entries', 'auto.faq.empty': 'No FAQ yet: give a rule faq entries and the answer action in qunyun.yaml',
-  'auto.faq.fallback': 'The server has no FAQ route yet: only the answered share is shown.',
 };
 
 registerMessages(zh, en);

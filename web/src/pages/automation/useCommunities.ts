@@ -4,7 +4,7 @@ import { useApi } from './common';
 import type { Community } from './types';
 
 export function useCommunities() {
-  const state = useApi<{ items: Community[] }>('/api/v1/communities');
+  const state = useApi('/api/v1/communities');
   return useMemo(() => {
     const items = state.data?.items ?? [];
     const byId = new Map(items.map((c) => [c.id, c]));

@@ -7,26 +7,20 @@ import { useApi } from '../../components/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Time } from '../../components/Time';
 import type { CommunityItem } from '../../components/useCommunityList';
-
-interface Rule { key: string; on: string; enabled: boolean; description: string | null; communities: string[] | null; actions: unknown[]; last_7_days: Record<string, number> }
-interface Step { key: string; runs: string; timing: unknown; to: string; send: string | null; next_run: string | null }
-interface Playbook { key: string; description: string | null; on: string | null; enabled: boolean; communities: string[] | null; steps: Step[] }
+import type { Playbook, PlaybookStep, Rule, RuleAction } from '../automation/types';
 
 export const appliesTo = (c: CommunityItem, refs: string[] | null | undefined) =>
   !refs || refs.length === 0 || refs.includes(c.external_id) || refs.includes(`${c.platform}:${c.external_id}`) || refs.includes(`id:${c.id}`);
 
-export const actionText = (a: unknown): string => {
-  if (typeof a === 'string') return a;
-  if (a && typeof a === 'object') return Object.entries(a as Record<string, unknown>).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
-  return String(a);
-};
+export const actionText = (a: RuleAction): string =>
+  typeof a === 'string' ? a : Object.entries(a).map(([k, v]) => `${k}: ${v}`).join(', ');
 
-const timingText = (s: Step) => (typeof s.timing === 'string' ? s.timing : JSON.stringify(s.timing));
+const timingText = (s: PlaybookStep) => (typeof s.timing === 'string' ? s.timing : JSON.stringify(s.timing));
 
 export function AutomationPanel({ c }: { c: CommunityItem }) {
   const { t } = useI18n();
-  const rules = useApi<{ rules: Rule[] }>('/api/v1/rules');
-  const playbooks = useApi<{ playbooks: Playbook[] }>('/api/v1/playbooks');
+  const rules = useApi('/api/v1/rules');
+  const playbooks = useApi('/api/v1/playbooks');
   const myRules = (rules.data?.rules ?? []).filter((r) => appliesTo(c, r.communities));
   const myPlaybooks = (playbooks.data?.playbooks ?? []).filter((p) => appliesTo(c, p.communities));
   const scope = (refs: string[] | null) => (!refs || refs.length === 0 ? <Tag>{t('cm.auto.allCommunities')}</Tag> : null);
@@ -43,7 +37,7 @@ export function AutomationPanel({ c }: { c: CommunityItem }) {
               { title: 'Key', dataIndex: 'key', width: 130, render: (k: string, r) => <span>{k} {scope(r.communities)}</span> },
               { title: t('cm.auto.on'), dataIndex: 'on', width: 90, render: (o: string) => <Tag color="geekblue">{o}</Tag> },
               { title: t('cm.auto.enabled'), dataIndex: 'enabled', width: 70, render: (e: boolean) => <Switch size="small" checked={e} disabled /> },
-              { title: t('cm.auto.actions'), dataIndex: 'actions', render: (as: unknown[], r) => (
+              { title: t('cm.auto.actions'), dataIndex: 'actions', render: (as: RuleAction[], r) => (
                 <div>
                   <div>{r.description ?? ''}</div>
                   <div>{as.map((a, i) => <Tag key={i} variant="filled">{actionText(a)}</Tag>)}</div>

@@ -2,14 +2,16 @@
 // { blueprint } → { blueprint }; a 400 names the field(s), shown as the server wrote them.
 import { useMemo, useState } from 'react';
 import { Alert, App, Input, Modal, Typography } from 'antd';
-import { api, ApiError, errorText, pathPart } from '../../api';
+import { apiSend, ApiError, errorText } from '../../api';
+import type { Schema } from '../../api/contract';
 import { useI18n } from '../../i18n';
 import { communityRef } from '../../components/useCommunityList';
+import type { Blueprint } from './types';
 
-type Obj = Record<string, unknown>;
+type BlueprintInput = Schema<'BlueprintInput'>;
 
 export function BlueprintEditor({ communityId, initial, onClose, onSaved }: {
-  communityId: number; initial: Obj | null; onClose: () => void; onSaved: (bp: Obj) => void;
+  communityId: number; initial: Blueprint | null; onClose: () => void; onSaved: (bp: Blueprint | null) => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -17,11 +19,12 @@ export function BlueprintEditor({ communityId, initial, onClose, onSaved }: {
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<{ message: string; details: string[] } | null>(null);
 
-  const parsed = useMemo<{ value?: Obj; error?: string }>(() => {
+  const parsed = useMemo<{ value?: BlueprintInput; error?: string }>(() => {
     try {
       const v: unknown = JSON.parse(text);
       if (!v || typeof v !== 'object' || Array.isArray(v)) return { error: t('cm.bp.notObject') };
-      return { value: v as Obj };
+      // Typed text: the server checks it against BlueprintInput and names the fields it rejects (shown below).
+      return { value: v as BlueprintInput };
     } catch (err) {
       return { error: t('cm.bp.invalidJson', { m: (err as Error).message }) };
     }
@@ -32,11 +35,11 @@ export function BlueprintEditor({ communityId, initial, onClose, onSaved }: {
     setBusy(true);
     setServerError(null);
     try {
-      const res = await api<{ blueprint: Obj }>(`/api/v1/communities/${pathPart(communityRef(communityId))}/blueprint`, {
-        method: 'PUT', body: { blueprint: parsed.value },
+      const res = await apiSend('put', '/api/v1/communities/{ref}/blueprint', {
+        path: { ref: communityRef(communityId) }, body: { blueprint: parsed.value },
       });
       void message.success(t('cm.bp.saved'));
-      onSaved(res.blueprint ?? parsed.value);
+      onSaved(res.blueprint);
     } catch (err) {
       setServerError(err instanceof ApiError ? { message: err.message, details: err.details ?? [] } : { message: errorText(err), details: [] });
     } finally {

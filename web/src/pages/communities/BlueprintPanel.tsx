@@ -9,14 +9,9 @@ import { fmtInt, fmtMoney } from '../../components/format';
 import type { CommunityItem } from '../../components/useCommunityList';
 import { productNamer, useWorkspaceInfo } from '../../components/useWorkspaceInfo';
 import { BlueprintEditor } from './BlueprintEditor';
+import type { Blueprint } from './types';
 
-type Obj = Record<string, unknown>;
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
-
-export function BlueprintPanel({ c, onSaved }: { c: CommunityItem; onSaved: (bp: Obj | null) => void }) {
+export function BlueprintPanel({ c, onSaved }: { c: CommunityItem; onSaved: (bp: Blueprint | null) => void }) {
   const { t } = useI18n();
   const { can } = useAuth();
   const [editing, setEditing] = useState(false);
@@ -38,25 +33,21 @@ export function BlueprintPanel({ c, onSaved }: { c: CommunityItem; onSaved: (bp:
   );
 }
 
-function BlueprintFacts({ bp }: { bp: Obj }) {
+function BlueprintFacts({ bp }: { bp: Blueprint }) {
   const { t, lang } = useI18n();
   const product = productNamer(useWorkspaceInfo());
-  const benefits = obj(bp.benefits);
-  const gates = Array.isArray(bp.gates) ? bp.gates.map(obj).filter((g): g is Obj => Boolean(g)) : [];
-  const period = obj(bp.period);
-  const el = obj(bp.elimination);
-  const rev = obj(bp.revival);
-  const list = (xs: string[]) => (xs.length ? <Space size={[4, 4]} wrap>{xs.map((x) => <Tag key={x}>{x}</Tag>)}</Space> : '—');
+  const { benefits, gates = [], period, elimination: el, revival: rev } = bp;
+  const list = (xs: string[] | undefined) => (xs?.length ? <Space size={[4, 4]} wrap>{xs.map((x) => <Tag key={x}>{x}</Tag>)}</Space> : '—');
 
   const items = [
-    { key: 'goal', label: t('cm.bp.goal'), children: str(bp.goal) ?? '—' },
-    { key: 'persona', label: t('cm.bp.persona'), children: str(bp.persona) ?? '—' },
+    { key: 'goal', label: t('cm.bp.goal'), children: bp.goal || '—' },
+    { key: 'persona', label: t('cm.bp.persona'), children: bp.persona || '—' },
     {
       key: 'benefits', label: t('cm.bp.benefits'),
       children: benefits ? (
         <div className="qy-kv" style={{ gridTemplateColumns: 'max-content 1fr' }}>
           {(['content', 'social', 'service'] as const).map((k) => [
-            <dt key={`${k}-l`}>{t(`cm.bp.benefits.${k}`)}</dt>, <dd key={`${k}-v`}>{list(strs(benefits[k]))}</dd>,
+            <dt key={`${k}-l`}>{t(`cm.bp.benefits.${k}`)}</dt>, <dd key={`${k}-v`}>{list(benefits[k])}</dd>,
           ])}
         </div>
       ) : '—',
@@ -67,39 +58,39 @@ function BlueprintFacts({ bp }: { bp: Obj }) {
         <ul className="qy-plain-list">
           {gates.map((g, i) => (
             <li key={i}>
-              <Tag color="purple">{t(`cm.bp.gate.${str(g.type) ?? 'action'}`)}</Tag>
-              {str(g.description) ?? ''}
-              {str(g.product) ? <Tag style={{ marginLeft: 6 }}>{product(str(g.product)!)}</Tag> : null}
-              {num(g.amount) !== undefined ? <span className="qy-muted"> {fmtMoney(num(g.amount)!, lang)}</span> : null}
-              {strs(g.tags).map((x) => <Tag key={x} color="blue" style={{ marginLeft: 4 }}>{x}</Tag>)}
-              {str(g.action) ? <span className="qy-muted"> · {str(g.action)}</span> : null}
+              <Tag color="purple">{t(`cm.bp.gate.${g.type}`)}</Tag>
+              {g.description ?? ''}
+              {g.product ? <Tag style={{ marginLeft: 6 }}>{product(g.product)}</Tag> : null}
+              {g.amount !== undefined ? <span className="qy-muted"> {fmtMoney(g.amount, lang)}</span> : null}
+              {(g.tags ?? []).map((x) => <Tag key={x} color="blue" style={{ marginLeft: 4 }}>{x}</Tag>)}
+              {g.action ? <span className="qy-muted"> · {g.action}</span> : null}
             </li>
           ))}
         </ul>
       ) : '—',
     },
-    { key: 'rules', label: t('cm.bp.rules'), children: strs(bp.rules).length ? <ol className="qy-plain-list numbered">{strs(bp.rules).map((r, i) => <li key={i}>{r}</li>)}</ol> : '—' },
-    { key: 'announcement', label: t('cm.bp.announcement'), children: str(bp.announcement) ? <Typography.Paragraph className="qy-pre" style={{ margin: 0 }}>{str(bp.announcement)}</Typography.Paragraph> : '—' },
-    { key: 'capacity', label: t('cm.bp.capacity'), children: num(bp.capacity) !== undefined ? fmtInt(num(bp.capacity), lang) : '—' },
+    { key: 'rules', label: t('cm.bp.rules'), children: bp.rules?.length ? <ol className="qy-plain-list numbered">{bp.rules.map((r, i) => <li key={i}>{r}</li>)}</ol> : '—' },
+    { key: 'announcement', label: t('cm.bp.announcement'), children: bp.announcement ? <Typography.Paragraph className="qy-pre" style={{ margin: 0 }}>{bp.announcement}</Typography.Paragraph> : '—' },
+    { key: 'capacity', label: t('cm.bp.capacity'), children: fmtInt(bp.capacity, lang) },
     {
       key: 'period', label: t('cm.bp.period'),
-      children: period ? [num(period.days) !== undefined ? t('cm.bp.periodDays', { n: num(period.days)! }) : null, [str(period.start), str(period.end)].filter(Boolean).join(' – ') || null].filter(Boolean).join(' · ') || '—' : '—',
+      children: period ? [period.days !== undefined ? t('cm.bp.periodDays', { n: period.days }) : null, [period.start, period.end].filter(Boolean).join(' – ') || null].filter(Boolean).join(' · ') || '—' : '—',
     },
     {
       key: 'elimination', label: t('cm.bp.elimination'),
       children: el ? [
-        num(el.minCheckins) !== undefined ? t('cm.bp.minCheckins', { n: num(el.minCheckins)!, d: num(el.withinDays) ?? 7 }) : null,
-        num(el.silentDays) !== undefined ? t('cm.bp.silentDays', { n: num(el.silentDays)! }) : null,
-        num(el.noticeDays) !== undefined ? t('cm.bp.noticeDays', { n: num(el.noticeDays)! }) : null,
-        str(el.schedule) ? t('cm.bp.schedule', { s: str(el.schedule)! }) : null,
+        el.minCheckins !== undefined ? t('cm.bp.minCheckins', { n: el.minCheckins, d: el.withinDays ?? 7 }) : null,
+        el.silentDays !== undefined ? t('cm.bp.silentDays', { n: el.silentDays }) : null,
+        el.noticeDays !== undefined ? t('cm.bp.noticeDays', { n: el.noticeDays }) : null,
+        el.schedule ? t('cm.bp.schedule', { s: el.schedule }) : null,
       ].filter(Boolean).join('；') : '—',
     },
     {
       key: 'revival', label: t('cm.bp.revival'),
       children: rev ? [
-        num(rev.checkins) !== undefined ? t('cm.bp.revCheckins', { n: num(rev.checkins)! }) : null,
-        str(rev.product) ? t('cm.bp.revProduct', { p: product(str(rev.product)!) }) : null,
-        str(rev.task) ? t('cm.bp.revTask', { t: str(rev.task)! }) : null,
+        rev.checkins !== undefined ? t('cm.bp.revCheckins', { n: rev.checkins }) : null,
+        rev.product ? t('cm.bp.revProduct', { p: product(rev.product) }) : null,
+        rev.task ? t('cm.bp.revTask', { t: rev.task }) : null,
       ].filter(Boolean).join(lang === 'zh-CN' ? ' 或 ' : ' or ') : '—',
     },
   ];

@@ -14,7 +14,7 @@ import { useTime } from '../../components/useTime';
 import type { CommunityItem } from '../../components/useCommunityList';
 import { HealthTag, PlatformTag } from './HealthTag';
 import { WeeksBars } from './WeeksBars';
-import type { CommunityHealth, HealthAnswer } from './types';
+import type { CommunityHealth } from './types';
 import './messages';
 
 interface CRow extends CommunityItem { health?: CommunityHealth }
@@ -22,8 +22,8 @@ interface CRow extends CommunityItem { health?: CommunityHealth }
 export default function CommunitiesPage() {
   const { t, lang } = useI18n();
   const time = useTime();
-  const list = useApi<{ items: CommunityItem[] }>('/api/v1/communities');
-  const health = useApi<HealthAnswer>('/api/v1/communities/health');
+  const list = useApi('/api/v1/communities');
+  const health = useApi('/api/v1/communities/health');
   const [q, setQ] = useState('');
 
   const rows = useMemo<CRow[]>(() => {

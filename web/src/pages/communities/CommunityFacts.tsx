@@ -8,7 +8,7 @@ import { fmtInt, fmtNum, fmtPct } from '../../components/format';
 import { communityRef, type CommunityItem } from '../../components/useCommunityList';
 import { lastDay, presetPeriod } from '../overview/period';
 import { useTime } from '../../components/useTime';
-import type { PeriodMetrics } from '../overview/types';
+import { figuresOf } from '../overview/types';
 import '../overview/messages';
 import { activeColor } from './CommunitiesPage';
 import type { CommunityHealth, HealthWeek } from './types';
@@ -18,8 +18,8 @@ export function CommunityFacts({ c, health }: { c: CommunityItem; health?: Commu
   const members = health?.members ?? c.members;
   const capacity = health?.capacity ?? c.capacity ?? 200;
   const period = presetPeriod('last30', useTime().today());
-  const metrics = useApi<PeriodMetrics>('/api/v1/metrics', { from: period.from, to: period.to, community: communityRef(c.id) });
-  const m = metrics.data;
+  const metrics = useApi('/api/v1/metrics', { query: { from: period.from, to: period.to, community: communityRef(c.id) } });
+  const m = figuresOf(metrics.data);
 
   return (
     <Row gutter={[16, 16]}>

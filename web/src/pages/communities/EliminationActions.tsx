@@ -3,7 +3,7 @@
 import { App, Button, Popconfirm, Space } from 'antd';
 import { NotificationOutlined, UserDeleteOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { api, errorText, pathPart } from '../../api';
+import { apiSend, errorText } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 
@@ -18,7 +18,7 @@ export function EliminationActions({ communityId, communityRef, candidates, anno
   const run = async (what: 'announce' | 'execute') => {
     setBusy(what);
     try {
-      await api(`/api/v1/communities/${pathPart(communityRef)}/elimination/${what}`, { method: 'POST' });
+      await apiSend('post', what === 'announce' ? '/api/v1/communities/{ref}/elimination/announce' : '/api/v1/communities/{ref}/elimination/execute', { path: { ref: communityRef } });
       void message.success(t(what === 'announce' ? 'cm.el.announceDone' : 'cm.el.executeDone'));
       onDone();
     } catch (err) {

@@ -2,22 +2,12 @@
 // blueprint's bar today, who revived, and where the announced list stands.
 import { Alert, Card, Descriptions, Empty, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import { pathPart } from '../../api';
 import { useI18n } from '../../i18n';
 import { useApi } from '../../components/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fmtInt } from '../../components/format';
 import { useTime } from '../../components/useTime';
 import { EliminationActions } from './EliminationActions';
-
-interface Preview {
-  at: string; present: number;
-  rule: { minCheckins?: number; withinDays?: number; silentDays?: number; noticeDays?: number; schedule?: string };
-  revival: { checkins?: number; product?: string; task?: string } | null;
-  notice: { action_id: number; announced_at: string; execute_from: string; executed_at: string | null; delivered: boolean } | null;
-  candidates: { member_id: number; name: string | null; reasons: string[] }[];
-  revived: { member_id: number; name: string | null; reason: string }[];
-}
 
 /** The server's reasons are English sentences; the common ones read naturally in Chinese too. */
 function reasonText(r: string, zh: boolean): string {
@@ -37,7 +27,7 @@ export function EliminationPanel({ communityId, communityRef, hasRule }: { commu
   const { t, lang } = useI18n();
   const time = useTime();
   const zh = lang === 'zh-CN';
-  const res = useApi<Preview>(hasRule ? `/api/v1/communities/${pathPart(communityRef)}/elimination` : null);
+  const res = useApi(hasRule ? '/api/v1/communities/{ref}/elimination' : null, { path: { ref: communityRef } });
   if (!hasRule) return <Card size="small"><Empty description={t('cm.el.none')} /></Card>;
   const p = res.data;
   const rule = p?.rule;

@@ -8,17 +8,15 @@ import { useApi } from '../../components/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Chart, PALETTE, type ChartOption } from '../../components/Chart';
 import { fmtInt, fmtPct } from '../../components/format';
-import type { RoleCount, RoleMember, RolesAnswer } from './types';
+import type { RoleCount, RoleMember } from './types';
 import '../../components/memberMessages';
-
-interface RoleMembersPage { total: number; page: number; page_size: number; items: RoleMember[] }
 
 export function RolesPanel({ communityRef }: { communityRef: string }) {
   const { t, lang } = useI18n();
-  const roles = useApi<RolesAnswer>('/api/v1/roles', { community: communityRef });
-  const [role, setRole] = useState<string | null>(null);
+  const roles = useApi('/api/v1/roles', { query: { community: communityRef } });
+  const [role, setRole] = useState<RoleCount['key'] | null>(null);
   const [page, setPage] = useState(1);
-  const who = useApi<RoleMembersPage>(role ? '/api/v1/roles/members' : null, { community: communityRef, role: role ?? undefined, page, page_size: 20 });
+  const who = useApi(role ? '/api/v1/roles/members' : null, { query: { community: communityRef, role: role ?? undefined, page, page_size: 20 } });
   const list = roles.data?.roles ?? [];
   const label = (r: RoleCount) => (lang === 'zh-CN' ? r.name_zh : r.name_en);
 
@@ -57,7 +55,7 @@ export function RolesPanel({ communityRef }: { communityRef: string }) {
               columns={[
                 { title: t('cm.roles.role'), key: 'role', render: (_, r) => label(r) },
                 { title: t('cm.roles.members'), dataIndex: 'members', align: 'right', render: (n: number) => fmtInt(n, lang) },
-                { title: t('cm.roles.share'), dataIndex: 'share', align: 'right', render: (s: number) => fmtPct(s) },
+                { title: t('cm.roles.share'), dataIndex: 'share', align: 'right', render: (s: number | null) => fmtPct(s) },
               ]}
             />
           </Card>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { api, ApiError, errorText } from '../../api';
+import { apiSend, ApiError, errorText } from '../../api';
 import { useI18n } from '../../i18n';
 import type { AuthStatus } from '../../auth';
 import { AuthShell } from './AuthShell';
@@ -18,7 +18,7 @@ export function LoginPage({ status, onDone }: { status: AuthStatus; onDone: () =
     setBusy(true);
     setError(null);
     try {
-      await api('/api/v1/auth/login', { method: 'POST', body: { username: v.username.trim(), password: v.password } });
+      await apiSend('post', '/api/v1/auth/login', { body: { username: v.username.trim(), password: v.password } });
       await onDone();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'invalid_credentials') setError(t('login.invalid'));

@@ -1,7 +1,7 @@
 // The one-time owner setup: POST /api/v1/auth/setup {username, password} → { user } (signs in; 409 once someone exists).
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input } from 'antd';
-import { api, errorText } from '../../api';
+import { apiSend, errorText } from '../../api';
 import { useI18n } from '../../i18n';
 import type { AuthStatus } from '../../auth';
 import { AuthShell } from './AuthShell';
@@ -18,7 +18,7 @@ export function SetupPage({ status, onDone }: { status: AuthStatus; onDone: () =
     setBusy(true);
     setError(null);
     try {
-      await api('/api/v1/auth/setup', { method: 'POST', body: { username: v.username.trim(), password: v.password } });
+      await apiSend('post', '/api/v1/auth/setup', { body: { username: v.username.trim(), password: v.password } });
       void message.success(t('setup.done'));
       await onDone();
     } catch (err) {

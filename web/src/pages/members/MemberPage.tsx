@@ -16,7 +16,6 @@ import { MemberProfile } from './MemberProfile';
 import { MembershipsCard } from './MembershipsCard';
 import { OrdersCard } from './OrdersCard';
 import { TimelineCard } from './TimelineCard';
-import type { MemberDetail } from './types';
 import './messages';
 
 export default function MemberPage() {
@@ -24,7 +23,7 @@ export default function MemberPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const [limit, setLimit] = useState(50);
-  const res = useApi<MemberDetail>(/^\d+$/.test(id) ? `/api/v1/members/${id}` : null, { timeline_limit: limit });
+  const res = useApi(/^\d+$/.test(id) ? '/api/v1/members/{id}' : null, { path: { id: Number(id) }, query: { timeline_limit: limit } });
   const m = res.data;
 
   if (!/^\d+$/.test(id) || (res.error instanceof ApiError && res.error.status === 404)) {
@@ -44,7 +43,7 @@ export default function MemberPage() {
             {m.group ? <Tag color={GROUP_COLORS[m.group]}>{t(`group.${m.group}`)}</Tag> : null}
             {m.rfm_segment ? <Tag color="purple" variant="outlined">{t(`rfm.${m.rfm_segment}`)}</Tag> : null}
             {m.lead ? <Tag color="gold">{t('md.lead')}</Tag> : null}
-            {m.engagement ? <Tag color="cyan">{t(`eng.${m.engagement.level}`)}</Tag> : null}
+            <Tag color="cyan">{t(`eng.${m.engagement.level}`)}</Tag>
           </Space>
         }
         subtitle={`#${m.id}${m.phone ? ` · ${m.phone}` : ''}`}

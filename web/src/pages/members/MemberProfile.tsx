@@ -17,14 +17,14 @@ export function MemberProfile({ m }: { m: MemberDetail }) {
   const items = [
     { key: 'phone', label: t('md.phone'), children: m.phone ? <span className="qy-num">{m.phone}</span> : '—' },
     ...(m.first_phone_at ? [{ key: 'lead', label: t('md.lead'), children: t('md.leadSince', { at: time.instant(m.first_phone_at) }) }] : []),
-    { key: 'fj', label: t('md.firstJoin'), children: fj?.at ? <Time value={fj.at} testId="member-first-join" /> : '—' },
+    { key: 'fj', label: t('md.firstJoin'), children: fj ? <Time value={fj.at} testId="member-first-join" /> : '—' },
     { key: 'ch', label: t('md.channel'), children: fj ? channel(fj.channel ?? '(none)') : '—' },
     { key: 'inv', label: t('md.inviter'), children: fj?.inviter_id ? <Link to={`/members/${fj.inviter_id}`}>#{fj.inviter_id}</Link> : '—' },
     {
       key: 'fc', label: t('md.firstCommunity'),
       children: fj?.community_id != null ? <Link to={`/communities/${fj.community_id}`}>{firstCommunity?.name ?? `#${fj.community_id}`}</Link> : '—',
     },
-    ...(m.engagement ? [{ key: 'eng', label: t('md.engagement'), children: `${t(`eng.${m.engagement.level}`)} · ${t('md.activeDays', { n: m.engagement.active_days })}` }] : []),
+    { key: 'eng', label: t('md.engagement'), children: `${t(`eng.${m.engagement.level}`)} · ${t('md.activeDays', { n: m.engagement.active_days })}` },
     { key: 'ev', label: t('md.events'), children: fmtInt(m.event_count, lang) },
     ...Object.entries(m.attributes).map(([k, v]) => ({ key: `a-${k}`, label: k, children: String(v) })),
   ];

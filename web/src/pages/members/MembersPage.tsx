@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, Input, Select } from 'antd';
 import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
-import { withQuery } from '../../api';
+import { apiUrl } from '../../api';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { MemberTable } from '../../components/MemberTable';
+import { MemberTable, type MemberFilters } from '../../components/MemberTable';
 import { useDebounced } from '../../components/useApi';
 import { communityLabel, communityRef, useCommunityList } from '../../components/useCommunityList';
 import { useWorkspaceInfo } from '../../components/useWorkspaceInfo';
@@ -15,6 +15,9 @@ import { GROUP_KEYS, RFM_KEYS, ROLE_KEYS, TIER_KEYS } from '../../components/mem
 import './messages';
 
 const FILTERS = ['q', 'group', 'role', 'tier', 'tag', 'channel', 'rfm', 'community', 'present'] as const;
+
+/** A URL value when it is one of the keys the route takes (a stale or mistyped link filters nothing). */
+const oneOf = <K extends string>(keys: readonly K[], v: string | undefined): K | undefined => keys.find((k) => k === v);
 
 export default function MembersPage() {
   const { t } = useI18n();
@@ -37,8 +40,9 @@ export default function MembersPage() {
   useEffect(() => { if ((get('tag') ?? '') !== dtag) set('tag', dtag); }, [dtag]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const community = get('community');
-  const query = {
-    q: get('q'), group: get('group'), role: get('role'), tier: get('tier'), tag: get('tag'), channel: get('channel'), rfm: get('rfm'),
+  const query: MemberFilters = {
+    q: get('q'), group: oneOf(GROUP_KEYS, get('group')), role: oneOf(ROLE_KEYS, get('role')), tier: oneOf(TIER_KEYS, get('tier')), tag: get('tag'),
+    channel: get('channel'), rfm: oneOf(RFM_KEYS, get('rfm')),
     community: community ? communityRef(Number(community)) : undefined, present: get('present') === 'true' ? 'true' : undefined,
   };
   const active = FILTERS.some((k) => params.has(k));
@@ -62,7 +66,7 @@ export default function MembersPage() {
         title={t('mp.title')}
         subtitle={t('mp.subtitle')}
         extra={
-          <Button icon={<DownloadOutlined />} href={withQuery('/api/v1/export/members', { format: 'xlsx', community: query.community })} data-testid="members-export">
+          <Button icon={<DownloadOutlined />} href={apiUrl('/api/v1/export/members', { query: { format: 'xlsx', community: query.community } })} data-testid="members-export">
             {t('mp.export')}
           </Button>
         }

@@ -12,7 +12,7 @@ export function OrdersCard({ orders }: { orders: Order[] }) {
   const product = productNamer(useWorkspaceInfo());
   const time = useTime();
   const net = orders.reduce((s, o) => s + o.net, 0);
-  const money = (v: number, o: Order) => fmtMoney(v, lang, o.currency ?? 'CNY');
+  const money = (v: number, o: Order) => fmtMoney(v, lang, o.currency);
   return (
     <Card size="small" title={t('md.orders')} extra={orders.length ? <span className="qy-muted">{t('md.order.total', { v: fmtMoney(net, lang), n: orders.length })}</span> : null}>
       <Table<Order>
@@ -23,7 +23,7 @@ export function OrdersCard({ orders }: { orders: Order[] }) {
         data-testid="member-orders"
         scroll={{ x: 1020 }}
         columns={[
-          { title: t('md.order.paid'), dataIndex: 'paid_at', width: 200, render: (s: string | null) => <Time value={s} /> },
+          { title: t('md.order.paid'), dataIndex: 'paid_at', width: 200, render: (s: string) => <Time value={s} /> },
           { title: t('md.order.product'), dataIndex: 'product', width: 190, render: (p: string | null, o) => <span>{product(p)}{o.tier ? <Tag style={{ marginLeft: 6 }}>{t(`tier.${o.tier}`)}</Tag> : null}</span> },
           { title: t('md.order.amount'), dataIndex: 'amount', align: 'right', width: 110, render: (v: number, o) => <span className="qy-num">{money(v, o)}</span> },
           {

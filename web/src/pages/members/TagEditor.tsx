@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { App, Button, Input, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api, errorText } from '../../api';
+import { apiSend, errorText } from '../../api';
+import type { Body } from '../../api/contract';
 import { useI18n } from '../../i18n';
 
 export function TagEditor({ memberId, tags, editable, onChange }: { memberId: number; tags: string[]; editable: boolean; onChange: (tags: string[]) => void }) {
@@ -12,10 +13,10 @@ export function TagEditor({ memberId, tags, editable, onChange }: { memberId: nu
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const send = async (body: { add?: string[]; remove?: string[] }, done: string) => {
+  const send = async (body: Body<'/api/v1/members/{id}/tags', 'post'>, done: string) => {
     setBusy(true);
     try {
-      const res = await api<{ tags: string[] }>(`/api/v1/members/${memberId}/tags`, { method: 'POST', body });
+      const res = await apiSend('post', '/api/v1/members/{id}/tags', { path: { id: memberId }, body });
       onChange(res.tags);
       void message.success(done);
       return true;

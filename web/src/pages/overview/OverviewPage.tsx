@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Col, Row, Spin, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { withQuery } from '../../api';
+import { apiUrl } from '../../api';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n';
 import { lastSignInAt } from '../../auth';
@@ -22,7 +22,7 @@ import { ConversionCard } from './ConversionCard';
 import { ContentCard } from './ContentCard';
 import { TopicCloud } from './TopicCloud';
 import { ProductMentionsCard } from './ProductMentionsCard';
-import type { MetricsSeries, PeriodMetrics } from './types';
+import { figuresOf, seriesOf, type MetricsQuery } from './types';
 import './messages';
 
 declare global {
@@ -52,12 +52,14 @@ export default function OverviewPage() {
     return { preset: DEFAULT_PRESET, period, community, by: autoGranularity(period) };
   });
   const period = state.preset === 'custom' ? state.period : presetPeriod(state.preset, today);
-  const query = { from: period.from, to: period.to, community: state.community === null ? undefined : communityRef(state.community) };
-  const figures = useApi<PeriodMetrics>('/api/v1/metrics', query);
-  const series = useApi<MetricsSeries>('/api/v1/metrics', { ...query, by: state.by });
+  const query: MetricsQuery = { from: period.from, to: period.to, community: state.community === null ? undefined : communityRef(state.community) };
+  const figures = useApi('/api/v1/metrics', { query });
+  const series = useApi('/api/v1/metrics', { query: { ...query, by: state.by } });
+  const m = figuresOf(figures.data);
+  const list = seriesOf(series.data);
 
   // The workspace zone decides what "today" is; the answer names it.
-  const zone = figures.data?.timezone ?? info?.timezone;
+  const zone = m?.timezone ?? info?.timezone;
   useEffect(() => {
     if (zone && zone !== tz) {
       rememberTimezone(zone);
@@ -67,7 +69,7 @@ export default function OverviewPage() {
 
   const startRef = useRef(firstVisit ? lastSignInAt() ?? 0 : performance.now());
   const measured = useRef(false);
-  const ready = figures.data !== undefined && series.data !== undefined;
+  const ready = m !== undefined && list !== undefined;
   useEffect(() => {
     if (!ready || measured.current) return;
     measured.current = true;
@@ -85,12 +87,10 @@ export default function OverviewPage() {
     return next;
   });
 
-  const list = series.data?.series;
   const labels = useMemo(() => {
     const time = timeFormat(zone ?? tz, lang);
     return (list ?? []).map((p) => seriesLabel(p.from, state.by, time));
   }, [list, state.by, zone, tz, lang]);
-  const m = figures.data;
   const shownTo = lastDay(period.to);
 
   return (
@@ -101,7 +101,7 @@ export default function OverviewPage() {
         tags={figures.loading || series.loading ? <Spin size="small" /> : state.community !== null && m?.community ? <Tag>{m.community}</Tag> : null}
         extra={
           // The figures shown, one row per trend period, as a spreadsheet (GET /api/v1/export/metrics).
-          <Button icon={<DownloadOutlined />} href={withQuery('/api/v1/export/metrics', { ...query, by: state.by, format: 'xlsx' })} data-testid="overview-export">
+          <Button icon={<DownloadOutlined />} href={apiUrl('/api/v1/export/metrics', { query: { ...query, by: state.by, format: 'xlsx' } })} data-testid="overview-export">
             {t('ov.export')}
           </Button>
         }

@@ -4,12 +4,11 @@ import { useI18n } from '../../i18n';
 import { useApi } from '../../components/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fmtInt } from '../../components/format';
+import type { MetricsQuery } from './types';
 
-interface Answer { products: { key: string; name: string; tier: string; mentions: number }[] }
-
-export function ProductMentionsCard({ query }: { query: { from: string; to: string; community?: string } }) {
+export function ProductMentionsCard({ query }: { query: Omit<MetricsQuery, 'by'> }) {
   const { t, lang } = useI18n();
-  const res = useApi<Answer>('/api/v1/metrics/products', query);
+  const res = useApi('/api/v1/metrics/products', { query });
   const list = res.data?.products ?? [];
   const top = Math.max(1, ...list.map((p) => p.mentions));
   return (

@@ -4,10 +4,11 @@ import { useMemo } from 'react';
 import { Card, Empty } from 'antd';
 import { useI18n } from '../../i18n';
 import { fmtInt } from '../../components/format';
+import type { PeriodMetrics } from './types';
 
 const COLORS = ['#1668dc', '#13a8a8', '#fa8c16', '#722ed1', '#eb2f96', '#389e0d', '#d46b08', '#2f54eb', '#08979c', '#c41d7f'];
 
-export function TopicCloud({ topics }: { topics: { term: string; count: number }[] }) {
+export function TopicCloud({ topics }: { topics: PeriodMetrics['content']['topics'] }) {
   const { t, lang } = useI18n();
   const words = useMemo(() => {
     if (topics.length === 0) return [];

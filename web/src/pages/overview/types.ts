@@ -1,21 +1,19 @@
-// The answer of GET /api/v1/metrics (docs/spec/metrics.md "Output shape"); with by=…, { series: [...] }.
-export interface PeriodMetrics {
-  from: string;
-  to: string;
-  timezone: string;
-  community: string | null;
-  groups: { potential: number; new: number; core: number; dormant: number };
-  rates: { growth: number | null; conversion: number | null; churn: number | null; reactivation: number | null };
-  acquisition: {
-    new_members: number; by_channel: Record<string, number>; fission_new: number; fission_by_channel: Record<string, number>;
-    leads_new: number; leads_by_channel: Record<string, number>;
-  };
-  content: { messages: number; active_members: number; product_mentions: number; topics: { term: string; count: number }[] };
-  conversion: { orders: number; revenue: number; refunds: number; first_buyers: number; by_channel: Record<string, number>; cycle_days_median: number | null };
-}
+// The overview's data, as the contract declares it: GET /api/v1/metrics answers one period's figures, or with
+// by=… { series } of them (one schema for both: figuresOf / seriesOf tell them apart).
+import type { Answer, QueryOf, Schema } from '../../api/contract';
 
-export interface MetricsSeries { series: PeriodMetrics[] }
+export type PeriodMetrics = Schema<'Metrics'>;
+export type MetricsSeries = Schema<'MetricsSeries'>;
+export type MetricsQuery = QueryOf<'/api/v1/metrics'>;
 
-export type Granularity = 'day' | 'week' | 'month';
+export type Granularity = NonNullable<MetricsQuery['by']>;
 export type GroupKey = keyof PeriodMetrics['groups'];
 export type RateKey = keyof PeriodMetrics['rates'];
+
+type MetricsAnswer = Answer<'/api/v1/metrics'>;
+
+/** The one period's figures (asked without by=). */
+export const figuresOf = (a: MetricsAnswer | undefined): PeriodMetrics | undefined => (a && !('series' in a) ? a : undefined);
+
+/** The series of periods (asked with by=). */
+export const seriesOf = (a: MetricsAnswer | undefined): PeriodMetrics[] | undefined => (a && 'series' in a ? a.series : undefined);

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { LoadError, useApi } from '../automation/common';
 import { Time } from '../../components/Time';
 import { OwnerOnly } from './OwnerOnly';
-import type { AuditItem, AuditPage } from './types';
+import type { AuditItem } from './types';
 import './messages';
 
 export const AUDIT_ACTIONS = [
@@ -22,7 +22,7 @@ function Audit() {
   const [action, setAction] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
-  const state = useApi<AuditPage>('/api/v1/audit', { actor: actor.trim(), action, page, page_size: pageSize });
+  const state = useApi('/api/v1/audit', { query: { actor: actor.trim(), action, page, page_size: pageSize } });
   const label = (a: string) => (AUDIT_ACTIONS.includes(a) ? t(`set.audit.a.${a}`) : a);
 
   const columns: TableColumnsType<AuditItem> = [

@@ -10,7 +10,7 @@ type Channel = Workspace['channels'][number];
 
 export default function ChannelsTab() {
   const { t } = useI18n();
-  const state = useApi<Workspace>('/api/v1/workspace');
+  const state = useApi('/api/v1/workspace');
   return (
     <Card size="small" title={t('set.channels.title')}>
       <YamlNote section="channels" />

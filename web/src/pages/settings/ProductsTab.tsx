@@ -11,7 +11,7 @@ const TIER_COLORS: Record<string, string> = { lead: 'default', entry: 'blue', pr
 
 export default function ProductsTab() {
   const { t } = useI18n();
-  const state = useApi<Workspace>('/api/v1/workspace');
+  const state = useApi('/api/v1/workspace');
   return (
     <Card size="small" title={t('set.products.title')}>
       <YamlNote section="products" />

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, message, Modal, Popconfirm, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api } from '../../api';
+import { apiSend } from '../../api';
 import { useI18n } from '../../i18n';
 import { errorText, LoadError, useApi } from '../automation/common';
 import { Time } from '../../components/Time';
@@ -21,7 +21,7 @@ function CreateTokenModal({ open, onClose, onCreated }: { open: boolean; onClose
 
   const submit = async (v: { name: string; role: Role }) => {
     await run(async () => {
-      const r = await api<{ token: string }>('/api/v1/tokens', { method: 'POST', body: { name: v.name.trim(), role: v.role } });
+      const r = await apiSend('post', '/api/v1/tokens', { body: { name: v.name.trim(), role: v.role } });
       setToken(r.token);
       onCreated();
     });
@@ -62,13 +62,13 @@ function CreateTokenModal({ open, onClose, onCreated }: { open: boolean; onClose
 function Tokens() {
   const { t } = useI18n();
   const time = useTime();
-  const state = useApi<{ items: TokenItem[] }>('/api/v1/tokens');
+  const state = useApi('/api/v1/tokens');
   const [creating, setCreating] = useState(false);
   const [msg, holder] = message.useMessage();
 
   const revoke = async (tk: TokenItem) => {
     try {
-      await api(`/api/v1/tokens/${tk.id}`, { method: 'DELETE' });
+      await apiSend('delete', '/api/v1/tokens/{id}', { path: { id: tk.id } });
       void msg.success(t('set.tokens.revoked', { name: tk.name }));
       state.reload();
     } catch (e) {

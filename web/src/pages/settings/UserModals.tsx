@@ -1,7 +1,7 @@
 // The user dialogs: add a user, change role / communities, reset a password. Server errors show in the dialog.
 import { useEffect } from 'react';
 import { Alert, Button, Form, Input, Modal, Select } from 'antd';
-import { api } from '../../api';
+import { apiSend } from '../../api';
 import { useI18n } from '../../i18n';
 import { useSubmit } from '../../components/useSubmit';
 import { ROLES, type Role, type UserItem } from './types';
@@ -20,7 +20,7 @@ export function AddUserModal({ open, communities, onClose, onDone }: { open: boo
 
   const submit = async (v: AddFields) => {
     await run(async () => {
-      await api('/api/v1/users', { method: 'POST', body: { username: v.username.trim(), password: v.password, role: v.role, communities: v.role === 'operator' ? v.communities ?? [] : [] } });
+      await apiSend('post', '/api/v1/users', { body: { username: v.username.trim(), password: v.password, role: v.role, communities: v.role === 'operator' ? v.communities ?? [] : [] } });
       onDone();
     });
   };
@@ -64,7 +64,7 @@ export function EditUserModal({ user, communities, onClose, onDone }: { user: Us
   const submit = async (v: EditFields) => {
     if (!user) return;
     await run(async () => {
-      await api(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { role: v.role, communities: v.role === 'operator' ? v.communities ?? [] : [] } });
+      await apiSend('patch', '/api/v1/users/{id}', { path: { id: user.id }, body: { role: v.role, communities: v.role === 'operator' ? v.communities ?? [] : [] } });
       onDone();
     });
   };
@@ -96,7 +96,7 @@ export function PasswordModal({ user, onClose, onDone }: { user: UserItem | null
   const submit = async (v: { password: string }) => {
     if (!user) return;
     await run(async () => {
-      await api(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { password: v.password } });
+      await apiSend('patch', '/api/v1/users/{id}', { path: { id: user.id }, body: { password: v.password } });
       onDone();
     });
   };

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Flex, message, Popconfirm, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api } from '../../api';
+import { apiSend } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { errorText, LoadError, useApi } from '../automation/common';
@@ -19,7 +19,7 @@ function Users() {
   const { t } = useI18n();
   const { user: me } = useAuth();
   const communities = useCommunities();
-  const state = useApi<{ items: UserItem[] }>('/api/v1/users');
+  const state = useApi('/api/v1/users');
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<UserItem | null>(null);
   const [resetting, setResetting] = useState<UserItem | null>(null);
@@ -51,7 +51,7 @@ function Users() {
       : <Flex wrap gap={4}>{ids.map((id) => <Tag key={id}>{communities.nameOfId(id)}</Tag>)}</Flex>) },
     { title: t('set.users.enabled'), dataIndex: 'disabled', width: 80, render: (d: boolean, u) => (
       <Switch size="small" checked={!d} disabled={u.id === me.id} loading={busy === u.id}
-        onChange={(on) => void run(u, () => api(`/api/v1/users/${u.id}`, { method: 'PATCH', body: { disabled: !on } }), t(on ? 'set.users.enabledOk' : 'set.users.disabledOk', { name: u.username }))} />
+        onChange={(on) => void run(u, () => apiSend('patch', '/api/v1/users/{id}', { path: { id: u.id }, body: { disabled: !on } }), t(on ? 'set.users.enabledOk' : 'set.users.disabledOk', { name: u.username }))} />
     ) },
     { title: t('set.users.created'), dataIndex: 'created_at', width: 200, render: (v: number) => <Time value={v} /> },
     { title: t('set.users.lastLogin'), dataIndex: 'last_login_at', width: 200, render: (v: number | null) => <Time value={v} /> },
@@ -61,7 +61,7 @@ function Users() {
         <Button type="link" size="small" onClick={() => setResetting(u)}>{t('set.users.reset')}</Button>
         <Popconfirm title={t('set.users.deleteConfirm', { name: u.username })} description={t('set.users.deleteHint')} okButtonProps={{ danger: true }}
           okText={t('set.c.delete')} cancelText={t('set.c.cancel')} disabled={u.id === me.id}
-          onConfirm={() => run(u, () => api(`/api/v1/users/${u.id}`, { method: 'DELETE' }), t('set.users.deleted', { name: u.username }))}>
+          onConfirm={() => run(u, () => apiSend('delete', '/api/v1/users/{id}', { path: { id: u.id } }), t('set.users.deleted', { name: u.username }))}>
           <Button type="link" size="small" danger disabled={u.id === me.id} data-testid={`user-delete-${u.username}`}>{t('set.c.delete')}</Button>
         </Popconfirm>
       </Space>

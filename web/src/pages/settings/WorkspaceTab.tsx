@@ -1,7 +1,7 @@
 // Workspace settings (GET/PUT /api/v1/workspace): name, time zone, dormant (D) and new-customer (N) days. Owners edit.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, message, Select, Tag, Typography } from 'antd';
-import { api, ApiError } from '../../api';
+import { apiSend, ApiError } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { errorText, Loading, useApi } from '../automation/common';
@@ -23,7 +23,7 @@ export default function WorkspaceTab() {
   const { t } = useI18n();
   const { can, refresh } = useAuth();
   const owner = can('owner');
-  const state = useApi<Workspace>('/api/v1/workspace');
+  const state = useApi('/api/v1/workspace');
   const [form] = Form.useForm<Fields>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -37,7 +37,7 @@ export default function WorkspaceTab() {
     setSaving(true);
     setFormError(null);
     try {
-      await api<Workspace>('/api/v1/workspace', { method: 'PUT', body: v });
+      await apiSend('put', '/api/v1/workspace', { body: v });
       forgetWorkspaceZone();
       void msg.success(t('set.ws.saved'));
       state.reload();
