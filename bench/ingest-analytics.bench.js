@@ -28,6 +28,8 @@ for (let i = 0; i < runs; i++) {
   }
 }
 const slowdown = best.with / best.without - 1;
-console.log(`${fmt(events)} events: without analytics state ${fmt(events / best.without)} events/s, with ${fmt(events / best.with)} events/s; ` +
-  `slowdown ${(slowdown * 100).toFixed(1)} % (target < 20 %)`);
+console.log(
+  `${fmt(events)} events: without analytics state ${fmt(events / best.without)} events/s, with ${fmt(events / best.with)} events/s; ` +
+    `slowdown ${(slowdown * 100).toFixed(1)} % (target < 20 %)`,
+);
 fs.rmSync(dir, { recursive: true, force: true });

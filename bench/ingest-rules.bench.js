@@ -19,7 +19,10 @@ const file = path.join(dir, 'demo.ndjson');
 
 // 3,000 words: spam words plus 2–4 character words of jieba's dictionary, every 37th (deterministic).
 const dict = fs.readFileSync(path.join(path.dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt'), 'utf8');
-const pool = dict.split('\n').map((l) => l.split(' ')[0]).filter((w) => /^\p{Script=Han}{2,4}$/u.test(w));
+const pool = dict
+  .split('\n')
+  .map((l) => l.split(' ')[0])
+  .filter((w) => /^\p{Script=Han}{2,4}$/u.test(w));
 const spam = '加微信 免费领取 兼职 刷单 日结 返利 代理 招商 加盟 私聊 扫码进群 点击链接 优惠券 薅羊毛 网赚 副业 躺赚'.split(' ');
 const common = pool.filter((_, i) => i % 37 === 0).slice(0, 3000 - spam.length);
 const automation = `
@@ -55,7 +58,8 @@ const yamlRules = path.join(dir, 'rules.yaml');
 fs.writeFileSync(yamlPlain, YAML.stringify(demoDoc));
 fs.writeFileSync(yamlRules, YAML.stringify(demoDoc) + automation);
 const best = { without: Infinity, with: Infinity };
-let events = 0, actions = 0;
+let events = 0,
+  actions = 0;
 for (let i = 0; i < runs; i++) {
   for (const mode of i % 2 === 0 ? ['without', 'with'] : ['with', 'without']) {
     const db = path.join(dir, `${mode}-${i}.db`);
@@ -68,6 +72,8 @@ for (let i = 0; i < runs; i++) {
     for (const f of fs.readdirSync(dir)) if (f.startsWith(`${mode}-${i}.db`)) fs.rmSync(path.join(dir, f));
   }
 }
-console.log(`${fmt(events)} events, ${fmt(actions)} actions proposed: without rules ${fmt(events / best.without)} events/s, ` +
-  `with the full rule set ${fmt(events / best.with)} events/s = ${(100 * best.without / best.with).toFixed(1)} % (target ≥ 80 %)`);
+console.log(
+  `${fmt(events)} events, ${fmt(actions)} actions proposed: without rules ${fmt(events / best.without)} events/s, ` +
+    `with the full rule set ${fmt(events / best.with)} events/s = ${((100 * best.without) / best.with).toFixed(1)} % (target ≥ 80 %)`,
+);
 fs.rmSync(dir, { recursive: true, force: true });

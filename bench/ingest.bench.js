@@ -25,12 +25,16 @@ function run(args, env = {}) {
     const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     let peak = 0;
-    child.stdout.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
     const sample = () => {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (m) peak = Math.max(peak, Number(m[1]) * 1024);
-      } catch { /* exited */ }
+      } catch {
+        /* exited */
+      }
     };
     const timer = setInterval(sample, 50);
     child.on('error', reject);
@@ -56,11 +60,19 @@ async function bareInsert(dbPath) {
     CREATE INDEX events_member_type_at ON events (member_id, type, at_ms);
     CREATE INDEX events_type_at ON events (type, at_ms);
     CREATE INDEX events_order_key ON events (order_key) WHERE order_key IS NOT NULL;`);
-  const insert = db.prepare('INSERT INTO events (platform, event_id, type, at_ms, member_id, community_id, order_key, body, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)');
-  const flush = db.transaction((rows) => { for (const r of rows) insert.run(r); });
+  const insert = db.prepare(
+    'INSERT INTO events (platform, event_id, type, at_ms, member_id, community_id, order_key, body, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)',
+  );
+  const flush = db.transaction((rows) => {
+    for (const r of rows) insert.run(r);
+  });
   const members = new Map();
   const communities = new Map();
-  const idOf = (map, k) => { let v = map.get(k); if (v === undefined) map.set(k, (v = map.size + 1)); return v; };
+  const idOf = (map, k) => {
+    let v = map.get(k);
+    if (v === undefined) map.set(k, (v = map.size + 1));
+    return v;
+  };
   const started = process.hrtime.bigint();
   let rows = [];
   let n = 0;
@@ -69,9 +81,21 @@ async function bareInsert(dbPath) {
     if (!line) continue;
     const e = JSON.parse(line);
     const platform = e.platform ?? 'import';
-    rows.push([platform, e.id, e.type, Date.parse(e.at), e.member === undefined ? null : idOf(members, platform + ':' + e.member),
-      e.community === undefined ? null : idOf(communities, platform + ':' + e.community), e.order === undefined ? null : platform + ':' + e.order, line, now]);
-    if (rows.length === 5000) { flush(rows); rows = []; }
+    rows.push([
+      platform,
+      e.id,
+      e.type,
+      Date.parse(e.at),
+      e.member === undefined ? null : idOf(members, platform + ':' + e.member),
+      e.community === undefined ? null : idOf(communities, platform + ':' + e.community),
+      e.order === undefined ? null : platform + ':' + e.order,
+      line,
+      now,
+    ]);
+    if (rows.length === 5000) {
+      flush(rows);
+      rows = [];
+    }
     n++;
   }
   flush(rows);
@@ -82,7 +106,13 @@ async function bareInsert(dbPath) {
 
 async function pgReachable() {
   const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
-  try { await c.connect(); await c.end(); return true; } catch { return false; }
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
@@ -104,7 +134,9 @@ let kept = 0;
 console.log(`generated ${fmt(kept)} events (${(fs.statSync(file).size / 1e6).toFixed(0)} MB) in ${gen.seconds.toFixed(1)} s`);
 
 // Each phase starts with the disk quiet: pending writeback of the previous phase would slow the next one's fsyncs.
-const settle = () => { execSync('sync'); };
+const settle = () => {
+  execSync('sync');
+};
 settle();
 const base = await bareInsert(path.join(dir, 'bare.db'));
 settle();
@@ -112,8 +144,10 @@ console.log(`baseline  bare better-sqlite3 loop: ${fmt(base.n / base.seconds)} e
 const ours = await run(['ingest', file, '--db', path.join(dir, 'qunyun.db'), '--json']);
 const summary = JSON.parse(ours.out);
 if (summary.accepted !== kept) throw new Error(`expected ${kept} accepted, got ${JSON.stringify(summary).slice(0, 300)}`);
-const ratio = (kept / ours.seconds) / (base.n / base.seconds);
-console.log(`qunyun    ingest (SQLite):           ${fmt(kept / ours.seconds)} events/s (${ours.seconds.toFixed(1)} s), peak RSS ${(ours.peak / 1048576).toFixed(0)} MB`);
+const ratio = kept / ours.seconds / (base.n / base.seconds);
+console.log(
+  `qunyun    ingest (SQLite):           ${fmt(kept / ours.seconds)} events/s (${ours.seconds.toFixed(1)} s), peak RSS ${(ours.peak / 1048576).toFixed(0)} MB`,
+);
 console.log(`ratio     qunyun / baseline:         ${ratio.toFixed(2)}  (target ≥ 0.50)  ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
 console.log(`memory    peak RSS < 300 MB:          ${ours.peak < 300 * 1048576 ? 'OK' : 'ABOVE TARGET'}`);
 settle();
@@ -129,7 +163,9 @@ if (await pgReachable()) {
     const url = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     settle();
     const p = await run(['ingest', file, '--db', url, '--json']);
-    console.log(`qunyun    ingest (PostgreSQL):       ${fmt(kept / p.seconds)} events/s (${p.seconds.toFixed(1)} s), peak RSS ${(p.peak / 1048576).toFixed(0)} MB`);
+    console.log(
+      `qunyun    ingest (PostgreSQL):       ${fmt(kept / p.seconds)} events/s (${p.seconds.toFixed(1)} s), peak RSS ${(p.peak / 1048576).toFixed(0)} MB`,
+    );
   } finally {
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();

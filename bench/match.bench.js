@@ -37,10 +37,18 @@ const LURES = ['日结', '月结', '高薪', '包吃住', '无押金', '急招',
  *  word occurs inside it and it occurs inside no taken word. Returns [kept, everything considered]. */
 function wordList() {
   const dict = fs.readFileSync(path.join(path.dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt'), 'utf8');
-  const pool = [...new Set(dict.split('\n').map((l) => l.split(' ')[0]).filter((w) => /^\p{Script=Han}{2,4}$/u.test(w)))];
+  const pool = [
+    ...new Set(
+      dict
+        .split('\n')
+        .map((l) => l.split(' ')[0])
+        .filter((w) => /^\p{Script=Han}{2,4}$/u.test(w)),
+    ),
+  ];
   const rng = new Rng(20240601, 7);
-  const ads = [...AD, ...JOBS.flatMap((j) => LURES.map((l) => l + j)), ...JOBS.flatMap((j) => LURES.map((l) => j + l))]
-    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const ads = [...AD, ...JOBS.flatMap((j) => LURES.map((l) => l + j)), ...JOBS.flatMap((j) => LURES.map((l) => j + l))].sort(
+    (a, b) => a.length - b.length || (a < b ? -1 : 1),
+  );
   const kept = [];
   const all = [];
   const keptSet = new Set();
@@ -91,39 +99,100 @@ console.log(`build: mint-filter ${mintBuild.toFixed(0)} ms, ours ${rawBuild.toFi
 // The check: per line, the words in end order; and ours against a naive substring oracle over the whole corpus.
 const maxLen = Math.max(...words.map((w) => w.length));
 const wordSet = new Set(words);
-let same = true, oracleSame = true, mintHits = 0, ourHits = 0, mintLines = 0, ourLines = 0, firstDiff;
+let same = true,
+  oracleSame = true,
+  mintHits = 0,
+  ourHits = 0,
+  mintLines = 0,
+  ourLines = 0,
+  firstDiff;
 for (const line of lines) {
   const a = mint.filter(line, { replace: false }).words;
   const found = raw.find(line);
   const b = found.map((h) => h.word);
-  mintHits += a.length; ourHits += b.length;
+  mintHits += a.length;
+  ourHits += b.length;
   if (a.length) mintLines++;
   if (b.length) ourLines++;
-  if (a.join('\u0000') !== b.join('\u0000')) { same = false; firstDiff ??= { line, mint: a, ours: b }; }
+  if (a.join('\u0000') !== b.join('\u0000')) {
+    same = false;
+    firstDiff ??= { line, mint: a, ours: b };
+  }
   const naive = [];
   for (let end = 1; end <= line.length; end++) {
-    for (let len = Math.min(maxLen, end); len >= 1; len--) if (wordSet.has(line.slice(end - len, end))) naive.push(`${end - len}:${line.slice(end - len, end)}`);
+    for (let len = Math.min(maxLen, end); len >= 1; len--)
+      if (wordSet.has(line.slice(end - len, end))) naive.push(`${end - len}:${line.slice(end - len, end)}`);
   }
   if (naive.join('|') !== found.map((h) => `${h.start}:${h.word}`).join('|')) oracleSame = false;
 }
-console.log(`check (normalisation off): same hits as mint-filter: ${same} — mint-filter ${mintHits} hits on ${mintLines} lines, ours ${ourHits} hits on ${ourLines} lines; ours = naive oracle: ${oracleSame}`);
+console.log(
+  `check (normalisation off): same hits as mint-filter: ${same} — mint-filter ${mintHits} hits on ${mintLines} lines, ours ${ourHits} hits on ${ourLines} lines; ours = naive oracle: ${oracleSame}`,
+);
 if (!same) console.log('  first difference:', JSON.stringify(firstDiff));
 {
   // Not a contender, a note: on the list before "no word inside another", mint-filter misses nested words.
   const mintAll = new Mint(allWords);
   const oursAll = new WordMatcher(allWords, RAW);
-  let a = 0, b = 0;
-  for (const line of lines) { a += mintAll.filter(line, { replace: false }).words.length; b += oursAll.find(line).length; }
-  console.log(`  (on the list before that pruning, ${allWords.length} words: mint-filter ${a} hits, ours ${b}; mint-filter misses a word ending inside a longer word or partial match)`);
+  let a = 0,
+    b = 0;
+  for (const line of lines) {
+    a += mintAll.filter(line, { replace: false }).words.length;
+    b += oursAll.find(line).length;
+  }
+  console.log(
+    `  (on the list before that pruning, ${allWords.length} words: mint-filter ${a} hits, ours ${b}; mint-filter misses a word ending inside a longer word or partial match)`,
+  );
 }
 
 const contenders = [
-  ['mint-filter filter()', () => { let h = 0; for (const l of lines) h += mint.filter(l, { replace: false }).words.length; return h; }],
-  ['ours find(), normalisation off', () => { let h = 0; for (const l of lines) h += raw.find(l).length; return h; }],
-  ['ours find(), normalisation on', () => { let h = 0; for (const l of lines) h += norm.find(l).length; return h; }],
-  ['mint-filter verify()', () => { let h = 0; for (const l of lines) if (!mint.verify(l)) h++; return h; }],
-  ['ours test(), normalisation off', () => { let h = 0; for (const l of lines) if (raw.test(l)) h++; return h; }],
-  ['ours test(), normalisation on', () => { let h = 0; for (const l of lines) if (norm.test(l)) h++; return h; }],
+  [
+    'mint-filter filter()',
+    () => {
+      let h = 0;
+      for (const l of lines) h += mint.filter(l, { replace: false }).words.length;
+      return h;
+    },
+  ],
+  [
+    'ours find(), normalisation off',
+    () => {
+      let h = 0;
+      for (const l of lines) h += raw.find(l).length;
+      return h;
+    },
+  ],
+  [
+    'ours find(), normalisation on',
+    () => {
+      let h = 0;
+      for (const l of lines) h += norm.find(l).length;
+      return h;
+    },
+  ],
+  [
+    'mint-filter verify()',
+    () => {
+      let h = 0;
+      for (const l of lines) if (!mint.verify(l)) h++;
+      return h;
+    },
+  ],
+  [
+    'ours test(), normalisation off',
+    () => {
+      let h = 0;
+      for (const l of lines) if (raw.test(l)) h++;
+      return h;
+    },
+  ],
+  [
+    'ours test(), normalisation on',
+    () => {
+      let h = 0;
+      for (const l of lines) if (norm.test(l)) h++;
+      return h;
+    },
+  ],
 ];
 const times = contenders.map(() => []);
 const results = contenders.map(() => 0);
@@ -139,7 +208,11 @@ const rate = contenders.map((_, k) => median(times[k]));
 console.log(`\nthroughput (median of ${REPS} interleaved rounds of ${PASSES} passes, after 2 warm-up rounds):`);
 contenders.forEach(([name], k) => {
   const s = rate[k] / 1000;
-  console.log(`  ${name.padEnd(32)} ${fmt(lines.length / s).padStart(12)} lines/s ${(bytes / 1e6 / s).toFixed(1).padStart(7)} MB/s  (${rate[k].toFixed(1)} ms, ${results[k]} ${k < 3 ? 'hits' : 'lines hit'})`);
+  console.log(
+    `  ${name.padEnd(32)} ${fmt(lines.length / s).padStart(12)} lines/s ${(bytes / 1e6 / s).toFixed(1).padStart(7)} MB/s  (${rate[k].toFixed(1)} ms, ${results[k]} ${k < 3 ? 'hits' : 'lines hit'})`,
+  );
 });
-console.log(`\nratio ours/mint-filter, normalisation off: find ${(rate[0] / rate[1]).toFixed(2)}× (target ≥ 3×), test ${(rate[3] / rate[4]).toFixed(2)}×`);
+console.log(
+  `\nratio ours/mint-filter, normalisation off: find ${(rate[0] / rate[1]).toFixed(2)}× (target ≥ 3×), test ${(rate[3] / rate[4]).toFixed(2)}×`,
+);
 console.log(`ours with normalisation on: find ${(rate[0] / rate[2]).toFixed(2)}× mint-filter (which does not normalise)`);

@@ -43,13 +43,23 @@ if (!fs.existsSync(db)) {
 }
 const d = await openDatabase(db);
 const q = { from: '2026-10-01', to: end };
-const dashboard = async () => { const a = await computeMetrics(d.db, q); await computeMetrics(d.db, { ...q, by: 'day' }); return a; };
+const dashboard = async () => {
+  const a = await computeMetrics(d.db, q);
+  await computeMetrics(d.db, { ...q, by: 'day' });
+  return a;
+};
 const clearPeriods = () => d.db.deleteFrom('metric_periods').execute();
-const stats = (xs) => { const v = [...xs].sort((a, b) => a - b); const p = (x) => v[Math.min(v.length - 1, Math.floor(x * v.length))]; return `p50 ${p(0.5).toFixed(0)} ms, p99 ${p(0.99).toFixed(0)} ms`; };
+const stats = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  const p = (x) => v[Math.min(v.length - 1, Math.floor(x * v.length))];
+  return `p50 ${p(0.5).toFixed(0)} ms, p99 ${p(0.99).toFixed(0)} ms`;
+};
 await clearPeriods();
 let t = performance.now();
 await computeMetrics(d.db, q);
-console.log(`first monthly answer: ${(performance.now() - t).toFixed(0)} ms (includes building the month's per-day text figures once, if not built yet)`);
+console.log(
+  `first monthly answer: ${(performance.now() - t).toFixed(0)} ms (includes building the month's per-day text figures once, if not built yet)`,
+);
 await clearPeriods();
 t = performance.now();
 await dashboard();
@@ -70,8 +80,19 @@ const tag = Date.now().toString(36);
 for (let i = 0; i < Math.min(runs, 5); i++) {
   const s = new IngestSession(ingestContextFor(d));
   for (let k = 0; k < 20; k++) {
-    await s.add({ line: k + 1, text: JSON.stringify({ id: `live-${tag}-${i}-${k}`, platform: 'wecom', type: 'message.sent', community: 'wr-baoma',
-      member: `bench-live-${k}`, kind: 'text', text: '今天的直播几点开始', at: `2026-10-31T23:${String(10 + i).padStart(2, '0')}:00+08:00` }) });
+    await s.add({
+      line: k + 1,
+      text: JSON.stringify({
+        id: `live-${tag}-${i}-${k}`,
+        platform: 'wecom',
+        type: 'message.sent',
+        community: 'wr-baoma',
+        member: `bench-live-${k}`,
+        kind: 'text',
+        text: '今天的直播几点开始',
+        at: `2026-10-31T23:${String(10 + i).padStart(2, '0')}:00+08:00`,
+      }),
+    });
   }
   await s.finish();
   const t0 = performance.now();
@@ -85,11 +106,19 @@ const answer = await computeMetrics(d.db, q);
 // not possible in this heap, so the baseline is only the scan itself — reading and parsing every event once, which
 // any naive answer must do at least — and the ratio is a lower bound on the naive cost.
 const naiveMax = Number(process.env.BENCH_NAIVE_MAX ?? 3_000_000);
-const total = Number((await d.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const total = Number(
+  (
+    await d.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
 const replay = total <= naiveMax;
 const t0 = performance.now();
 const events = [];
-let after = 0, scanned = 0;
+let after = 0,
+  scanned = 0;
 for (;;) {
   const rows = await d.db.selectFrom('events').select(['seq', 'at_ms', 'body']).where('seq', '>', after).orderBy('seq').limit(50_000).execute();
   if (rows.length === 0) break;
@@ -103,19 +132,32 @@ for (;;) {
 const p50 = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
 if (replay) {
   const settings = Object.fromEntries((await d.db.selectFrom('settings').selectAll().execute()).map((r) => [r.key, r.value]));
-  const products = (await d.db.selectFrom('products').select(['name', 'aliases']).execute()).map((r) => ({ name: r.name, aliases: JSON.parse(r.aliases) }));
+  const products = (await d.db.selectFrom('products').select(['name', 'aliases']).execute()).map((r) => ({
+    name: r.name,
+    aliases: JSON.parse(r.aliases),
+  }));
   const naive = referenceMetrics(events, {
-    from: Date.parse(answer.from), to: Date.parse(answer.to), dormantDays: Number(settings.dormantDays ?? 30),
-    newCustomerDays: Number(settings.newCustomerDays ?? 30), community: null, products,
+    from: Date.parse(answer.from),
+    to: Date.parse(answer.to),
+    dormantDays: Number(settings.dormantDays ?? 30),
+    newCustomerDays: Number(settings.newCustomerDays ?? 30),
+    community: null,
+    products,
   });
   const naiveMs = performance.now() - t0;
   const { topics: _topics, ...content } = answer.content;
-  const same = JSON.stringify({ groups: answer.groups, rates: answer.rates, acquisition: answer.acquisition, content, conversion: answer.conversion }) === JSON.stringify(naive);
-  console.log(`naive replay of ${fmt(events.length)} events for the month alone: ${naiveMs.toFixed(0)} ms; warm dashboard p50 is ${(naiveMs / p50).toFixed(0)}× faster for twice the work; same figures (all but topics): ${same}`);
+  const same =
+    JSON.stringify({ groups: answer.groups, rates: answer.rates, acquisition: answer.acquisition, content, conversion: answer.conversion }) ===
+    JSON.stringify(naive);
+  console.log(
+    `naive replay of ${fmt(events.length)} events for the month alone: ${naiveMs.toFixed(0)} ms; warm dashboard p50 is ${(naiveMs / p50).toFixed(0)}× faster for twice the work; same figures (all but topics): ${same}`,
+  );
 } else {
   const scanMs = performance.now() - t0;
-  console.log(`naive baseline (scan only: reading and parsing all ${fmt(scanned)} events once, a lower bound on any naive answer): ${scanMs.toFixed(0)} ms; ` +
-    `warm dashboard p50 is ${(scanMs / p50).toFixed(0)}× faster, the cold one ${(scanMs / cold).toFixed(1)}×`);
+  console.log(
+    `naive baseline (scan only: reading and parsing all ${fmt(scanned)} events once, a lower bound on any naive answer): ${scanMs.toFixed(0)} ms; ` +
+      `warm dashboard p50 is ${(scanMs / p50).toFixed(0)}× faster, the cold one ${(scanMs / cold).toFixed(1)}×`,
+  );
 }
 console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 await d.close();

@@ -21,7 +21,10 @@ export interface AppContext {
 export function createContext(database: Database, env: Env, log: Logger = pino({ level: 'silent' })): AppContext {
   const settings = () => loadSettings(database.db);
   return {
-    database, env, log, settings,
+    database,
+    env,
+    log,
+    settings,
     async ingestContext(choice) {
       // Loaded on first use: a CLI command that never ingests does not load automation.
       const { ingestContextFor } = await import('./features/ingest-hooks.js');

@@ -10,7 +10,12 @@ function vendorChunk(id: string): string | undefined {
   if (!id.includes('node_modules')) return undefined;
   if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
   if (/node_modules\/(react|react-dom|react-router|react-router-dom|scheduler|cookie|set-cookie-parser)\//.test(id)) return 'react';
-  if (/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|@babel\/runtime|dayjs|classnames|clsx|@emotion|stylis|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view|json2mq|string-convert|toggle-selection|copy-to-clipboard|resize-observer-polyfill|is-mobile)\//.test(id)) return 'antd';
+  if (
+    /node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+|@babel\/runtime|dayjs|classnames|clsx|@emotion|stylis|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view|json2mq|string-convert|toggle-selection|copy-to-clipboard|resize-observer-polyfill|is-mobile)\//.test(
+      id,
+    )
+  )
+    return 'antd';
   return undefined;
 }
 

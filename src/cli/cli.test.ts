@@ -39,7 +39,8 @@ describe('qunyun ingest', () => {
     const before = await graphOf(db);
     const shuffledFile = path.join(dir, 'shuffled.ndjson');
     const shuffled = [...lines].reverse();
-    for (let i = 0; i < shuffled.length; i += 7) [shuffled[i], shuffled[shuffled.length - 1 - i]] = [shuffled[shuffled.length - 1 - i]!, shuffled[i]!];
+    for (let i = 0; i < shuffled.length; i += 7)
+      [shuffled[i], shuffled[shuffled.length - 1 - i]] = [shuffled[shuffled.length - 1 - i]!, shuffled[i]!];
     fs.writeFileSync(shuffledFile, shuffled.join('\n') + '\n');
     const second = await runCli(['ingest', shuffledFile, '--db', db, '--json']);
     expect(JSON.parse(second.stdout)).toMatchObject({ accepted: 0, duplicates: lines.length, rejected_count: 0 });
@@ -53,11 +54,15 @@ describe('qunyun ingest', () => {
   it('reports bad lines by number and field, keeps the good ones, exits 1; reads stdin', async () => {
     const db = path.join(dir, 'bad.db');
     const input = [
-      lines[0], 'not json', '{"id":"x1","type":"member.kicked","at":"2026-10-01T00:00:00Z"}',
+      lines[0],
+      'not json',
+      '{"id":"x1","type":"member.kicked","at":"2026-10-01T00:00:00Z"}',
       '{"id":"x2","type":"order.paid","at":"2026-10-01T00:00:00Z","member":"u","order":"o"}',
       '{"id":"x3","type":"checkin.done","at":"2026-10-01 08:00","member":"u","challenge":"c"}',
       '{"id":"x4","type":"order.paid","at":"2026-10-01T00:00:00Z","member":"u","order":"o","amount":-100}',
-      '{"id":"x5","type":"message.sent","at":"2026-10-01T00:00:00Z","member":"u","community":"g","kind":"text","text":"' + 'x'.repeat(1_100_000) + '"}',
+      '{"id":"x5","type":"message.sent","at":"2026-10-01T00:00:00Z","member":"u","community":"g","kind":"text","text":"' +
+        'x'.repeat(1_100_000) +
+        '"}',
       lines[1],
     ].join('\n');
     const r = await runCli(['ingest', '-', '--db', db], { input });
@@ -82,7 +87,9 @@ describe('qunyun ingest', () => {
       try {
         const row = await sql<{ n: number }>`select count(*) as n from events`.execute(d.db);
         committed = Number(row.rows[0]?.n ?? 0);
-      } catch { /* not migrated yet */ }
+      } catch {
+        /* not migrated yet */
+      }
       if (committed >= 2000) break;
       await new Promise((r) => setTimeout(r, 20));
     }

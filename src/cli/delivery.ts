@@ -5,7 +5,10 @@ import type { AppContext } from '../context.js';
 import type { Connector } from '../connectors/types.js';
 import type { Deliverer } from '../features/automation/outbox.js';
 
-export interface OutboxDelivery { deliverer: Deliverer; by: 'simulator' | 'connectors' }
+export interface OutboxDelivery {
+  deliverer: Deliverer;
+  by: 'simulator' | 'connectors';
+}
 
 /** The configured connectors (not started), reporting what they receive into this context's ledger. */
 export async function buildConnectors(ctx: AppContext): Promise<Connector[]> {

@@ -6,7 +6,12 @@ import { openDatabase } from '../storage/database.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { createContext, type AppContext } from '../context.js';
 
-export interface Opened { ctx: AppContext; env: Env; isDefault: boolean; close(): Promise<void> }
+export interface Opened {
+  ctx: AppContext;
+  env: Env;
+  isDefault: boolean;
+  close(): Promise<void>;
+}
 
 export async function openForCommand(dbFlag: string | undefined): Promise<Opened> {
   const env = processEnv();

@@ -12,7 +12,11 @@ export async function workspaceClock(ctx: Pick<AppContext, 'settings'>): Promise
 
 export function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) || (ch.codePointAt(0) ?? 0) > 0x1f000 ? 2 : 1;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) || (ch.codePointAt(0) ?? 0) > 0x1f000
+        ? 2
+        : 1;
   return w;
 }
 
@@ -28,7 +32,11 @@ export function table(headers: string[], rows: (string | number | null | undefin
     }
     return out + '…' + ' '.repeat(Math.max(0, w - width(out) - 1));
   };
-  const line = (r: string[]) => r.map((v, i) => clip(v, widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, i) => clip(v, widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 

@@ -49,7 +49,11 @@ describe('qunyun serve', () => {
     const login = /sign in to the console as +(\S+) \/ (\S+)/.exec(first.out())!;
     expect(login[1]).toBe('demo');
     expect((await fetch(first.url + '/api/v1/communities')).status).toBe(401);
-    const signed = await fetch(first.url + '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: login[1], password: login[2] }) });
+    const signed = await fetch(first.url + '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: login[1], password: login[2] }),
+    });
     const cookie = { headers: { cookie: signed.headers.get('set-cookie')!.split(';')[0]! } };
     const comms = (await (await fetch(first.url + '/api/v1/communities', cookie)).json()) as { items: { members: number; name: string }[] };
     expect(comms.items.length).toBeGreaterThanOrEqual(4);
@@ -80,7 +84,7 @@ describe('qunyun serve', () => {
     const named = await serve(['--db', path.join(dir, 'named.db')], env);
     expect(named.out()).not.toContain('demo');
     // A real workspace starts with no account: the console offers the owner setup.
-    expect((await (await fetch(named.url + '/api/v1/auth/status')).json())).toMatchObject({ setup_required: true, demo: false });
+    expect(await (await fetch(named.url + '/api/v1/auth/status')).json()).toMatchObject({ setup_required: true, demo: false });
     expect((await fetch(named.url + '/api/v1/members')).status).toBe(401);
     await stop(named.child);
   }, 180_000);

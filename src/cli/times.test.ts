@@ -53,7 +53,7 @@ describe('instants in the CLI', () => {
     expect(Date.parse(json.items[0].created_at)).toBe(Date.parse('2026-12-03T19:30:00+14:00'));
   });
 
-  it('playbooks list: the next run at the step\'s 19:30 in the workspace zone, with +14:00', async () => {
+  it("playbooks list: the next run at the step's 19:30 in the workspace zone, with +14:00", async () => {
     const out = await ok(['playbooks', 'list']);
     expect(out).toMatch(/^evening\s+stretch\s+cron 30 19 \* \* \*\s+community\s+\d{4}-\d{2}-\d{2} 19:30 \+14:00\s+0\s+1\s+0$/m);
     const json = JSON.parse(await ok(['playbooks', 'list', '--json']));

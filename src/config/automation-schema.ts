@@ -6,7 +6,11 @@ import { TIERS } from '../domain/events/types.js';
 import { cronProblem } from '../domain/automation/schedule.js';
 import { CUSTOMER_GROUPS } from '../domain/metrics/customer-groups.js';
 
-const key = z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits, _ . : -');
+const key = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits, _ . : -');
 const duration = z.string().regex(/^\d+(s|m|h|d)$/, 'a duration like 30s, 10m, 1h or 7d');
 
 /** One step of a ladder: warn, mute:DURATION, remove or blacklist. */
@@ -61,11 +65,13 @@ export const ruleSchema = z.strictObject({
   /** BM25 score below which a question goes to an operator instead (answer). */
   threshold: z.number().positive().optional(),
   /** Request rules: what the requester must have for `actions` (else `otherwise`); every condition given must hold. */
-  gate: z.strictObject({
-    tags: z.array(z.string().min(1)).min(1).optional(),
-    products: z.array(z.string().min(1)).min(1).optional(),
-    phone: z.boolean().optional(),
-  }).optional(),
+  gate: z
+    .strictObject({
+      tags: z.array(z.string().min(1)).min(1).optional(),
+      products: z.array(z.string().min(1)).min(1).optional(),
+      phone: z.boolean().optional(),
+    })
+    .optional(),
   otherwise: z.array(action).optional(),
   /** Leave rules: only these reasons (quit, removed); absent = both. */
   reasons: z.array(z.enum(['quit', 'removed'])).optional(),
@@ -101,11 +107,13 @@ export const playbookSchema = z.strictObject({
   /** Community keys (or platform:key); absent = every community. */
   communities: z.array(z.string().min(1)).optional(),
   /** Which members per-member steps go to (tiers: their highest paid tier; groups: docs/spec/metrics.md's groups now). */
-  target: z.strictObject({
-    tags: z.array(z.string().min(1)).min(1).optional(),
-    tiers: z.array(z.enum(TIERS)).min(1).optional(),
-    groups: z.array(z.enum(CUSTOMER_GROUPS)).min(1).optional(),
-  }).optional(),
+  target: z
+    .strictObject({
+      tags: z.array(z.string().min(1)).min(1).optional(),
+      tiers: z.array(z.enum(TIERS)).min(1).optional(),
+      groups: z.array(z.enum(CUSTOMER_GROUPS)).min(1).optional(),
+    })
+    .optional(),
   /** A step reached more than graceMinutes after its time: sent late, or skipped (recorded). */
   missed: z.enum(['late', 'skip']).default('skip'),
   graceMinutes: z.number().int().min(0).max(100_000).default(60),
@@ -140,14 +148,20 @@ export function automationProblems(a: AutomationConfig, communityKeys: Set<strin
     const at = `automation.rules[${i}]`;
     if (seen.has(r.key)) out.push(`${at}.key: duplicate rule key ${JSON.stringify(r.key)}`);
     seen.add(r.key);
-    r.match?.words?.forEach((w, j) => { if (!(w in a.lists)) out.push(`${at}.match.words[${j}]: unknown list ${JSON.stringify(w)} (automation.lists has ${Object.keys(a.lists).join(', ') || 'none'})`); });
+    r.match?.words?.forEach((w, j) => {
+      if (!(w in a.lists))
+        out.push(`${at}.match.words[${j}]: unknown list ${JSON.stringify(w)} (automation.lists has ${Object.keys(a.lists).join(', ') || 'none'})`);
+    });
     if (r.ladder !== undefined && !(r.ladder in a.ladders)) out.push(`${at}.ladder: unknown ladder ${JSON.stringify(r.ladder)}`);
     if (r.actions.includes('strike') && r.ladder === undefined) out.push(`${at}.ladder: required by the strike action`);
     if (r.actions.includes('answer') && !(r.faq && r.faq.length > 0)) out.push(`${at}.faq: required by the answer action`);
     if (r.on !== 'message' && r.match !== undefined) out.push(`${at}.match: only rules on message match text`);
     if (r.on !== 'leave' && r.reasons !== undefined) out.push(`${at}.reasons: only rules on leave have reasons`);
-    if (r.on !== 'request' && (r.gate !== undefined || r.otherwise !== undefined)) out.push(`${at}.gate: only rules on request have a gate and otherwise`);
-    r.communities?.forEach((c, j) => { if (!communityKeys.has(c)) out.push(`${at}.communities[${j}]: unknown community ${JSON.stringify(c)} (not in communities)`); });
+    if (r.on !== 'request' && (r.gate !== undefined || r.otherwise !== undefined))
+      out.push(`${at}.gate: only rules on request have a gate and otherwise`);
+    r.communities?.forEach((c, j) => {
+      if (!communityKeys.has(c)) out.push(`${at}.communities[${j}]: unknown community ${JSON.stringify(c)} (not in communities)`);
+    });
   });
   for (const [name, d] of Object.entries(a.campaigns)) {
     const [y, m, day] = d.split('-').map(Number) as [number, number, number];
@@ -159,7 +173,9 @@ export function automationProblems(a: AutomationConfig, communityKeys: Set<strin
     const at = `automation.playbooks[${i}]`;
     if (playbooks.has(p.key)) out.push(`${at}.key: duplicate playbook key ${JSON.stringify(p.key)}`);
     playbooks.add(p.key);
-    p.communities?.forEach((c, j) => { if (!communityKeys.has(c)) out.push(`${at}.communities[${j}]: unknown community ${JSON.stringify(c)} (not in communities)`); });
+    p.communities?.forEach((c, j) => {
+      if (!communityKeys.has(c)) out.push(`${at}.communities[${j}]: unknown community ${JSON.stringify(c)} (not in communities)`);
+    });
     const steps = new Set<string>();
     p.steps.forEach((s, j) => out.push(...stepProblems(a, p, s, `${at}.steps[${j}]`, steps)));
   });
@@ -180,10 +196,14 @@ function stepProblems(a: AutomationConfig, p: PlaybookConfig, s: PlaybookStep, a
     if (why) out.push(`${at}.cron: ${why}`);
   }
   if (s.afterCampaign && !(s.afterCampaign.campaign in a.campaigns)) {
-    out.push(`${at}.afterCampaign.campaign: unknown campaign ${JSON.stringify(s.afterCampaign.campaign)} (automation.campaigns has ${Object.keys(a.campaigns).join(', ') || 'none'})`);
+    out.push(
+      `${at}.afterCampaign.campaign: unknown campaign ${JSON.stringify(s.afterCampaign.campaign)} (automation.campaigns has ${Object.keys(a.campaigns).join(', ') || 'none'})`,
+    );
   }
-  if (p.on === 'dormant' && given.length === 1 && given[0] !== 'afterStart') out.push(`${at}.${given[0]}: a playbook on dormant has afterStart steps only`);
+  if (p.on === 'dormant' && given.length === 1 && given[0] !== 'afterStart')
+    out.push(`${at}.${given[0]}: a playbook on dormant has afterStart steps only`);
   if (p.on !== 'dormant' && s.afterStart) out.push(`${at}.afterStart: only a playbook with on: dormant has a start`);
-  if (s.tag !== undefined && (s.cron !== undefined || s.afterCampaign !== undefined)) out.push(`${at}.tag: a tag needs a member: only afterJoin and afterStart steps can tag`);
+  if (s.tag !== undefined && (s.cron !== undefined || s.afterCampaign !== undefined))
+    out.push(`${at}.tag: a tag needs a member: only afterJoin and afterStart steps can tag`);
   return out;
 }

@@ -8,14 +8,27 @@ const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 describe('readEnv', () => {
   it('defaults: loopback, no simulator, no debug, analytics kept, no connector', () => {
     expect(readEnv({})).toMatchObject({
-      port: 3000, host: '127.0.0.1', simulate: false, debug: false, benchNoAnalytics: false, connectors: { wecom: null, telegram: null },
+      port: 3000,
+      host: '127.0.0.1',
+      simulate: false,
+      debug: false,
+      benchNoAnalytics: false,
+      connectors: { wecom: null, telegram: null },
     });
   });
 
   it('reads HOST, QUNYUN_SIMULATE, QUNYUN_DEBUG and the bench switch as the commands did', () => {
-    expect(readEnv({ HOST: '0.0.0.0', QUNYUN_SIMULATE: '1', QUNYUN_DEBUG: 'yes', QUNYUN_BENCH_NO_ANALYTICS: '1' }))
-      .toMatchObject({ host: '0.0.0.0', simulate: true, debug: true, benchNoAnalytics: true });
-    expect(readEnv({ HOST: '', QUNYUN_SIMULATE: 'true', QUNYUN_BENCH_NO_ANALYTICS: '0' })).toMatchObject({ host: '127.0.0.1', simulate: false, benchNoAnalytics: false });
+    expect(readEnv({ HOST: '0.0.0.0', QUNYUN_SIMULATE: '1', QUNYUN_DEBUG: 'yes', QUNYUN_BENCH_NO_ANALYTICS: '1' })).toMatchObject({
+      host: '0.0.0.0',
+      simulate: true,
+      debug: true,
+      benchNoAnalytics: true,
+    });
+    expect(readEnv({ HOST: '', QUNYUN_SIMULATE: 'true', QUNYUN_BENCH_NO_ANALYTICS: '0' })).toMatchObject({
+      host: '127.0.0.1',
+      simulate: false,
+      benchNoAnalytics: false,
+    });
   });
 
   it('parses the connectors once, and refuses a bad one by name', () => {

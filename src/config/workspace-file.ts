@@ -32,13 +32,15 @@ export const blueprintSchema = z.strictObject({
   announcement: z.string().optional(),
   capacity: z.number().int().positive().default(200),
   period: z.strictObject({ days: z.number().int().positive().optional(), start: date.optional(), end: date.optional() }).optional(),
-  elimination: z.strictObject({
-    minCheckins: z.number().int().nonnegative().optional(),
-    withinDays: z.number().int().positive().optional(),
-    silentDays: z.number().int().positive().optional(),
-    noticeDays: z.number().int().nonnegative().optional(),
-    schedule: z.string().optional(),
-  }).optional(),
+  elimination: z
+    .strictObject({
+      minCheckins: z.number().int().nonnegative().optional(),
+      withinDays: z.number().int().positive().optional(),
+      silentDays: z.number().int().positive().optional(),
+      noticeDays: z.number().int().nonnegative().optional(),
+      schedule: z.string().optional(),
+    })
+    .optional(),
   revival: z.strictObject({ checkins: z.number().int().positive().optional(), product: key.optional(), task: z.string().optional() }).optional(),
 });
 
@@ -49,15 +51,25 @@ const community = blueprintSchema.extend({
 });
 
 export const workspaceFileSchema = z.strictObject({
-  workspace: z.strictObject({
-    name: z.string().optional(),
-    timezone: z.string().default('Asia/Shanghai').refine(isValidTimezone, 'not a known IANA time zone (e.g. Asia/Shanghai)'),
-    dormantDays: z.number().int().positive().default(DEFAULT_GROUP_SETTINGS.dormantDays),
-    newCustomerDays: z.number().int().positive().default(DEFAULT_GROUP_SETTINGS.newCustomerDays),
-  }).prefault({}),
-  products: z.array(z.strictObject({
-    key, name: z.string().min(1), aliases: words.default([]), tier: z.enum(TIERS), price: money,
-  })).default([]),
+  workspace: z
+    .strictObject({
+      name: z.string().optional(),
+      timezone: z.string().default('Asia/Shanghai').refine(isValidTimezone, 'not a known IANA time zone (e.g. Asia/Shanghai)'),
+      dormantDays: z.number().int().positive().default(DEFAULT_GROUP_SETTINGS.dormantDays),
+      newCustomerDays: z.number().int().positive().default(DEFAULT_GROUP_SETTINGS.newCustomerDays),
+    })
+    .prefault({}),
+  products: z
+    .array(
+      z.strictObject({
+        key,
+        name: z.string().min(1),
+        aliases: words.default([]),
+        tier: z.enum(TIERS),
+        price: money,
+      }),
+    )
+    .default([]),
   channels: z.array(z.strictObject({ key, name: z.string().min(1), cost: money.default(0) })).default([]),
   communities: z.array(community).default([]),
   automation: automationSchema.prefault({}),
@@ -67,7 +79,10 @@ export type WorkspaceFile = z.infer<typeof workspaceFileSchema>;
 export type Blueprint = z.infer<typeof blueprintSchema>;
 
 export class ConfigError extends Error {
-  constructor(readonly file: string, readonly problems: string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
     super(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` + problems.map((p) => `  - ${p}`).join('\n'));
   }
 }
@@ -93,22 +108,29 @@ function duplicates(list: { key: string; platform?: string }[], what: string): s
 export function parseWorkspaceFile(text: string, file = 'qunyun.yaml'): WorkspaceFile {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new ConfigError(file, doc.errors.map((e) => `YAML ${e.linePos?.[0] ? `line ${e.linePos[0].line}: ` : ''}${e.message.split('\n')[0]}`));
+    throw new ConfigError(
+      file,
+      doc.errors.map((e) => `YAML ${e.linePos?.[0] ? `line ${e.linePos[0].line}: ` : ''}${e.message.split('\n')[0]}`),
+    );
   }
   const raw = doc.toJS() ?? {};
   const parsed = workspaceFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(file, parsed.error.issues.map((i) => {
-      if (i.code === 'unrecognized_keys') return `${pathText(i.path)}: unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}`;
-      return `${pathText(i.path)}: ${i.message}`;
-    }));
+    throw new ConfigError(
+      file,
+      parsed.error.issues.map((i) => {
+        if (i.code === 'unrecognized_keys') return `${pathText(i.path)}: unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}`;
+        return `${pathText(i.path)}: ${i.message}`;
+      }),
+    );
   }
   const cfg = parsed.data;
   const problems = [...duplicates(cfg.products, 'products'), ...duplicates(cfg.channels, 'channels'), ...duplicates(cfg.communities, 'communities')];
   const productKeys = new Set(cfg.products.map((p) => p.key));
   cfg.communities.forEach((c, i) => {
     c.gates?.forEach((g, j) => {
-      if (g.product && !productKeys.has(g.product)) problems.push(`communities[${i}].gates[${j}].product: unknown product ${JSON.stringify(g.product)}`);
+      if (g.product && !productKeys.has(g.product))
+        problems.push(`communities[${i}].gates[${j}].product: unknown product ${JSON.stringify(g.product)}`);
     });
     const cron = c.elimination?.schedule;
     const bad = cron === undefined ? null : cronProblem(cron);

@@ -11,7 +11,12 @@ export const INTERNAL_KINDS = ['tag', 'notify', 'blacklist', 'unblacklist'] as c
 
 export async function externalIds(database: Database, a: OutboxAction): Promise<{ member: string; community: string } | null> {
   if (a.member_id === null || a.community_id === null) return null;
-  const m = await database.db.selectFrom('identities').select('external_id').where('member_id', '=', a.member_id).where('platform', '=', a.platform).executeTakeFirst();
+  const m = await database.db
+    .selectFrom('identities')
+    .select('external_id')
+    .where('member_id', '=', a.member_id)
+    .where('platform', '=', a.platform)
+    .executeTakeFirst();
   const c = await database.db.selectFrom('communities').select('external_id').where('id', '=', a.community_id).executeTakeFirst();
   return m && c ? { member: m.external_id, community: c.external_id } : null;
 }
@@ -30,8 +35,16 @@ export const resultAt = (a: OutboxAction): string => new Date(a.created_at ?? Da
 export async function deliverInternally(database: Database, a: OutboxAction): Promise<Delivery> {
   if (a.kind === 'tag') {
     const ids = await externalIds(database, a);
-    if (!ids || typeof a.payload.tag !== 'string') return { ok: false, retryable: false, error: 'tag: the member has no identity on this platform, or the action has no tag' };
-    await recordResult(database, { id: `qunyun-action-${a.id}`, platform: a.platform, type: 'member.profile', member: ids.member, tags_add: [a.payload.tag], at: resultAt(a) });
+    if (!ids || typeof a.payload.tag !== 'string')
+      return { ok: false, retryable: false, error: 'tag: the member has no identity on this platform, or the action has no tag' };
+    await recordResult(database, {
+      id: `qunyun-action-${a.id}`,
+      platform: a.platform,
+      type: 'member.profile',
+      member: ids.member,
+      tags_add: [a.payload.tag],
+      at: resultAt(a),
+    });
   }
   return { ok: true };
 }

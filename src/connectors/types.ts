@@ -14,7 +14,11 @@ export interface ConnectorContext {
   log: { info(o: object, msg?: string): void; warn(o: object, msg?: string): void; error(o: object, msg?: string): void };
 }
 
-export interface InboundResult { accepted: number; duplicates: number; rejected: { line: number; reason: string }[] }
+export interface InboundResult {
+  accepted: number;
+  duplicates: number;
+  rejected: { line: number; reason: string }[];
+}
 
 export interface Connector extends Deliverer {
   /** The ledger platform its events and actions carry: 'wecom', 'telegram', … */

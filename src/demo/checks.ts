@@ -30,10 +30,13 @@ export function shapeProblems(ev: LedgerEvent): string[] {
   if (typeof ev.at !== 'string' || !AT.test(ev.at) || Number.isNaN(Date.parse(ev.at))) out.push(`bad at ${ev.at}`);
   for (const [k, v] of Object.entries(rec)) {
     if (v === undefined) out.push(`${k} is undefined`);
-    else if (k === 'amount') { if (!Number.isSafeInteger(v) || (v as number) < 0) out.push(`bad amount ${String(v)}`); }
-    else if (k === 'attributes') { if (typeof v !== 'object' || v === null || Object.values(v).some((x) => typeof x !== 'string')) out.push('bad attributes'); }
-    else if (STRING_LISTS.has(k)) { if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) out.push(`bad ${k}`); }
-    else if (typeof v !== 'string' || v === '') out.push(`bad ${k}`);
+    else if (k === 'amount') {
+      if (!Number.isSafeInteger(v) || (v as number) < 0) out.push(`bad amount ${String(v)}`);
+    } else if (k === 'attributes') {
+      if (typeof v !== 'object' || v === null || Object.values(v).some((x) => typeof x !== 'string')) out.push('bad attributes');
+    } else if (STRING_LISTS.has(k)) {
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) out.push(`bad ${k}`);
+    } else if (typeof v !== 'string' || v === '') out.push(`bad ${k}`);
   }
   if (ev.type === 'member.joined' && ev.method !== undefined && !(JOIN_METHODS as readonly string[]).includes(ev.method)) out.push('bad method');
   if (ev.type === 'member.left' && !(LEAVE_REASONS as readonly string[]).includes(ev.reason)) out.push('bad reason');
@@ -46,7 +49,9 @@ export function shapeProblems(ev: LedgerEvent): string[] {
 /** Walks a stream and reports contract and consistency problems (first 20), plus counts for assertions. */
 export function checkStream(events: Iterable<LedgerEvent>): { problems: string[]; count: number } {
   const problems: string[] = [];
-  const note = (i: number, p: string) => { if (problems.length < 20) problems.push(`#${i}: ${p}`); };
+  const note = (i: number, p: string) => {
+    if (problems.length < 20) problems.push(`#${i}: ${p}`);
+  };
   const ids = new Set<string>();
   const members = new Set<string>();
   const messages = new Set<string>();
@@ -83,7 +88,8 @@ export function checkStream(events: Iterable<LedgerEvent>): { problems: string[]
         break;
       }
       case 'member.linked':
-        if (!members.has(`${ev.platform}:${ev.member}`) || !members.has(`${ev.other_platform}:${ev.other_member}`)) note(i, 'linked member not seen yet');
+        if (!members.has(`${ev.platform}:${ev.member}`) || !members.has(`${ev.other_platform}:${ev.other_member}`))
+          note(i, 'linked member not seen yet');
         break;
     }
   }

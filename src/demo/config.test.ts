@@ -9,7 +9,14 @@ interface Cfg {
   workspace: { name: string; timezone: string; dormantDays: number; newCustomerDays: number };
   products: { key: string; name: string; aliases: string[]; tier: string; price: number }[];
   channels: { key: string; name: string; cost: number }[];
-  communities: { key: string; platform: string; name: string; capacity: number; gates?: { type: string; product?: string }[]; revival?: { product?: string } }[];
+  communities: {
+    key: string;
+    platform: string;
+    name: string;
+    capacity: number;
+    gates?: { type: string; product?: string }[];
+    revival?: { product?: string };
+  }[];
 }
 
 describe('demoConfigYaml', () => {
@@ -29,7 +36,10 @@ describe('demoConfigYaml', () => {
     const productKeys = new Set(cfg.products.map((p) => p.key));
     for (const c of cfg.communities) {
       expect(c.capacity).toBeGreaterThan(0);
-      for (const g of c.gates ?? []) { expect(['price', 'identity', 'action']).toContain(g.type); if (g.product) expect(productKeys).toContain(g.product); }
+      for (const g of c.gates ?? []) {
+        expect(['price', 'identity', 'action']).toContain(g.type);
+        if (g.product) expect(productKeys).toContain(g.product);
+      }
       if (c.revival?.product) expect(productKeys).toContain(c.revival.product);
     }
     expect(parse(demoConfigYaml({ ...OPTS, timezone: 'Europe/Berlin' })).workspace.timezone).toBe('Europe/Berlin');
@@ -49,7 +59,7 @@ describe('demoConfigYaml', () => {
     }
   });
 
-  it("passes the workspace-file validator", async () => {
+  it('passes the workspace-file validator', async () => {
     const { parseWorkspaceFile } = await import('../config/workspace-file.js');
     expect(() => parseWorkspaceFile(text)).not.toThrow();
   });

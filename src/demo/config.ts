@@ -50,32 +50,70 @@ const BLUEPRINTS: Record<string, object> = {
 // Rules that answer the demo's own chatter: its ad spam, its FAQ, its joins and leaves (docs/automation.md).
 const AUTOMATION = {
   playbooks: [
-    { key: 'camp-sop', description: '训练营 SOP：每晚直播提醒、入营第二天早上问候', communities: ['wr-yoga-1', 'wr-yoga-2'], steps: [
-      { key: 'live-reminder', cron: '30 19 * * *', send: '今晚8点直播跟练，提前5分钟进直播间，练完记得打卡～' },
-      { key: 'day1', afterJoin: { days: 1, at: '09:00' }, send: '{name}，早上好！今天是入营第二天，跟练视频在群公告，练完来群里打卡哦' },
-    ] },
-    { key: 'reactivate', description: '沉睡唤醒：好久不见的问候，三天后送回归福利', on: 'dormant', steps: [
-      { key: 'nudge', afterStart: { days: 0, at: '10:00' }, send: '{name}，好久不见～ 本周有新的跟练主题，回来一起练吧' },
-      { key: 'offer', afterStart: { days: 3, at: '10:00' }, send: '{name}，回归福利：进阶课专属优惠券已放进你的账户', tag: '唤醒-已发券' },
-    ] },
+    {
+      key: 'camp-sop',
+      description: '训练营 SOP：每晚直播提醒、入营第二天早上问候',
+      communities: ['wr-yoga-1', 'wr-yoga-2'],
+      steps: [
+        { key: 'live-reminder', cron: '30 19 * * *', send: '今晚8点直播跟练，提前5分钟进直播间，练完记得打卡～' },
+        { key: 'day1', afterJoin: { days: 1, at: '09:00' }, send: '{name}，早上好！今天是入营第二天，跟练视频在群公告，练完来群里打卡哦' },
+      ],
+    },
+    {
+      key: 'reactivate',
+      description: '沉睡唤醒：好久不见的问候，三天后送回归福利',
+      on: 'dormant',
+      steps: [
+        { key: 'nudge', afterStart: { days: 0, at: '10:00' }, send: '{name}，好久不见～ 本周有新的跟练主题，回来一起练吧' },
+        { key: 'offer', afterStart: { days: 3, at: '10:00' }, send: '{name}，回归福利：进阶课专属优惠券已放进你的账户', tag: '唤醒-已发券' },
+      ],
+    },
   ],
   lists: { ads: ['加微信', '加V', '兼职日结', '招代理', '一件代发', '刷单返利', '低价代购', '同城交友', '祛斑', '免费领'] },
   ladders: { standard: ['warn', 'mute:1h', 'remove', 'blacklist'] },
   rules: [
-    { key: 'no-ads', description: '广告、外链、联系方式：删除并按阶梯处理', on: 'message',
-      match: { words: ['ads'], links: true, phones: true, wechatIds: true }, actions: ['delete', 'strike'], ladder: 'standard' },
-    { key: 'flood', description: '10 秒内 5 条以上：删除并禁言 10 分钟', on: 'message', match: { flood: { messages: 5, seconds: 10 } }, actions: ['delete', { mute: '10m' }] },
-    { key: 'welcome', description: '入群欢迎（1 分钟内合并）', on: 'join', batchSeconds: 60,
-      actions: [{ send: '欢迎 {name} 加入{community}！群规：{rules}。做个自我介绍吧～' }] },
-    { key: 'faq', description: '常见问题自动回答，答不了的转给运营', on: 'message', actions: ['answer'], threshold: 1, faq: [
-      { q: '体验营多少钱', a: '体验营9.9元7天，每晚8点直播跟练，报名链接在群公告哦～', keywords: ['价格', '费用', '收费', '体验课', '报名'] },
-      { q: '进阶课多少钱', a: '21天进阶训练营原价199，活动期间169；体验营学员有专属优惠券', keywords: ['正式课', '进阶课', '年卡', '优惠'] },
-      { q: '课程什么时候开始', a: '每期周一开营，每晚8点准时直播，报名后会拉你进新群', keywords: ['开营', '直播', '几点', '跟练', '开始'] },
-      { q: '直播有回放吗', a: '直播都有回放，保留7天，链接在群公告里', keywords: ['回放', '错过', '重播'] },
-      { q: '怎么退款', a: '开课7天内可以全额退款，私信我订单号，1-3个工作日原路退回', keywords: ['退款', '退钱', '到账', '买错'] },
-      { q: '团购什么时候发货', a: '团购当天下午统一发货，第二天能查到物流', keywords: ['发货', '快递', '物流', '地址'] },
-      { q: '体验营和进阶课有什么区别', a: '体验营是入门跟练，进阶课有体态评估和分阶段计划，零基础也能跟上', keywords: ['区别', '零基础', '瑜伽垫', '私教'] },
-    ] },
+    {
+      key: 'no-ads',
+      description: '广告、外链、联系方式：删除并按阶梯处理',
+      on: 'message',
+      match: { words: ['ads'], links: true, phones: true, wechatIds: true },
+      actions: ['delete', 'strike'],
+      ladder: 'standard',
+    },
+    {
+      key: 'flood',
+      description: '10 秒内 5 条以上：删除并禁言 10 分钟',
+      on: 'message',
+      match: { flood: { messages: 5, seconds: 10 } },
+      actions: ['delete', { mute: '10m' }],
+    },
+    {
+      key: 'welcome',
+      description: '入群欢迎（1 分钟内合并）',
+      on: 'join',
+      batchSeconds: 60,
+      actions: [{ send: '欢迎 {name} 加入{community}！群规：{rules}。做个自我介绍吧～' }],
+    },
+    {
+      key: 'faq',
+      description: '常见问题自动回答，答不了的转给运营',
+      on: 'message',
+      actions: ['answer'],
+      threshold: 1,
+      faq: [
+        { q: '体验营多少钱', a: '体验营9.9元7天，每晚8点直播跟练，报名链接在群公告哦～', keywords: ['价格', '费用', '收费', '体验课', '报名'] },
+        { q: '进阶课多少钱', a: '21天进阶训练营原价199，活动期间169；体验营学员有专属优惠券', keywords: ['正式课', '进阶课', '年卡', '优惠'] },
+        { q: '课程什么时候开始', a: '每期周一开营，每晚8点准时直播，报名后会拉你进新群', keywords: ['开营', '直播', '几点', '跟练', '开始'] },
+        { q: '直播有回放吗', a: '直播都有回放，保留7天，链接在群公告里', keywords: ['回放', '错过', '重播'] },
+        { q: '怎么退款', a: '开课7天内可以全额退款，私信我订单号，1-3个工作日原路退回', keywords: ['退款', '退钱', '到账', '买错'] },
+        { q: '团购什么时候发货', a: '团购当天下午统一发货，第二天能查到物流', keywords: ['发货', '快递', '物流', '地址'] },
+        {
+          q: '体验营和进阶课有什么区别',
+          a: '体验营是入门跟练，进阶课有体态评估和分阶段计划，零基础也能跟上',
+          keywords: ['区别', '零基础', '瑜伽垫', '私教'],
+        },
+      ],
+    },
     { key: 'churn-alert', description: '成员主动退群提醒运营', on: 'leave', reasons: ['quit'], actions: [{ notify: '{name} 退出了{community}' }] },
   ],
 };
@@ -98,5 +136,8 @@ export function demoConfigYaml(opts: DemoOptions): string {
     }),
     automation: AUTOMATION,
   };
-  return `# Qunyun demo workspace (seed ${opts.seed}, ${opts.members} members, ${opts.days} days)\n` + stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+  return (
+    `# Qunyun demo workspace (seed ${opts.seed}, ${opts.members} members, ${opts.days} days)\n` +
+    stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })
+  );
 }

@@ -9,7 +9,10 @@ const BASE: DemoOptions = { members: 2000, days: 60, seed: 42, end: END };
 const all = (o: DemoOptions) => [...generateDemoEvents(o)];
 const first = (o: DemoOptions, n: number) => {
   const out: LedgerEvent[] = [];
-  for (const ev of generateDemoEvents(o)) { out.push(ev); if (out.length === n) break; }
+  for (const ev of generateDemoEvents(o)) {
+    out.push(ev);
+    if (out.length === n) break;
+  }
   return out;
 };
 const events = all(BASE);
@@ -41,7 +44,11 @@ describe('generateDemoEvents', () => {
     expect(counts['checkin.done']).toBeGreaterThan(2000);
     expect(counts['order.paid']).toBeGreaterThan(500);
     expect(counts['community.updated']).toBeGreaterThanOrEqual(5);
-    const joiners = new Set(byType('member.joined').filter((e) => e.method !== 'added').map((e) => e.member));
+    const joiners = new Set(
+      byType('member.joined')
+        .filter((e) => e.method !== 'added')
+        .map((e) => e.member),
+    );
     expect(joiners.size).toBe(2000);
   });
 
@@ -49,7 +56,9 @@ describe('generateDemoEvents', () => {
     const updated = byType('community.updated');
     expect(new Set(updated.map((e) => e.platform))).toEqual(new Set(['wecom', 'telegram']));
     const joins = byType('member.joined');
-    expect(new Set(joins.map((e) => e.channel))).toEqual(new Set([undefined, 'douyin', 'xiaohongshu', 'wechat-ads', 'offline', 'referral', 'tg-youtube', 'tg-link']));
+    expect(new Set(joins.map((e) => e.channel))).toEqual(
+      new Set([undefined, 'douyin', 'xiaohongshu', 'wechat-ads', 'offline', 'referral', 'tg-youtube', 'tg-link']),
+    );
     const depth = new Map<string, number>();
     for (const j of joins) if (!depth.has(j.member)) depth.set(j.member, j.inviter ? depth.get(j.inviter)! + 1 : 0);
     expect(Math.max(...depth.values())).toBeGreaterThanOrEqual(3);
@@ -102,27 +111,32 @@ describe('generateDemoEvents', () => {
   });
 
   it('keeps invariants for arbitrary small options (other zones, partial first and last days)', () => {
-    fc.assert(fc.property(
-      fc.record({
-        members: fc.integer({ min: 0, max: 150 }),
-        days: fc.integer({ min: 1, max: 25 }),
-        seed: fc.integer({ min: -1000, max: 1_000_000 }),
-        endMs: fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 11, 31) }),
-        timezone: fc.constantFrom(undefined, 'Asia/Shanghai', 'America/New_York', 'UTC', 'Asia/Kolkata'),
-      }),
-      ({ members, days, seed, endMs, timezone }) => {
-        const end = new Date(Math.floor(endMs / 1000) * 1000 + 17); // not on a second, not at midnight
-        const out = all({ members, days, seed, end, ...(timezone ? { timezone } : {}) });
-        const { problems } = checkStream(out);
-        expect(problems).toEqual([]);
-        for (const e of out) {
-          const ms = Date.parse(e.at);
-          expect(ms).toBeGreaterThanOrEqual(end.getTime() - days * 86_400_000 - 1000);
-          expect(ms).toBeLessThan(end.getTime());
-        }
-        expect(new Set(out.filter((e) => e.type === 'member.joined' && e.method !== 'added').map((e) => (e as { member: string }).member)).size).toBe(members);
-      },
-    ), { numRuns: 30 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          members: fc.integer({ min: 0, max: 150 }),
+          days: fc.integer({ min: 1, max: 25 }),
+          seed: fc.integer({ min: -1000, max: 1_000_000 }),
+          endMs: fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 11, 31) }),
+          timezone: fc.constantFrom(undefined, 'Asia/Shanghai', 'America/New_York', 'UTC', 'Asia/Kolkata'),
+        }),
+        ({ members, days, seed, endMs, timezone }) => {
+          const end = new Date(Math.floor(endMs / 1000) * 1000 + 17); // not on a second, not at midnight
+          const out = all({ members, days, seed, end, ...(timezone ? { timezone } : {}) });
+          const { problems } = checkStream(out);
+          expect(problems).toEqual([]);
+          for (const e of out) {
+            const ms = Date.parse(e.at);
+            expect(ms).toBeGreaterThanOrEqual(end.getTime() - days * 86_400_000 - 1000);
+            expect(ms).toBeLessThan(end.getTime());
+          }
+          expect(
+            new Set(out.filter((e) => e.type === 'member.joined' && e.method !== 'added').map((e) => (e as { member: string }).member)).size,
+          ).toBe(members);
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 
   it('has a checker that does catch broken streams', () => {
@@ -131,7 +145,8 @@ describe('generateDemoEvents', () => {
     const refund = events.find((e) => e.type === 'order.refunded')!;
     const broken: LedgerEvent[] = [
       { ...sample[20]!, at: '2026-09-13 10:00:00' } as LedgerEvent,
-      sample[21]!, sample[21]!,
+      sample[21]!,
+      sample[21]!,
       { ...refund, order: 'nope' } as LedgerEvent,
       { ...sample[5]!, extra: 1 } as unknown as LedgerEvent,
     ];

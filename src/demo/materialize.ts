@@ -1,15 +1,20 @@
 // Turns the day's planned records, in time order, into ledger events. Things that depend on what was
 // already said (reply targets, who is still to be welcomed, the current nickname) are decided here.
 import {
-  JOIN_METHODS, type LedgerEvent, type MemberJoined, type MemberLeft, type MemberProfile, type MessageKind, type MessageSent, type OrderPaid,
+  JOIN_METHODS,
+  type LedgerEvent,
+  type MemberJoined,
+  type MemberLeft,
+  type MemberProfile,
+  type MessageKind,
+  type MessageSent,
+  type OrderPaid,
   type OrderRefunded,
 } from '../domain/events/types.js';
 import { CHALLENGE, CHANNELS, COMMUNITIES, PRODUCTS, STAFF } from './catalog.js';
 import * as msg from './messages.js';
 import { ageBand, city, mobile } from './names.js';
-import {
-  A_ANSWER, A_CHECKIN, A_COMMUNITY, A_JOIN, A_LEAVE, A_LINK, A_MSG, A_ORDER, A_PROFILE, A_REFUND, A_STAFF,
-} from './plan.js';
+import { A_ANSWER, A_CHECKIN, A_COMMUNITY, A_JOIN, A_LEAVE, A_LINK, A_MSG, A_ORDER, A_PROFILE, A_REFUND, A_STAFF } from './plan.js';
 import { Rng, hash32 } from './prng.js';
 import { PK_ATTRS, PK_BOUGHT, PK_INTENT, PK_NAME, PK_PHONE, PK_RENAME, PK_SPAM, PK_STAFF, PK_STAR } from './sim-commerce.js';
 import type { Sim } from './sim-context.js';
@@ -60,24 +65,54 @@ export class Materializer {
     const { st, clock } = this.sim;
     const at = clock.format(t);
     switch (act) {
-      case A_MSG: return this.message(m, a1, a2, a3, t, at);
+      case A_MSG:
+        return this.message(m, a1, a2, a3, t, at);
       case A_CHECKIN:
-        return { id: this.nextId(), type: 'checkin.done', at, platform: st.platformOf(m), member: st.idOf(m), challenge: CHALLENGE, community: COMMUNITIES[a1]!.key };
-      case A_ANSWER: return this.answer(m, a1, a2, a3, t, at);
-      case A_STAFF: return this.staff(m, a1, a2, t, at);
+        return {
+          id: this.nextId(),
+          type: 'checkin.done',
+          at,
+          platform: st.platformOf(m),
+          member: st.idOf(m),
+          challenge: CHALLENGE,
+          community: COMMUNITIES[a1]!.key,
+        };
+      case A_ANSWER:
+        return this.answer(m, a1, a2, a3, t, at);
+      case A_STAFF:
+        return this.staff(m, a1, a2, t, at);
       case A_JOIN: {
         const c = a1;
         const ch = (a2 >> 8) & 255;
         const method = JOIN_METHODS[a2 & 255]!;
-        const ev: MemberJoined = { id: this.nextId(), type: 'member.joined', at, platform: st.platformOf(m), community: COMMUNITIES[c]!.key, member: st.idOf(m), name: st.nameOf(m) };
+        const ev: MemberJoined = {
+          id: this.nextId(),
+          type: 'member.joined',
+          at,
+          platform: st.platformOf(m),
+          community: COMMUNITIES[c]!.key,
+          member: st.idOf(m),
+          name: st.nameOf(m),
+        };
         if (ch !== 255) ev.channel = CHANNEL_KEYS[ch]!;
         if (a3 >= 0) ev.inviter = st.idOf(a3);
         ev.method = method;
-        if (method !== 'added') { const list = this.newcomers[c]!; if (list.length < 6) list.push(m); }
+        if (method !== 'added') {
+          const list = this.newcomers[c]!;
+          if (list.length < 6) list.push(m);
+        }
         return ev;
       }
       case A_LEAVE: {
-        const ev: MemberLeft = { id: this.nextId(), type: 'member.left', at, platform: st.platformOf(m), community: COMMUNITIES[a1]!.key, member: st.idOf(m), reason: a2 ? 'removed' : 'quit' };
+        const ev: MemberLeft = {
+          id: this.nextId(),
+          type: 'member.left',
+          at,
+          platform: st.platformOf(m),
+          community: COMMUNITIES[a1]!.key,
+          member: st.idOf(m),
+          reason: a2 ? 'removed' : 'quit',
+        };
         if (a3 >= 0) ev.by = STAFF[a3]!.id;
         return ev;
       }
@@ -86,28 +121,60 @@ export class Materializer {
         const c = ((a1 >> 8) & 255) - 1;
         const campaign = ((a1 >> 16) & 255) - 1;
         const ev: OrderPaid = {
-          id: this.nextId(), type: 'order.paid', at, platform: st.platformOf(m), member: st.idOf(m), order: orderId(clock.compactDate(this.sim.k), a2),
-          amount: a3, product: product.key, tier: product.tier,
+          id: this.nextId(),
+          type: 'order.paid',
+          at,
+          platform: st.platformOf(m),
+          member: st.idOf(m),
+          order: orderId(clock.compactDate(this.sim.k), a2),
+          amount: a3,
+          product: product.key,
+          tier: product.tier,
         };
         if (campaign >= 0) ev.campaign = this.sim.campaignKeys[campaign]!;
         if (c >= 0) ev.community = COMMUNITIES[c]!.key;
         return ev;
       }
       case A_REFUND: {
-        const ev: OrderRefunded = { id: this.nextId(), type: 'order.refunded', at, platform: st.platformOf(m), order: orderId(clock.compactDate(a1), a2) };
+        const ev: OrderRefunded = {
+          id: this.nextId(),
+          type: 'order.refunded',
+          at,
+          platform: st.platformOf(m),
+          order: orderId(clock.compactDate(a1), a2),
+        };
         if (a3 >= 0) ev.amount = a3;
         return ev;
       }
-      case A_PROFILE: return this.profile(m, a1, a2, a3, at);
+      case A_PROFILE:
+        return this.profile(m, a1, a2, a3, at);
       case A_LINK:
-        return { id: this.nextId(), type: 'member.linked', at, platform: st.platformOf(m), member: st.idOf(m), other_platform: st.platformOf(a1), other_member: st.idOf(a1) };
+        return {
+          id: this.nextId(),
+          type: 'member.linked',
+          at,
+          platform: st.platformOf(m),
+          member: st.idOf(m),
+          other_platform: st.platformOf(a1),
+          other_member: st.idOf(a1),
+        };
       case A_COMMUNITY: {
         const def = COMMUNITIES[a1]!;
         const admins = def.admins.map((s) => STAFF[s]!.id);
         if (a2 === 1) admins.push(st.idOf(a3));
-        return { id: this.nextId(), type: 'community.updated', at, platform: def.platform, community: def.key, name: def.name, owner: STAFF[def.owner]!.id, admins };
+        return {
+          id: this.nextId(),
+          type: 'community.updated',
+          at,
+          platform: def.platform,
+          community: def.key,
+          name: def.name,
+          owner: STAFF[def.owner]!.id,
+          admins,
+        };
       }
-      default: return undefined;
+      default:
+        return undefined;
     }
   }
 
@@ -138,14 +205,31 @@ export class Materializer {
     let replyTo: string | undefined;
     let mentions: string[] | undefined;
     switch (cat) {
-      case msg.M_HELLO: text = msg.helloText(rng); break;
-      case msg.M_MORNING: text = msg.morningText(rng); break;
-      case msg.M_NIGHT: text = msg.nightText(rng); break;
-      case msg.M_THANKS: text = msg.thanksText(rng); break;
-      case msg.M_BACK: text = msg.backText(rng); break;
-      case msg.M_PRODUCT: text = msg.productText(rng); break;
-      case msg.M_QUESTION: text = questionText(extra & 255, extra >> 8); break;
-      case msg.M_CHECKIN: if (rng.chance(0.25)) type = 'image'; else text = msg.checkinText(rng, extra); break;
+      case msg.M_HELLO:
+        text = msg.helloText(rng);
+        break;
+      case msg.M_MORNING:
+        text = msg.morningText(rng);
+        break;
+      case msg.M_NIGHT:
+        text = msg.nightText(rng);
+        break;
+      case msg.M_THANKS:
+        text = msg.thanksText(rng);
+        break;
+      case msg.M_BACK:
+        text = msg.backText(rng);
+        break;
+      case msg.M_PRODUCT:
+        text = msg.productText(rng);
+        break;
+      case msg.M_QUESTION:
+        text = questionText(extra & 255, extra >> 8);
+        break;
+      case msg.M_CHECKIN:
+        if (rng.chance(0.25)) type = 'image';
+        else text = msg.checkinText(rng, extra);
+        break;
       case msg.M_MEDIA:
         type = msg.mediaKind(rng, kind);
         if (type === 'link') text = msg.linkText(rng);
@@ -153,8 +237,12 @@ export class Materializer {
         break;
       case msg.M_SPAM: {
         const u = rng.next();
-        if (u < 0.15) type = 'card'; // a personal name card of the spammer's WeChat
-        else { text = msg.spamText(rng); if (text.includes('http')) type = 'link'; }
+        if (u < 0.15)
+          type = 'card'; // a personal name card of the spammer's WeChat
+        else {
+          text = msg.spamText(rng);
+          if (text.includes('http')) type = 'link';
+        }
         break;
       }
       case msg.M_REPLY: {
@@ -166,9 +254,18 @@ export class Materializer {
         } else text = msg.chatText(rng, kind);
         break;
       }
-      default: text = msg.chatText(rng, kind);
+      default:
+        text = msg.chatText(rng, kind);
     }
-    const ev: MessageSent = { id: this.nextId(), type: 'message.sent', at, platform: st.platformOf(m), community: COMMUNITIES[c]!.key, member: st.idOf(m), kind: type };
+    const ev: MessageSent = {
+      id: this.nextId(),
+      type: 'message.sent',
+      at,
+      platform: st.platformOf(m),
+      community: COMMUNITIES[c]!.key,
+      member: st.idOf(m),
+      kind: type,
+    };
     if (text !== undefined) ev.text = text;
     if (replyTo) ev.reply_to = replyTo;
     if (mentions) ev.mentions = mentions;
@@ -183,7 +280,13 @@ export class Materializer {
     const peer = ((a1 >> 16) & 1) === 1;
     const variant = a1 >> 17;
     const ev: MessageSent = {
-      id: this.nextId(), type: 'message.sent', at, platform: st.platformOf(m), community: COMMUNITIES[c]!.key, member: st.idOf(m), kind: 'text',
+      id: this.nextId(),
+      type: 'message.sent',
+      at,
+      platform: st.platformOf(m),
+      community: COMMUNITIES[c]!.key,
+      member: st.idOf(m),
+      kind: 'text',
       text: answerText(topic, variant, st.nameOf(asker), peer),
     };
     const q = plan.emitted[question]!;
@@ -201,8 +304,17 @@ export class Materializer {
       const list = this.newcomers[c]!;
       if (list.length === 0) return undefined;
       const names = list.map((m) => '@' + st.nameOf(m)).join(' ');
-      ev = { id: this.nextId(), type: 'message.sent', at, platform: def.platform, community: def.key, member: STAFF[s]!.id, kind: 'text',
-        text: `欢迎新朋友 ${names} 🎉 进群先看群公告，有问题随时@我`, mentions: list.map((m) => st.idOf(m)) };
+      ev = {
+        id: this.nextId(),
+        type: 'message.sent',
+        at,
+        platform: def.platform,
+        community: def.key,
+        member: STAFF[s]!.id,
+        kind: 'text',
+        text: `欢迎新朋友 ${names} 🎉 进群先看群公告，有问题随时@我`,
+        mentions: list.map((m) => st.idOf(m)),
+      };
       list.length = 0;
     } else {
       const campaign = this.sim.campaignToday >= 0 ? this.sim.campaignKeys[this.sim.campaignToday] : undefined;
@@ -219,8 +331,14 @@ export class Materializer {
     const rng = this.rng;
     const ev: MemberProfile = { id: this.nextId(), type: 'member.profile', at, platform: st.platformOf(m), member: st.idOf(m) };
     const tags: string[] = [];
-    if (kinds & PK_STAFF) { ev.name = STAFF[m]!.name; tags.push('员工'); }
-    if (kinds & PK_RENAME) { st.nameVer[m]!++; ev.name = st.nameOf(m); }
+    if (kinds & PK_STAFF) {
+      ev.name = STAFF[m]!.name;
+      tags.push('员工');
+    }
+    if (kinds & PK_RENAME) {
+      st.nameVer[m]!++;
+      ev.name = st.nameOf(m);
+    }
     if (kinds & PK_NAME) ev.name = st.nameOf(m);
     if (kinds & PK_PHONE) ev.phone = mobile(hash32(m, this.sim.opts.seed, 99));
     if (kinds & PK_ATTRS) {
@@ -229,12 +347,19 @@ export class Materializer {
       const attributes: Record<string, string> = { city: city(h, kind === 'tg'), age_band: ageBand(h) };
       const persona = PERSONA[kind]!;
       tags.push(persona[h % persona.length]!);
-      if (rng.chance(0.4)) { const second = persona[(h >>> 8) % persona.length]!; if (!tags.includes(second)) tags.push(second); }
-      if (tags.some((x) => x.includes('妈')) && !attributes.age_band!.startsWith('4') && !attributes.age_band!.startsWith('5')) attributes.child_age = CHILD_AGE[(h >>> 16) % CHILD_AGE.length]!;
+      if (rng.chance(0.4)) {
+        const second = persona[(h >>> 8) % persona.length]!;
+        if (!tags.includes(second)) tags.push(second);
+      }
+      if (tags.some((x) => x.includes('妈')) && !attributes.age_band!.startsWith('4') && !attributes.age_band!.startsWith('5'))
+        attributes.child_age = CHILD_AGE[(h >>> 16) % CHILD_AGE.length]!;
       ev.attributes = attributes;
     }
     if (kinds & PK_INTENT) tags.push('高意向');
-    if (kinds & PK_BOUGHT) { tags.push(BOUGHT_TAG[a2]!); if (a3) ev.tags_remove = ['高意向']; }
+    if (kinds & PK_BOUGHT) {
+      tags.push(BOUGHT_TAG[a2]!);
+      if (a3) ev.tags_remove = ['高意向'];
+    }
     if (kinds & PK_STAR) tags.push('打卡达人');
     if (kinds & PK_SPAM) tags.push('广告号');
     if (tags.length > 0) ev.tags_add = tags;

@@ -1,8 +1,17 @@
 // One day slot's planned events as compact numeric records; sorted by time they become ledger events.
 // Keeping plans numeric (not objects) is what lets a 20M-event run stay at a few MB of working memory.
 
-export const A_COMMUNITY = 1, A_JOIN = 2, A_LEAVE = 3, A_MSG = 4, A_ANSWER = 5, A_CHECKIN = 6, A_ORDER = 7, A_REFUND = 8,
-  A_PROFILE = 9, A_LINK = 10, A_STAFF = 11;
+export const A_COMMUNITY = 1,
+  A_JOIN = 2,
+  A_LEAVE = 3,
+  A_MSG = 4,
+  A_ANSWER = 5,
+  A_CHECKIN = 6,
+  A_ORDER = 7,
+  A_REFUND = 8,
+  A_PROFILE = 9,
+  A_LINK = 10,
+  A_STAFF = 11;
 
 const SEQ_BITS = 2 ** 26;
 
@@ -66,8 +75,16 @@ export class DayPlan {
   private grow(): void {
     const cap = this.cap * 2;
     if (cap > SEQ_BITS) throw new RangeError('demo: too many events in one day slot');
-    const f64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
-    const i32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
     const u8 = new Uint8Array(cap);
     u8.set(this.act);
     this.key = f64(this.key);

@@ -3,9 +3,19 @@
 import type { CommunityKind } from './catalog.js';
 import type { Rng } from './prng.js';
 
-export const T_PRICE = 0, T_SCHEDULE = 1, T_REFUND = 2, T_PRODUCT = 3, T_SHIPPING = 4, T_HEALTH = 5, T_REPLAY = 6;
+export const T_PRICE = 0,
+  T_SCHEDULE = 1,
+  T_REFUND = 2,
+  T_PRODUCT = 3,
+  T_SHIPPING = 4,
+  T_HEALTH = 5,
+  T_REPLAY = 6;
 
-interface QA { q: string; a: string; peer?: string }
+interface QA {
+  q: string;
+  a: string;
+  peer?: string;
+}
 const EN_OFFSET = 64;
 
 const ZH: QA[][] = [
@@ -54,8 +64,10 @@ const EN: QA[][] = [
   [{ q: 'How much is the trial camp?', a: 'The 7-day trial camp is ¥9.9 (about $1.5), link in the pinned message 📌' }],
   [{ q: 'What time is the class in EST?', a: '8pm Beijing time = 7am EST (8am during summer time)', peer: '7am for me in Toronto' }],
   [{ q: 'Can I get a refund?', a: 'Yes, within 7 days — DM me your order number' }],
-  [], [],
-  [], [{ q: 'Is the live session recorded?', a: 'Yes, replays stay available for 7 days', peer: 'Yes! I always watch the replay' }],
+  [],
+  [],
+  [],
+  [{ q: 'Is the live session recorded?', a: 'Yes, replays stay available for 7 days', peer: 'Yes! I always watch the replay' }],
 ];
 
 /** Which question a member asks depends on where they are in the pyramid (level 0–3) and the group. */

@@ -7,7 +7,15 @@ import type { Sim } from './sim-context.js';
 import { planQuestion } from './sim-talk.js';
 import { F_INTENT, F_PHONE, F_PRESENT, F_VIP, NO_SLOT } from './state.js';
 
-export const PK_ATTRS = 1, PK_PHONE = 2, PK_INTENT = 4, PK_BOUGHT = 8, PK_STAR = 16, PK_RENAME = 32, PK_STAFF = 64, PK_SPAM = 128, PK_NAME = 256;
+export const PK_ATTRS = 1,
+  PK_PHONE = 2,
+  PK_INTENT = 4,
+  PK_BOUGHT = 8,
+  PK_STAR = 16,
+  PK_RENAME = 32,
+  PK_STAFF = 64,
+  PK_SPAM = 128,
+  PK_NAME = 256;
 const JOIN_ADDED = JOIN_METHODS.indexOf('added');
 
 const ROLE_BOOST = [0.5, 0.9, 1.3, 2, 1.5, 1.5, 0];

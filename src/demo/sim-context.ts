@@ -97,7 +97,10 @@ export class Sim {
     for (let k = 0; k < n; k++) {
       this.clock.begin(k);
       const i = CAMPAIGNS.findIndex((c) => c.month === this.clock.month && this.clock.day >= c.from && this.clock.day <= c.to);
-      if (i >= 0) { out[k] = i; any = true; }
+      if (i >= 0) {
+        out[k] = i;
+        any = true;
+      }
     }
     if (!any && n >= 10) for (let k = Math.floor(n * 0.6); k < Math.min(n, Math.floor(n * 0.6) + 5); k++) out[k] = CAMPAIGNS.length;
     return out;

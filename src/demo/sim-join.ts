@@ -9,7 +9,20 @@ import { PK_ATTRS, PK_PHONE, PK_SPAM, planOrder, scheduleFirst } from './sim-com
 import type { Sim } from './sim-context.js';
 import { S_SPAM_NOTICE } from './staff-messages.js';
 import {
-  CK_ACTIVE, F_BANNED, F_GONE, F_LINKED, F_PHONE, F_PRESENT, F_SPAM, R_ACTIVE, R_BACKBONE, R_EXPERT, R_LURKER, R_MASCOT, R_ONLOOKER, R_TROUBLE,
+  CK_ACTIVE,
+  F_BANNED,
+  F_GONE,
+  F_LINKED,
+  F_PHONE,
+  F_PRESENT,
+  F_SPAM,
+  R_ACTIVE,
+  R_BACKBONE,
+  R_EXPERT,
+  R_LURKER,
+  R_MASCOT,
+  R_ONLOOKER,
+  R_TROUBLE,
 } from './state.js';
 
 /** Plans store a join method as its index in JOIN_METHODS. */
@@ -101,7 +114,8 @@ function initMember(sim: Sim, m: number, t: number): void {
     const commit = 0.5 + 0.45 * rng.next() + (role >= R_BACKBONE ? 0.1 : role === R_LURKER ? -0.15 : 0);
     st.ckCommit[m] = Math.max(0, Math.min(255, Math.round(commit * 255)));
   }
-  const share = ch === CH_REFERRAL ? 0.3 : role === R_BACKBONE ? 0.6 : role === R_MASCOT ? 0.5 : role === R_EXPERT ? 0.4 : role === R_ACTIVE ? 0.2 : 0.05;
+  const share =
+    ch === CH_REFERRAL ? 0.3 : role === R_BACKBONE ? 0.6 : role === R_MASCOT ? 0.5 : role === R_EXPERT ? 0.4 : role === R_ACTIVE ? 0.2 : 0.05;
   if (rng.chance(share)) sim.addSharer(c, m);
   if (role === R_EXPERT || (role === R_BACKBONE && rng.chance(0.3))) sim.addExpert(c, m);
   if (c === C_TG) maybeLink(sim, m, t);

@@ -10,9 +10,7 @@ import type { Sim } from './sim-context.js';
 import { planRejoin } from './sim-join.js';
 import { planMessage } from './sim-talk.js';
 import { S_ELIM_NOTICE } from './staff-messages.js';
-import {
-  CK_ACTIVE, CK_DONE, CK_DROPPED, F_GONE, F_INTENT, F_PRESENT, F_VIP, NO_SLOT, R_BACKBONE, R_EXPERT, R_MASCOT,
-} from './state.js';
+import { CK_ACTIVE, CK_DONE, CK_DROPPED, F_GONE, F_INTENT, F_PRESENT, F_VIP, NO_SLOT, R_BACKBONE, R_EXPERT, R_MASCOT } from './state.js';
 
 const CHALLENGE_DAYS = 21;
 const DAY = 86_400;
@@ -20,7 +18,7 @@ const DAY = 86_400;
 /** Preferred check-in second: early birds before work, the rest after the 8pm live session. */
 function checkinTime(sim: Sim, m: number): number {
   const h = hash32(m, 77);
-  const base = h % 10 < 4 ? 6 * 3600 + (h >>> 4) % 9000 : 74_400 + (h >>> 4) % 8400;
+  const base = h % 10 < 4 ? 6 * 3600 + ((h >>> 4) % 9000) : 74_400 + ((h >>> 4) % 8400);
   return Math.min(DAY - 1, Math.max(sim.clock.lo, base + sim.rng.range(-900, 900)));
 }
 
@@ -41,7 +39,8 @@ function challengeDay(sim: Sim, m: number, dormant: boolean): number {
   }
   st.ckMiss[m]!++;
   if (st.ckMiss[m]! < 3) return 0;
-  if (sim.rng.chance(0.1)) { // revival: back on track after a warning
+  if (sim.rng.chance(0.1)) {
+    // revival: back on track after a warning
     st.ckMiss[m] = 0;
     st.ckCommit[m] = Math.max(st.ckCommit[m]!, 200);
     return 0;

@@ -24,7 +24,8 @@ export function planQuestion(sim: Sim, m: number, c: number, t: number, topic: n
   } else if (u < 0.9) {
     const def = COMMUNITIES[c]!;
     const staff = rng.chance(0.35) ? def.owner : rng.pick(def.admins);
-    if (t < NIGHT_END) at = NIGHT_END + rng.int(3600); // operators answer night questions in the morning
+    if (t < NIGHT_END)
+      at = NIGHT_END + rng.int(3600); // operators answer night questions in the morning
     else if (t < NIGHT_START) at = t + rng.range(60, 1800);
     if (at >= 0) plan.add(at, A_ANSWER, staff, about, qi, m);
   }

@@ -4,9 +4,25 @@ import { C_TG, STAFF } from './catalog.js';
 import { chineseNickname, latinName, wecomExternalId } from './names.js';
 import { hash32 } from './prng.js';
 
-export const F_PRESENT = 1, F_VIP = 2, F_SPAM = 4, F_PHONE = 8, F_BANNED = 16, F_INTENT = 32, F_LINKED = 64, F_GONE = 128;
-export const R_LURKER = 0, R_ONLOOKER = 1, R_ACTIVE = 2, R_BACKBONE = 3, R_EXPERT = 4, R_MASCOT = 5, R_TROUBLE = 6;
-export const CK_NONE = 0, CK_ACTIVE = 1, CK_DROPPED = 2, CK_DONE = 3;
+export const F_PRESENT = 1,
+  F_VIP = 2,
+  F_SPAM = 4,
+  F_PHONE = 8,
+  F_BANNED = 16,
+  F_INTENT = 32,
+  F_LINKED = 64,
+  F_GONE = 128;
+export const R_LURKER = 0,
+  R_ONLOOKER = 1,
+  R_ACTIVE = 2,
+  R_BACKBONE = 3,
+  R_EXPERT = 4,
+  R_MASCOT = 5,
+  R_TROUBLE = 6;
+export const CK_NONE = 0,
+  CK_ACTIVE = 1,
+  CK_DROPPED = 2,
+  CK_DONE = 3;
 export const NO_SLOT = 0xffff;
 
 export class Members {
@@ -37,7 +53,11 @@ export class Members {
   readonly linked = new Map<number, number>();
   private readonly salt: number;
 
-  constructor(readonly members: number, readonly external: number, seed: number) {
+  constructor(
+    readonly members: number,
+    readonly external: number,
+    seed: number,
+  ) {
     this.total = this.staff + members + external;
     const n = this.total;
     this.joinSlot = new Uint16Array(n);

@@ -8,10 +8,16 @@ import { generateDemoEvents, type DemoOptions } from './generate.js';
 const BATCH_CHARS = 64 * 1024;
 const PROGRESS_EVERY = 50_000;
 
-export async function writeDemoFiles(opts: DemoOptions, ndjsonPath: string, onProgress?: (eventsWritten: number) => void): Promise<{ events: number }> {
+export async function writeDemoFiles(
+  opts: DemoOptions,
+  ndjsonPath: string,
+  onProgress?: (eventsWritten: number) => void,
+): Promise<{ events: number }> {
   const out = fs.createWriteStream(ndjsonPath, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let failure: unknown;
-  out.on('error', (err) => { failure ??= err; });
+  out.on('error', (err) => {
+    failure ??= err;
+  });
   let events = 0;
   let batch = '';
   try {

@@ -37,7 +37,11 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
   };
   const search = () => page.locator('input[data-testid=members-search], [data-testid=members-search] input').first();
   const api = async (p: string, init?: { method?: string; data?: unknown }) => {
-    const res = await context.request.fetch(base + p, { method: init?.method ?? 'GET', data: init?.data as never, headers: { 'content-type': 'application/json' } });
+    const res = await context.request.fetch(base + p, {
+      method: init?.method ?? 'GET',
+      data: init?.data as never,
+      headers: { 'content-type': 'application/json' },
+    });
     return { status: res.status(), body: (await res.json()) as any };
   };
 
@@ -54,7 +58,10 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
       const onData = (d: Buffer) => {
         out += d;
         const m = /running at (http:\/\/\S+)/.exec(out);
-        if (m) { clearTimeout(timer); resolve(m[1]!.replace('localhost', '127.0.0.1')); }
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!.replace('localhost', '127.0.0.1'));
+        }
       };
       server.stdout!.on('data', onData);
       server.stderr!.on('data', onData);
@@ -100,20 +107,27 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
     const inPage = await page.evaluate(() => (globalThis as { __qunyunOverviewMs?: number }).__qunyunOverviewMs);
     // The browser's own clock (navigation start → figures painted) is the load time; the driver's adds its own
     // round trips around page.goto, so it is printed as an upper bound.
-    console.log(`[console e2e] overview load on the demo workspace: ${inPage} ms in the browser (navigation start → figures painted); ` +
-      `driver-side goto → figures: ${timings[0]} ms with a cold dashboard cache, then ${timings.slice(1).join(' ms, ')} ms`);
+    console.log(
+      `[console e2e] overview load on the demo workspace: ${inPage} ms in the browser (navigation start → figures painted); ` +
+        `driver-side goto → figures: ${timings[0]} ms with a cold dashboard cache, then ${timings.slice(1).join(' ms, ')} ms`,
+    );
     await shot('01-overview');
     const last = seen[seen.length - 1]!;
     // Fetched again, independently of the page: the figures on screen are the API's.
     const fresh = (await api(last.url)).body;
-    const metrics = await page.locator('[data-testid^="metric-"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-testid')!.slice(7), e.getAttribute('data-value')]));
+    const metrics = await page
+      .locator('[data-testid^="metric-"]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-testid')!.slice(7), e.getAttribute('data-value')]));
     const expected = (name: string) => (name in fresh.groups ? fresh.groups[name] : name in fresh.rates ? fresh.rates[name] : undefined);
     const checked = metrics.filter(([name]) => expected(name!) !== undefined);
     expect(checked.map(([n]) => n).sort()).toEqual(['churn', 'conversion', 'core', 'dormant', 'growth', 'new', 'potential', 'reactivation']);
     for (const [name, value] of checked) expect([name, value]).toEqual([name, String(expected(name!) ?? '')]);
     expect(fresh.groups.potential + fresh.groups.new + fresh.groups.core + fresh.groups.dormant).toBeGreaterThan(500);
     // Product mentions by product: the bars carry the API's counts.
-    const byProduct = (await api(last.url.replace('/api/v1/metrics?', '/api/v1/metrics/products?'))).body.products as { key: string; mentions: number }[];
+    const byProduct = (await api(last.url.replace('/api/v1/metrics?', '/api/v1/metrics/products?'))).body.products as {
+      key: string;
+      mentions: number;
+    }[];
     expect(byProduct.length).toBeGreaterThan(0);
     for (const p of byProduct) expect(await page.getByTestId(`product-${p.key}`).getAttribute('data-value')).toBe(String(p.mentions));
     expect(errors).toEqual([]);
@@ -149,11 +163,35 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
     const token = (await api('/api/v1/tokens', { method: 'POST', data: { name: 'e2e', role: 'owner' } })).body.token as string;
     const community = (await api('/api/v1/communities')).body.items[0];
     const now = new Date().toISOString();
-    const ndjson = [
-      { id: 'xss-join', platform: community.platform, type: 'member.joined', community: community.external_id, member: 'xss-1', name: XSS_NAME, at: now },
-      { id: 'xss-msg', platform: community.platform, type: 'message.sent', community: community.external_id, member: 'xss-1', kind: 'text', text: XSS_TEXT, at: now },
-    ].map((e) => JSON.stringify(e)).join('\n') + '\n';
-    const res = await fetch(base + '/api/v1/events', { method: 'POST', body: ndjson, headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}` } });
+    const ndjson =
+      [
+        {
+          id: 'xss-join',
+          platform: community.platform,
+          type: 'member.joined',
+          community: community.external_id,
+          member: 'xss-1',
+          name: XSS_NAME,
+          at: now,
+        },
+        {
+          id: 'xss-msg',
+          platform: community.platform,
+          type: 'message.sent',
+          community: community.external_id,
+          member: 'xss-1',
+          kind: 'text',
+          text: XSS_TEXT,
+          at: now,
+        },
+      ]
+        .map((e) => JSON.stringify(e))
+        .join('\n') + '\n';
+    const res = await fetch(base + '/api/v1/events', {
+      method: 'POST',
+      body: ndjson,
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     await page.goto(base + '/members');
     await search().fill('小红');
@@ -171,9 +209,15 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
 
   it('visits every section (screenshots) and switches the language', async () => {
     const pages: [string, string][] = [
-      ['/communities', '05-communities'], ['/automation/rules', '06-automation-rules'], ['/automation/playbooks', '07-automation-playbooks'],
-      ['/automation/outbox', '08-automation-outbox'], ['/automation/moderation', '09-automation-moderation'], ['/automation/faq', '10-automation-faq'],
-      ['/settings/workspace', '11-settings-workspace'], ['/settings/users', '12-settings-users'], ['/settings/tokens', '13-settings-tokens'],
+      ['/communities', '05-communities'],
+      ['/automation/rules', '06-automation-rules'],
+      ['/automation/playbooks', '07-automation-playbooks'],
+      ['/automation/outbox', '08-automation-outbox'],
+      ['/automation/moderation', '09-automation-moderation'],
+      ['/automation/faq', '10-automation-faq'],
+      ['/settings/workspace', '11-settings-workspace'],
+      ['/settings/users', '12-settings-users'],
+      ['/settings/tokens', '13-settings-tokens'],
       ['/settings/audit', '14-settings-audit'],
     ];
     for (const [p, name] of pages) {
@@ -189,30 +233,43 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
     await shot('15-community');
     expect(await page.getByTestId('nav-overview').textContent()).toContain('概览');
     await page.getByTestId('lang-switch').click();
-    await page.getByText('English', { exact: true }).last().click().catch(() => undefined);
+    await page
+      .getByText('English', { exact: true })
+      .last()
+      .click()
+      .catch(() => undefined);
     await expect.poll(async () => page.getByTestId('nav-overview').textContent(), { timeout: 5000 }).toContain('Overview');
     await shot('16-english');
     expect(errors).toEqual([]);
   }, 120_000);
 
   it('announces an elimination list from a community page; the notice is in the API and the audit log', async () => {
-    const community = (await api('/api/v1/communities')).body.items.find((c: { blueprint: { elimination?: unknown } | null }) => c.blueprint?.elimination);
+    const community = (await api('/api/v1/communities')).body.items.find(
+      (c: { blueprint: { elimination?: unknown } | null }) => c.blueprint?.elimination,
+    );
     const before = (await api(`/api/v1/communities/${community.id}/elimination`)).body;
     expect(before.candidates.length).toBeGreaterThan(0);
     await page.goto(base + `/communities/${community.id}?tab=elimination`);
     await page.getByTestId('elimination-announce').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(async () => (await api(`/api/v1/communities/${community.id}/elimination`)).body.notice?.action_id ?? null, { timeout: 10_000 }).not.toBeNull();
+    await expect
+      .poll(async () => (await api(`/api/v1/communities/${community.id}/elimination`)).body.notice?.action_id ?? null, { timeout: 10_000 })
+      .not.toBeNull();
     expect((await api('/api/v1/audit?action=elimination.announce')).body.items[0]).toMatchObject({ actor: 'owner', status: 200 });
     await shot('17-elimination');
     expect(errors).toEqual([]);
   }, 60_000);
 
-  it('shows instants in the workspace zone with its offset, whatever the browser\'s zone', async () => {
+  it("shows instants in the workspace zone with its offset, whatever the browser's zone", async () => {
     // The demo workspace is in Asia/Shanghai (UTC+8, no DST); the browser here is on Adak (UTC-10).
     expect((await api('/api/v1/workspace')).body.timezone).toBe('Asia/Shanghai');
     const shanghai = (iso: string) => `${new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} (UTC+8)`;
-    const far = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'America/Adak', storageState: await context.storageState() });
+    const far = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'America/Adak',
+      storageState: await context.storageState(),
+    });
     try {
       const p = await watchedPage(far, errors);
       expect(await p.evaluate(() => new Date(Date.UTC(2026, 11, 3)).getTimezoneOffset())).toBe(600);

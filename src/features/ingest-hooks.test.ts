@@ -26,11 +26,21 @@ describe('the composed hooks', () => {
 
 describe.each(dialects)('ingest hooks at work (%s)', (dialect) => {
   let t: TestDatabase | undefined;
-  afterEach(async () => { await t?.drop(); t = undefined; });
+  afterEach(async () => {
+    await t?.drop();
+    t = undefined;
+  });
 
   const now = Date.now();
-  const joinAt = (id: string, member: string, ms: number) =>
-    ({ id, platform: 'wecom', type: 'member.joined', community: 'g1', member, name: member, at: new Date(ms).toISOString() });
+  const joinAt = (id: string, member: string, ms: number) => ({
+    id,
+    platform: 'wecom',
+    type: 'member.joined',
+    community: 'g1',
+    member,
+    name: member,
+    at: new Date(ms).toISOString(),
+  });
   const item = (o: Record<string, unknown>) => {
     const r = parseEventLine(JSON.stringify(o));
     if (!r.ok) throw new Error(r.reason);
@@ -39,15 +49,19 @@ describe.each(dialects)('ingest hooks at work (%s)', (dialect) => {
 
   async function setUp() {
     t = await createTestDatabase(dialect);
-    await applyWorkspaceFile(t.database, parseWorkspaceFile(`
+    await applyWorkspaceFile(
+      t.database,
+      parseWorkspaceFile(`
 communities: [{ key: g1, platform: wecom, name: 一群 }]
 automation:
   rules: [{ key: welcome, on: join, actions: [{ send: "欢迎 {name}" }] }]
-`));
+`),
+    );
     return t.database;
   }
   const welcomes = async () => (await t!.database.db.selectFrom('actions').select('rule').where('rule', '=', 'welcome').execute()).length;
-  const changes = async () => (await t!.database.db.selectFrom('ledger_changes').select('min_at').orderBy('n').execute()).map((r) => Number(r.min_at));
+  const changes = async () =>
+    (await t!.database.db.selectFrom('ledger_changes').select('min_at').orderBy('n').execute()).map((r) => Number(r.min_at));
 
   it("the app's context runs live rules and records the change for the dashboard cache, in the batch's commit", async () => {
     const database = await setUp();

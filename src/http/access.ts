@@ -13,14 +13,22 @@ import { SCOPES } from './scopes.js';
 export const SESSION_COOKIE = 'qunyun_session';
 
 declare module 'hono' {
-  interface ContextVariableMap { principal: Principal | null; via: 'cookie' | 'token' | null }
+  interface ContextVariableMap {
+    principal: Principal | null;
+    via: 'cookie' | 'token' | null;
+  }
 }
 
 /** The caller's address: the socket's, or the first X-Forwarded-For hop behind a proxy the operator trusts. */
 export function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
     // The last hop is the one our proxy added; earlier ones are whatever the client claimed.
-    const fwd = c.req.header('x-forwarded-for')?.split(',').map((h) => h.trim()).filter(Boolean).pop();
+    const fwd = c.req
+      .header('x-forwarded-for')
+      ?.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .pop();
     if (fwd) return fwd.slice(0, 64);
   }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
@@ -73,7 +81,8 @@ export function access(db: Kysely<Schema>, opts: { trustProxy: boolean }, table:
     const meta = { userId: p.userId, actor: actorName(p), ip: clientIp(c, opts.trustProxy), userAgent: c.req.header('user-agent') ?? null };
     const target = Object.keys(params).length > 0 ? c.req.path : null;
     if (who.via === 'cookie' && c.req.method !== 'GET' && c.req.method !== 'HEAD' && crossSite(c, opts.trustProxy)) {
-      if (rule.audit) await recordAudit(db, { ...meta, action: `${rule.audit}.denied`, target, status: 403, details: { cross_site: c.req.header('origin') } });
+      if (rule.audit)
+        await recordAudit(db, { ...meta, action: `${rule.audit}.denied`, target, status: 403, details: { cross_site: c.req.header('origin') } });
       return errorJson(c, 403, 'cross_site', 'a state-changing request from another site is refused');
     }
     // An unknown or ambiguous target throws the typed error, answered as the route itself would.

@@ -30,7 +30,8 @@ export function checkAnswers(table: () => PolicyTable): MiddlewareHandler {
     if (problems.length === 0) return;
     console.error(problems.join('\n'));
     c.res = new Response(JSON.stringify({ error: { code: 'answer_not_declared', message: problems[0], details: problems } }), {
-      status: 500, headers: { 'content-type': 'application/json' },
+      status: 500,
+      headers: { 'content-type': 'application/json' },
     });
   };
 }

@@ -34,17 +34,28 @@ const PLAIN_ROUTES: readonly RoutePolicy[] = [
   { method: 'GET', path: '/api/openapi.json', policy: 'public' },
 ];
 
-const healthRoute = defineRoute({ policy: 'public' }, {
-  method: 'get', path: '/api/v1/health', tags: ['system'], summary: 'Is the server up: its database dialect and the connectors switched on',
-  responses: jsonAnswer(z.object({ ok: z.literal(true), dialect: z.enum(['sqlite', 'postgres']), connectors: z.array(z.string()) })),
-});
+const healthRoute = defineRoute(
+  { policy: 'public' },
+  {
+    method: 'get',
+    path: '/api/v1/health',
+    tags: ['system'],
+    summary: 'Is the server up: its database dialect and the connectors switched on',
+    responses: jsonAnswer(z.object({ ok: z.literal(true), dialect: z.enum(['sqlite', 'postgres']), connectors: z.array(z.string()) })),
+  },
+);
 
 export interface AppOptions {
   /** Check every answer against its route's declared schema (tests). */
   checkAnswers?: boolean;
 }
 
-export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: string): void } = console, connectors: Connector[] = [], opts: AppOptions = {}): OpenAPIHono {
+export function createApp(
+  ctx: AppContext,
+  log: { error(obj: unknown, msg?: string): void } = console,
+  connectors: Connector[] = [],
+  opts: AppOptions = {},
+): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -82,10 +93,20 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
   registerAutomationConsoleRoutes(app, ctx);
   // How callers prove who they are (src/http/access.ts): the console's session cookie or an API token; every route
   // takes either unless it declares itself public (security: [] from defineRoute).
-  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The console\'s sign-in (POST /api/v1/auth/login)' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer', description: 'An API token (qy_…) made by an owner' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: "The console's sign-in (POST /api/v1/auth/login)",
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'token', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token (qy_…) made by an owner',
+  });
   app.doc31('/api/openapi.json', {
-    openapi: '3.1.0', info: { title: 'Qunyun API', version: '1', license: { name: 'MIT', url: 'https://opensource.org/license/mit' } },
+    openapi: '3.1.0',
+    info: { title: 'Qunyun API', version: '1', license: { name: 'MIT', url: 'https://opensource.org/license/mit' } },
     // Self-hosted: the API is on whatever origin served this document.
     servers: [{ url: '/', description: 'This Qunyun server' }],
     security: [{ session: [] }, { token: [] }],
@@ -98,7 +119,8 @@ export function createApp(ctx: AppContext, log: { error(obj: unknown, msg?: stri
     const typed = appErrorJson(c, err);
     if (typed) return typed;
     // A body that is not the JSON it claims to be, or a wrong content type: the caller's mistake, not ours.
-    if (err instanceof HTTPException && err.status < 500) return errorJson(c, err.status as 400, err.status === 415 ? 'unsupported_media_type' : 'invalid_request', err.message || 'malformed request');
+    if (err instanceof HTTPException && err.status < 500)
+      return errorJson(c, err.status as 400, err.status === 415 ? 'unsupported_media_type' : 'invalid_request', err.message || 'malformed request');
     log.error({ err }, 'request failed');
     return errorJson(c, 500, 'internal', 'internal error (see the server log)');
   });

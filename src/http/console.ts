@@ -8,12 +8,20 @@ import type { Context, Env, Hono } from 'hono';
 import { page } from './html.js';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 // antd writes its styles at run time (style-src 'unsafe-inline'); scripts only from our own files.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 /** dist/web beside the compiled server (dist/http → dist/web), or from the sources (src/http → dist/web). */
 export function findConsoleDir(): string | null {
@@ -50,7 +58,13 @@ export function registerConsole<E extends Env>(app: Hono<E>, dir: string | null 
     if (p.startsWith('/api/') || p.startsWith('/hooks/')) return next();
     secure(c);
     if (!dir) {
-      return c.html(page('群运 Qunyun', '<h1>群运 Qunyun</h1><p>The console is not built: run <code>npm run build</code>, then restart. The API is at <a href="/api/docs">/api/docs</a>.</p>'), 503);
+      return c.html(
+        page(
+          '群运 Qunyun',
+          '<h1>群运 Qunyun</h1><p>The console is not built: run <code>npm run build</code>, then restart. The API is at <a href="/api/docs">/api/docs</a>.</p>',
+        ),
+        503,
+      );
     }
     let rel: string;
     try {

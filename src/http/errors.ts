@@ -16,7 +16,14 @@ export const ErrorAnswer = z
   .openapi('Error');
 
 const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
-  invalid: 400, ambiguous: 400, unauthorized: 401, not_found: 404, conflict: 409, forbidden: 403, unavailable: 503, too_large: 413,
+  invalid: 400,
+  ambiguous: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unavailable: 503,
+  too_large: 413,
   rate_limited: 429,
 };
 

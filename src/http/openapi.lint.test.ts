@@ -9,10 +9,12 @@ const describeProblem = (p: NormalizedProblem) => `${p.ruleId} at ${where(p)}: $
 
 describe('the OpenAPI document', () => {
   let h: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => { h = await createTestApp('sqlite'); });
+  beforeAll(async () => {
+    h = await createTestApp('sqlite');
+  });
   afterAll(() => h.drop());
 
-  it('passes Redocly\'s recommended rules without an error', async () => {
+  it("passes Redocly's recommended rules without an error", async () => {
     const res = await h.raw.request('/api/openapi.json');
     expect(res.status).toBe(200);
     const config = await createConfig({ extends: ['recommended'] });
@@ -24,7 +26,11 @@ describe('the OpenAPI document', () => {
 
   it('is linted at all: a document with a broken reference fails', async () => {
     const config = await createConfig({ extends: ['recommended'] });
-    const broken = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/x': { get: { responses: { 200: { $ref: '#/components/responses/Nope' } } } } } };
+    const broken = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/x': { get: { responses: { 200: { $ref: '#/components/responses/Nope' } } } } },
+    };
     const problems = await lintFromString({ source: JSON.stringify(broken), absoluteRef: 'broken.json', config });
     expect(problems.some((p) => p.severity === 'error' && p.ruleId === 'no-unresolved-refs')).toBe(true);
   });

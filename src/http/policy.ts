@@ -26,24 +26,44 @@ export function declaredPolicies(app: OpenAPIHono, extra: readonly RoutePolicy[]
     if (d.type !== 'route') continue;
     const r = d.route as Declared;
     if (!r['x-policy']) continue;
-    out.push({ method: r.method.toUpperCase() as RoutePolicy['method'], path: r.path, policy: r['x-policy'], audit: r['x-audit'], scope: r['x-scope'], responses: r.responses });
+    out.push({
+      method: r.method.toUpperCase() as RoutePolicy['method'],
+      path: r.path,
+      policy: r['x-policy'],
+      audit: r['x-audit'],
+      scope: r['x-scope'],
+      responses: r.responses,
+    });
   }
   return out;
 }
 
 /** The routes of `app` that declare no policy (they are refused; a test keeps this empty). */
 export function routesWithoutPolicy(app: OpenAPIHono): string[] {
-  return app.openAPIRegistry.definitions.flatMap((d) => (d.type === 'route' && !(d.route as Declared)['x-policy'] ? [`${d.route.method.toUpperCase()} ${d.route.path}`] : []));
+  return app.openAPIRegistry.definitions.flatMap((d) =>
+    d.type === 'route' && !(d.route as Declared)['x-policy'] ? [`${d.route.method.toUpperCase()} ${d.route.path}`] : [],
+  );
 }
 
-interface Compiled { rule: RoutePolicy; re: RegExp; names: string[] }
+interface Compiled {
+  rule: RoutePolicy;
+  re: RegExp;
+  names: string[];
+}
 
 export class PolicyTable {
   private readonly compiled: Compiled[];
   constructor(readonly rules: readonly RoutePolicy[]) {
     this.compiled = rules.map((rule) => {
       const names: string[] = [];
-      const re = new RegExp('^' + rule.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, n: string) => { names.push(n); return '([^/]+)'; }) + '/?$');
+      const re = new RegExp(
+        '^' +
+          rule.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, n: string) => {
+            names.push(n);
+            return '([^/]+)';
+          }) +
+          '/?$',
+      );
       return { rule, re, names };
     });
   }
@@ -65,5 +85,9 @@ export class PolicyTable {
 }
 
 function safeDecode(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

@@ -23,13 +23,22 @@ const error = (description: string) => ({ description, content: { 'application/j
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
 /** Exactly the error answers a route declares (exact keys, so a handler's answers are type-checked). */
 type ErrorResponses<A extends RouteAccess> = {
-  [S in 400 | 404 | 500 | (A['policy'] extends 'public' ? never : 401 | 403) | (A['errors'] extends readonly (infer E)[] ? E & ErrorStatus : never)]: ReturnType<typeof error>;
+  [
+    S in 400 | 404 | 500 | (A['policy'] extends 'public' ? never : 401 | 403) | (A['errors'] extends readonly (infer E)[] ? E & ErrorStatus : never)
+  ]: ReturnType<typeof error>;
 };
 
 const DESCRIPTIONS: Record<ErrorStatus, string> = {
-  400: 'Invalid input (the message names the field)', 401: 'Not signed in', 403: 'Not allowed for this role or community',
-  404: 'Unknown target', 409: 'Conflicts with what is stored', 413: 'Too large', 415: 'Unsupported media type',
-  429: 'Too many attempts', 500: 'Internal error (see the server log)', 503: 'Unavailable now',
+  400: 'Invalid input (the message names the field)',
+  401: 'Not signed in',
+  403: 'Not allowed for this role or community',
+  404: 'Unknown target',
+  409: 'Conflicts with what is stored',
+  413: 'Too large',
+  415: 'Unsupported media type',
+  429: 'Too many attempts',
+  500: 'Internal error (see the server log)',
+  503: 'Unavailable now',
 };
 
 /** A route with its access policy and the error answers every route may give. */
@@ -50,14 +59,18 @@ export function defineRoute<const A extends RouteAccess, const R extends RouteCo
 
 /** get /api/v1/communities/{ref}/elimination → getCommunitiesRefElimination (unique per method and path). */
 function operationIdOf(method: string, path: string): string {
-  const words = path.replace(/^\/api(\/v1)?/, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = path
+    .replace(/^\/api(\/v1)?/, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   return method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
 /** A 200 JSON answer with its schema. */
-export const jsonAnswer = <T extends z.ZodType>(schema: T, description = 'OK') => ({
-  200: { description, content: { 'application/json': { schema } } },
-}) as const;
+export const jsonAnswer = <T extends z.ZodType>(schema: T, description = 'OK') =>
+  ({
+    200: { description, content: { 'application/json': { schema } } },
+  }) as const;
 
 /** A required application/json request body. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });

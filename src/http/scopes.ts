@@ -14,7 +14,9 @@ const community: Resolver = async (db, p) => ({ communities: [await resolveCommu
 
 const action: Resolver = async (db, p) => {
   const id = Number(p.id);
-  const a = Number.isSafeInteger(id) ? await db.selectFrom('actions').select(['community_id', 'kind']).where('id', '=', id).executeTakeFirst() : undefined;
+  const a = Number.isSafeInteger(id)
+    ? await db.selectFrom('actions').select(['community_id', 'kind']).where('id', '=', id).executeTakeFirst()
+    : undefined;
   if (!a) throw new NotFoundError(`action ${p.id} not found`);
   // A blacklist holds in every community: lifting it is the owner's.
   if (a.kind === 'blacklist' || a.kind === 'unblacklist') return null;
@@ -44,7 +46,11 @@ const rule: Resolver = async (db, p) => {
   if (!r.communities?.length) return null;
   const ids: number[] = [];
   for (const ref of r.communities) {
-    try { ids.push(await resolveCommunityRef(db, ref)); } catch { return null; }
+    try {
+      ids.push(await resolveCommunityRef(db, ref));
+    } catch {
+      return null;
+    }
   }
   return { communities: ids, mode: 'all' };
 };

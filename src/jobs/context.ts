@@ -7,7 +7,14 @@ import { loadRules } from '../features/automation/rules.js';
 import { loadSettings } from '../features/workspace/settings.js';
 import { render } from '../domain/automation/engine.js';
 
-export interface CommunityInfo { id: number; key: string; platform: string; name: string; rules: string[]; eliminationCron: string | null }
+export interface CommunityInfo {
+  id: number;
+  key: string;
+  platform: string;
+  name: string;
+  rules: string[];
+  eliminationCron: string | null;
+}
 
 export interface PlaybookContext {
   now: number;
@@ -23,16 +30,30 @@ export interface PlaybookContext {
 export async function loadPlaybookContext(db: Kysely<Schema>, now: number): Promise<PlaybookContext> {
   const { config } = await loadRules(db);
   const settings = await loadSettings(db);
-  const rows = await db.selectFrom('communities').select(['id', 'platform', 'external_id', 'name', 'config_name', 'blueprint']).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('communities')
+    .select(['id', 'platform', 'external_id', 'name', 'config_name', 'blueprint'])
+    .orderBy('id')
+    .execute();
   const communities = rows.map((r) => ({
-    id: Number(r.id), key: r.external_id, platform: r.platform, name: r.config_name ?? r.name ?? r.external_id,
+    id: Number(r.id),
+    key: r.external_id,
+    platform: r.platform,
+    name: r.config_name ?? r.name ?? r.external_id,
     rules: (r.blueprint ? (JSON.parse(r.blueprint) as { rules?: string[] }).rules : undefined) ?? [],
     eliminationCron: (r.blueprint ? (JSON.parse(r.blueprint) as { elimination?: { schedule?: string } }).elimination?.schedule : undefined) ?? null,
   }));
   return {
-    now, timezone: settings.timezone, dormantDays: settings.dormantDays, newCustomerDays: settings.newCustomerDays, config, communities,
-    communitiesOf: (p) => (p.communities === undefined ? communities
-      : communities.filter((c) => p.communities!.includes(c.key) || p.communities!.includes(`${c.platform}:${c.key}`))),
+    now,
+    timezone: settings.timezone,
+    dormantDays: settings.dormantDays,
+    newCustomerDays: settings.newCustomerDays,
+    config,
+    communities,
+    communitiesOf: (p) =>
+      p.communities === undefined
+        ? communities
+        : communities.filter((c) => p.communities!.includes(c.key) || p.communities!.includes(`${c.platform}:${c.key}`)),
   };
 }
 

@@ -11,7 +11,11 @@ import { bindJobs, enqueueWith, JOB_LEASE_MS, JOB_QUEUE, PermanentJobError, runD
 
 const log = pino({ level: 'silent' });
 const TEST_JOBS = {
-  'test.flaky': defineJob({ payload: z.strictObject({ failures: z.number().int().min(0) }), maxAttempts: 4, backoffMs: exponentialBackoff(1000, 60_000) }),
+  'test.flaky': defineJob({
+    payload: z.strictObject({ failures: z.number().int().min(0) }),
+    maxAttempts: 4,
+    backoffMs: exponentialBackoff(1000, 60_000),
+  }),
   'test.final': defineJob({ payload: z.strictObject({ note: z.string() }), maxAttempts: 5 }),
   'test.slow': defineJob({ payload: z.strictObject({ n: z.number() }), maxAttempts: 3 }),
 };
@@ -33,7 +37,9 @@ describe.each(await dialectsUnderTest())('job queue (%s)', (dialect) => {
     'test.slow': async (p, ctx) => {
       runs.push({ kind: 'test.slow', attempt: ctx.job.attempt, payload: p });
       slowStarted();
-      await new Promise<void>((r) => { release = r; });
+      await new Promise<void>((r) => {
+        release = r;
+      });
     },
   };
   const jobs = bindJobs(TEST_JOBS, handlers);
@@ -41,7 +47,9 @@ describe.each(await dialectsUnderTest())('job queue (%s)', (dialect) => {
   const job = (id: number) => db().selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const run = (now: number) => runDueJobs(t.database, jobs, { log, now: () => now });
 
-  beforeAll(async () => { t = await createTestDatabase(dialect); });
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+  });
   afterAll(() => t.drop());
   beforeEach(async () => {
     runs = [];
@@ -54,7 +62,15 @@ describe.each(await dialectsUnderTest())('job queue (%s)', (dialect) => {
     expect(b).toEqual({ id: a.id, created: false });
     const c = await enqueueWith(db(), TEST_JOBS, 'test.flaky', { failures: 0 }, { now: 1000, runAt: 5000 });
     expect(c.created).toBe(true);
-    expect(await job(a.id)).toMatchObject({ kind: 'test.flaky', payload: '{"failures":0}', status: 'pending', attempts: 0, max_attempts: 4, run_at: 1000, key: 'k1' });
+    expect(await job(a.id)).toMatchObject({
+      kind: 'test.flaky',
+      payload: '{"failures":0}',
+      status: 'pending',
+      attempts: 0,
+      max_attempts: 4,
+      run_at: 1000,
+      key: 'k1',
+    });
     expect(await job(c.id)).toMatchObject({ run_at: 5000, key: null });
     await expect(enqueueWith(db(), TEST_JOBS, 'test.flaky', { failures: -1 })).rejects.toThrow(/test.flaky: invalid payload: failures/);
     await expect(enqueueWith(db(), TEST_JOBS, 'nope' as 'test.flaky', { failures: 0 })).rejects.toThrow(/"nope" is not defined/);
@@ -86,8 +102,22 @@ describe.each(await dialectsUnderTest())('job queue (%s)', (dialect) => {
   it('a permanent failure or a payload that no longer parses is dead at once', async () => {
     const { id } = await enqueueWith(db(), TEST_JOBS, 'test.final', { note: 'no such chat' }, { now: 0 });
     const now = 1;
-    const bad = await db().insertInto('jobs').values({ kind: 'test.final', payload: '{"note":7}', run_at: 0, status: 'pending', max_attempts: 5,
-      locked_until: null, last_error: null, key: null, created_at: 0, updated_at: 0 }).returning('id').executeTakeFirstOrThrow();
+    const bad = await db()
+      .insertInto('jobs')
+      .values({
+        kind: 'test.final',
+        payload: '{"note":7}',
+        run_at: 0,
+        status: 'pending',
+        max_attempts: 5,
+        locked_until: null,
+        last_error: null,
+        key: null,
+        created_at: 0,
+        updated_at: 0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect(await run(now)).toEqual({ done: 0, retry: 0, dead: 2 });
     expect(await job(id)).toMatchObject({ status: 'dead', attempts: 1, last_error: 'cannot: no such chat' });
     expect(await job(Number(bad.id))).toMatchObject({ status: 'dead', last_error: expect.stringMatching(/^invalid payload: note: /) });
@@ -105,8 +135,14 @@ describe.each(await dialectsUnderTest())('job queue (%s)', (dialect) => {
     // The takeover counted as an attempt: a job that keeps killing its worker ends dead.
     expect(await job(id)).toMatchObject({ status: 'done', attempts: 2 });
     expect(runs).toEqual([{ kind: 'test.flaky', attempt: 2, payload: { failures: 0 } }]);
-    const late = await settleLease(db(), JOB_QUEUE, { key: id, lease: crashed!.lease, attempts: 0 }, { ok: false, retryable: true, error: 'x' }, 200 + JOB_LEASE_MS,
-      { maxAttempts: 4, backoffMs: () => 0 });
+    const late = await settleLease(
+      db(),
+      JOB_QUEUE,
+      { key: id, lease: crashed!.lease, attempts: 0 },
+      { ok: false, retryable: true, error: 'x' },
+      200 + JOB_LEASE_MS,
+      { maxAttempts: 4, backoffMs: () => 0 },
+    );
     expect(late).toBe('lost');
     expect(await job(id)).toMatchObject({ status: 'done', last_error: null });
   });
@@ -127,13 +163,18 @@ describe.each(await dialectsUnderTest())('job queue (%s)', (dialect) => {
   it('a stopping worker finishes the job in hand and hands the rest back unstarted', async () => {
     for (let n = 0; n < 5; n++) await enqueueWith(db(), TEST_JOBS, 'test.slow', { n }, { now: 0 });
     const stop = new AbortController();
-    const started = new Promise<void>((r) => { slowStarted = r; });
+    const started = new Promise<void>((r) => {
+      slowStarted = r;
+    });
     const running = runDueJobs(t.database, jobs, { log, now: () => 10, signal: stop.signal });
     await started;
     stop.abort();
     release();
     expect(await running).toEqual({ done: 1, retry: 0, dead: 0 });
     const rows = await db().selectFrom('jobs').select(['status', 'attempts', 'locked_until']).orderBy('id').execute();
-    expect(rows).toEqual([{ status: 'done', attempts: 1, locked_until: null }, ...Array(4).fill({ status: 'pending', attempts: 0, locked_until: null })]);
+    expect(rows).toEqual([
+      { status: 'done', attempts: 1, locked_until: null },
+      ...Array(4).fill({ status: 'pending', attempts: 0, locked_until: null }),
+    ]);
   });
 });

@@ -14,7 +14,11 @@ import { JOB_DEFINITIONS, type JobDefinition, type JobKind, type JobRegistry } f
 export const JOB_LEASE_MS = 5 * 60_000;
 /** `jobs` as a queue: pending → running (leased) → done, or pending again after a backoff, or dead. */
 export const JOB_QUEUE: QueueSpec<'jobs'> = {
-  table: 'jobs', key: 'id', due: 'run_at', leaseMs: JOB_LEASE_MS, countTakeovers: true,
+  table: 'jobs',
+  key: 'id',
+  due: 'run_at',
+  leaseMs: JOB_LEASE_MS,
+  countTakeovers: true,
   states: { ready: 'pending', leased: 'running', done: 'done', dead: 'dead' },
 };
 
@@ -41,7 +45,8 @@ export interface RunnableJob {
 
 function bind<S extends z.ZodType>(kind: string, definition: JobDefinition<S>, handler: JobHandler<S>): RunnableJob {
   return {
-    kind, definition,
+    kind,
+    definition,
     async run(payload, ctx) {
       const parsed = definition.payload.safeParse(payload);
       if (!parsed.success) throw new PermanentJobError(`invalid payload: ${issues(parsed.error)}`);
@@ -66,17 +71,35 @@ export interface EnqueueOptions {
 }
 
 /** Adds a job of a kind of `registry`, its payload checked against the kind's schema. */
-export async function enqueueWith<R extends JobRegistry, K extends keyof R & string>(db: Kysely<Schema>, registry: R, kind: K,
-  payload: z.input<R[K]['payload']>, opts: EnqueueOptions = {}): Promise<{ id: number; created: boolean }> {
+export async function enqueueWith<R extends JobRegistry, K extends keyof R & string>(
+  db: Kysely<Schema>,
+  registry: R,
+  kind: K,
+  payload: z.input<R[K]['payload']>,
+  opts: EnqueueOptions = {},
+): Promise<{ id: number; created: boolean }> {
   const definition = registry[kind];
   if (!definition) throw new Error(`job kind ${JSON.stringify(kind)} is not defined`);
   const checked = definition.payload.safeParse(payload);
   if (!checked.success) throw new Error(`job ${kind}: invalid payload: ${issues(checked.error)}`);
   const now = opts.now ?? Date.now();
-  const row = await db.insertInto('jobs').values({
-    kind, payload: JSON.stringify(payload), run_at: opts.runAt ?? now, status: 'pending', max_attempts: definition.maxAttempts,
-    locked_until: null, last_error: null, key: opts.key ?? null, created_at: now, updated_at: now,
-  }).onConflict((oc) => oc.column('key').doNothing()).returning('id').executeTakeFirst();
+  const row = await db
+    .insertInto('jobs')
+    .values({
+      kind,
+      payload: JSON.stringify(payload),
+      run_at: opts.runAt ?? now,
+      status: 'pending',
+      max_attempts: definition.maxAttempts,
+      locked_until: null,
+      last_error: null,
+      key: opts.key ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   if (row) return { id: Number(row.id), created: true };
   // Only a key can conflict.
   const existing = await db.selectFrom('jobs').select('id').where('key', '=', opts.key!).executeTakeFirstOrThrow();
@@ -84,20 +107,31 @@ export async function enqueueWith<R extends JobRegistry, K extends keyof R & str
 }
 
 /** Adds a job of one of Qunyun's kinds (definitions.ts); pass a transaction to enqueue with the write that causes it. */
-export function enqueueJob<K extends JobKind>(db: Kysely<Schema>, kind: K, payload: z.input<(typeof JOB_DEFINITIONS)[K]['payload']>,
-  opts: EnqueueOptions = {}): Promise<{ id: number; created: boolean }> {
+export function enqueueJob<K extends JobKind>(
+  db: Kysely<Schema>,
+  kind: K,
+  payload: z.input<(typeof JOB_DEFINITIONS)[K]['payload']>,
+  opts: EnqueueOptions = {},
+): Promise<{ id: number; created: boolean }> {
   return enqueueWith(db, JOB_DEFINITIONS, kind, payload, opts);
 }
 
-export interface JobsSummary { done: number; retry: number; dead: number }
+export interface JobsSummary {
+  done: number;
+  retry: number;
+  dead: number;
+}
 const BATCH = 10;
 
 /**
  * Claims and runs due jobs of the given kinds until none is due (or `max` were handled). When `signal` aborts,
  * the job running is finished and the rest of its batch handed back.
  */
-export async function runDueJobs(database: Database, jobs: RunnableJob[],
-  opts: { log: Logger; now?: () => number; signal?: AbortSignal; max?: number }): Promise<JobsSummary> {
+export async function runDueJobs(
+  database: Database,
+  jobs: RunnableJob[],
+  opts: { log: Logger; now?: () => number; signal?: AbortSignal; max?: number },
+): Promise<JobsSummary> {
   const now = opts.now ?? Date.now;
   const out: JobsSummary = { done: 0, retry: 0, dead: 0 };
   const byKind = new Map(jobs.map((j) => [j.kind, j]));
@@ -106,7 +140,9 @@ export async function runDueJobs(database: Database, jobs: RunnableJob[],
   let handled = 0;
   while (!opts.signal?.aborted) {
     const batch = await claimRows(database, JOB_QUEUE, {
-      now: now(), limit: BATCH, where: sql`kind IN (${sql.join([...byKind.keys()])})`,
+      now: now(),
+      limit: BATCH,
+      where: sql`kind IN (${sql.join([...byKind.keys()])})`,
       returning: ['id', 'kind', 'payload', 'attempts', 'max_attempts'],
     });
     if (batch.length === 0) return out;
@@ -121,10 +157,12 @@ export async function runDueJobs(database: Database, jobs: RunnableJob[],
       if (lease === null) continue;
       h.lease = lease;
       const job = byKind.get(c.row.kind)!;
-      const attempts = Number(c.row.attempts), max = Number(c.row.max_attempts);
-      const outcome: Outcome = attempts >= max
-        ? { ok: false, retryable: false, error: `taken over ${attempts} times after its worker stopped; given up` }
-        : await runHeld(database, job, h, JSON.parse(c.row.payload) as unknown, attempts + 1, opts.log, now);
+      const attempts = Number(c.row.attempts),
+        max = Number(c.row.max_attempts);
+      const outcome: Outcome =
+        attempts >= max
+          ? { ok: false, retryable: false, error: `taken over ${attempts} times after its worker stopped; given up` }
+          : await runHeld(database, job, h, JSON.parse(c.row.payload) as unknown, attempts + 1, opts.log, now);
       const settled = await settleLease(db, JOB_QUEUE, { ...h, attempts }, outcome, now(), { maxAttempts: max, backoffMs: job.definition.backoffMs });
       if (settled !== 'lost') out[settled]++;
       if (!outcome.ok) opts.log.warn({ job: h.key, kind: job.kind, attempt: attempts + 1, outcome: settled, error: outcome.error }, 'job failed');
@@ -135,15 +173,25 @@ export async function runDueJobs(database: Database, jobs: RunnableJob[],
 }
 
 /** Runs one held job, renewing its lease every third of it until the handler returns. */
-async function runHeld(database: Database, job: RunnableJob, h: Held, payload: unknown, attempt: number, log: Logger, now: () => number): Promise<Outcome> {
+async function runHeld(
+  database: Database,
+  job: RunnableJob,
+  h: Held,
+  payload: unknown,
+  attempt: number,
+  log: Logger,
+  now: () => number,
+): Promise<Outcome> {
   const lost = new AbortController();
   let beat: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
-    beat = beat.then(async () => {
-      const lease = await renewLease(database.db, JOB_QUEUE, h, now());
-      if (lease === null) lost.abort();
-      else h.lease = lease;
-    }).catch((err: unknown) => log.warn({ err, job: h.key }, 'could not renew a job lease'));
+    beat = beat
+      .then(async () => {
+        const lease = await renewLease(database.db, JOB_QUEUE, h, now());
+        if (lease === null) lost.abort();
+        else h.lease = lease;
+      })
+      .catch((err: unknown) => log.warn({ err, job: h.key }, 'could not renew a job lease'));
   }, JOB_QUEUE.leaseMs / 3);
   try {
     await job.run(payload, { database, log, job: { id: Number(h.key), kind: job.kind, attempt }, signal: lost.signal });

@@ -21,9 +21,15 @@ export async function memberFacts(db: Kysely<Schema>, ids: number[], p: Playbook
     }
   }
   if (!t.tiers && !t.groups) return out;
-  const paid = await db.selectFrom('orders').select(['member_id', 'tier', 'paid_at']).where('member_id', 'in', ids).where('paid_at', '<', now)
-    .where((eb) => eb.or([eb('fully_refunded_at', 'is', null), eb('fully_refunded_at', '>=', now)])).execute();
-  const tiers = new Map<number, (string | null)[]>(), firstPaid = new Map<number, number>();
+  const paid = await db
+    .selectFrom('orders')
+    .select(['member_id', 'tier', 'paid_at'])
+    .where('member_id', 'in', ids)
+    .where('paid_at', '<', now)
+    .where((eb) => eb.or([eb('fully_refunded_at', 'is', null), eb('fully_refunded_at', '>=', now)]))
+    .execute();
+  const tiers = new Map<number, (string | null)[]>(),
+    firstPaid = new Map<number, number>();
   for (const o of paid) {
     const id = Number(o.member_id);
     (tiers.get(id) ?? tiers.set(id, []).get(id)!).push(o.tier);
@@ -32,13 +38,23 @@ export async function memberFacts(db: Kysely<Schema>, ids: number[], p: Playbook
   for (const [id, f] of out) f.tier = tierOf(tiers.get(id) ?? []);
   if (!t.groups) return out;
   const scope = { community: null, timezone: ctx.timezone };
-  const active = new Set((await sql<{ member_id: number }>`SELECT member_id FROM (${activeIn(scope, now - ctx.dormantDays * DAY, now)}) a
-    WHERE member_id IN (${sql.join(ids)})`.execute(db)).rows.map((r) => Number(r.member_id)));
+  const active = new Set(
+    (
+      await sql<{ member_id: number }>`SELECT member_id FROM (${activeIn(scope, now - ctx.dormantDays * DAY, now)}) a
+    WHERE member_id IN (${sql.join(ids)})`.execute(db)
+    ).rows.map((r) => Number(r.member_id)),
+  );
   const joins = await db.selectFrom('members').select(['id', 'first_join_at']).where('id', 'in', ids).execute();
   for (const m of joins) {
     const id = Number(m.id);
-    out.get(id)!.group = customerGroup({ firstJoin: m.first_join_at === null ? null : Number(m.first_join_at), firstPaid: firstPaid.get(id) ?? null, activeInQuietWindow: active.has(id) },
-      groupWindows(ctx, now));
+    out.get(id)!.group = customerGroup(
+      {
+        firstJoin: m.first_join_at === null ? null : Number(m.first_join_at),
+        firstPaid: firstPaid.get(id) ?? null,
+        activeInQuietWindow: active.has(id),
+      },
+      groupWindows(ctx, now),
+    );
   }
   return out;
 }

@@ -44,33 +44,92 @@ automation:
         - { key: offer, afterStart: { days: 3, at: "10:00" }, send: 回归优惠, tag: reactivation-offer }
 `;
 const t = (local: string) => Date.parse(`${local}+08:00`);
-const join = (member: string, community: string, at: string) => ({ id: `j-${member}-${community}`, platform: 'wecom', type: 'member.joined', community, member, name: member, at: `${at}+08:00` });
-const say = (id: string, member: string, community: string, at: string) => ({ id, platform: 'wecom', type: 'message.sent', community, member, kind: 'text', text: '早', at: `${at}+08:00` });
+const join = (member: string, community: string, at: string) => ({
+  id: `j-${member}-${community}`,
+  platform: 'wecom',
+  type: 'member.joined',
+  community,
+  member,
+  name: member,
+  at: `${at}+08:00`,
+});
+const say = (id: string, member: string, community: string, at: string) => ({
+  id,
+  platform: 'wecom',
+  type: 'message.sent',
+  community,
+  member,
+  kind: 'text',
+  text: '早',
+  at: `${at}+08:00`,
+});
 
 describe.each(dialects)('playbooks on the scheduler (%s)', (dialect) => {
   let h: Awaited<ReturnType<typeof createTestApp>>;
   const db = () => h.ctx.database.db;
-  const rows = async (rule?: string) => (await db().selectFrom('actions as a').innerJoin('members as m', 'm.id', 'a.member_id').select(['a.rule', 'a.kind', 'a.status', 'a.payload', 'a.event_at', 'm.name'])
-    .where('a.rule', 'like', rule ?? 'playbook:%').orderBy('a.event_at').orderBy('m.name').orderBy('a.kind').execute())
-    .map((r) => [r.rule.replace('playbook:', ''), r.kind, r.status, r.name, new Date(Number(r.event_at)).toISOString()]);
-  const community = async (rule: string) => (await db().selectFrom('actions').select(['community_id', 'member_id', 'status', 'payload', 'event_at', 'reason']).where('rule', '=', rule).orderBy('event_at').orderBy('community_id').execute())
-    .map((r) => ({ community: Number(r.community_id), member: r.member_id, status: r.status, event_at: new Date(Number(r.event_at)).toISOString(), payload: JSON.parse(r.payload), reason: JSON.parse(r.reason) }));
+  const rows = async (rule?: string) =>
+    (
+      await db()
+        .selectFrom('actions as a')
+        .innerJoin('members as m', 'm.id', 'a.member_id')
+        .select(['a.rule', 'a.kind', 'a.status', 'a.payload', 'a.event_at', 'm.name'])
+        .where('a.rule', 'like', rule ?? 'playbook:%')
+        .orderBy('a.event_at')
+        .orderBy('m.name')
+        .orderBy('a.kind')
+        .execute()
+    ).map((r) => [r.rule.replace('playbook:', ''), r.kind, r.status, r.name, new Date(Number(r.event_at)).toISOString()]);
+  const community = async (rule: string) =>
+    (
+      await db()
+        .selectFrom('actions')
+        .select(['community_id', 'member_id', 'status', 'payload', 'event_at', 'reason'])
+        .where('rule', '=', rule)
+        .orderBy('event_at')
+        .orderBy('community_id')
+        .execute()
+    ).map((r) => ({
+      community: Number(r.community_id),
+      member: r.member_id,
+      status: r.status,
+      event_at: new Date(Number(r.event_at)).toISOString(),
+      payload: JSON.parse(r.payload),
+      reason: JSON.parse(r.reason),
+    }));
 
   beforeAll(async () => {
     h = await createTestApp(dialect);
     await applyWorkspaceFile(h.t.database, parseWorkspaceFile(YAML));
-    await h.post(ndjson([
-      join('ann', 'g1', '2026-12-01T07:30:00'), join('bob', 'g1', '2026-12-01T23:30:00'), join('carl', 'g1', '2026-12-02T00:30:00'),
-      { id: 'p-ann', platform: 'wecom', type: 'member.profile', member: 'ann', tags_add: ['vip'], at: '2026-12-01T07:31:00+08:00' },
-      { id: 'o-ann', platform: 'wecom', type: 'order.paid', member: 'ann', order: 'A1', amount: 990, tier: 'lead', at: '2026-12-01T07:45:00+08:00' },
-      // dan turns dormant at 12-01 12:00 (30 days after joining, silent); eve at 15:00 (30 days after her last message);
-      // fay spoke lately; gus has been dormant since mid-November.
-      join('dan', 'g2', '2026-11-01T12:00:00'), join('eve', 'g2', '2026-10-01T09:00:00'), say('m-eve', 'eve', 'g2', '2026-11-01T15:00:00'),
-      join('fay', 'g2', '2026-10-01T09:00:00'), say('m-fay', 'fay', 'g2', '2026-11-20T15:00:00'),
-      join('gus', 'g2', '2026-10-01T09:00:00'), say('m-gus', 'gus', 'g2', '2026-10-15T15:00:00'),
-      // hal would turn dormant at 13:00, but owns g2: staff are never started.
-      join('hal', 'g2', '2026-11-01T13:00:00'), { id: 'c-g2', platform: 'wecom', type: 'community.updated', community: 'g2', owner: 'hal', at: '2026-11-01T12:59:00+08:00' },
-    ]));
+    await h.post(
+      ndjson([
+        join('ann', 'g1', '2026-12-01T07:30:00'),
+        join('bob', 'g1', '2026-12-01T23:30:00'),
+        join('carl', 'g1', '2026-12-02T00:30:00'),
+        { id: 'p-ann', platform: 'wecom', type: 'member.profile', member: 'ann', tags_add: ['vip'], at: '2026-12-01T07:31:00+08:00' },
+        {
+          id: 'o-ann',
+          platform: 'wecom',
+          type: 'order.paid',
+          member: 'ann',
+          order: 'A1',
+          amount: 990,
+          tier: 'lead',
+          at: '2026-12-01T07:45:00+08:00',
+        },
+        // dan turns dormant at 12-01 12:00 (30 days after joining, silent); eve at 15:00 (30 days after her last message);
+        // fay spoke lately; gus has been dormant since mid-November.
+        join('dan', 'g2', '2026-11-01T12:00:00'),
+        join('eve', 'g2', '2026-10-01T09:00:00'),
+        say('m-eve', 'eve', 'g2', '2026-11-01T15:00:00'),
+        join('fay', 'g2', '2026-10-01T09:00:00'),
+        say('m-fay', 'fay', 'g2', '2026-11-20T15:00:00'),
+        join('gus', 'g2', '2026-10-01T09:00:00'),
+        say('m-gus', 'gus', 'g2', '2026-10-15T15:00:00'),
+        // hal would turn dormant at 13:00, but owns g2: staff are never started.
+        join('hal', 'g2', '2026-11-01T13:00:00'),
+        { id: 'c-g2', platform: 'wecom', type: 'community.updated', community: 'g2', owner: 'hal', at: '2026-11-01T12:59:00+08:00' },
+      ]),
+    );
     // The first pass sees the playbooks: nothing before it is owed.
     expect(await tick(h.t.database, t('2026-12-01T08:00:00'))).toMatchObject({ sent: 0, skipped: 0, started: 0 });
   });
@@ -80,9 +139,16 @@ describe.each(dialects)('playbooks on the scheduler (%s)', (dialect) => {
     expect(await tick(h.t.database, t('2026-12-01T12:00:30'))).toMatchObject({ started: 1, sent: 2, skipped: 0 });
     expect(await tick(h.t.database, t('2026-12-01T12:00:30'))).toMatchObject({ started: 0, sent: 0 });
     expect(await tick(h.t.database, t('2026-12-01T15:00:30'))).toMatchObject({ started: 1, sent: 1 });
-    const starts = await db().selectFrom('playbook_starts as s').innerJoin('members as m', 'm.id', 's.member_id').select(['m.name', 's.started_at']).orderBy('s.started_at').execute();
+    const starts = await db()
+      .selectFrom('playbook_starts as s')
+      .innerJoin('members as m', 'm.id', 's.member_id')
+      .select(['m.name', 's.started_at'])
+      .orderBy('s.started_at')
+      .execute();
     expect(starts.map((s) => [s.name, new Date(Number(s.started_at)).toISOString()])).toEqual([
-      ['dan', '2026-12-01T04:00:00.000Z'], ['eve', '2026-12-01T07:00:00.001Z']]);
+      ['dan', '2026-12-01T04:00:00.000Z'],
+      ['eve', '2026-12-01T07:00:00.001Z'],
+    ]);
     expect(await rows()).toEqual([
       ['vip/hello', 'send', 'pending', 'ann', '2026-12-01T04:00:00.000Z'],
       ['reactivate/nudge', 'send', 'pending', 'dan', '2026-12-01T04:00:00.000Z'],
@@ -97,7 +163,10 @@ describe.each(dialects)('playbooks on the scheduler (%s)', (dialect) => {
     const s = await tick(h.t.database, t('2026-12-02T09:00:30'));
     expect(s).toMatchObject({ sent: 3, skipped: 0, started: 0 });
     // bob joined at 23:30 local (15:30 UTC the day before): his day 1 is 12-02 too; carl joined after local midnight.
-    expect((await rows('playbook:camp/day1')).map((r) => [r[3], r[4]])).toEqual([['ann', '2026-12-02T01:00:00.000Z'], ['bob', '2026-12-02T01:00:00.000Z']]);
+    expect((await rows('playbook:camp/day1')).map((r) => [r[3], r[4]])).toEqual([
+      ['ann', '2026-12-02T01:00:00.000Z'],
+      ['bob', '2026-12-02T01:00:00.000Z'],
+    ]);
     // Only ann is a lead (her lead order) and new (first paid in the last 30 days); only she is tagged vip.
     expect((await rows('playbook:leads/%')).map((r) => r[3])).toEqual(['ann']);
     expect((await rows('playbook:vip/%')).map((r) => r[3])).toEqual(['ann']);
@@ -112,7 +181,12 @@ describe.each(dialects)('playbooks on the scheduler (%s)', (dialect) => {
     const kickoff = await community('playbook:camp/kickoff');
     expect(kickoff.map((k) => [k.status, k.member, k.event_at])).toEqual([['skipped', null, '2026-12-03T12:00:00.000Z']]);
     expect(kickoff[0]!.reason.detail).toMatch(/skipped: reached 841 min after its time \(missed: skip\)/);
-    expect((await rows('playbook:reactivate/offer')).map((r) => [r[1], r[3]])).toEqual([['send', 'dan'], ['tag', 'dan'], ['send', 'eve'], ['tag', 'eve']]);
+    expect((await rows('playbook:reactivate/offer')).map((r) => [r[1], r[3]])).toEqual([
+      ['send', 'dan'],
+      ['tag', 'dan'],
+      ['send', 'eve'],
+      ['tag', 'eve'],
+    ]);
     // Delivered, a tag comes back as a member.profile event.
     await deliverDue(h.t.database, simulator(h.t.database), { now: () => t('2026-12-04T10:00:31') });
     const eve = (await h.get('/api/v1/members?q=eve')).body.items[0];
@@ -132,9 +206,11 @@ describe.each(dialects)('playbooks on the scheduler (%s)', (dialect) => {
       await a.close();
       await b.close();
     }
-    const live = [...await community('playbook:camp/live'), ...await community('playbook:late-live/live')];
+    const live = [...(await community('playbook:camp/live')), ...(await community('playbook:late-live/live'))];
     expect(live.map((l) => [l.status, l.member, l.event_at, l.payload.text])).toEqual([
-      ['pending', null, '2026-12-04T12:00:00.000Z', '今晚 8 点直播，主题：体式'], ['pending', null, '2026-12-04T12:00:00.000Z', '直播']]);
+      ['pending', null, '2026-12-04T12:00:00.000Z', '今晚 8 点直播，主题：体式'],
+      ['pending', null, '2026-12-04T12:00:00.000Z', '直播'],
+    ]);
     expect(live.map((l) => l.community)).toHaveLength(2);
   });
 
@@ -142,17 +218,24 @@ describe.each(dialects)('playbooks on the scheduler (%s)', (dialect) => {
     await tick(h.t.database, t('2026-12-19T12:00:00'));
     const skip = await community('playbook:camp/live');
     expect(skip.slice(1).map((l) => [l.status, l.event_at, l.reason.count ?? null])).toEqual([
-      ['skipped', '2026-12-11T12:00:00.000Z', 1], ['skipped', '2026-12-18T12:00:00.000Z', null]]);
+      ['skipped', '2026-12-11T12:00:00.000Z', 1],
+      ['skipped', '2026-12-18T12:00:00.000Z', null],
+    ]);
     const late = await community('playbook:late-live/live');
     expect(late.slice(1).map((l) => [l.status, l.event_at, l.reason.outcome])).toEqual([
-      ['skipped', '2026-12-11T12:00:00.000Z', 'skip'], ['pending', '2026-12-18T12:00:00.000Z', 'late']]);
+      ['skipped', '2026-12-11T12:00:00.000Z', 'skip'],
+      ['pending', '2026-12-18T12:00:00.000Z', 'late'],
+    ]);
   });
 
   it('a pass redone after its commit was lost writes nothing twice', async () => {
     const before = (await rows()).length;
     // As if the pass at 12-19 had written its actions and died before advancing the rows, its claim now expired.
     const back = t('2026-12-04T20:00:10');
-    await db().updateTable('schedules').set({ last_run_at: back, next_at: back, locked_until: back + LEASE_MS }).execute();
+    await db()
+      .updateTable('schedules')
+      .set({ last_run_at: back, next_at: back, locked_until: back + LEASE_MS })
+      .execute();
     const s = await tick(h.t.database, t('2026-12-19T12:00:00'));
     expect(s.due).toBeGreaterThan(0);
     expect(s.sent + s.late + s.skipped).toBe(0);
@@ -167,13 +250,25 @@ describe.each(dialects)('playbooks on the scheduler (%s)', (dialect) => {
     expect(live).toMatchObject({ runs: 'cron', to: 'community', next_run: '2026-12-25T12:00:00.000Z', counts: { sent: 0, queued: 1, skipped: 2 } });
     expect(camp.steps.find((s: any) => s.key === 'kickoff')).toMatchObject({ next_run: null, counts: { skipped: 1 } });
     expect(body.playbooks.find((p: any) => p.key === 'reactivate')).toMatchObject({ started: 2 });
-    const res = await h.app.request('/api/v1/playbooks/camp/preview', { method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ at: '2026-12-01T08:00:00+08:00', days: 2 }) });
+    const res = await h.app.request('/api/v1/playbooks/camp/preview', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ at: '2026-12-01T08:00:00+08:00', days: 2 }),
+    });
     const preview = (await res.json()) as any;
-    expect(preview.steps.find((s: any) => s.key === 'live')).toMatchObject({ next_at: '2026-12-04T12:00:00.000Z', sends: [{ community: 'wecom:g1', text: '今晚 8 点直播，主题：体式' }] });
+    expect(preview.steps.find((s: any) => s.key === 'live')).toMatchObject({
+      next_at: '2026-12-04T12:00:00.000Z',
+      sends: [{ community: 'wecom:g1', text: '今晚 8 点直播，主题：体式' }],
+    });
     expect(preview.steps.find((s: any) => s.key === 'day1').sends.map((x: any) => [x.member_name, x.at, x.text])).toEqual([
-      ['ann', '2026-12-02T01:00:00.000Z', 'ann，欢迎第二天来打卡～'], ['bob', '2026-12-02T01:00:00.000Z', 'bob，欢迎第二天来打卡～']]);
-    const missing = await h.app.request('/api/v1/playbooks/nope/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      ['ann', '2026-12-02T01:00:00.000Z', 'ann，欢迎第二天来打卡～'],
+      ['bob', '2026-12-02T01:00:00.000Z', 'bob，欢迎第二天来打卡～'],
+    ]);
+    const missing = await h.app.request('/api/v1/playbooks/nope/preview', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(missing.status).toBe(404);
     expect((await h.get('/api/v1/playbooks?at=yesterday')).body.error.message).toMatch(/^at: /);
   });

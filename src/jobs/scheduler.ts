@@ -24,14 +24,39 @@ export const TICK_SECONDS = 30;
 /** `schedules` as a queue: a row is due at next_at and free while its lease is null or past. */
 export const SCHEDULE_QUEUE: QueueSpec<'schedules'> = { table: 'schedules', key: 'key', due: 'next_at', leaseMs: LEASE_MS };
 
-export interface TickSummary { due: number; sent: number; late: number; skipped: number; started: number; lost: number; failed: { key: string; error: string }[] }
-interface Claimed { key: string; playbook: string; step: string | null; kind: UnitKind; last_run_at: number; created_at: number; lease: number }
+export interface TickSummary {
+  due: number;
+  sent: number;
+  late: number;
+  skipped: number;
+  started: number;
+  lost: number;
+  failed: { key: string; error: string }[];
+}
+interface Claimed {
+  key: string;
+  playbook: string;
+  step: string | null;
+  kind: UnitKind;
+  last_run_at: number;
+  created_at: number;
+  lease: number;
+}
 
 async function claim(database: Database, now: number, limit: number): Promise<Claimed[]> {
-  const claimed = await claimRows(database, SCHEDULE_QUEUE, { now, limit, returning: ['key', 'playbook', 'step', 'kind', 'last_run_at', 'created_at'] });
+  const claimed = await claimRows(database, SCHEDULE_QUEUE, {
+    now,
+    limit,
+    returning: ['key', 'playbook', 'step', 'kind', 'last_run_at', 'created_at'],
+  });
   return claimed.map(({ row: x, lease }) => ({
-    key: String(x.key), playbook: String(x.playbook), step: x.step === null ? null : String(x.step), kind: x.kind as UnitKind,
-    last_run_at: Number(x.last_run_at), created_at: Number(x.created_at), lease,
+    key: String(x.key),
+    playbook: String(x.playbook),
+    step: x.step === null ? null : String(x.step),
+    kind: x.kind as UnitKind,
+    last_run_at: Number(x.last_run_at),
+    created_at: Number(x.created_at),
+    lease,
   }));
 }
 
@@ -50,20 +75,35 @@ export async function tick(database: Database, now = Date.now(), opts: { signal?
     if (batch.length === 0) return out;
     for (const [i, c] of batch.entries()) {
       if (opts.signal?.aborted) {
-        await releaseLeases(db, SCHEDULE_QUEUE, batch.slice(i).map((x) => ({ key: x.key, lease: x.lease })), now);
+        await releaseLeases(
+          db,
+          SCHEDULE_QUEUE,
+          batch.slice(i).map((x) => ({ key: x.key, lease: x.lease })),
+          now,
+        );
         return out;
       }
       out.due++;
       try {
         const u = units.get(c.key);
         const p = ctx.config.playbooks.find((x) => x.key === c.playbook);
-        const done = u?.kind === 'elimination' ? { written: { sent: await scheduledElimination(db, Number(u.step), now), late: 0, skipped: 0 }, started: 0 }
-          : u && p ? await runUnit(database, ctx, p, u, c) : { written: { sent: 0, late: 0, skipped: 0 }, started: 0 };
-        out.sent += done.written.sent; out.late += done.written.late; out.skipped += done.written.skipped; out.started += done.started;
+        const done =
+          u?.kind === 'elimination'
+            ? { written: { sent: await scheduledElimination(db, Number(u.step), now), late: 0, skipped: 0 }, started: 0 }
+            : u && p
+              ? await runUnit(database, ctx, p, u, c)
+              : { written: { sent: 0, late: 0, skipped: 0 }, started: 0 };
+        out.sent += done.written.sent;
+        out.late += done.written.late;
+        out.skipped += done.written.skipped;
+        out.started += done.started;
         const upTo = Math.max(c.last_run_at, now);
         const next = u ? nextDue(u, ctx, upTo) : null;
-        const r = await db.updateTable('schedules').set((eb) => ({ last_run_at: upTo, next_at: next, locked_until: null, runs: eb('runs', '+', 1), updated_at: now }))
-          .where(heldLease(SCHEDULE_QUEUE, { key: c.key, lease: c.lease })).executeTakeFirst();
+        const r = await db
+          .updateTable('schedules')
+          .set((eb) => ({ last_run_at: upTo, next_at: next, locked_until: null, runs: eb('runs', '+', 1), updated_at: now }))
+          .where(heldLease(SCHEDULE_QUEUE, { key: c.key, lease: c.lease }))
+          .executeTakeFirst();
         if (Number(r.numUpdatedRows) === 0) out.lost++;
       } catch (err) {
         // The claim expires and the unit is run again; what was written stays written once.
@@ -73,26 +113,48 @@ export async function tick(database: Database, now = Date.now(), opts: { signal?
   }
 }
 
-async function runUnit(database: Database, ctx: PlaybookContext, p: PlaybookConfig, u: Unit, c: Claimed): Promise<{ written: Written; started: number }> {
+async function runUnit(
+  database: Database,
+  ctx: PlaybookContext,
+  p: PlaybookConfig,
+  u: Unit,
+  c: Claimed,
+): Promise<{ written: Written; started: number }> {
   const db = database.db;
   const written: Written = { sent: 0, late: 0, skipped: 0 };
-  const add = (w: Written) => { written.sent += w.sent; written.late += w.late; written.skipped += w.skipped; };
+  const add = (w: Written) => {
+    written.sent += w.sent;
+    written.late += w.late;
+    written.skipped += w.skipped;
+  };
   const now = ctx.now;
   const missedOf = (at: number): Outcome => outcomeOf(at, now, p.graceMinutes, p.missed);
   if (u.kind === 'cron' || u.kind === 'campaign') {
     const s = p.steps.find((x) => x.key === u.step)!;
-    let latest: { at: number; outcome: Outcome } | null = null, superseded = { count: 0, first: null as number | null };
-    if (u.kind === 'cron') ({ latest, superseded } = planCommunityWindow(new CronSchedule(s.cron!, ctx.timezone).window(c.last_run_at, now), now, p.graceMinutes, p.missed));
+    let latest: { at: number; outcome: Outcome } | null = null,
+      superseded = { count: 0, first: null as number | null };
+    if (u.kind === 'cron')
+      ({ latest, superseded } = planCommunityWindow(
+        new CronSchedule(s.cron!, ctx.timezone).window(c.last_run_at, now),
+        now,
+        p.graceMinutes,
+        p.missed,
+      ));
     else {
       const k = s.afterCampaign!;
       const at = campaignInstant(ctx.timezone, ctx.config.campaigns[k.campaign]!, k.days, k.at);
       if (at > c.last_run_at && at <= now) latest = { at, outcome: missedOf(at) };
     }
     if (!latest) return { written, started: 0 };
-    const detail = u.kind === 'cron' ? `cron "${s.cron}" (${ctx.timezone})` : `campaign ${s.afterCampaign!.campaign} + ${s.afterCampaign!.days} days at ${s.afterCampaign!.at}`;
+    const detail =
+      u.kind === 'cron'
+        ? `cron "${s.cron}" (${ctx.timezone})`
+        : `campaign ${s.afterCampaign!.campaign} + ${s.afterCampaign!.days} days at ${s.afterCampaign!.at}`;
     const rows = ctx.communitiesOf(p).flatMap((community) => {
       const o = { playbook: p, step: s, at: latest!.at, outcome: latest!.outcome, now, community, member: null, detail };
-      return superseded.count > 0 ? [...occurrenceRows(o), supersededRow({ ...o, at: superseded.first! }, superseded.count, latest!.at, ctx.timezone)] : occurrenceRows(o);
+      return superseded.count > 0
+        ? [...occurrenceRows(o), supersededRow({ ...o, at: superseded.first! }, superseded.count, latest!.at, ctx.timezone)]
+        : occurrenceRows(o);
     });
     add(await writeRows(db, rows));
     return { written, started: 0 };
@@ -103,24 +165,43 @@ async function runUnit(database: Database, ctx: PlaybookContext, p: PlaybookConf
   for (const s of steps) {
     const rel = (s.afterJoin ?? s.afterStart)!;
     const wall = makeWallClock(ctx.timezone);
-    const detail = (x: Candidate) => `${rel.days} day${rel.days === 1 ? '' : 's'} after ${s.afterJoin ? 'joining' : 'turning dormant'} (${wall(x.anchor)}) at ${rel.at}`;
+    const detail = (x: Candidate) =>
+      `${rel.days} day${rel.days === 1 ? '' : 's'} after ${s.afterJoin ? 'joining' : 'turning dormant'} (${wall(x.anchor)}) at ${rel.at}`;
     const base = { playbook: p, step: s, now };
     const fresh = async (page: Candidate[]) => {
-      const keysOf = (x: Candidate) => occurrenceRows({ ...base, at: x.at, outcome: 'send', community: x.community, member: { id: x.memberId, name: null }, detail: '' }).map((r) => r.dedupe);
+      const keysOf = (x: Candidate) =>
+        occurrenceRows({ ...base, at: x.at, outcome: 'send', community: x.community, member: { id: x.memberId, name: null }, detail: '' }).map(
+          (r) => r.dedupe,
+        );
       const taken = await existingKeys(db, page.flatMap(keysOf));
       return page.filter((x) => !keysOf(x).every((k) => taken.has(k)));
     };
     for await (const page of memberOccurrences(db, ctx, p, s, a, now, fresh)) {
-      add(await writeRows(db, page.flatMap((x) => occurrenceRows({ ...base, at: x.at, outcome: missedOf(x.at), community: x.community,
-        member: { id: x.memberId, name: x.name }, detail: detail(x) }))));
+      add(
+        await writeRows(
+          db,
+          page.flatMap((x) =>
+            occurrenceRows({
+              ...base,
+              at: x.at,
+              outcome: missedOf(x.at),
+              community: x.community,
+              member: { id: x.memberId, name: x.name },
+              detail: detail(x),
+            }),
+          ),
+        ),
+      );
     }
   }
   return { written, started };
 }
 
 /** `qunyun scheduler run`: a pass every TICK_SECONDS until the signal aborts. */
-export async function runScheduler(database: Database,
-  opts: { signal?: AbortSignal; every?: number; log?: (s: TickSummary) => void; onError?: (err: Error) => void } = {}): Promise<void> {
+export async function runScheduler(
+  database: Database,
+  opts: { signal?: AbortSignal; every?: number; log?: (s: TickSummary) => void; onError?: (err: Error) => void } = {},
+): Promise<void> {
   while (!opts.signal?.aborted) {
     try {
       opts.log?.(await tick(database, Date.now(), { signal: opts.signal }));
@@ -130,7 +211,14 @@ export async function runScheduler(database: Database,
     }
     await new Promise<void>((res) => {
       const t = setTimeout(res, (opts.every ?? TICK_SECONDS) * 1000);
-      opts.signal?.addEventListener('abort', () => { clearTimeout(t); res(); }, { once: true });
+      opts.signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(t);
+          res();
+        },
+        { once: true },
+      );
     });
   }
 }

@@ -9,7 +9,13 @@ import { campaignInstant, CronSchedule } from '../domain/automation/schedule.js'
 import type { PlaybookContext } from './context.js';
 
 export type UnitKind = 'cron' | 'campaign' | 'join' | 'dormant' | 'elimination';
-export interface Unit { key: string; playbook: string; step: string | null; kind: UnitKind; spec: string }
+export interface Unit {
+  key: string;
+  playbook: string;
+  step: string | null;
+  kind: UnitKind;
+  spec: string;
+}
 
 export const stepKind = (s: PlaybookStep): UnitKind => (s.cron !== undefined ? 'cron' : s.afterCampaign ? 'campaign' : 'join');
 
@@ -23,14 +29,25 @@ export function unitsOf(ctx: PlaybookContext): Unit[] {
     }
     for (const s of p.steps) {
       const kind = stepKind(s);
-      const timing = kind === 'cron' ? { cron: s.cron, timezone: ctx.timezone }
-        : kind === 'campaign' ? { ...s.afterCampaign, date: ctx.config.campaigns[s.afterCampaign!.campaign], timezone: ctx.timezone } : { kind };
+      const timing =
+        kind === 'cron'
+          ? { cron: s.cron, timezone: ctx.timezone }
+          : kind === 'campaign'
+            ? { ...s.afterCampaign, date: ctx.config.campaigns[s.afterCampaign!.campaign], timezone: ctx.timezone }
+            : { kind };
       out.push({ key: `${p.key}/${s.key}`, playbook: p.key, step: s.key, kind, spec: JSON.stringify(timing) });
     }
   }
   // A blueprint's elimination.schedule: announce, then carry out after the notice (features/automation/elimination.ts).
   for (const c of ctx.communities) {
-    if (c.eliminationCron) out.push({ key: `elimination/${c.id}`, playbook: '(elimination)', step: String(c.id), kind: 'elimination', spec: JSON.stringify({ cron: c.eliminationCron, timezone: ctx.timezone }) });
+    if (c.eliminationCron)
+      out.push({
+        key: `elimination/${c.id}`,
+        playbook: '(elimination)',
+        step: String(c.id),
+        kind: 'elimination',
+        spec: JSON.stringify({ cron: c.eliminationCron, timezone: ctx.timezone }),
+      });
   }
   return out;
 }
@@ -61,11 +78,28 @@ export async function syncUnits(db: Kysely<Schema>, ctx: PlaybookContext): Promi
     if (spec === u.spec) continue;
     const next_at = nextDue(u, ctx, now);
     if (spec === undefined) {
-      await db.insertInto('schedules').values({ key: u.key, playbook: u.playbook, step: u.step, kind: u.kind, spec: u.spec, next_at, last_run_at: now, created_at: now, updated_at: now })
-        .onConflict((oc) => oc.column('key').doNothing()).execute();
+      await db
+        .insertInto('schedules')
+        .values({
+          key: u.key,
+          playbook: u.playbook,
+          step: u.step,
+          kind: u.kind,
+          spec: u.spec,
+          next_at,
+          last_run_at: now,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
     } else {
-      await db.updateTable('schedules').set({ kind: u.kind, spec: u.spec, next_at, last_run_at: now, created_at: now, locked_until: null, updated_at: now })
-        .where('key', '=', u.key).where('spec', '=', spec).execute();
+      await db
+        .updateTable('schedules')
+        .set({ kind: u.kind, spec: u.spec, next_at, last_run_at: now, created_at: now, locked_until: null, updated_at: now })
+        .where('key', '=', u.key)
+        .where('spec', '=', spec)
+        .execute();
     }
   }
   const keep = new Set(units.map((u) => u.key));

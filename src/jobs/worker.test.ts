@@ -15,7 +15,8 @@ import { runWorker } from './worker.js';
 
 const log = pino({ level: 'silent' });
 const TEST_JOBS = { 'test.count': defineJob({ payload: z.strictObject({ n: z.number().int() }), maxAttempts: 3 }) };
-const JOBS = 300, ACTIONS = 120;
+const JOBS = 300,
+  ACTIONS = 120;
 const pauseRandomly = () => new Promise((r) => setTimeout(r, Math.random() * 3));
 
 describe.each(await dialectsUnderTest())('two workers on one queue (%s)', (dialect) => {
@@ -34,17 +35,50 @@ describe.each(await dialectsUnderTest())('two workers on one queue (%s)', (diale
     const db = t.database.db;
     const now = Date.now();
     for (let n = 0; n < JOBS; n++) await enqueueWith(db, TEST_JOBS, 'test.count', { n }, { now });
-    await db.insertInto('actions').values(Array.from({ length: ACTIONS }, (_, i) => ({
-      dedupe: `test|${i}`, rule: 'test', kind: 'send', platform: 'test', community_id: null, member_id: null, event_id: null, event_at: null,
-      payload: JSON.stringify({ i }), reason: '{}', status: 'pending', attempts: 0, due_at: now - ACTIONS + i, locked_until: null,
-      last_error: null, undo_of: null, created_at: now, updated_at: now,
-    }))).execute();
+    await db
+      .insertInto('actions')
+      .values(
+        Array.from({ length: ACTIONS }, (_, i) => ({
+          dedupe: `test|${i}`,
+          rule: 'test',
+          kind: 'send',
+          platform: 'test',
+          community_id: null,
+          member_id: null,
+          event_id: null,
+          event_at: null,
+          payload: JSON.stringify({ i }),
+          reason: '{}',
+          status: 'pending',
+          attempts: 0,
+          due_at: now - ACTIONS + i,
+          locked_until: null,
+          last_error: null,
+          undo_of: null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
 
-    const ran = new Map<number, string[]>(), delivered = new Map<number, string[]>();
+    const ran = new Map<number, string[]>(),
+      delivered = new Map<number, string[]>();
     const note = (m: Map<number, string[]>, k: number, who: string) => m.set(k, [...(m.get(k) ?? []), who]);
     const workerOn = (database: Database, who: string, signal: AbortSignal) => {
-      const deliverer: Deliverer = { platforms: '*', async deliver(a) { await pauseRandomly(); note(delivered, Number(a.payload.i), who); return { ok: true }; } };
-      const jobs = bindJobs(TEST_JOBS, { 'test.count': async (p) => { await pauseRandomly(); note(ran, p.n, who); } });
+      const deliverer: Deliverer = {
+        platforms: '*',
+        async deliver(a) {
+          await pauseRandomly();
+          note(delivered, Number(a.payload.i), who);
+          return { ok: true };
+        },
+      };
+      const jobs = bindJobs(TEST_JOBS, {
+        'test.count': async (p) => {
+          await pauseRandomly();
+          note(ran, p.n, who);
+        },
+      });
       return runWorker({ database, log, signal, outbox: { deliverer, by: 'test' }, jobs, every: { outbox: 20, jobs: 20, scheduler: 60_000 } });
     };
     const stop = new AbortController();
@@ -72,38 +106,90 @@ describe.each(await dialectsUnderTest())('two workers on one queue (%s)', (diale
     expect(counts).toEqual([{ attempts: 1, locked_until: null }]);
   }, 60_000);
 
-  it("takes over what a crashed worker held once its leases lapsed, counting the lost attempt", async () => {
+  it('takes over what a crashed worker held once its leases lapsed, counting the lost attempt', async () => {
     const db = t.database.db;
     const now = Date.now();
     const { id } = await enqueueWith(db, TEST_JOBS, 'test.count', { n: 7 }, { key: 'crashed', now: now - JOB_LEASE_MS - 10 });
-    await db.insertInto('actions').values({
-      dedupe: 'test|crashed', rule: 'test', kind: 'send', platform: 'test', community_id: null, member_id: null, event_id: null, event_at: null,
-      payload: '{"i":7}', reason: '{}', status: 'pending', attempts: 0, due_at: now - JOB_LEASE_MS - 10, locked_until: null,
-      last_error: null, undo_of: null, created_at: now, updated_at: now,
-    }).execute();
+    await db
+      .insertInto('actions')
+      .values({
+        dedupe: 'test|crashed',
+        rule: 'test',
+        kind: 'send',
+        platform: 'test',
+        community_id: null,
+        member_id: null,
+        event_id: null,
+        event_at: null,
+        payload: '{"i":7}',
+        reason: '{}',
+        status: 'pending',
+        attempts: 0,
+        due_at: now - JOB_LEASE_MS - 10,
+        locked_until: null,
+        last_error: null,
+        undo_of: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     // A worker claimed both, then died: its leases ran out a moment ago.
     const crashedAt = now - JOB_LEASE_MS - 5;
     expect(await claimRows(other, JOB_QUEUE, { now: crashedAt, limit: 10, returning: ['id'] })).toHaveLength(1);
     expect(await claimRows(other, OUTBOX_QUEUE, { now: now - OUTBOX_QUEUE.leaseMs - 5, limit: 10, returning: ['id'] })).toHaveLength(1);
-    const ran: number[] = [], delivered: unknown[] = [];
+    const ran: number[] = [],
+      delivered: unknown[] = [];
     const stop = new AbortController();
-    const running = runWorker({ database: t.database, log, signal: stop.signal,
-      outbox: { deliverer: { platforms: '*', async deliver(a) { delivered.push(a.payload.i); return { ok: true }; } }, by: 'test' },
-      jobs: bindJobs(TEST_JOBS, { 'test.count': async (p) => { ran.push(p.n); } }), every: { jobs: 10, outbox: 10, scheduler: 60_000 } });
+    const running = runWorker({
+      database: t.database,
+      log,
+      signal: stop.signal,
+      outbox: {
+        deliverer: {
+          platforms: '*',
+          async deliver(a) {
+            delivered.push(a.payload.i);
+            return { ok: true };
+          },
+        },
+        by: 'test',
+      },
+      jobs: bindJobs(TEST_JOBS, {
+        'test.count': async (p) => {
+          ran.push(p.n);
+        },
+      }),
+      every: { jobs: 10, outbox: 10, scheduler: 60_000 },
+    });
     for (let i = 0; i < 300 && (ran.length === 0 || delivered.length === 0); i++) await new Promise((r) => setTimeout(r, 10));
     stop.abort();
     await running;
     expect([ran, delivered]).toEqual([[7], [7]]);
-    expect(await db.selectFrom('jobs').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'done', attempts: 2 });
-    expect(await db.selectFrom('actions').select(['status', 'attempts']).where('dedupe', '=', 'test|crashed').executeTakeFirstOrThrow())
-      .toEqual({ status: 'done', attempts: 2 });
+    expect(await db.selectFrom('jobs').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+      status: 'done',
+      attempts: 2,
+    });
+    expect(await db.selectFrom('actions').select(['status', 'attempts']).where('dedupe', '=', 'test|crashed').executeTakeFirstOrThrow()).toEqual({
+      status: 'done',
+      attempts: 2,
+    });
   });
 
   it('a stopped worker stops: nothing enqueued afterwards is run', async () => {
     const ran: number[] = [];
     const stop = new AbortController();
-    const running = runWorker({ database: t.database, log, signal: stop.signal, outbox: null,
-      jobs: bindJobs(TEST_JOBS, { 'test.count': async (p) => { ran.push(p.n); } }), every: { jobs: 10, scheduler: 60_000 } });
+    const running = runWorker({
+      database: t.database,
+      log,
+      signal: stop.signal,
+      outbox: null,
+      jobs: bindJobs(TEST_JOBS, {
+        'test.count': async (p) => {
+          ran.push(p.n);
+        },
+      }),
+      every: { jobs: 10, scheduler: 60_000 },
+    });
     await enqueueWith(t.database.db, TEST_JOBS, 'test.count', { n: 1 }, { key: 'before' });
     for (let i = 0; i < 200 && ran.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     stop.abort();
@@ -111,6 +197,8 @@ describe.each(await dialectsUnderTest())('two workers on one queue (%s)', (diale
     await enqueueWith(t.database.db, TEST_JOBS, 'test.count', { n: 2 }, { key: 'after' });
     await new Promise((r) => setTimeout(r, 100));
     expect(ran).toEqual([1]);
-    expect(await t.database.db.selectFrom('jobs').select('status').where('key', '=', 'after').executeTakeFirstOrThrow()).toEqual({ status: 'pending' });
+    expect(await t.database.db.selectFrom('jobs').select('status').where('key', '=', 'after').executeTakeFirstOrThrow()).toEqual({
+      status: 'pending',
+    });
   });
 });

@@ -32,22 +32,28 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
   if (o.outbox) {
     const { deliverer, by } = o.outbox;
     log.info(`automation actions are delivered by the ${by}`);
-    loops.push(repeat('outbox', every.outbox, o, async () => {
-      const r = await deliverDue(database, deliverer, { signal });
-      if (r.done + r.retry + r.dead > 0) log.info({ ...r, by }, 'outbox delivered');
-    }));
+    loops.push(
+      repeat('outbox', every.outbox, o, async () => {
+        const r = await deliverDue(database, deliverer, { signal });
+        if (r.done + r.retry + r.dead > 0) log.info({ ...r, by }, 'outbox delivered');
+      }),
+    );
   }
-  loops.push(repeat('scheduler', every.scheduler, o, async () => {
-    const t = await tick(database, Date.now(), { signal });
-    if (t.due > 0) log.info(t, 'scheduler pass');
-    for (const f of t.failed) log.error({ unit: f.key, error: f.error }, 'scheduler unit failed');
-  }));
+  loops.push(
+    repeat('scheduler', every.scheduler, o, async () => {
+      const t = await tick(database, Date.now(), { signal });
+      if (t.due > 0) log.info(t, 'scheduler pass');
+      for (const f of t.failed) log.error({ unit: f.key, error: f.error }, 'scheduler unit failed');
+    }),
+  );
   const jobs = o.jobs ?? bindJobs(JOB_DEFINITIONS, JOB_HANDLERS);
   if (jobs.length > 0) {
-    loops.push(repeat('jobs', every.jobs, o, async () => {
-      const r = await runDueJobs(database, jobs, { log, signal });
-      if (r.done + r.retry + r.dead > 0) log.info(r, 'jobs run');
-    }));
+    loops.push(
+      repeat('jobs', every.jobs, o, async () => {
+        const r = await runDueJobs(database, jobs, { log, signal });
+        if (r.done + r.retry + r.dead > 0) log.info(r, 'jobs run');
+      }),
+    );
   }
   await Promise.all(loops);
 }
@@ -67,7 +73,11 @@ async function repeat(name: string, everyMs: number, o: WorkerOptions, pass: () 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
-    const done = () => { clearTimeout(t); signal.removeEventListener('abort', done); resolve(); };
+    const done = () => {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
     const t = setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
   });

@@ -16,7 +16,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }

@@ -12,7 +12,9 @@ const later = () => new Promise((r) => setTimeout(r, 150));
 
 describe.each(dialects)('locks (%s)', (dialect) => {
   let t: TestDatabase;
-  beforeAll(async () => { t = await createTestDatabase(dialect); });
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+  });
   afterAll(() => t.drop());
   const version = async () => Number((await t.database.db.selectFrom('ingest_lock').select('n').executeTakeFirstOrThrow()).n);
 
@@ -29,9 +31,13 @@ describe.each(dialects)('locks (%s)', (dialect) => {
     try {
       const order: string[] = [];
       let commitFirst!: () => void;
-      const held = new Promise<void>((r) => { commitFirst = r; });
+      const held = new Promise<void>((r) => {
+        commitFirst = r;
+      });
       let locked!: () => void;
-      const firstLocked = new Promise<void>((r) => { locked = r; });
+      const firstLocked = new Promise<void>((r) => {
+        locked = r;
+      });
       const first = t.database.db.transaction().execute(async (trx) => {
         await takeWriterLock(trx);
         locked();
@@ -53,17 +59,22 @@ describe.each(dialects)('locks (%s)', (dialect) => {
       await sql`CREATE TABLE lock_rows (id integer PRIMARY KEY)`.execute(t.database.db);
       await sql`INSERT INTO lock_rows VALUES (1), (2)`.execute(t.database.db);
       let release!: () => void;
-      const released = new Promise<void>((r) => { release = r; });
+      const released = new Promise<void>((r) => {
+        release = r;
+      });
       let rowHeld!: () => void;
-      const isHeld = new Promise<void>((r) => { rowHeld = r; });
+      const isHeld = new Promise<void>((r) => {
+        rowHeld = r;
+      });
       const holder = t.database.db.transaction().execute(async (trx) => {
         await sql`SELECT id FROM lock_rows WHERE id = 1${rowLockClause('postgres')}`.execute(trx);
         rowHeld();
         await released;
       });
       await isHeld;
-      const claimable = await other.db.transaction().execute((trx) =>
-        sql<{ id: number }>`SELECT id FROM lock_rows ORDER BY id${skipLockedClause('postgres')}`.execute(trx));
+      const claimable = await other.db
+        .transaction()
+        .execute((trx) => sql<{ id: number }>`SELECT id FROM lock_rows ORDER BY id${skipLockedClause('postgres')}`.execute(trx));
       expect(claimable.rows.map((r) => r.id)).toEqual([2]);
       let waited = false;
       const reader = other.db.transaction().execute(async (trx) => {

@@ -9,8 +9,15 @@ import * as m005 from './migrations/005_accounts.js';
 import * as m006 from './migrations/006_product_mentions.js';
 import * as m007 from './migrations/007_jobs.js';
 
-const ALL = [['001_ledger', m001], ['002_metric_cache', m002], ['003_automation', m003], ['004_schedules', m004],
-  ['005_accounts', m005], ['006_product_mentions', m006], ['007_jobs', m007]] as const;
+const ALL = [
+  ['001_ledger', m001],
+  ['002_metric_cache', m002],
+  ['003_automation', m003],
+  ['004_schedules', m004],
+  ['005_accounts', m005],
+  ['006_product_mentions', m006],
+  ['007_jobs', m007],
+] as const;
 
 export async function migrateToLatest(database: Database): Promise<{ applied: string[] }> {
   const provider: MigrationProvider = {
@@ -27,7 +34,10 @@ export async function migrateToLatest(database: Database): Promise<{ applied: st
     schema = row.rows[0]?.s;
   }
   const migrator = new Migrator({
-    db: database.db, provider, migrationTableName: 'qunyun_migrations', migrationLockTableName: 'qunyun_migrations_lock',
+    db: database.db,
+    provider,
+    migrationTableName: 'qunyun_migrations',
+    migrationLockTableName: 'qunyun_migrations_lock',
     migrationTableSchema: schema,
   });
   const { error, results } = await migrator.migrateToLatest();

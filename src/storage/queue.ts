@@ -22,7 +22,12 @@ export type QueueColumn<T extends QueueTableName> = keyof RowOf<T> & string;
 type Key = number | string;
 
 /** The status values of a table with a status column. */
-export interface QueueStates { ready: string; leased: string; done: string; dead: string }
+export interface QueueStates {
+  ready: string;
+  leased: string;
+  done: string;
+  dead: string;
+}
 
 export interface QueueSpec<T extends QueueTableName> {
   table: T;
@@ -38,17 +43,28 @@ export interface QueueSpec<T extends QueueTableName> {
 }
 
 /** A row this worker holds: its key and the lease it wrote (locked_until). */
-export interface Held { key: Key; lease: number }
-export interface Claimed<T extends QueueTableName, C extends QueueColumn<T>> { row: Pick<RowOf<T>, C>; lease: number }
+export interface Held {
+  key: Key;
+  lease: number;
+}
+export interface Claimed<T extends QueueTableName, C extends QueueColumn<T>> {
+  row: Pick<RowOf<T>, C>;
+  lease: number;
+}
 
 /** A piece of work's outcome: done, or failed (retried with backoff while retryable and attempts remain). */
 export type Outcome = { ok: true } | { ok: false; retryable: boolean; error: string };
 export type Settled = 'done' | 'retry' | 'dead' | 'lost';
-export interface RetryPolicy { maxAttempts: number; backoffMs(attempts: number): number }
+export interface RetryPolicy {
+  maxAttempts: number;
+  backoffMs(attempts: number): number;
+}
 
 /** `base * 2^(attempts - 1)`, at most `cap`: the wait before attempt n + 1. */
-export const exponentialBackoff = (baseMs: number, capMs: number) => (attempts: number): number =>
-  Math.min(capMs, baseMs * 2 ** Math.max(0, attempts - 1));
+export const exponentialBackoff =
+  (baseMs: number, capMs: number) =>
+  (attempts: number): number =>
+    Math.min(capMs, baseMs * 2 ** Math.max(0, attempts - 1));
 
 const statesOf = <T extends QueueTableName>(q: QueueSpec<T>): QueueStates => {
   if (!q.states) throw new Error(`queue ${q.table}: settling needs a status column`);
@@ -59,11 +75,17 @@ const statesOf = <T extends QueueTableName>(q: QueueSpec<T>): QueueStates => {
  * Claims up to `limit` due rows (and rows whose lease expired) for `leaseMs`, optionally narrowed by `where`, and
  * returns the `returning` columns of each, in key order.
  */
-export async function claimRows<T extends QueueTableName, C extends QueueColumn<T>>(database: Database, q: QueueSpec<T>,
-  opts: { now: number; limit: number; returning: readonly C[]; where?: RawBuilder<unknown> }): Promise<Claimed<T, C>[]> {
+export async function claimRows<T extends QueueTableName, C extends QueueColumn<T>>(
+  database: Database,
+  q: QueueSpec<T>,
+  opts: { now: number; limit: number; returning: readonly C[]; where?: RawBuilder<unknown> },
+): Promise<Claimed<T, C>[]> {
   const { now, limit } = opts;
   const lease = now + q.leaseMs;
-  const table = sql.table(q.table), key = sql.ref(q.key), due = sql.ref(q.due), s = q.states;
+  const table = sql.table(q.table),
+    key = sql.ref(q.key),
+    due = sql.ref(q.due),
+    s = q.states;
   const leased = s ? sql.lit(s.leased) : null;
   const set = s
     ? sql`locked_until = ${lease}, updated_at = ${now}${q.countTakeovers ? sql`, attempts = attempts + CASE WHEN status = ${leased} THEN 1 ELSE 0 END` : sql``}, status = ${leased}`
@@ -76,10 +98,13 @@ export async function claimRows<T extends QueueTableName, C extends QueueColumn<
     WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${free}${narrowed} ORDER BY ${due}, ${key} LIMIT ${limit}${skipLockedClause(database.dialect)})
     RETURNING ${sql.join(opts.returning.map((c) => sql.ref(c)))}`.execute(database.db);
   const keyOf = (row: Pick<RowOf<T>, C>): Key => (row as Record<string, unknown>)[q.key] as Key;
-  return r.rows.map((row) => ({ row, lease })).sort((a, b) => {
-    const x = keyOf(a.row), y = keyOf(b.row);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  return r.rows
+    .map((row) => ({ row, lease }))
+    .sort((a, b) => {
+      const x = keyOf(a.row),
+        y = keyOf(b.row);
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
 }
 
 /** The condition "this worker still holds the row": its key, its lease, and (with states) still leased. */
@@ -103,8 +128,14 @@ export async function renewLease<T extends QueueTableName>(db: Kysely<Schema>, q
  * Records the outcome of attempt `attempts + 1` on a held row: done; or, on failure, ready again after the
  * policy's backoff, or dead when the failure is final or no attempt is left. 'lost' when the lease was not ours.
  */
-export async function settleLease<T extends QueueTableName>(db: Kysely<Schema>, q: QueueSpec<T>, held: Held & { attempts: number },
-  outcome: Outcome, now: number, policy: RetryPolicy): Promise<Settled> {
+export async function settleLease<T extends QueueTableName>(
+  db: Kysely<Schema>,
+  q: QueueSpec<T>,
+  held: Held & { attempts: number },
+  outcome: Outcome,
+  now: number,
+  policy: RetryPolicy,
+): Promise<Settled> {
   const s = statesOf(q);
   const attempts = held.attempts + 1;
   let result: Exclude<Settled, 'lost'>;
@@ -122,6 +153,8 @@ export async function settleLease<T extends QueueTableName>(db: Kysely<Schema>, 
 
 /** Hands held rows back unworked (a worker stopping): claimable again at once, by any worker. */
 export async function releaseLeases<T extends QueueTableName>(db: Kysely<Schema>, q: QueueSpec<T>, held: Held[], now: number): Promise<void> {
-  const set = q.states ? sql`status = ${sql.lit(q.states.ready)}, locked_until = NULL, updated_at = ${now}` : sql`locked_until = NULL, updated_at = ${now}`;
+  const set = q.states
+    ? sql`status = ${sql.lit(q.states.ready)}, locked_until = NULL, updated_at = ${now}`
+    : sql`locked_until = NULL, updated_at = ${now}`;
   for (const h of held) await updateHeld(db, q, h, set);
 }

@@ -34,8 +34,15 @@ export interface MembersTable {
   merged_into: number | null;
 }
 
-export interface IdentitiesTable { platform: string; external_id: string; member_id: number }
-export interface MemberTagsTable { member_id: number; tag: string }
+export interface IdentitiesTable {
+  platform: string;
+  external_id: string;
+  member_id: number;
+}
+export interface MemberTagsTable {
+  member_id: number;
+  tag: string;
+}
 
 export interface CommunitiesTable {
   id: number;
@@ -63,9 +70,20 @@ export interface MembershipsTable {
   leaves: number;
 }
 
-export interface MembershipSpansTable { member_id: number; community_id: number; joined_at: number; left_at: number | null }
+export interface MembershipSpansTable {
+  member_id: number;
+  community_id: number;
+  joined_at: number;
+  left_at: number | null;
+}
 export interface OrderRefundsTable {
-  platform: string; order_id: string; event_id: string; at: number; applied: number; member_id: number; community_id: number | null;
+  platform: string;
+  order_id: string;
+  event_id: string;
+  at: number;
+  applied: number;
+  member_id: number;
+  community_id: number | null;
 }
 
 export interface OrdersTable {
@@ -93,33 +111,132 @@ export interface MemberDaysTable {
   orders: number;
 }
 
-export interface TextDaysBuiltTable { day: number }
-export interface TextDaysTable { day: number; community_id: number; mentions: number }
-export interface ProductMentionDaysTable { day: number; community_id: number; product: string; mentions: number }
-export interface MessageTermsTable { day: number; community_id: number; term: string; count: number }
+export interface TextDaysBuiltTable {
+  day: number;
+}
+export interface TextDaysTable {
+  day: number;
+  community_id: number;
+  mentions: number;
+}
+export interface ProductMentionDaysTable {
+  day: number;
+  community_id: number;
+  product: string;
+  mentions: number;
+}
+export interface MessageTermsTable {
+  day: number;
+  community_id: number;
+  term: string;
+  count: number;
+}
 
-export interface SettingsTable { key: string; value: string }
-export interface ProductsTable { key: string; name: string; aliases: string; tier: Tier; price: number }
-export interface ChannelsTable { key: string; name: string; cost: number }
-export interface IngestLockTable { id: number; n: number }
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+export interface ProductsTable {
+  key: string;
+  name: string;
+  aliases: string;
+  tier: Tier;
+  price: number;
+}
+export interface ChannelsTable {
+  key: string;
+  name: string;
+  cost: number;
+}
+export interface IngestLockTable {
+  id: number;
+  n: number;
+}
 
-export interface MetricPeriodsTable { scope: string; s: number; e: number; answer: string }
-export interface LedgerChangesTable { n: number; min_at: number }
+export interface MetricPeriodsTable {
+  scope: string;
+  s: number;
+  e: number;
+  answer: string;
+}
+export interface LedgerChangesTable {
+  n: number;
+  min_at: number;
+}
 
 export interface ActionsTable {
-  id: Generated<number>; dedupe: string; rule: string; kind: string; platform: string; community_id: number | null; member_id: number | null;
-  event_id: string | null; event_at: number | null; payload: string; reason: string; status: string; attempts: number; due_at: number;
-  locked_until: number | null; last_error: string | null; undo_of: number | null; created_at: number; updated_at: number;
+  id: Generated<number>;
+  dedupe: string;
+  rule: string;
+  kind: string;
+  platform: string;
+  community_id: number | null;
+  member_id: number | null;
+  event_id: string | null;
+  event_at: number | null;
+  payload: string;
+  reason: string;
+  status: string;
+  attempts: number;
+  due_at: number;
+  locked_until: number | null;
+  last_error: string | null;
+  undo_of: number | null;
+  created_at: number;
+  updated_at: number;
 }
-export interface StrikesTable { member_id: number; community_id: number; count: number; updated_at: number }
-export interface BlacklistTable { member_id: number; action_id: number | null; reason: string; created_at: number }
-export interface RuleTogglesTable { rule: string; enabled: number; updated_at: number }
-export interface SchedulesTable { key: string; playbook: string; step: string | null; kind: string; spec: string; next_at: number | null; last_run_at: number; locked_until: number | null; runs: Generated<number>; created_at: number; updated_at: number }
-export interface PlaybookStartsTable { playbook: string; member_id: number; started_at: number; community_id: number; platform: string; created_at: number }
+export interface StrikesTable {
+  member_id: number;
+  community_id: number;
+  count: number;
+  updated_at: number;
+}
+export interface BlacklistTable {
+  member_id: number;
+  action_id: number | null;
+  reason: string;
+  created_at: number;
+}
+export interface RuleTogglesTable {
+  rule: string;
+  enabled: number;
+  updated_at: number;
+}
+export interface SchedulesTable {
+  key: string;
+  playbook: string;
+  step: string | null;
+  kind: string;
+  spec: string;
+  next_at: number | null;
+  last_run_at: number;
+  locked_until: number | null;
+  runs: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+export interface PlaybookStartsTable {
+  playbook: string;
+  member_id: number;
+  started_at: number;
+  community_id: number;
+  platform: string;
+  created_at: number;
+}
 /** The general job queue (src/jobs/): status pending | running | done | dead; payload is JSON. */
 export interface JobsTable {
-  id: Generated<number>; kind: string; payload: string; run_at: number; status: string; attempts: Generated<number>; max_attempts: number;
-  locked_until: number | null; last_error: string | null; key: string | null; created_at: number; updated_at: number;
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  run_at: number;
+  status: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  locked_until: number | null;
+  last_error: string | null;
+  key: string | null;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface Schema {
@@ -157,15 +274,43 @@ export interface Schema {
 }
 
 export interface UsersTable {
-  id: Generated<number>; username: string; password_hash: string; role: string; communities: Generated<string>; disabled: Generated<number>;
-  created_at: number; last_login_at: number | null;
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: string;
+  communities: Generated<string>;
+  disabled: Generated<number>;
+  created_at: number;
+  last_login_at: number | null;
 }
-export interface SessionsTable { id_hash: string; user_id: number; created_at: number; expires_at: number; ip: string | null; user_agent: string | null }
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
 export interface ApiTokensTable {
-  id: Generated<number>; name: string; token_hash: string; prefix: string; user_id: number; role: string; created_at: number;
-  last_used_at: number | null; revoked_at: number | null;
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  user_id: number;
+  role: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
 }
 export interface AuditLogTable {
-  id: Generated<number>; at: number; user_id: number | null; actor: string; action: string; target: string | null; status: number;
-  ip: string | null; user_agent: string | null; details: string | null;
+  id: Generated<number>;
+  at: number;
+  user_id: number | null;
+  actor: string;
+  action: string;
+  target: string | null;
+  status: number;
+  ip: string | null;
+  user_agent: string | null;
+  details: string | null;
 }

@@ -13,15 +13,27 @@ export function browserMissing(): string | null {
 export async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
 /** A page whose console errors and uncaught exceptions land in `errors` (with the URL they happened on). */
 export async function watchedPage(context: BrowserContext, errors: string[]): Promise<Page> {
   const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console.error on ${page.url()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error on ${page.url()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => errors.push(`page error on ${page.url()}: ${e.message}`));
   return page;
 }

@@ -36,7 +36,11 @@ export async function dialectsUnderTest(): Promise<SqlDialect[]> {
   return ['sqlite'];
 }
 
-export interface TestDatabase { database: Database; target: string; drop(): Promise<void> }
+export interface TestDatabase {
+  database: Database;
+  target: string;
+  drop(): Promise<void>;
+}
 
 /** A new, migrated, empty database of the dialect. */
 export async function createTestDatabase(dialect: SqlDialect): Promise<TestDatabase> {
@@ -45,7 +49,14 @@ export async function createTestDatabase(dialect: SqlDialect): Promise<TestDatab
     const target = path.join(dir, 'test.db');
     const database = await openDatabase(target);
     await migrateToLatest(database);
-    return { database, target, drop: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      database,
+      target,
+      drop: async () => {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: PG_URL });
@@ -56,7 +67,8 @@ export async function createTestDatabase(dialect: SqlDialect): Promise<TestDatab
   const database = await openDatabase(target);
   await migrateToLatest(database);
   return {
-    database, target,
+    database,
+    target,
     drop: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: PG_URL });

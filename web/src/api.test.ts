@@ -32,7 +32,9 @@ describe('withQuery and fillPath', () => {
   });
 
   it('builds links to routes of the contract', () => {
-    expect(apiUrl('/api/v1/export/members', { query: { format: 'xlsx', community: 'id:3' } })).toBe('/api/v1/export/members?format=xlsx&community=id%3A3');
+    expect(apiUrl('/api/v1/export/members', { query: { format: 'xlsx', community: 'id:3' } })).toBe(
+      '/api/v1/export/members?format=xlsx&community=id%3A3',
+    );
     expect(apiUrl('/api/v1/workspace')).toBe('/api/v1/workspace');
   });
 });
@@ -65,7 +67,9 @@ describe('apiGet and apiSend', () => {
 
     serve(401, undefined);
     let signalled = 0;
-    window.addEventListener('qunyun:unauthorized', () => { signalled++; });
+    window.addEventListener('qunyun:unauthorized', () => {
+      signalled++;
+    });
     await expect(apiGet('/api/v1/workspace')).rejects.toMatchObject({ status: 401, code: 'http_401' });
     expect(signalled).toBe(1);
   });

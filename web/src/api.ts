@@ -80,7 +80,11 @@ async function request(method: string, url: string, body?: unknown): Promise<unk
 }
 
 // CallOptions<P, M> seen from inside the helpers, where P is not yet known.
-interface RawOptions { path?: Record<string, string | number>; query?: Query; body?: unknown }
+interface RawOptions {
+  path?: Record<string, string | number>;
+  query?: Query;
+  body?: unknown;
+}
 
 /** The URL of a GET route of the contract, its path parameters filled and its query appended (also for links: exports). */
 export function apiUrl<P extends PathOf<'get'>>(path: P, ...[options]: CallArgs<P, 'get'>): string {
@@ -95,7 +99,11 @@ export async function apiGet<P extends PathOf<'get'>>(path: P, ...args: CallArgs
 }
 
 /** POST / PUT / PATCH / DELETE a route of the contract, with the body it declares; the answer typed likewise. */
-export async function apiSend<M extends Exclude<Method, 'get'>, P extends PathOf<M>>(method: M, path: P, ...[options]: CallArgs<P, M>): Promise<Answer<P, M>> {
+export async function apiSend<M extends Exclude<Method, 'get'>, P extends PathOf<M>>(
+  method: M,
+  path: P,
+  ...[options]: CallArgs<P, M>
+): Promise<Answer<P, M>> {
   const o = options as RawOptions | undefined;
   return (await request(method.toUpperCase(), withQuery(fillPath(path, o?.path), o?.query), o?.body)) as Answer<P, M>;
 }

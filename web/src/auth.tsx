@@ -79,7 +79,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         status="warning"
         title={t('auth.statusFailed')}
         subTitle={error}
-        extra={<Button type="primary" onClick={() => void refresh()}>{t('common.retry')}</Button>}
+        extra={
+          <Button type="primary" onClick={() => void refresh()}>
+            {t('common.retry')}
+          </Button>
+        }
       />
     );
   }
@@ -87,7 +91,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return (
       <div className="qy-fullscreen-center">
         <Spin size="large" />
-        <div className="qy-muted" style={{ marginTop: 12 }}>{t('auth.loading')}</div>
+        <div className="qy-muted" style={{ marginTop: 12 }}>
+          {t('auth.loading')}
+        </div>
       </div>
     );
   }

@@ -49,7 +49,7 @@ describe('timeFormat', () => {
     });
   });
 
-  it('keeps dates as dates, reads an offset-less time as the zone\'s, and marks absent or unreadable values', () => {
+  it("keeps dates as dates, reads an offset-less time as the zone's, and marks absent or unreadable values", () => {
     vi.stubEnv('TZ', 'Asia/Tokyo');
     const f = timeFormat('Pacific/Kiritimati');
     expect(f.date('2026-12-03')).toBe('2026-12-03');
@@ -69,7 +69,7 @@ describe('timeFormat', () => {
     expect([offsetLabel(480), offsetLabel(-570), offsetLabel(345), offsetLabel(0)]).toEqual(['UTC+8', 'UTC-9:30', 'UTC+5:45', 'UTC']);
   });
 
-  it('writes the long form in the console\'s language with the zone named', () => {
+  it("writes the long form in the console's language with the zone named", () => {
     vi.stubEnv('TZ', 'UTC');
     const zh = timeFormat('Pacific/Kiritimati', 'zh-CN').long(AT);
     const en = timeFormat('Pacific/Kiritimati', 'en-US').long(AT);

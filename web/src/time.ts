@@ -27,7 +27,14 @@ export interface TimeFormat {
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/;
 
-interface Wall { year: number; month: number; day: number; hour: number; minute: number; second: number }
+interface Wall {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
 
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
 /** Numeric parts in the zone, 24-hour, Latin digits; cached per zone and locale (building one is slow). */
@@ -36,8 +43,15 @@ function partsFormat(zone: string, lang: Lang): Intl.DateTimeFormat {
   let f = partsFormats.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(lang, {
-      timeZone: zone, numberingSystem: 'latn', hourCycle: 'h23',
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone: zone,
+      numberingSystem: 'latn',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     partsFormats.set(key, f);
   }
@@ -113,25 +127,36 @@ export function timeFormat(zone: string, lang: Lang = 'zh-CN'): TimeFormat {
   const hm = (w: Wall) => `${pad(w.hour)}:${pad(w.minute)}`;
   return {
     zone: z,
-    instant: (v, o = {}) => shown(v, (m) => {
-      const w = wallAt(m, z, lang);
-      return `${ymd(w)} ${hm(w)}${o.seconds ? `:${pad(w.second)}` : ''} (${offsetLabel(offsetMinutes(m, z, lang))})`;
-    }),
+    instant: (v, o = {}) =>
+      shown(v, (m) => {
+        const w = wallAt(m, z, lang);
+        return `${ymd(w)} ${hm(w)}${o.seconds ? `:${pad(w.second)}` : ''} (${offsetLabel(offsetMinutes(m, z, lang))})`;
+      }),
     date: (v) => (typeof v === 'string' && DATE_ONLY.test(v) ? v : shown(v, (m) => ymd(wallAt(m, z, lang)))),
     monthDay: (v) => (typeof v === 'string' && DATE_ONLY.test(v) ? v.slice(5) : shown(v, (m) => ymd(wallAt(m, z, lang)).slice(5))),
     clock: (v) => shown(v, (m) => hm(wallAt(m, z, lang))),
     offset: (v) => offsetLabel(offsetMinutes(ms(v ?? Date.now()) ?? Date.now(), z, lang)),
-    long: (v) => shown(v, (m) => {
-      const key = `${z}|${lang}`;
-      let f = longFormats.get(key);
-      if (!f) {
-        f = new Intl.DateTimeFormat(lang, {
-          timeZone: z, year: 'numeric', month: 'long', day: 'numeric', weekday: 'long', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'long',
-        });
-        longFormats.set(key, f);
-      }
-      return `${f.format(new Date(m))} · ${z}`;
-    }),
+    long: (v) =>
+      shown(v, (m) => {
+        const key = `${z}|${lang}`;
+        let f = longFormats.get(key);
+        if (!f) {
+          f = new Intl.DateTimeFormat(lang, {
+            timeZone: z,
+            year: 'numeric',
+            month: 'long',
+            day: 'numeric',
+            weekday: 'long',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+            hourCycle: 'h23',
+            timeZoneName: 'long',
+          });
+          longFormats.set(key, f);
+        }
+        return `${f.format(new Date(m))} · ${z}`;
+      }),
     today: () => ymd(wallAt(Date.now(), z, lang)),
   };
 }

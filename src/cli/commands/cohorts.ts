@@ -5,7 +5,8 @@ import { withDatabase } from '../open.js';
 import { printJson, table, workspaceClock } from '../output.js';
 
 export function registerCohorts(program: Command): void {
-  program.command('cohorts')
+  program
+    .command('cohorts')
     .description('cohort retention: by week or month of first join, the share still present (and active) in each later period')
     .requiredOption('--from <date>', 'first cohort: YYYY-MM-DD in the workspace zone, or an instant')
     .requiredOption('--to <date>', 'end (exclusive)')
@@ -24,8 +25,12 @@ export function registerCohorts(program: Command): void {
         const width = Math.max(0, ...r.cohorts.map((c) => c.periods.length));
         const pct = (v: number | null) => (v === null ? '' : `${Math.round(v * 100)}%`);
         console.log(`${o.active ? 'active' : 'present'} share by ${r.by} since first join (${r.timezone})`);
-        console.log(table(['cohort', 'size', ...Array.from({ length: width }, (_, k) => `+${k}`)],
-          r.cohorts.map((c) => [at.date(c.start), c.size, ...c.periods.map((p) => pct(o.active ? p.active_share : p.present_share))])));
+        console.log(
+          table(
+            ['cohort', 'size', ...Array.from({ length: width }, (_, k) => `+${k}`)],
+            r.cohorts.map((c) => [at.date(c.start), c.size, ...c.periods.map((p) => pct(o.active ? p.active_share : p.present_share))]),
+          ),
+        );
       });
     });
 }

@@ -9,7 +9,6 @@ import { demoEndFor } from '../../features/demo/end.js';
 import { parseInstant } from '../../domain/events/instant.js';
 import { printSummary } from './ingest.js';
 
-
 function parseEnd(v: string | undefined): Date {
   if (v === undefined) return demoEndFor(new Date());
   const r = parseInstant(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00+08:00` : v);
@@ -18,7 +17,8 @@ function parseEnd(v: string | undefined): Date {
 }
 
 export function registerDemo(program: Command): void {
-  program.command('demo')
+  program
+    .command('demo')
     .description('generate a realistic demo workspace (the same for the same --seed and --end)')
     .option('--members <n>', 'members to generate', intOption('--members', 1, 10_000_000), 2000)
     .option('--days <n>', 'days of history', intOption('--days', 1, 3650), 90)
@@ -31,7 +31,9 @@ export function registerDemo(program: Command): void {
       const opts = { members: o.members, days: o.days, seed: o.seed, end: parseEnd(o.end) };
       const started = Date.now();
       const [{ demoConfigYaml }, { writeDemoFiles }, { loadDemo }] = await Promise.all([
-        import('../../demo/config.js'), import('../../demo/write.js'), import('../../features/demo/load.js'),
+        import('../../demo/config.js'),
+        import('../../demo/write.js'),
+        import('../../features/demo/load.js'),
       ]);
       if (o.out) {
         const configOut = o.configOut ?? path.join(path.dirname(o.out), 'qunyun.yaml');

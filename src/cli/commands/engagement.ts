@@ -5,7 +5,8 @@ import { withDatabase } from '../open.js';
 import { printJson, table, workspaceClock } from '../output.js';
 
 export function registerEngagement(program: Command): void {
-  program.command('engagement')
+  program
+    .command('engagement')
     .description('engagement levels of present members (silent / quiet / engaged / fan / ultra), by active days in the 30 days before')
     .option('--at <date>', 'as of this date (workspace zone) or instant; default now')
     .option('--community <ref>', 'only this community')
@@ -17,9 +18,21 @@ export function registerEngagement(program: Command): void {
         const r = await engagementDistribution(ctx.database.db, { at: o.at, community: o.community });
         if (o.json) return printJson(r);
         const at = await workspaceClock(ctx);
-        console.log(`${r.present_members} present members as of ${at(r.at)}; active days counted ${at.date(r.window.from)} … ${at.date(r.window.to)}`);
-        console.log(table(['level', '', 'active days', 'members', 'share'], r.levels.map((l) =>
-          [l.key, l.name_zh, `${l.active_days[0]}–${l.active_days[1]}`, l.members, l.share === null ? '—' : `${(l.share * 100).toFixed(1)}%`])));
+        console.log(
+          `${r.present_members} present members as of ${at(r.at)}; active days counted ${at.date(r.window.from)} … ${at.date(r.window.to)}`,
+        );
+        console.log(
+          table(
+            ['level', '', 'active days', 'members', 'share'],
+            r.levels.map((l) => [
+              l.key,
+              l.name_zh,
+              `${l.active_days[0]}–${l.active_days[1]}`,
+              l.members,
+              l.share === null ? '—' : `${(l.share * 100).toFixed(1)}%`,
+            ]),
+          ),
+        );
       });
     });
 }

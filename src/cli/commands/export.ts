@@ -11,7 +11,12 @@ import { DB_OPTION } from '../options.js';
 import { withDatabase } from '../open.js';
 import { createProgress } from '../progress.js';
 
-interface Common { format?: string; out?: string; community?: string; db?: string }
+interface Common {
+  format?: string;
+  out?: string;
+  community?: string;
+  db?: string;
+}
 
 /** Checks --format and --out before anything is opened, so bad input never leaves a file behind. */
 function target(o: Common): { format: Format; out: string | null } {
@@ -36,7 +41,9 @@ const OPTION_NAMES = /^(at|from|to|by|community|format): /;
 async function run(o: Common, prepare: (db: Kysely<Schema>) => Promise<PreparedExport>): Promise<void> {
   const { format, out } = target(o);
   const [{ writeExport, writeExportFile }, { ExportAbortedError }, { NotFoundError, AmbiguousError }] = await Promise.all([
-    import('../../features/export/run.js'), import('../../features/export/output.js'), import('../../features/communities/repository.js'),
+    import('../../features/export/run.js'),
+    import('../../features/export/output.js'),
+    import('../../features/communities/repository.js'),
   ]);
   await withDatabase(o.db, async ({ ctx }) => {
     let p: PreparedExport;
@@ -56,7 +63,10 @@ async function run(o: Common, prepare: (db: Kysely<Schema>) => Promise<PreparedE
     try {
       if (out !== null) {
         // Ctrl-C: remove the partial file rather than leave half an export behind.
-        const interrupted = () => { fs.rmSync(`${out}.partial`, { force: true }); process.exit(130); };
+        const interrupted = () => {
+          fs.rmSync(`${out}.partial`, { force: true });
+          process.exit(130);
+        };
         process.once('SIGINT', interrupted);
         try {
           n = await writeExportFile(p, format, out, progress);
@@ -78,14 +88,16 @@ async function run(o: Common, prepare: (db: Kysely<Schema>) => Promise<PreparedE
     bar?.stop();
     const secs = (Date.now() - started) / 1000;
     const rate = secs > 0 ? n / secs : n;
-    process.stderr.write(`exported ${n} rows to ${out ?? 'standard output'} as ${format} in ${secs.toFixed(1)} s` +
-      ` (${rate.toFixed(rate < 10 ? 1 : 0)} rows/s)\n`);
+    process.stderr.write(
+      `exported ${n} rows to ${out ?? 'standard output'} as ${format} in ${secs.toFixed(1)} s` + ` (${rate.toFixed(rate < 10 ? 1 : 0)} rows/s)\n`,
+    );
   });
 }
 
 export function registerExport(program: Command): void {
   const cmd = program.command('export').description('export members or metrics as CSV or XLSX (streamed; docs/exports.md)');
-  cmd.command('members')
+  cmd
+    .command('members')
     .description('one row per member and community present in as of --at (and one per member present nowhere)')
     .option('--format <format>', 'csv or xlsx (default: xlsx when --out ends in .xlsx, else csv)')
     .option('--out <file>', 'write here (via FILE.partial); default standard output')
@@ -96,7 +108,8 @@ export function registerExport(program: Command): void {
       const { prepareMembersExport } = await import('../../features/export/members.js');
       await run(o, (db) => prepareMembersExport(db, { at: o.at, community: o.community }));
     });
-  cmd.command('metrics')
+  cmd
+    .command('metrics')
     .description('the figures of docs/spec/metrics.md, one row per period')
     .requiredOption('--from <date>', 'start: YYYY-MM-DD in the workspace zone, or an instant with offset')
     .requiredOption('--to <date>', 'end (exclusive), same forms')
@@ -106,8 +119,11 @@ export function registerExport(program: Command): void {
     .option('--out <file>', 'write here (via FILE.partial); default standard output')
     .option(...DB_OPTION)
     .action(async (o: Common & { from: string; to: string; by?: string }) => {
-      if (o.by !== undefined && !['day', 'week', 'month'].includes(o.by)) throw new Error(`--by: expected day, week or month (got ${JSON.stringify(o.by)})`);
+      if (o.by !== undefined && !['day', 'week', 'month'].includes(o.by))
+        throw new Error(`--by: expected day, week or month (got ${JSON.stringify(o.by)})`);
       const { prepareMetricsExport } = await import('../../features/export/metrics.js');
-      await run(o, (db) => prepareMetricsExport(db, { from: o.from, to: o.to, community: o.community, by: o.by as 'day' | 'week' | 'month' | undefined }));
+      await run(o, (db) =>
+        prepareMetricsExport(db, { from: o.from, to: o.to, community: o.community, by: o.by as 'day' | 'week' | 'month' | undefined }),
+      );
     });
 }

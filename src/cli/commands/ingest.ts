@@ -16,7 +16,8 @@ export function printSummary(s: IngestSummary, seconds: number, shown = 10): voi
 }
 
 export function registerIngest(program: Command): void {
-  program.command('ingest')
+  program
+    .command('ingest')
     .description('ingest an NDJSON file of events (- for stdin); exits 1 if any line was rejected')
     .argument('<file>', 'NDJSON file, or - for standard input')
     .option(...DB_OPTION)
@@ -37,7 +38,9 @@ export function registerIngest(program: Command): void {
         const session = new IngestSession(await ctx.ingestContext({ analytics }), opts.batch);
         const stream = file === '-' ? process.stdin : fs.createReadStream(file, { highWaterMark: 1 << 20 });
         let bytes = 0;
-        stream.on('data', (chunk: Buffer | string) => { bytes += chunk.length; });
+        stream.on('data', (chunk: Buffer | string) => {
+          bytes += chunk.length;
+        });
         const bar = createProgress(total || 1, 'bytes', ' {bar} {percentage}% | {mb} MB | {count} events | ETA {eta_formatted}');
         const started = Date.now();
         let n = 0;

@@ -5,7 +5,8 @@ import { withDatabase } from '../open.js';
 import { printJson, table, workspaceClock } from '../output.js';
 
 export function registerRfm(program: Command): void {
-  program.command('rfm')
+  program
+    .command('rfm')
     .description('RFM: recency, frequency, monetary quintile scores and the eight segments of paying members')
     .option('--at <date>', 'as of this date (workspace zone) or instant; default now')
     .option('--community <ref>', 'only orders of this community')
@@ -21,16 +22,42 @@ export function registerRfm(program: Command): void {
           const r = await rfmMembers(ctx.database.db, { at: o.at, community: o.community, segment: o.segment, page: o.page, pageSize: 50 });
           if (o.json) return printJson(r);
           const at = await workspaceClock(ctx);
-          console.log(table(['member', 'name', 'last paid', 'orders', 'net paid', 'R', 'F', 'M', 'segment'], r.items.map((m) =>
-            [m.member_id, m.name, at(m.last_paid_at), m.frequency, (m.monetary / 100).toFixed(2), m.scores.r, m.scores.f, m.scores.m, m.segment])));
+          console.log(
+            table(
+              ['member', 'name', 'last paid', 'orders', 'net paid', 'R', 'F', 'M', 'segment'],
+              r.items.map((m) => [
+                m.member_id,
+                m.name,
+                at(m.last_paid_at),
+                m.frequency,
+                (m.monetary / 100).toFixed(2),
+                m.scores.r,
+                m.scores.f,
+                m.scores.m,
+                m.segment,
+              ]),
+            ),
+          );
           return;
         }
         const r = await rfmSummary(ctx.database.db, { at: o.at, community: o.community });
         if (o.json) return printJson(r);
-        console.log(`RFM as of ${(await workspaceClock(ctx))(r.at)}: ${r.paying_members} paying members` +
-          (r.means ? ` (mean scores R ${r.means.r.toFixed(2)}, F ${r.means.f.toFixed(2)}, M ${r.means.m.toFixed(2)})` : ''));
-        console.log(table(['segment', '', 'members', 'share', 'net paid'], r.segments.map((s) =>
-          [s.key, s.name_zh, s.members, s.share === null ? '—' : `${(s.share * 100).toFixed(1)}%`, (s.net_paid / 100).toFixed(2)])));
+        console.log(
+          `RFM as of ${(await workspaceClock(ctx))(r.at)}: ${r.paying_members} paying members` +
+            (r.means ? ` (mean scores R ${r.means.r.toFixed(2)}, F ${r.means.f.toFixed(2)}, M ${r.means.m.toFixed(2)})` : ''),
+        );
+        console.log(
+          table(
+            ['segment', '', 'members', 'share', 'net paid'],
+            r.segments.map((s) => [
+              s.key,
+              s.name_zh,
+              s.members,
+              s.share === null ? '—' : `${(s.share * 100).toFixed(1)}%`,
+              (s.net_paid / 100).toFixed(2),
+            ]),
+          ),
+        );
       });
     });
 }

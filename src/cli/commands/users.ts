@@ -8,7 +8,14 @@ import { printJson, table, workspaceClock } from '../output.js';
 import { isRole, ROLES, type Role } from '../../domain/auth/roles.js';
 import type { Opened } from '../open.js';
 
-const actor = () => `cli:${(() => { try { return os.userInfo().username; } catch { return 'unknown'; } })()}`;
+const actor = () =>
+  `cli:${(() => {
+    try {
+      return os.userInfo().username;
+    } catch {
+      return 'unknown';
+    }
+  })()}`;
 
 function parseRole(v: string): Role {
   if (!isRole(v)) throw new Error(`--role: expected one of ${ROLES.join(', ')} (got ${JSON.stringify(v)})`);
@@ -22,21 +29,29 @@ async function readPassword(): Promise<string> {
     for await (const chunk of process.stdin) text += chunk;
     return text.split(/\r?\n/)[0] ?? '';
   }
-  const ask = (q: string) => new Promise<string>((resolve) => {
-    process.stdout.write(q);
-    const stdin = process.stdin;
-    stdin.setRawMode(true);
-    stdin.resume();
-    let s = '';
-    const onData = (b: Buffer) => {
-      for (const ch of b.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') { stdin.setRawMode(false); stdin.pause(); stdin.off('data', onData); process.stdout.write('\n'); return resolve(s); }
-        if (ch === '\u0003') process.exit(130);
-        if (ch === '\u007f') s = s.slice(0, -1); else s += ch;
-      }
-    };
-    stdin.on('data', onData);
-  });
+  const ask = (q: string) =>
+    new Promise<string>((resolve) => {
+      process.stdout.write(q);
+      const stdin = process.stdin;
+      stdin.setRawMode(true);
+      stdin.resume();
+      let s = '';
+      const onData = (b: Buffer) => {
+        for (const ch of b.toString('utf8')) {
+          if (ch === '\r' || ch === '\n') {
+            stdin.setRawMode(false);
+            stdin.pause();
+            stdin.off('data', onData);
+            process.stdout.write('\n');
+            return resolve(s);
+          }
+          if (ch === '\u0003') process.exit(130);
+          if (ch === '\u007f') s = s.slice(0, -1);
+          else s += ch;
+        }
+      };
+      stdin.on('data', onData);
+    });
   const a = await ask('Password: ');
   if ((await ask('Again: ')) !== a) throw new Error('the passwords differ');
   return a;
@@ -49,7 +64,8 @@ async function audit(o: Opened, action: string, target: string) {
 
 export function registerUsers(program: Command): void {
   const user = program.command('user').description('console accounts: owners, operators, analysts');
-  user.command('add')
+  user
+    .command('add')
     .description('add a user (the password is read from stdin, or asked for on a terminal)')
     .argument('<username>')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
@@ -57,8 +73,11 @@ export function registerUsers(program: Command): void {
     .option(...DB_OPTION)
     .action(async (username: string, o: { role: Role; community?: string[]; db?: string }) => {
       const [{ hashPassword, passwordProblem }, repo, { resolveCommunityRef }, { usernameSchema }] = await Promise.all([
-        import('../../features/auth/password.js'), import('../../features/auth/repository.js'),
-        import('../../features/communities/repository.js'), import('../../features/auth/routes.js')]);
+        import('../../features/auth/password.js'),
+        import('../../features/auth/repository.js'),
+        import('../../features/communities/repository.js'),
+        import('../../features/auth/routes.js'),
+      ]);
       const name = usernameSchema.safeParse(username);
       if (!name.success) throw new Error(`username: ${name.error.issues[0]?.message}`);
       await withDatabase(o.db, async (opened) => {
@@ -73,20 +92,35 @@ export function registerUsers(program: Command): void {
         console.log(`added ${u.username} (${u.role}${communities.length ? `, communities ${communities.join(', ')}` : ''})`);
       });
     });
-  user.command('list').description('list users').option(...DB_OPTION).option('--json', 'print JSON')
+  user
+    .command('list')
+    .description('list users')
+    .option(...DB_OPTION)
+    .option('--json', 'print JSON')
     .action(async (o: { db?: string; json?: boolean }) => {
       const { listUsers } = await import('../../features/auth/repository.js');
       await withDatabase(o.db, async ({ ctx }) => {
         const users = await listUsers(ctx.database.db);
         if (o.json) return printJson(users);
         const at = await workspaceClock(ctx);
-        console.log(table(['id', 'username', 'role', 'communities', 'disabled', 'last login'],
-          users.map((u) => [u.id, u.username, u.role, u.communities.join(',') || '', u.disabled ? 'yes' : '', at(u.last_login_at)])));
+        console.log(
+          table(
+            ['id', 'username', 'role', 'communities', 'disabled', 'last login'],
+            users.map((u) => [u.id, u.username, u.role, u.communities.join(',') || '', u.disabled ? 'yes' : '', at(u.last_login_at)]),
+          ),
+        );
       });
     });
-  user.command('passwd').description("set a user's password (their sessions end)").argument('<username>').option(...DB_OPTION)
+  user
+    .command('passwd')
+    .description("set a user's password (their sessions end)")
+    .argument('<username>')
+    .option(...DB_OPTION)
     .action(async (username: string, o: { db?: string }) => {
-      const [{ hashPassword, passwordProblem }, repo] = await Promise.all([import('../../features/auth/password.js'), import('../../features/auth/repository.js')]);
+      const [{ hashPassword, passwordProblem }, repo] = await Promise.all([
+        import('../../features/auth/password.js'),
+        import('../../features/auth/repository.js'),
+      ]);
       await withDatabase(o.db, async (opened) => {
         const u = await repo.findUser(opened.ctx.database.db, { username });
         if (!u) throw new Error(`no user ${JSON.stringify(username)}`);
@@ -98,7 +132,11 @@ export function registerUsers(program: Command): void {
         console.log(`password of ${username} changed`);
       });
     });
-  user.command('remove').description('remove a user (their tokens are revoked)').argument('<username>').option(...DB_OPTION)
+  user
+    .command('remove')
+    .description('remove a user (their tokens are revoked)')
+    .argument('<username>')
+    .option(...DB_OPTION)
     .action(async (username: string, o: { db?: string }) => {
       const repo = await import('../../features/auth/repository.js');
       await withDatabase(o.db, async (opened) => {
@@ -117,8 +155,12 @@ export function registerUsers(program: Command): void {
     });
 
   const token = program.command('token').description('API tokens for integrations (Authorization: Bearer …)');
-  token.command('create').description('create a token; it is printed once and stored only as a hash').argument('<name>')
-    .requiredOption('--user <username>', 'the user the token acts for').option('--role <role>', 'the role (never above the user\'s)', parseRole)
+  token
+    .command('create')
+    .description('create a token; it is printed once and stored only as a hash')
+    .argument('<name>')
+    .requiredOption('--user <username>', 'the user the token acts for')
+    .option('--role <role>', "the role (never above the user's)", parseRole)
     .option(...DB_OPTION)
     .action(async (name: string, o: { user: string; role?: Role; db?: string }) => {
       const repo = await import('../../features/auth/repository.js');
@@ -133,16 +175,27 @@ export function registerUsers(program: Command): void {
         console.log(t.token);
       });
     });
-  token.command('list').description('list tokens (never the secret)').option(...DB_OPTION)
+  token
+    .command('list')
+    .description('list tokens (never the secret)')
+    .option(...DB_OPTION)
     .action(async (o: { db?: string }) => {
       const { listTokens } = await import('../../features/auth/repository.js');
       await withDatabase(o.db, async ({ ctx }) => {
         const at = await workspaceClock(ctx);
-        console.log(table(['id', 'name', 'prefix', 'user', 'role', 'last used', 'revoked'], (await listTokens(ctx.database.db)).map((t) =>
-          [t.id, t.name, t.prefix + '…', t.username, t.role, at(t.last_used_at), at(t.revoked_at)])));
+        console.log(
+          table(
+            ['id', 'name', 'prefix', 'user', 'role', 'last used', 'revoked'],
+            (await listTokens(ctx.database.db)).map((t) => [t.id, t.name, t.prefix + '…', t.username, t.role, at(t.last_used_at), at(t.revoked_at)]),
+          ),
+        );
       });
     });
-  token.command('revoke').description('revoke a token').argument('<id>').option(...DB_OPTION)
+  token
+    .command('revoke')
+    .description('revoke a token')
+    .argument('<id>')
+    .option(...DB_OPTION)
     .action(async (id: string, o: { db?: string }) => {
       const { revokeToken } = await import('../../features/auth/repository.js');
       await withDatabase(o.db, async (opened) => {

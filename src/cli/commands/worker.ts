@@ -7,7 +7,8 @@ import { withDatabase } from '../open.js';
 import { buildConnectors, outboxDelivery } from '../delivery.js';
 
 export function registerWorker(program: Command): void {
-  program.command('worker')
+  program
+    .command('worker')
     .description('run outbox delivery, playbooks and background jobs without the HTTP server (for scale-out: docs/scale-out.md)')
     .option(...DB_OPTION)
     .option('--simulate', 'deliver automation actions through the built-in simulator (default on a demo workspace, or QUNYUN_SIMULATE=1)')

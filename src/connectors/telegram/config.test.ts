@@ -7,7 +7,11 @@ import { DEFAULT_API_ROOT, readTelegramConfig } from './config.js';
 import type { TelegramConnector } from './index.js';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
-const ctx = { database: {} as Database, ingest: async () => ({ accepted: 0, duplicates: 0, rejected: [] }), log: { info() {}, warn() {}, error() {} } };
+const ctx = {
+  database: {} as Database,
+  ingest: async () => ({ accepted: 0, duplicates: 0, rejected: [] }),
+  log: { info() {}, warn() {}, error() {} },
+};
 /** The connectors a process started with this environment would build. */
 const fromEnv = (env: Record<string, string>) => connectorsFor(readEnv(env).connectors, ctx);
 
@@ -20,9 +24,15 @@ describe('telegram configuration', () => {
   });
 
   it('reads the token, the mode and the API root', () => {
-    expect(readTelegramConfig({ TELEGRAM_BOT_TOKEN: TOKEN })).toEqual({ token: TOKEN, botId: 123456789, webhookSecret: null, apiRoot: DEFAULT_API_ROOT });
-    expect(readTelegramConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'abc_DEF-123', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }))
-      .toMatchObject({ webhookSecret: 'abc_DEF-123', apiRoot: 'http://127.0.0.1:8081' });
+    expect(readTelegramConfig({ TELEGRAM_BOT_TOKEN: TOKEN })).toEqual({
+      token: TOKEN,
+      botId: 123456789,
+      webhookSecret: null,
+      apiRoot: DEFAULT_API_ROOT,
+    });
+    expect(
+      readTelegramConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'abc_DEF-123', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }),
+    ).toMatchObject({ webhookSecret: 'abc_DEF-123', apiRoot: 'http://127.0.0.1:8081' });
     expect(readTelegramConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: '' })).toMatchObject({ webhookSecret: null });
   });
 
@@ -38,7 +48,11 @@ describe('telegram configuration', () => {
     ];
     for (const [env, message] of bad) {
       let error: Error | undefined;
-      try { readTelegramConfig(env); } catch (err) { error = err as Error; }
+      try {
+        readTelegramConfig(env);
+      } catch (err) {
+        error = err as Error;
+      }
       expect(error?.message, JSON.stringify(env)).toMatch(message);
       expect(error?.message).not.toContain('AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw');
       expect(error?.message).not.toContain('has spaces');
@@ -46,11 +60,15 @@ describe('telegram configuration', () => {
   });
 
   it('switches on through the registry, lazily and without calling Telegram', async () => {
-    const [polling] = await fromEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }) as TelegramConnector[];
+    const [polling] = (await fromEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' })) as TelegramConnector[];
     expect(polling).toMatchObject({ platform: 'telegram', platforms: ['telegram'], mode: 'polling' });
     expect(polling!.kinds).not.toContain('tag');
     expect(polling!.kinds).not.toContain('notify');
-    const [hook] = await fromEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: 'abc', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }) as TelegramConnector[];
+    const [hook] = (await fromEnv({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_WEBHOOK_SECRET: 'abc',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+    })) as TelegramConnector[];
     expect(hook!.mode).toBe('webhook');
     expect(typeof hook!.routes).toBe('function');
   });

@@ -24,7 +24,9 @@ export function readTelegramConfig(env: NodeJS.ProcessEnv): TelegramConfig | nul
   if (!token) return null;
   const t = TOKEN.exec(token);
   if (!t) {
-    throw new Error('TELEGRAM_BOT_TOKEN: expected the token @BotFather gave the bot, like 123456789:AAH… (digits, a colon, then 20 or more letters, digits, _ or -)');
+    throw new Error(
+      'TELEGRAM_BOT_TOKEN: expected the token @BotFather gave the bot, like 123456789:AAH… (digits, a colon, then 20 or more letters, digits, _ or -)',
+    );
   }
   const secret = env.TELEGRAM_WEBHOOK_SECRET?.trim() || null;
   if (secret !== null && !SECRET.test(secret)) {

@@ -23,13 +23,41 @@ describe.each(await dialectsUnderTest())('telegram deliver (%s)', (dialect) => {
     t = await createTestDatabase(dialect);
     mock = await startMockBotApi(123456);
     const ctx = { database: t.database, ingest: (e: Record<string, unknown>[]) => ingestEvents(t.database, e), log: silent };
-    tg = createTelegramConnector({ token: '123456:deliver-token-abcdefghijklmnop', botId: 123456, webhookSecret: 'x', apiRoot: mock.url }, ctx, { now: () => NOW });
-    await tg.handleUpdates([{ update_id: 1, message: { message_id: 5, date: 1795362016, chat: { id: GROUP, type: 'supergroup', title: 'G' }, from: { id: 42, is_bot: false, first_name: 'Alice' }, text: '加微信' } }]);
-    await ingestEvents(t.database, [{ id: 'w1', platform: 'wecom', type: 'member.joined', community: 'wr1', member: 'wm1', at: '2026-11-01T10:00:00+08:00' }]);
-    const one = async (platform: string, external: string) => Number((await t.database.db.selectFrom('identities').select('member_id').where('platform', '=', platform).where('external_id', '=', external).executeTakeFirstOrThrow()).member_id);
+    tg = createTelegramConnector({ token: '123456:deliver-token-abcdefghijklmnop', botId: 123456, webhookSecret: 'x', apiRoot: mock.url }, ctx, {
+      now: () => NOW,
+    });
+    await tg.handleUpdates([
+      {
+        update_id: 1,
+        message: {
+          message_id: 5,
+          date: 1795362016,
+          chat: { id: GROUP, type: 'supergroup', title: 'G' },
+          from: { id: 42, is_bot: false, first_name: 'Alice' },
+          text: '加微信',
+        },
+      },
+    ]);
+    await ingestEvents(t.database, [
+      { id: 'w1', platform: 'wecom', type: 'member.joined', community: 'wr1', member: 'wm1', at: '2026-11-01T10:00:00+08:00' },
+    ]);
+    const one = async (platform: string, external: string) =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('identities')
+            .select('member_id')
+            .where('platform', '=', platform)
+            .where('external_id', '=', external)
+            .executeTakeFirstOrThrow()
+        ).member_id,
+      );
     ids = {
-      member: await one('telegram', '42'), stranger: await one('wecom', 'wm1'),
-      community: Number((await t.database.db.selectFrom('communities').select('id').where('external_id', '=', String(GROUP)).executeTakeFirstOrThrow()).id),
+      member: await one('telegram', '42'),
+      stranger: await one('wecom', 'wm1'),
+      community: Number(
+        (await t.database.db.selectFrom('communities').select('id').where('external_id', '=', String(GROUP)).executeTakeFirstOrThrow()).id,
+      ),
     };
   });
   afterAll(async () => {
@@ -38,7 +66,16 @@ describe.each(await dialectsUnderTest())('telegram deliver (%s)', (dialect) => {
   });
 
   const action = (kind: string, payload: Record<string, unknown> = { text: '请勿发广告' }, extra: Partial<OutboxAction> = {}): OutboxAction => ({
-    id: ++n, rule: 'no-ads', kind, platform: 'telegram', community_id: ids.community, member_id: ids.member, event_id: `${GROUP}:5`, attempts: 0, payload, ...extra,
+    id: ++n,
+    rule: 'no-ads',
+    kind,
+    platform: 'telegram',
+    community_id: ids.community,
+    member_id: ids.member,
+    event_id: `${GROUP}:5`,
+    attempts: 0,
+    payload,
+    ...extra,
   });
   const run = async (a: OutboxAction) => {
     const from = mock.calls.length;
@@ -55,7 +92,7 @@ describe.each(await dialectsUnderTest())('telegram deliver (%s)', (dialect) => {
     expect((await run(action('reply', { text: '好' }, { event_id: null }))).calls).toEqual([['sendMessage', { chat_id: GROUP, text: '好' }]]);
   });
 
-  it('delete, mute (short ones stretched past Telegram\'s forever), unmute, remove, blacklist, join requests', async () => {
+  it("delete, mute (short ones stretched past Telegram's forever), unmute, remove, blacklist, join requests", async () => {
     expect((await run(action('delete'))).calls).toEqual([['deleteMessage', { chat_id: GROUP, message_id: 5 }]]);
     const mute = (await run(action('mute', { seconds: 600 }))).calls[0]![1] as Record<string, unknown>;
     expect(mute).toMatchObject({ chat_id: GROUP, user_id: 42, until_date: NOW / 1000 + 600, use_independent_chat_permissions: true });
@@ -64,7 +101,10 @@ describe.each(await dialectsUnderTest())('telegram deliver (%s)', (dialect) => {
     const unmute = (await run(action('unmute', {}))).calls[0]![1] as Record<string, unknown>;
     expect(unmute.until_date).toBeUndefined();
     expect(Object.values(unmute.permissions as object).every((v) => v === true)).toBe(true);
-    expect((await run(action('remove', {}))).calls).toEqual([['banChatMember', { chat_id: GROUP, user_id: 42 }], ['unbanChatMember', { chat_id: GROUP, user_id: 42, only_if_banned: true }]]);
+    expect((await run(action('remove', {}))).calls).toEqual([
+      ['banChatMember', { chat_id: GROUP, user_id: 42 }],
+      ['unbanChatMember', { chat_id: GROUP, user_id: 42, only_if_banned: true }],
+    ]);
     expect((await run(action('blacklist', {}))).calls).toEqual([['banChatMember', { chat_id: GROUP, user_id: 42 }]]);
     expect((await run(action('unblacklist', {}))).calls).toEqual([['unbanChatMember', { chat_id: GROUP, user_id: 42, only_if_banned: true }]]);
     expect((await run(action('approve', {}))).calls).toEqual([['approveChatJoinRequest', { chat_id: GROUP, user_id: 42 }]]);
@@ -73,7 +113,11 @@ describe.each(await dialectsUnderTest())('telegram deliver (%s)', (dialect) => {
 
   it('maps Telegram failures', async () => {
     mock.failNext({ status: 429, description: 'Too Many Requests: retry after 7', retry_after: 7 });
-    expect((await run(action('send'))).r).toEqual({ ok: false, retryable: true, error: 'telegram sendMessage (429): Too Many Requests: retry after 7; rate limited, retry after 7 s' });
+    expect((await run(action('send'))).r).toEqual({
+      ok: false,
+      retryable: true,
+      error: 'telegram sendMessage (429): Too Many Requests: retry after 7; rate limited, retry after 7 s',
+    });
     mock.failNext({ status: 500, description: 'Internal Server Error' });
     expect((await run(action('send'))).r).toMatchObject({ ok: false, retryable: true });
     mock.failNext({ status: 400, description: 'Bad Request: chat not found' });
@@ -105,22 +149,49 @@ describe.each(await dialectsUnderTest())('telegram deliver (%s)', (dialect) => {
 
   it('a network failure is retryable', async () => {
     const ctx = { database: t.database, ingest: (e: Record<string, unknown>[]) => ingestEvents(t.database, e), log: silent };
-    const down = createTelegramConnector({ token: '123456:deliver-token-abcdefghijklmnop', botId: 123456, webhookSecret: 'x', apiRoot: 'http://127.0.0.1:9' }, ctx);
-    expect(await down.deliver(action('send'), t.database.db)).toMatchObject({ ok: false, retryable: true, error: expect.stringContaining('network error') });
+    const down = createTelegramConnector(
+      { token: '123456:deliver-token-abcdefghijklmnop', botId: 123456, webhookSecret: 'x', apiRoot: 'http://127.0.0.1:9' },
+      ctx,
+    );
+    expect(await down.deliver(action('send'), t.database.db)).toMatchObject({
+      ok: false,
+      retryable: true,
+      error: expect.stringContaining('network error'),
+    });
   });
 
   it('the outbox worker settles actions through the connector: done, retried, dead', async () => {
     const row = (kind: string, payload: object) => ({
-      dedupe: `t|${++n}`, rule: 'no-ads', kind, platform: 'telegram', community_id: ids.community, member_id: ids.member, event_id: `${GROUP}:5`,
-      event_at: NOW, payload: JSON.stringify(payload), reason: '{}', status: 'pending', attempts: 0, due_at: NOW, created_at: NOW, updated_at: NOW,
+      dedupe: `t|${++n}`,
+      rule: 'no-ads',
+      kind,
+      platform: 'telegram',
+      community_id: ids.community,
+      member_id: ids.member,
+      event_id: `${GROUP}:5`,
+      event_at: NOW,
+      payload: JSON.stringify(payload),
+      reason: '{}',
+      status: 'pending',
+      attempts: 0,
+      due_at: NOW,
+      created_at: NOW,
+      updated_at: NOW,
     });
-    await t.database.db.insertInto('actions').values([row('delete', {}), row('mute', { seconds: 60 }), row('warn', { text: '警告' })]).execute();
+    await t.database.db
+      .insertInto('actions')
+      .values([row('delete', {}), row('mute', { seconds: 60 }), row('warn', { text: '警告' })])
+      .execute();
     mock.failNext('temporary');
     mock.failNext('permanent');
     const summary = await deliverDue(t.database, routeDeliveries([tg], t.database), { now: () => NOW });
     expect(summary).toEqual({ done: 1, retry: 1, dead: 1 });
     const rows = await t.database.db.selectFrom('actions').select(['kind', 'status', 'last_error']).orderBy('id').execute();
-    expect(rows.map((r) => [r.kind, r.status])).toEqual([['delete', 'pending'], ['mute', 'dead'], ['warn', 'done']]);
+    expect(rows.map((r) => [r.kind, r.status])).toEqual([
+      ['delete', 'pending'],
+      ['mute', 'dead'],
+      ['warn', 'done'],
+    ]);
     expect(rows[1]!.last_error).toMatch(/not enough rights/);
   });
 });

@@ -9,15 +9,38 @@ import { unsupported } from '../types.js';
 import { describeError, redactToken } from './redact.js';
 import { PLATFORM, parseMessageId } from './translate.js';
 
-export const TELEGRAM_KINDS = ['send', 'reply', 'warn', 'delete', 'mute', 'unmute', 'remove', 'blacklist', 'unblacklist', 'approve', 'decline'] as const;
+export const TELEGRAM_KINDS = [
+  'send',
+  'reply',
+  'warn',
+  'delete',
+  'mute',
+  'unmute',
+  'remove',
+  'blacklist',
+  'unblacklist',
+  'approve',
+  'decline',
+] as const;
 
 /** A refusal found before calling Telegram (missing target or payload): never worth retrying. */
 class Refused extends Error {}
 
 const PERMISSIONS = [
-  'can_send_messages', 'can_send_audios', 'can_send_documents', 'can_send_photos', 'can_send_videos', 'can_send_video_notes',
-  'can_send_voice_notes', 'can_send_polls', 'can_send_other_messages', 'can_add_web_page_previews', 'can_change_info',
-  'can_invite_users', 'can_pin_messages', 'can_manage_topics',
+  'can_send_messages',
+  'can_send_audios',
+  'can_send_documents',
+  'can_send_photos',
+  'can_send_videos',
+  'can_send_video_notes',
+  'can_send_voice_notes',
+  'can_send_polls',
+  'can_send_other_messages',
+  'can_add_web_page_previews',
+  'can_change_info',
+  'can_invite_users',
+  'can_pin_messages',
+  'can_manage_topics',
 ] as const;
 const permissions = (allowed: boolean) => Object.fromEntries(PERMISSIONS.map((p) => [p, allowed]));
 
@@ -91,7 +114,10 @@ async function call(api: Api, a: OutboxAction, db: Kysely<Schema>, nowSeconds: n
       const seconds = a.payload.seconds;
       if (typeof seconds !== 'number' || !(seconds > 0)) throw new Refused(`action ${a.id} (mute) has no positive payload.seconds`);
       const until = nowSeconds + Math.max(MIN_MUTE_SECONDS, Math.ceil(seconds));
-      await api.restrictChatMember(await communityOf(db, a), await userOf(db, a), permissions(false), { until_date: until, use_independent_chat_permissions: true });
+      await api.restrictChatMember(await communityOf(db, a), await userOf(db, a), permissions(false), {
+        until_date: until,
+        use_independent_chat_permissions: true,
+      });
       return;
     }
     case 'unmute':
@@ -100,7 +126,8 @@ async function call(api: Api, a: OutboxAction, db: Kysely<Schema>, nowSeconds: n
       return;
     case 'remove': {
       // A ban removes; the unban right after lets them come back by a link later.
-      const chat = await communityOf(db, a), userId = await userOf(db, a);
+      const chat = await communityOf(db, a),
+        userId = await userOf(db, a);
       await api.banChatMember(chat, userId);
       await api.unbanChatMember(chat, userId, { only_if_banned: true });
       return;

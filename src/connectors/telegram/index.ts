@@ -48,9 +48,15 @@ export function createTelegramConnector(config: TelegramConfig, ctx: ConnectorCo
     return r;
   }
 
-  const poller = mode === 'polling'
-    ? new Poller(new Api(config.token, { apiRoot: config.apiRoot, timeoutSeconds: 30 + (opts.polling?.timeoutSeconds ?? 25) }), handleUpdates, ctx.log, opts.polling)
-    : null;
+  const poller =
+    mode === 'polling'
+      ? new Poller(
+          new Api(config.token, { apiRoot: config.apiRoot, timeoutSeconds: 30 + (opts.polling?.timeoutSeconds ?? 25) }),
+          handleUpdates,
+          ctx.log,
+          opts.polling,
+        )
+      : null;
 
   return {
     platform: PLATFORM,
@@ -81,8 +87,13 @@ async function checkWebhook(api: Api, membership: MembershipSource, log: Connect
     const info = await api.getWebhookInfo();
     const types = info.allowed_updates ?? [];
     membership.setRequested(types.includes('chat_member'));
-    if (!info.url) log.warn({}, 'telegram: no webhook is set; call setWebhook with this server\'s /hooks/telegram URL and secret_token (docs/connectors/telegram.md)');
-    else if (!types.includes('chat_member')) log.warn({ allowed_updates: types }, 'telegram: the webhook does not ask for chat_member updates; invite-link channels will be missing');
+    if (!info.url)
+      log.warn(
+        {},
+        "telegram: no webhook is set; call setWebhook with this server's /hooks/telegram URL and secret_token (docs/connectors/telegram.md)",
+      );
+    else if (!types.includes('chat_member'))
+      log.warn({ allowed_updates: types }, 'telegram: the webhook does not ask for chat_member updates; invite-link channels will be missing');
     else log.info({ url: info.url, pending: info.pending_update_count }, 'telegram: webhook');
     if (info.last_error_message) log.warn({ error: info.last_error_message, at: info.last_error_date }, 'telegram: last webhook delivery failed');
   } catch (err) {

@@ -34,8 +34,10 @@ describe.each(await dialectsUnderTest())('telegram loop (%s)', (dialect) => {
     t = await createTestDatabase(dialect);
     await applyWorkspaceFile(t.database, parseWorkspaceFile(YAML));
     mock = await startMockBotApi(123456);
-    tg = createTelegramConnector({ token: '123456:loop-token-abcdefghijklmnopq', botId: 123456, webhookSecret: SECRET, apiRoot: mock.url },
-      { database: t.database, ingest: (e) => ingestEvents(t.database, e), log: { info() {}, warn() {}, error() {} } });
+    tg = createTelegramConnector(
+      { token: '123456:loop-token-abcdefghijklmnopq', botId: 123456, webhookSecret: SECRET, apiRoot: mock.url },
+      { database: t.database, ingest: (e) => ingestEvents(t.database, e), log: { info() {}, warn() {}, error() {} } },
+    );
     app = createApp(createContext(t.database, readEnv({})), { error() {} }, [tg]);
   });
   afterAll(async () => {
@@ -44,25 +46,44 @@ describe.each(await dialectsUnderTest())('telegram loop (%s)', (dialect) => {
   });
 
   const post = async (update: object) => {
-    const res = await app.request(WEBHOOK_PATH, { method: 'POST', body: JSON.stringify(update), headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET } });
+    const res = await app.request(WEBHOOK_PATH, {
+      method: 'POST',
+      body: JSON.stringify(update),
+      headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET },
+    });
     expect(res.status).toBe(200);
   };
   const now = () => Math.floor(Date.now() / 1000);
   const ad = (n: number) => ({ update_id: n, message: { message_id: n, date: now() - 5, chat, from: spammer, text: '加微信领资料' } });
 
-  it('an ad is deleted and warned about, then muted, then removed, and Telegram\'s report of the removal is a leave', async () => {
+  it("an ad is deleted and warned about, then muted, then removed, and Telegram's report of the removal is a leave", async () => {
     await post(ad(11));
     await post(ad(11)); // redelivered: no second action
     expect(await deliverDue(t.database, routeDeliveries([tg], t.database))).toEqual({ done: 2, retry: 0, dead: 0 });
     expect(mock.calls.map((c) => [c.method, c.params.message_id ?? c.params.reply_parameters])).toEqual([
-      ['deleteMessage', 11], ['sendMessage', { message_id: 11, allow_sending_without_reply: true }],
+      ['deleteMessage', 11],
+      ['sendMessage', { message_id: 11, allow_sending_without_reply: true }],
     ]);
     await post(ad(12));
     await post(ad(13));
     expect(await deliverDue(t.database, routeDeliveries([tg], t.database))).toEqual({ done: 4, retry: 0, dead: 0 });
-    expect(mock.calls.slice(2).map((c) => c.method)).toEqual(['deleteMessage', 'restrictChatMember', 'deleteMessage', 'banChatMember', 'unbanChatMember']);
-    await post({ update_id: 14, chat_member: { chat, from: { id: 123456, is_bot: true, first_name: 'Qunyun' }, date: now(),
-      old_chat_member: { user: spammer, status: 'member' }, new_chat_member: { user: spammer, status: 'kicked', until_date: 0 } } });
+    expect(mock.calls.slice(2).map((c) => c.method)).toEqual([
+      'deleteMessage',
+      'restrictChatMember',
+      'deleteMessage',
+      'banChatMember',
+      'unbanChatMember',
+    ]);
+    await post({
+      update_id: 14,
+      chat_member: {
+        chat,
+        from: { id: 123456, is_bot: true, first_name: 'Qunyun' },
+        date: now(),
+        old_chat_member: { user: spammer, status: 'member' },
+        new_chat_member: { user: spammer, status: 'kicked', until_date: 0 },
+      },
+    });
     const left = await t.database.db.selectFrom('events').select('body').where('type', '=', 'member.left').executeTakeFirstOrThrow();
     expect(JSON.parse(left.body)).toMatchObject({ community: String(chat.id), member: String(spammer.id), reason: 'removed' });
   });

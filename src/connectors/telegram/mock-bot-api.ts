@@ -5,16 +5,33 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface MockCall { method: string; params: Record<string, unknown>; failed: boolean }
-export interface MockFailure { status: number; description: string; retry_after?: number; migrate_to_chat_id?: number }
+export interface MockCall {
+  method: string;
+  params: Record<string, unknown>;
+  failed: boolean;
+}
+export interface MockFailure {
+  status: number;
+  description: string;
+  retry_after?: number;
+  migrate_to_chat_id?: number;
+}
 
 const FAILURES: Record<'temporary' | 'permanent', MockFailure> = {
   temporary: { status: 502, description: 'Bad Gateway' },
   permanent: { status: 400, description: 'Bad Request: not enough rights to restrict/unrestrict chat member' },
 };
 
-const TRUE_METHODS = new Set(['deleteWebhook', 'setWebhook', 'deleteMessage', 'restrictChatMember', 'banChatMember', 'unbanChatMember',
-  'approveChatJoinRequest', 'declineChatJoinRequest']);
+const TRUE_METHODS = new Set([
+  'deleteWebhook',
+  'setWebhook',
+  'deleteMessage',
+  'restrictChatMember',
+  'banChatMember',
+  'unbanChatMember',
+  'approveChatJoinRequest',
+  'declineChatJoinRequest',
+]);
 
 export interface MockBotApi {
   /** The apiRoot to give the connector (TELEGRAM_API_ROOT). */
@@ -35,27 +52,48 @@ export async function startMockBotApi(botId = 123456): Promise<MockBotApi> {
   let updates: Record<string, unknown>[] = [];
   let nextMessageId = 1000;
   const mock: MockBotApi = {
-    url: '', calls: [], offsets: [], botStatus: 'member', webhook: { url: '' },
-    failNext(how) { pending.push(typeof how === 'string' ? FAILURES[how] : how); },
-    queue(...u) { updates.push(...u); },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    url: '',
+    calls: [],
+    offsets: [],
+    botStatus: 'member',
+    webhook: { url: '' },
+    failNext(how) {
+      pending.push(typeof how === 'string' ? FAILURES[how] : how);
+    },
+    queue(...u) {
+      updates.push(...u);
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 
   function answer(method: string, p: Record<string, unknown>): unknown {
     if (TRUE_METHODS.has(method)) return true;
     switch (method) {
-      case 'getMe': return { id: botId, is_bot: true, first_name: 'Qunyun', username: 'qunyun_test_bot' };
-      case 'getWebhookInfo': return { url: mock.webhook.url, has_custom_certificate: false, pending_update_count: 0, allowed_updates: mock.webhook.allowed_updates };
-      case 'getChatMember': return { status: mock.botStatus, user: { id: Number(p.user_id), is_bot: true, first_name: 'Qunyun' } };
+      case 'getMe':
+        return { id: botId, is_bot: true, first_name: 'Qunyun', username: 'qunyun_test_bot' };
+      case 'getWebhookInfo':
+        return { url: mock.webhook.url, has_custom_certificate: false, pending_update_count: 0, allowed_updates: mock.webhook.allowed_updates };
+      case 'getChatMember':
+        return { status: mock.botStatus, user: { id: Number(p.user_id), is_bot: true, first_name: 'Qunyun' } };
       case 'sendMessage':
-        return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(p.chat_id), type: 'supergroup' }, text: p.text };
+        return {
+          message_id: nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(p.chat_id), type: 'supergroup' },
+          text: p.text,
+        };
       case 'getUpdates': {
         const offset = typeof p.offset === 'number' ? p.offset : undefined;
         mock.offsets.push(offset);
         if (offset !== undefined) updates = updates.filter((u) => Number(u.update_id) >= offset);
         return updates.slice(0, typeof p.limit === 'number' ? p.limit : 100);
       }
-      default: return undefined;
+      default:
+        return undefined;
     }
   }
 
@@ -79,8 +117,10 @@ export async function startMockBotApi(botId = 123456): Promise<MockBotApi> {
       const failure = pending.shift();
       mock.calls.push({ method, params, failed: failure !== undefined });
       if (failure) {
-        const parameters = failure.retry_after !== undefined || failure.migrate_to_chat_id !== undefined
-          ? { retry_after: failure.retry_after, migrate_to_chat_id: failure.migrate_to_chat_id } : undefined;
+        const parameters =
+          failure.retry_after !== undefined || failure.migrate_to_chat_id !== undefined
+            ? { retry_after: failure.retry_after, migrate_to_chat_id: failure.migrate_to_chat_id }
+            : undefined;
         return reply(failure.status, { ok: false, error_code: failure.status, description: failure.description, parameters });
       }
       const result = answer(method, params);

@@ -62,7 +62,9 @@ export class Poller {
           webhookCleared = true;
         }
         const updates = await this.api.getUpdates(
-          { offset: this.offset, timeout: this.opts.timeoutSeconds ?? 25, allowed_updates: [...ALLOWED_UPDATES] }, signal as unknown as GrammySignal);
+          { offset: this.offset, timeout: this.opts.timeoutSeconds ?? 25, allowed_updates: [...ALLOWED_UPDATES] },
+          signal as unknown as GrammySignal,
+        );
         if (updates.length > 0) {
           await this.handle(updates);
           this.offset = Math.max(...updates.map((u) => u.update_id)) + 1;
@@ -75,7 +77,10 @@ export class Poller {
         failures++;
         const retryAfter = err instanceof GrammyError && err.error_code === 429 ? (err.parameters.retry_after ?? 1) * 1000 : 0;
         const wait = Math.max(retryAfter, Math.min(30_000, (this.opts.backoffMs ?? 1000) * 2 ** (failures - 1)));
-        this.log.error({ err: safeErr(err, this.api.token), failures, offset: this.offset, retryInMs: wait }, 'telegram polling failed; updates will be fetched again');
+        this.log.error(
+          { err: safeErr(err, this.api.token), failures, offset: this.offset, retryInMs: wait },
+          'telegram polling failed; updates will be fetched again',
+        );
         await pause(wait, signal);
       }
     }

@@ -19,7 +19,10 @@ async function closedPort(): Promise<number> {
 describe('telegram token redaction', () => {
   it('a network error against a closed port yields an error text without the token', async () => {
     const api = new Api(TOKEN, { apiRoot: `http://127.0.0.1:${await closedPort()}`, timeoutSeconds: 5 });
-    const err = await api.getMe().then(() => null, (e: unknown) => e);
+    const err = await api.getMe().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(HttpError);
     // The raw error does carry it (that is the defect being guarded against).
     expect(JSON.stringify({ inner: String((err as HttpError).error), msg: (err as Error).message })).toContain(TOKEN.split(':')[1]);
@@ -36,7 +39,15 @@ describe('telegram token redaction', () => {
   it('the polling loop logs the failure without the token', async () => {
     const api = new Api(TOKEN, { apiRoot: `http://127.0.0.1:${await closedPort()}`, timeoutSeconds: 5 });
     const logged: unknown[] = [];
-    const log = { info() {}, warn(...a: unknown[]) { logged.push(a); }, error(...a: unknown[]) { logged.push(a); } };
+    const log = {
+      info() {},
+      warn(...a: unknown[]) {
+        logged.push(a);
+      },
+      error(...a: unknown[]) {
+        logged.push(a);
+      },
+    };
     const poller = new Poller(api, async () => ({ accepted: 0, duplicates: 0, rejected: [] }), log, { backoffMs: 10_000 });
     poller.start();
     for (let i = 0; i < 100 && logged.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
@@ -47,7 +58,9 @@ describe('telegram token redaction', () => {
   });
 
   it('redactToken masks bot<token> and the bare token', () => {
-    expect(redactToken(`https://api.telegram.org/bot${TOKEN}/getMe and ${TOKEN}`, TOKEN)).toBe('https://api.telegram.org/bot<redacted>/getMe and bot<redacted>');
+    expect(redactToken(`https://api.telegram.org/bot${TOKEN}/getMe and ${TOKEN}`, TOKEN)).toBe(
+      'https://api.telegram.org/bot<redacted>/getMe and bot<redacted>',
+    );
     expect(redactToken(`/bot${TOKEN}/x`)).toBe('/bot<redacted>/x');
   });
 });

@@ -11,8 +11,18 @@ export const PLATFORM = 'telegram';
 
 type Obj = Record<string, unknown>;
 export type LedgerEvent = Record<string, unknown>;
-interface User { id: number; is_bot: boolean; first_name?: string; last_name?: string; username?: string }
-interface Chat { id: number; type: string; title?: string }
+interface User {
+  id: number;
+  is_bot: boolean;
+  first_name?: string;
+  last_name?: string;
+  username?: string;
+}
+interface Chat {
+  id: number;
+  type: string;
+  title?: string;
+}
 
 export interface TranslateOptions {
   /**
@@ -76,10 +86,26 @@ export function translate(update: unknown, opts: TranslateOptions = {}): LedgerE
 
 /** What a message carries, in the ledger's kinds; null for a service message (no content of its own). */
 const CONTENT: [string, string][] = [
-  ['text', 'text'], ['photo', 'image'], ['sticker', 'image'], ['animation', 'video'], ['video', 'video'],
-  ['video_note', 'video'], ['voice', 'voice'], ['audio', 'file'], ['document', 'file'], ['contact', 'card'],
-  ['location', 'other'], ['venue', 'other'], ['poll', 'other'], ['dice', 'other'], ['game', 'other'],
-  ['story', 'other'], ['invoice', 'other'], ['paid_media', 'other'], ['giveaway', 'other'], ['checklist', 'other'],
+  ['text', 'text'],
+  ['photo', 'image'],
+  ['sticker', 'image'],
+  ['animation', 'video'],
+  ['video', 'video'],
+  ['video_note', 'video'],
+  ['voice', 'voice'],
+  ['audio', 'file'],
+  ['document', 'file'],
+  ['contact', 'card'],
+  ['location', 'other'],
+  ['venue', 'other'],
+  ['poll', 'other'],
+  ['dice', 'other'],
+  ['game', 'other'],
+  ['story', 'other'],
+  ['invoice', 'other'],
+  ['paid_media', 'other'],
+  ['giveaway', 'other'],
+  ['checklist', 'other'],
 ];
 function contentKind(m: Obj): string | null {
   for (const [field, kind] of CONTENT) if (m[field] !== undefined) return kind;
@@ -99,16 +125,38 @@ function fromMessage(v: unknown, serviceMembership: boolean): LedgerEvent[] {
   const joined = Array.isArray(m.new_chat_members) ? m.new_chat_members : m.new_chat_member !== undefined ? [m.new_chat_member] : null;
   if (joined) {
     if (!serviceMembership) return [];
-    return joined.map(user).filter((x): x is User => x !== null && !x.is_bot).map((x) => {
-      const inviter = other(from, x);
-      return ev({ id: `${id}:joined:${x.id}`, type: 'member.joined', at, community, member: String(x.id), name: displayName(x), inviter, method: inviter ? 'added' : 'self' });
-    });
+    return joined
+      .map(user)
+      .filter((x): x is User => x !== null && !x.is_bot)
+      .map((x) => {
+        const inviter = other(from, x);
+        return ev({
+          id: `${id}:joined:${x.id}`,
+          type: 'member.joined',
+          at,
+          community,
+          member: String(x.id),
+          name: displayName(x),
+          inviter,
+          method: inviter ? 'added' : 'self',
+        });
+      });
   }
   if (m.left_chat_member !== undefined) {
     const gone = user(m.left_chat_member);
     if (!serviceMembership || !gone || gone.is_bot) return [];
     const by = other(from, gone);
-    return [ev({ id: `${id}:left`, type: 'member.left', at, community, member: String(gone.id), reason: from && from.id !== gone.id ? 'removed' : 'quit', by })];
+    return [
+      ev({
+        id: `${id}:left`,
+        type: 'member.left',
+        at,
+        community,
+        member: String(gone.id),
+        reason: from && from.id !== gone.id ? 'removed' : 'quit',
+        by,
+      }),
+    ];
   }
   if (str(m.new_chat_title)) return [ev({ id, type: 'community.updated', at, community, name: m.new_chat_title })];
   if (m.group_chat_created === true || m.supergroup_chat_created === true) {
@@ -120,7 +168,9 @@ function fromMessage(v: unknown, serviceMembership: boolean): LedgerEvent[] {
   // Sent on behalf of a chat (an anonymous admin, the linked channel) or by a bot: no member to count.
   if (kind === null || !from || from.is_bot || m.sender_chat !== undefined) return [];
   const text = str(m.text) ?? str(m.caption);
-  return [ev({ id, type: 'message.sent', at, community, member: String(from.id), kind, text, reply_to: replyTo(m, community), mentions: mentions(m) })];
+  return [
+    ev({ id, type: 'message.sent', at, community, member: String(from.id), kind, text, reply_to: replyTo(m, community), mentions: mentions(m) }),
+  ];
 }
 
 /** The replied-to message's event id; in a forum topic every message "replies" to the topic's first message, which is no reply. */
@@ -156,7 +206,8 @@ function fromChatMember(v: unknown): LedgerEvent[] {
   const at = instant(c?.date);
   const member = user(obj(c?.new_chat_member)?.user);
   if (!c || !chat || !at || !member || member.is_bot) return [];
-  const was = isIn(c.old_chat_member), now = isIn(c.new_chat_member);
+  const was = isIn(c.old_chat_member),
+    now = isIn(c.new_chat_member);
   if (was === now) return []; // promotions, restrictions: not a join or a leave
   const from = user(c.from);
   const community = String(chat.id);
@@ -167,11 +218,33 @@ function fromChatMember(v: unknown): LedgerEvent[] {
     const creator = user(link?.creator);
     const inviter = byLink ? (creator && !creator.is_bot && creator.id !== member.id ? String(creator.id) : undefined) : other(from, member);
     const method = byLink ? 'link' : inviter ? 'added' : 'self';
-    return [ev({ id: `${base}:joined`, type: 'member.joined', at, community, member: String(member.id), name: displayName(member), channel: str(link?.name), inviter, method })];
+    return [
+      ev({
+        id: `${base}:joined`,
+        type: 'member.joined',
+        at,
+        community,
+        member: String(member.id),
+        name: displayName(member),
+        channel: str(link?.name),
+        inviter,
+        method,
+      }),
+    ];
   }
   const kicked = obj(c.new_chat_member)?.status === 'kicked';
   const removed = kicked || (from !== null && from.id !== member.id);
-  return [ev({ id: `${base}:left`, type: 'member.left', at, community, member: String(member.id), reason: removed ? 'removed' : 'quit', by: other(from, member) })];
+  return [
+    ev({
+      id: `${base}:left`,
+      type: 'member.left',
+      at,
+      community,
+      member: String(member.id),
+      reason: removed ? 'removed' : 'quit',
+      by: other(from, member),
+    }),
+  ];
 }
 
 /** The bot's own status changed (added, promoted, removed): the chat's current title, so the community has a name. */
@@ -198,7 +271,9 @@ function fromJoinRequest(v: unknown): LedgerEvent[] {
   const attributes: Record<string, string> = { telegram_join_request: String(chat.id), telegram_join_request_at: at };
   if (link) attributes.telegram_join_request_link = link;
   if (who.username) attributes.telegram_username = who.username;
-  return [ev({ id: `${chat.id}:request:${who.id}:${int(r.date)}`, type: 'member.profile', at, member: String(who.id), name: displayName(who), attributes })];
+  return [
+    ev({ id: `${chat.id}:request:${who.id}:${int(r.date)}`, type: 'member.profile', at, member: String(who.id), name: displayName(who), attributes }),
+  ];
 }
 
 /** A message event id `<chat>:<message_id>` back to its parts; null for any other id. */

@@ -12,8 +12,10 @@ import { startMockBotApi, type MockBotApi } from './mock-bot-api.js';
 import { SECRET_HEADER, WEBHOOK_PATH, secretMatches } from './webhook.js';
 import { fixturePath } from '../../test-support/fixtures.js';
 
-const file = JSON.parse(fs.readFileSync(fixturePath('telegram', 'telegram-bot-updates.json'), 'utf8')) as
-  Record<string, Record<string, Record<string, unknown>>>;
+const file = JSON.parse(fs.readFileSync(fixturePath('telegram', 'telegram-bot-updates.json'), 'utf8')) as Record<
+  string,
+  Record<string, Record<string, unknown>>
+>;
 const text = file.emulated!.group_text_message!;
 const SECRET = 'hook-secret-42';
 const silent = { info() {}, warn() {}, error() {} };
@@ -42,8 +44,10 @@ describe.each(await dialectsUnderTest())('POST /hooks/telegram (%s)', (dialect) 
       if (failIngest) throw new Error('database unavailable');
       return ingestEvents(t.database, events);
     };
-    connector = createTelegramConnector({ token: '123456:webhook-token-abcdefghijklmnop', botId: 123456, webhookSecret: SECRET, apiRoot: mock.url },
-      { database: t.database, ingest, log: silent });
+    connector = createTelegramConnector(
+      { token: '123456:webhook-token-abcdefghijklmnop', botId: 123456, webhookSecret: SECRET, apiRoot: mock.url },
+      { database: t.database, ingest, log: silent },
+    );
     app = createApp(createContext(t.database, readEnv({})), { error() {} }, [connector]);
   });
   afterAll(async () => {
@@ -87,11 +91,25 @@ describe.each(await dialectsUnderTest())('POST /hooks/telegram (%s)', (dialect) 
   });
 
   it('answers 200 only after the commit, and 503 (so Telegram retries) when it fails', async () => {
-    const update = { update_id: 40, message: { message_id: 40, date: 1795362200, chat: { id: -1001234567890, type: 'supergroup' }, from: { id: 42, is_bot: false, first_name: 'Alice' }, text: '第二条' } };
+    const update = {
+      update_id: 40,
+      message: {
+        message_id: 40,
+        date: 1795362200,
+        chat: { id: -1001234567890, type: 'supergroup' },
+        from: { id: 42, is_bot: false, first_name: 'Alice' },
+        text: '第二条',
+      },
+    };
     let release!: () => void;
-    gate = new Promise((r) => { release = r; });
+    gate = new Promise((r) => {
+      release = r;
+    });
     let settled = false;
-    const pending = post(JSON.stringify(update)).then((r) => { settled = true; return r; });
+    const pending = post(JSON.stringify(update)).then((r) => {
+      settled = true;
+      return r;
+    });
     await new Promise((r) => setTimeout(r, 50));
     expect(settled).toBe(false);
     failIngest = true;
@@ -107,26 +125,59 @@ describe.each(await dialectsUnderTest())('POST /hooks/telegram (%s)', (dialect) 
 
   it('counts a join once where chat_member updates report it', async () => {
     const chat = { id: -1009, title: 'Admin Group', type: 'supergroup' };
-    const dave = { id: 601, is_bot: false, first_name: 'Dave' }, erin = { id: 602, is_bot: false, first_name: 'Erin' };
+    const dave = { id: 601, is_bot: false, first_name: 'Dave' },
+      erin = { id: 602, is_bot: false, first_name: 'Erin' };
     const joins = async () => (await t.database.db.selectFrom('events').select('event_id').where('type', '=', 'member.joined').execute()).length;
     const before = await joins();
     // The chat_member update names the link; the service message about the same join is passed over.
-    await post(JSON.stringify({ update_id: 50, chat_member: { chat, from: dave, date: 1795362300, old_chat_member: { user: dave, status: 'left' },
-      new_chat_member: { user: dave, status: 'member' }, invite_link: { invite_link: 'https://t.me/+y', name: 'wechat-qr', creator: erin, creates_join_request: false, is_primary: false, is_revoked: false } } }));
+    await post(
+      JSON.stringify({
+        update_id: 50,
+        chat_member: {
+          chat,
+          from: dave,
+          date: 1795362300,
+          old_chat_member: { user: dave, status: 'left' },
+          new_chat_member: { user: dave, status: 'member' },
+          invite_link: {
+            invite_link: 'https://t.me/+y',
+            name: 'wechat-qr',
+            creator: erin,
+            creates_join_request: false,
+            is_primary: false,
+            is_revoked: false,
+          },
+        },
+      }),
+    );
     await post(JSON.stringify({ update_id: 51, message: { message_id: 3, date: 1795362300, chat, from: dave, new_chat_members: [dave] } }));
     expect(await joins()).toBe(before + 1);
-    const row = await t.database.db.selectFrom('memberships').innerJoin('communities', 'communities.id', 'memberships.community_id')
-      .select(['memberships.first_channel', 'memberships.first_method']).where('communities.external_id', '=', String(chat.id)).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('memberships')
+      .innerJoin('communities', 'communities.id', 'memberships.community_id')
+      .select(['memberships.first_channel', 'memberships.first_method'])
+      .where('communities.external_id', '=', String(chat.id))
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ first_channel: 'wechat-qr', first_method: 'link' });
     // Elsewhere the bot is no admin (getChatMember says member): the service message is the only report, and counts.
-    await post(JSON.stringify({ update_id: 52, message: { message_id: 4, date: 1795362301, chat: { ...chat, id: -1010 }, from: erin, new_chat_members: [dave] } }));
+    await post(
+      JSON.stringify({
+        update_id: 52,
+        message: { message_id: 4, date: 1795362301, chat: { ...chat, id: -1010 }, from: erin, new_chat_members: [dave] },
+      }),
+    );
     expect(await joins()).toBe(before + 2);
     expect(mock.calls.filter((c) => c.method === 'getChatMember')).toHaveLength(1);
     // An admin there, and chat_member asked for: the service message waits for its chat_member twin.
     mock.botStatus = 'administrator';
     mock.webhook = { url: 'https://example.test/hooks/telegram', allowed_updates: ['message', 'chat_member'] };
     await connector.start?.();
-    await post(JSON.stringify({ update_id: 53, message: { message_id: 5, date: 1795362302, chat: { ...chat, id: -1011 }, from: dave, new_chat_members: [erin] } }));
+    await post(
+      JSON.stringify({
+        update_id: 53,
+        message: { message_id: 5, date: 1795362302, chat: { ...chat, id: -1011 }, from: dave, new_chat_members: [erin] },
+      }),
+    );
     expect(await joins()).toBe(before + 2);
   });
 });
@@ -135,8 +186,10 @@ describe('polling mode', () => {
   it('mounts no webhook route', async () => {
     const t = await createTestDatabase('sqlite');
     try {
-      const c = createTelegramConnector({ token: '123456:polling-token-abcdefghijklmnop', botId: 123456, webhookSecret: null, apiRoot: 'http://127.0.0.1:9' },
-        { database: t.database, ingest: (e) => ingestEvents(t.database, e), log: silent });
+      const c = createTelegramConnector(
+        { token: '123456:polling-token-abcdefghijklmnop', botId: 123456, webhookSecret: null, apiRoot: 'http://127.0.0.1:9' },
+        { database: t.database, ingest: (e) => ingestEvents(t.database, e), log: silent },
+      );
       expect(c.mode).toBe('polling');
       expect(c.routes).toBeUndefined();
       const app = createApp(createContext(t.database, readEnv({})), { error() {} }, [c]);

@@ -20,7 +20,13 @@ export function secretMatches(given: string | undefined, secret: string): boolea
   return given !== undefined && timingSafeEqual(digest(given), digest(secret));
 }
 
-export function mountWebhook(app: OpenAPIHono, secret: string, handle: (updates: unknown[]) => Promise<InboundResult>, log: ConnectorContext['log'], token?: string): void {
+export function mountWebhook(
+  app: OpenAPIHono,
+  secret: string,
+  handle: (updates: unknown[]) => Promise<InboundResult>,
+  log: ConnectorContext['log'],
+  token?: string,
+): void {
   app.post(WEBHOOK_PATH, async (c) => {
     if (!secretMatches(c.req.header(SECRET_HEADER), secret)) {
       return errorJson(c, 401, 'unauthorized', `missing or wrong ${SECRET_HEADER} header (it must equal TELEGRAM_WEBHOOK_SECRET)`);

@@ -4,8 +4,12 @@ import { describeError, WecomApi, WecomApiError, type ApiOptions } from './api.j
 import { startMockWecom, type MockWecom } from './mock-wecom.js';
 
 let mock: MockWecom;
-beforeAll(async () => { mock = await startMockWecom(); });
-afterAll(async () => { await mock.close(); });
+beforeAll(async () => {
+  mock = await startMockWecom();
+});
+afterAll(async () => {
+  await mock.close();
+});
 
 let clock = 0;
 let sleeps: number[] = [];
@@ -13,11 +17,22 @@ beforeEach(() => {
   clock = Date.parse('2026-11-01T12:00:00Z');
   sleeps = [];
 });
-const client = (o: Partial<ApiOptions> = {}) => new WecomApi({
-  corpId: 'wwcorp', secret: 's3cret', base: mock.base, now: () => clock, sleep: async (ms) => { sleeps.push(ms); }, ...o,
-});
+const client = (o: Partial<ApiOptions> = {}) =>
+  new WecomApi({
+    corpId: 'wwcorp',
+    secret: 's3cret',
+    base: mock.base,
+    now: () => clock,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    ...o,
+  });
 const refusal = async (p: Promise<unknown>) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(WecomApiError);
   return err as WecomApiError;
 };
@@ -97,13 +112,20 @@ describe('retries', () => {
     const err = await refusal(api.call('externalcontact/get_corp_tag_list', {}));
     expect(err).toMatchObject({ retryable: true, code: null, message: expect.stringMatching(/HTTP 503; retried later/) });
     mock.script({ json: { errcode: 45009 } }, { json: { errcode: 45009 } });
-    expect(await refusal(api.call('externalcontact/get_corp_tag_list', {}))).toMatchObject({ retryable: true, code: 45009, message: expect.stringMatching(/rate limit/) });
+    expect(await refusal(api.call('externalcontact/get_corp_tag_list', {}))).toMatchObject({
+      retryable: true,
+      code: 45009,
+      message: expect.stringMatching(/rate limit/),
+    });
   });
 
   it('times out a call that never answers', async () => {
     const api = client({ attempts: 1, timeoutMs: 100 });
     mock.script('hang');
-    expect(await refusal(api.call('externalcontact/get_corp_tag_list', {}))).toMatchObject({ retryable: true, message: expect.stringMatching(/unreachable/) });
+    expect(await refusal(api.call('externalcontact/get_corp_tag_list', {}))).toMatchObject({
+      retryable: true,
+      message: expect.stringMatching(/unreachable/),
+    });
   });
 
   it('does not retry a permanent error', async () => {
@@ -112,14 +134,16 @@ describe('retries', () => {
     mock.script({ json: { errcode: 60020, errmsg: 'not allow to access from your ip' } });
     const err = await refusal(api.call('externalcontact/add_msg_template', {}));
     expect(err).toMatchObject({ retryable: false, code: 60020 });
-    expect(err.message).toBe("externalcontact/add_msg_template: this server's IP is not in the WeCom app's trusted IPs (60020): add it under 企业可信IP in the admin console");
+    expect(err.message).toBe(
+      "externalcontact/add_msg_template: this server's IP is not in the WeCom app's trusted IPs (60020): add it under 企业可信IP in the admin console",
+    );
     expect(mock.calls.length - before).toBe(1);
     expect(sleeps).toEqual([]);
   });
 });
 
 describe('error messages', () => {
-  it('maps the codes operators meet, and falls back to WeCom\'s own message', () => {
+  it("maps the codes operators meet, and falls back to WeCom's own message", () => {
     expect(describeError(48002, 'api forbidden')).toMatch(/not enabled for the app \(48002\)/);
     expect(describeError(40001, '')).toMatch(/WECOM_SECRET/);
     expect(describeError(41051, '')).toMatch(/welcome message was already sent/);

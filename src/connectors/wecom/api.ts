@@ -17,7 +17,14 @@ export interface ApiOptions {
 }
 
 export class WecomApiError extends Error {
-  constructor(readonly code: number | null, readonly retryable: boolean, message: string, readonly path: string) { super(message); }
+  constructor(
+    readonly code: number | null,
+    readonly retryable: boolean,
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+  }
 }
 
 /** errcode → what it means for an operator. Codes not listed are reported with WeCom's own errmsg. */
@@ -34,7 +41,7 @@ const MESSAGES: Record<number, string> = {
   45009: 'WeCom rate limit reached (45009); retried later',
   45033: 'too many concurrent WeCom calls (45033); retried later',
   48002: 'this API is not enabled for the app (48002): give the app 客户联系 permissions / add it to 可调用应用',
-  60011: 'the app may not act for this member (60011): widen the app\'s visible range (可见范围)',
+  60011: "the app may not act for this member (60011): widen the app's visible range (可见范围)",
   60020: "this server's IP is not in the WeCom app's trusted IPs (60020): add it under 企业可信IP in the admin console",
   84061: 'this customer is not an external contact of any staff member (84061)',
   90206: 'the group message quota for this customer or group is used up (90206)',
@@ -47,9 +54,16 @@ export function describeError(code: number, errmsg: string | undefined): string 
 }
 
 /** Per-call overrides, e.g. one quick attempt while WeCom waits for a callback's answer. */
-export interface CallLimits { attempts?: number; timeoutMs?: number }
+export interface CallLimits {
+  attempts?: number;
+  timeoutMs?: number;
+}
 
-export interface Reply { errcode?: number; errmsg?: string; [k: string]: unknown }
+export interface Reply {
+  errcode?: number;
+  errmsg?: string;
+  [k: string]: unknown;
+}
 
 export class WecomApi {
   private token: { value: string; until: number } | null = null;
@@ -67,17 +81,22 @@ export class WecomApi {
   /** The cached access_token, or a fresh one (one request at a time however many callers wait). */
   async accessToken(): Promise<string> {
     if (this.token && this.now() < this.token.until) return this.token.value;
-    this.pending ??= this.fetchToken().finally(() => { this.pending = null; });
+    this.pending ??= this.fetchToken().finally(() => {
+      this.pending = null;
+    });
     return this.pending;
   }
 
   /** Drops the cached token (WeCom said it is invalid, or the secret changed). */
-  invalidate(): void { this.token = null; }
+  invalidate(): void {
+    this.token = null;
+  }
 
   private async fetchToken(): Promise<string> {
     const q = new URLSearchParams({ corpid: this.o.corpId, corpsecret: this.o.secret });
     const r = await this.request('gettoken', `${this.o.base}/cgi-bin/gettoken?${q}`, undefined);
-    if (typeof r.access_token !== 'string' || r.access_token === '') throw new WecomApiError(null, true, 'gettoken answered without an access_token', 'gettoken');
+    if (typeof r.access_token !== 'string' || r.access_token === '')
+      throw new WecomApiError(null, true, 'gettoken answered without an access_token', 'gettoken');
     const ttl = typeof r.expires_in === 'number' && r.expires_in > 0 ? r.expires_in : 7200;
     // Refresh five minutes early (or at half-life for short tokens), so a call never carries a token about to lapse.
     this.token = { value: r.access_token, until: this.now() + (ttl - Math.min(300, ttl / 2)) * 1000 };

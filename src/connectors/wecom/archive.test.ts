@@ -3,15 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { validateEvent } from '../../domain/events/validate.js';
 import { archiveRecordToEvents } from './archive.js';
 
-const base = { msgid: 'CAQQluDa4QUY0On2rYSAgAMgzPrShAE=', action: 'send', from: 'wmEJiCwAAA9KG2qlSq6rKwASSgAAAA', tolist: ['zhangsan'], roomid: 'wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA', msgtime: 1547087894783 };
+const base = {
+  msgid: 'CAQQluDa4QUY0On2rYSAgAMgzPrShAE=',
+  action: 'send',
+  from: 'wmEJiCwAAA9KG2qlSq6rKwASSgAAAA',
+  tolist: ['zhangsan'],
+  roomid: 'wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA',
+  msgtime: 1547087894783,
+};
 const one = (r: Record<string, unknown>) => archiveRecordToEvents({ ...base, ...r }).events[0]!;
 
 describe('archiveRecordToEvents', () => {
   it('a group text message', () => {
     const e = one({ msgtype: 'text', text: { content: '体验营多少钱？' } });
     expect(e).toEqual({
-      id: 'msg-CAQQluDa4QUY0On2rYSAgAMgzPrShAE=', platform: 'wecom', type: 'message.sent', at: '2019-01-10T10:38:14.783+08:00',
-      community: 'wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA', member: 'wmEJiCwAAA9KG2qlSq6rKwASSgAAAA', kind: 'text', text: '体验营多少钱？',
+      id: 'msg-CAQQluDa4QUY0On2rYSAgAMgzPrShAE=',
+      platform: 'wecom',
+      type: 'message.sent',
+      at: '2019-01-10T10:38:14.783+08:00',
+      community: 'wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA',
+      member: 'wmEJiCwAAA9KG2qlSq6rKwASSgAAAA',
+      kind: 'text',
+      text: '体验营多少钱？',
     });
     expect(validateEvent(e).ok).toBe(true);
   });
@@ -26,7 +39,20 @@ describe('archiveRecordToEvents', () => {
     ['video', { video: {} }, 'video', undefined],
     ['card', { card: { corpname: '某某瑜伽', userid: 'u' } }, 'card', '某某瑜伽'],
     ['markdown', { markdown: { content: '**hi**' } }, 'text', '**hi**'],
-    ['mixed', { mixed: { item: [{ type: 'text', content: '{"content":"一"}' }, { type: 'image', content: '{}' }, { type: 'text', content: '{"content":"二"}' }] } }, 'text', '一\n二'],
+    [
+      'mixed',
+      {
+        mixed: {
+          item: [
+            { type: 'text', content: '{"content":"一"}' },
+            { type: 'image', content: '{}' },
+            { type: 'text', content: '{"content":"二"}' },
+          ],
+        },
+      },
+      'text',
+      '一\n二',
+    ],
     ['location', { location: {} }, 'other', undefined],
   ])('%s → %s', (msgtype, body, kind, text) => {
     const e = one({ msgtype, ...body });

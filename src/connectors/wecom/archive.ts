@@ -12,34 +12,61 @@ export const MAX_MSGTIME_MS = Date.UTC(10000, 0, 1) - 8 * 3_600_000;
 type Kind = 'text' | 'image' | 'link' | 'file' | 'voice' | 'video' | 'card' | 'other';
 
 const KINDS: Record<string, Kind> = {
-  text: 'text', markdown: 'text', image: 'image', emotion: 'image', link: 'link', weapp: 'link', news: 'link',
-  file: 'file', voice: 'voice', meeting_voice_call: 'voice', video: 'video', card: 'card',
+  text: 'text',
+  markdown: 'text',
+  image: 'image',
+  emotion: 'image',
+  link: 'link',
+  weapp: 'link',
+  news: 'link',
+  file: 'file',
+  voice: 'voice',
+  meeting_voice_call: 'voice',
+  video: 'video',
+  card: 'card',
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : {});
+const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /** The readable text of a record, when it has one (links keep their URL so link rules can see it). */
 function textOf(type: string, r: Record<string, unknown>): string | undefined {
   const body = obj(r[type]);
   switch (type) {
-    case 'text': case 'markdown': return str(body.content);
-    case 'link': return [str(body.title), str(body.link_url)].filter(Boolean).join(' ') || undefined;
-    case 'weapp': return str(body.title);
-    case 'file': return str(body.filename);
-    case 'card': return str(body.corpname);
+    case 'text':
+    case 'markdown':
+      return str(body.content);
+    case 'link':
+      return [str(body.title), str(body.link_url)].filter(Boolean).join(' ') || undefined;
+    case 'weapp':
+      return str(body.title);
+    case 'file':
+      return str(body.filename);
+    case 'card':
+      return str(body.corpname);
     case 'mixed': {
-      const items = Array.isArray(obj(r.mixed).item) ? obj(r.mixed).item as unknown[] : [];
-      const texts = items.map(obj).filter((i) => i.type === 'text').map((i) => {
-        try { return str(obj(JSON.parse(String(i.content))).content); } catch { return undefined; }
-      });
+      const items = Array.isArray(obj(r.mixed).item) ? (obj(r.mixed).item as unknown[]) : [];
+      const texts = items
+        .map(obj)
+        .filter((i) => i.type === 'text')
+        .map((i) => {
+          try {
+            return str(obj(JSON.parse(String(i.content))).content);
+          } catch {
+            return undefined;
+          }
+        });
       return texts.filter(Boolean).join('\n') || undefined;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
-export interface ArchiveResult { events: LedgerLine[]; skipped?: string }
+export interface ArchiveResult {
+  events: LedgerLine[];
+  skipped?: string;
+}
 
 /** One decrypted archive record (parsed JSON) → zero or one ledger event; ArchiveError names a malformed field. */
 export function archiveRecordToEvents(json: unknown): ArchiveResult {
@@ -61,8 +88,13 @@ export function archiveRecordToEvents(json: unknown): ArchiveResult {
   const type = str(r.msgtype) ?? '';
   if (type === 'revoke') return { events: [], skipped: 'a revoke notice' };
   const event: LedgerLine = {
-    id: `msg-${msgid}`, platform: PLATFORM, type: 'message.sent', at: chinaInstant(r.msgtime, 'ms'),
-    community: room, member: from, kind: KINDS[type] ?? (type === 'mixed' ? 'text' : 'other'),
+    id: `msg-${msgid}`,
+    platform: PLATFORM,
+    type: 'message.sent',
+    at: chinaInstant(r.msgtime, 'ms'),
+    community: room,
+    member: from,
+    kind: KINDS[type] ?? (type === 'mixed' ? 'text' : 'other'),
   };
   const text = textOf(type, r);
   if (text !== undefined) {

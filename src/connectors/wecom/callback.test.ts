@@ -14,19 +14,42 @@ import { signedCallback, TEST_CONFIG } from './mock-wecom.js';
 import { constantTimeEqual, openEnvelope, ReplayGuard, signatureMatches, verifySignature } from './security.js';
 import { fixturePath } from '../../test-support/fixtures.js';
 
-interface Vector { id: string; token: string; encodingAESKey: string; receiveId: string; timestamp: string; nonce: string; signature: string; encrypted: string; plaintext: string; random?: string }
+interface Vector {
+  id: string;
+  token: string;
+  encodingAESKey: string;
+  receiveId: string;
+  timestamp: string;
+  nonce: string;
+  signature: string;
+  encrypted: string;
+  plaintext: string;
+  random?: string;
+}
 const VECTORS = JSON.parse(fs.readFileSync(fixturePath('wecom', 'wecom-vectors.json'), 'utf8')) as Vector[];
 const silent = { info() {}, warn() {}, error() {} };
 
 let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase('sqlite'); });
-afterAll(async () => { await t?.drop(); });
+beforeAll(async () => {
+  t = await createTestDatabase('sqlite');
+});
+afterAll(async () => {
+  await t?.drop();
+});
 
-function setup(o: { config?: typeof TEST_CONFIG | Record<string, string>; now?: number; ingest?: ConnectorContext['ingest']; fetch?: typeof fetch } = {}) {
+function setup(
+  o: { config?: typeof TEST_CONFIG | Record<string, string>; now?: number; ingest?: ConnectorContext['ingest']; fetch?: typeof fetch } = {},
+) {
   const config = { ...TEST_CONFIG, apiBase: 'http://127.0.0.1:9', ...o.config };
   const ctx: ConnectorContext = { database: t.database, ingest: o.ingest ?? ((e) => ingestEvents(t.database, e)), log: silent };
-  const fail: typeof fetch = async () => { throw new Error('no WeCom API in this test'); };
-  const connector = createWecomConnector(config, ctx, { now: o.now === undefined ? undefined : () => o.now!, fetch: o.fetch ?? fail, sleep: async () => {} });
+  const fail: typeof fetch = async () => {
+    throw new Error('no WeCom API in this test');
+  };
+  const connector = createWecomConnector(config, ctx, {
+    now: o.now === undefined ? undefined : () => o.now!,
+    fetch: o.fetch ?? fail,
+    sleep: async () => {},
+  });
   const app = createApp(createContext(t.database, readEnv({})), silent, [connector]);
   const post = async (s: { query: string; body: string }) => app.request(`/hooks/wecom?${s.query}`, { method: 'POST', body: s.body });
   const send = (xml: string, opts?: Parameters<typeof signedCallback>[2]) => post(signedCallback(config, xml, opts));
@@ -34,9 +57,11 @@ function setup(o: { config?: typeof TEST_CONFIG | Record<string, string>; now?: 
 }
 
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
-const contact = (member: string) => `<xml><ToUserName>${TEST_CONFIG.corpId}</ToUserName><CreateTime>1403610513</CreateTime><Event>change_external_contact</Event>` +
+const contact = (member: string) =>
+  `<xml><ToUserName>${TEST_CONFIG.corpId}</ToUserName><CreateTime>1403610513</CreateTime><Event>change_external_contact</Event>` +
   `<ChangeType>add_external_contact</ChangeType><UserID>zhangsan</UserID><ExternalUserID>${member}</ExternalUserID><WelcomeCode>WC-${member}</WelcomeCode></xml>`;
-const chat = (id: string, change: string, time = 1403620000) => `<xml><ToUserName>${TEST_CONFIG.corpId}</ToUserName><CreateTime>${time}</CreateTime>` +
+const chat = (id: string, change: string, time = 1403620000) =>
+  `<xml><ToUserName>${TEST_CONFIG.corpId}</ToUserName><CreateTime>${time}</CreateTime>` +
   `<Event>change_external_chat</Event><ChatId>${id}</ChatId><ChangeType>${change}</ChangeType></xml>`;
 
 describe('official vectors (wecom-vectors.json)', () => {
@@ -49,7 +74,9 @@ describe('official vectors (wecom-vectors.json)', () => {
 
   it('the wechatpy vector with nonce 437374424 fails', () => {
     const v = VECTORS.find((x) => x.id === 'wechatpy-check-signature')!;
-    expect(() => verifySignature(v.token, { signature: v.signature, timestamp: v.timestamp, nonce: '437374424', encrypted: v.encrypted })).toThrow(/msg_signature does not match/);
+    expect(() => verifySignature(v.token, { signature: v.signature, timestamp: v.timestamp, nonce: '437374424', encrypted: v.encrypted })).toThrow(
+      /msg_signature does not match/,
+    );
   });
 
   it('GET /hooks/wecom answers the decrypted echostr (URL verification), "+" encoded or not', async () => {
@@ -78,14 +105,27 @@ describe('official vectors (wecom-vectors.json)', () => {
 describe('replay memory and comparisons', () => {
   it('remembers a bounded number of committed requests for 10 minutes, keyed on the signature alone', async () => {
     const guard = new ReplayGuard(3);
-    const ok = async (sig: string, at = 0) => guard.once(sig, () => at, async () => 'ran');
+    const ok = async (sig: string, at = 0) =>
+      guard.once(
+        sig,
+        () => at,
+        async () => 'ran',
+      );
     for (const n of ['a1', 'a2', 'a3', 'a4', 'a5']) expect(await ok(n)).toEqual({ duplicate: false, value: 'ran' });
     expect(guard.size).toBe(3);
     expect(await ok('a1', 1)).toEqual({ duplicate: false, value: 'ran' }); // forgotten: the oldest go first
     expect(await ok('A5', 1)).toEqual({ duplicate: true });
     expect(await ok('a5', 10 * 60_000)).toEqual({ duplicate: false, value: 'ran' });
     // A failed run is not remembered: the retry runs.
-    await expect(guard.once('a6', () => 0, async () => { throw new Error('down'); })).rejects.toThrow('down');
+    await expect(
+      guard.once(
+        'a6',
+        () => 0,
+        async () => {
+          throw new Error('down');
+        },
+      ),
+    ).rejects.toThrow('down');
     expect(await ok('a6')).toEqual({ duplicate: false, value: 'ran' });
     expect(guard.pending).toBe(0);
   });
@@ -93,17 +133,42 @@ describe('replay memory and comparisons', () => {
   it('a duplicate arriving while the first is in flight waits for it, and runs itself if the first failed', async () => {
     const guard = new ReplayGuard();
     let fail!: (e: Error) => void;
-    const first = guard.once('s1', () => 0, () => new Promise<string>((_r, j) => { fail = j; }));
+    const first = guard.once(
+      's1',
+      () => 0,
+      () =>
+        new Promise<string>((_r, j) => {
+          fail = j;
+        }),
+    );
     let ran = 0;
-    const second = guard.once('s1', () => 0, async () => { ran++; return 'second'; });
+    const second = guard.once(
+      's1',
+      () => 0,
+      async () => {
+        ran++;
+        return 'second';
+      },
+    );
     await new Promise((r) => setTimeout(r, 10));
     expect(ran).toBe(0); // waiting, not refused
     fail(new Error('database down'));
     await expect(first).rejects.toThrow('database down');
     expect(await second).toEqual({ duplicate: false, value: 'second' });
     let succeed!: (v: string) => void;
-    const third = guard.once('s2', () => 0, () => new Promise<string>((r) => { succeed = r; }));
-    const fourth = guard.once('s2', () => 0, async () => 'again');
+    const third = guard.once(
+      's2',
+      () => 0,
+      () =>
+        new Promise<string>((r) => {
+          succeed = r;
+        }),
+    );
+    const fourth = guard.once(
+      's2',
+      () => 0,
+      async () => 'again',
+    );
     succeed('first');
     expect(await third).toEqual({ duplicate: false, value: 'first' });
     expect(await fourth).toEqual({ duplicate: true });
@@ -135,7 +200,10 @@ describe('refusals', () => {
   it('a message encrypted for another corp → 403 wrong_receive_id', async () => {
     const res = await setup().send(contact('wmRID'), { receiveId: 'wwsomeoneelse' });
     expect(res.status).toBe(403);
-    expect(await errorOf(res)).toMatchObject({ code: 'wrong_receive_id', message: expect.stringMatching(/"wwsomeoneelse", not for WECOM_CORP_ID "wwqunyun0test01"/) });
+    expect(await errorOf(res)).toMatchObject({
+      code: 'wrong_receive_id',
+      message: expect.stringMatching(/"wwsomeoneelse", not for WECOM_CORP_ID "wwqunyun0test01"/),
+    });
   });
 
   it('a timestamp more than 5 minutes away → 401 stale_timestamp', async () => {
@@ -150,7 +218,12 @@ describe('refusals', () => {
 
   it('the same request again → "success", committed once', async () => {
     let ingests = 0;
-    const { post, config } = setup({ ingest: async (e) => { ingests++; return ingestEvents(t.database, e); } });
+    const { post, config } = setup({
+      ingest: async (e) => {
+        ingests++;
+        return ingestEvents(t.database, e);
+      },
+    });
     const s = signedCallback(config, contact('wmREPLAY'));
     expect(await (await post(s)).text()).toBe('success');
     const again = await post(s);
@@ -161,11 +234,16 @@ describe('refusals', () => {
 
   it('a WeCom retry arriving while the first request is still processing waits; if the first fails, the retry stores the event', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     let calls = 0;
     const { post, config } = setup({
       ingest: async (e) => {
-        if (++calls === 1) { await gate; throw new Error('database down'); }
+        if (++calls === 1) {
+          await gate;
+          throw new Error('database down');
+        }
         return ingestEvents(t.database, e);
       },
     });
@@ -179,7 +257,9 @@ describe('refusals', () => {
     const r = await retry;
     expect(r.status).toBe(200);
     expect(await r.text()).toBe('success');
-    expect(await t.database.db.selectFrom('identities').select('external_id').where('external_id', '=', 'wmINFLIGHT').executeTakeFirst()).toBeDefined();
+    expect(
+      await t.database.db.selectFrom('identities').select('external_id').where('external_id', '=', 'wmINFLIGHT').executeTakeFirst(),
+    ).toBeDefined();
   });
 
   it('a timestamp with leading zeros → 400 bad_timestamp', async () => {
@@ -197,7 +277,10 @@ describe('refusals', () => {
     const outer = await post({ query: signedCallback(config, '<xml/>').query, body: '<xml><Encrypt>abc</Encrypt>' });
     expect(outer.status).toBe(400);
     expect(await errorOf(outer)).toMatchObject({ code: 'bad_xml', message: expect.stringMatching(/request body .*never closed/) });
-    for (const [xml, why] of [['<xml><A>x</xml>', /decrypted message is not acceptable XML/], ['<!DOCTYPE x><xml/>', /DOCTYPE/]] as const) {
+    for (const [xml, why] of [
+      ['<xml><A>x</xml>', /decrypted message is not acceptable XML/],
+      ['<!DOCTYPE x><xml/>', /DOCTYPE/],
+    ] as const) {
       const res = await send(xml);
       expect(res.status).toBe(400);
       expect(await errorOf(res)).toMatchObject({ code: 'bad_xml', message: expect.stringMatching(why) });
@@ -206,7 +289,10 @@ describe('refusals', () => {
     expect(await errorOf(bad)).toMatchObject({ code: 'bad_event', message: expect.stringMatching(/ChatId: required/) });
     const s = signedCallback(config, '<xml/>');
     const junk = 'QUJD'.repeat(8);
-    const res = await post({ query: s.query.replace(s.signature, getSignature(config.token, s.timestamp, s.nonce, junk)), body: `<xml><Encrypt>${junk}</Encrypt></xml>` });
+    const res = await post({
+      query: s.query.replace(s.signature, getSignature(config.token, s.timestamp, s.nonce, junk)),
+      body: `<xml><Encrypt>${junk}</Encrypt></xml>`,
+    });
     expect(await errorOf(res)).toMatchObject({ code: 'bad_ciphertext' });
   });
 });
@@ -214,7 +300,9 @@ describe('refusals', () => {
 describe('acknowledgement and what the callback does beyond translation', () => {
   it('answers only after the ledger committed; a failed commit answers 503 and the retry is accepted', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     let calls = 0;
     const { post, config } = setup({
       ingest: async (e) => {
@@ -228,7 +316,10 @@ describe('acknowledgement and what the callback does beyond translation', () => 
     expect(failed.status).toBe(503);
     expect((await errorOf(failed)).code).toBe('not_committed');
     let answered = false;
-    const pending = post(s).then(async (r) => { answered = true; return r.text(); });
+    const pending = post(s).then(async (r) => {
+      answered = true;
+      return r.text();
+    });
     await new Promise((r) => setTimeout(r, 50));
     expect(answered).toBe(false);
     release();
@@ -244,13 +335,28 @@ describe('acknowledgement and what the callback does beyond translation', () => 
   });
 
   it('a dismissal closes every membership Qunyun knows of in that group, once', async () => {
-    const join = (member: string) => ({ id: `j-${member}`, platform: 'wecom', type: 'member.joined', community: 'wrDISMISS', member, at: '2014-06-24T10:00:00+08:00' });
+    const join = (member: string) => ({
+      id: `j-${member}`,
+      platform: 'wecom',
+      type: 'member.joined',
+      community: 'wrDISMISS',
+      member,
+      at: '2014-06-24T10:00:00+08:00',
+    });
     await ingestEvents(t.database, [join('wmA'), join('wmB')]);
     const { send } = setup();
-    const leaves = () => t.database.db.selectFrom('events').select(['body']).where('type', '=', 'member.left').execute()
-      .then((rows) => rows.map((r) => JSON.parse(r.body) as Record<string, unknown>).filter((b) => b.community === 'wrDISMISS'));
+    const leaves = () =>
+      t.database.db
+        .selectFrom('events')
+        .select(['body'])
+        .where('type', '=', 'member.left')
+        .execute()
+        .then((rows) => rows.map((r) => JSON.parse(r.body) as Record<string, unknown>).filter((b) => b.community === 'wrDISMISS'));
     expect(await (await send(chat('wrDISMISS', 'dismiss'))).text()).toBe('success');
-    expect((await leaves()).map((b) => [b.member, b.reason])).toEqual([['wmA', 'removed'], ['wmB', 'removed']]);
+    expect((await leaves()).map((b) => [b.member, b.reason])).toEqual([
+      ['wmA', 'removed'],
+      ['wmB', 'removed'],
+    ]);
     expect(await (await send(chat('wrDISMISS', 'dismiss'))).text()).toBe('success');
     expect(await leaves()).toHaveLength(2);
   });
@@ -258,7 +364,12 @@ describe('acknowledgement and what the callback does beyond translation', () => 
   it('records a new group even when WeCom cannot be asked for its details', async () => {
     const { send } = setup();
     expect(await (await send(chat('wrNODETAIL', 'create'))).text()).toBe('success');
-    const rows = await t.database.db.selectFrom('events').select('type').where('type', '=', 'community.updated').where('body', 'like', '%wrNODETAIL%').execute();
+    const rows = await t.database.db
+      .selectFrom('events')
+      .select('type')
+      .where('type', '=', 'community.updated')
+      .where('body', 'like', '%wrNODETAIL%')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 });
@@ -266,13 +377,15 @@ describe('acknowledgement and what the callback does beyond translation', () => 
 describe('POST /hooks/wecom/archive', () => {
   it('needs the token as a bearer, reports bad lines by number, skips non-group records', async () => {
     const { app, config } = setup();
-    const post = (body: string, token: string = config.token) => app.request('/hooks/wecom/archive', { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
+    const post = (body: string, token: string = config.token) =>
+      app.request('/hooks/wecom/archive', { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
     expect((await post('{}', 'wrong')).status).toBe(401);
-    const rec = (msgid: string, roomid = 'wrARCH') => JSON.stringify({ msgid, action: 'send', from: 'wmA', roomid, msgtime: 1547087894783, msgtype: 'text', text: { content: '你好' } });
+    const rec = (msgid: string, roomid = 'wrARCH') =>
+      JSON.stringify({ msgid, action: 'send', from: 'wmA', roomid, msgtime: 1547087894783, msgtype: 'text', text: { content: '你好' } });
     const body = [rec('a1'), 'not json', '', rec('a2', ''), JSON.stringify({ msgid: 'a3', from: 'wmA', roomid: 'wrARCH' }), rec('a1')].join('\n');
     const res = await post(body);
     expect(res.status).toBe(200);
-    const out = await res.json() as { accepted: number; duplicates: number; skipped: number; rejected: { line: number; reason: string }[] };
+    const out = (await res.json()) as { accepted: number; duplicates: number; skipped: number; rejected: { line: number; reason: string }[] };
     expect(out).toMatchObject({ accepted: 1, duplicates: 1, skipped: 1 });
     expect(out.rejected.map((r) => r.line)).toEqual([2, 5]);
     expect(out.rejected[1]!.reason).toMatch(/msgtime/);
@@ -280,10 +393,15 @@ describe('POST /hooks/wecom/archive', () => {
 
   it('an absurd msgtime rejects only its own line', async () => {
     const { app, config } = setup();
-    const rec = (msgid: string, msgtime: number) => JSON.stringify({ msgid, action: 'send', from: 'wmA', roomid: 'wrBIG', msgtime, msgtype: 'text', text: { content: '你好' } });
-    const res = await app.request('/hooks/wecom/archive', { method: 'POST', body: [rec('big1', 1e20), rec('big2', 1547087894783), rec('big3', 8.64e15)].join('\n'), headers: { authorization: `Bearer ${config.token}` } });
+    const rec = (msgid: string, msgtime: number) =>
+      JSON.stringify({ msgid, action: 'send', from: 'wmA', roomid: 'wrBIG', msgtime, msgtype: 'text', text: { content: '你好' } });
+    const res = await app.request('/hooks/wecom/archive', {
+      method: 'POST',
+      body: [rec('big1', 1e20), rec('big2', 1547087894783), rec('big3', 8.64e15)].join('\n'),
+      headers: { authorization: `Bearer ${config.token}` },
+    });
     expect(res.status).toBe(200);
-    const out = await res.json() as { accepted: number; rejected: { line: number; reason: string }[] };
+    const out = (await res.json()) as { accepted: number; rejected: { line: number; reason: string }[] };
     expect(out.accepted).toBe(1);
     expect(out.rejected.map((r) => r.line)).toEqual([1, 3]);
     expect(out.rejected[0]!.reason).toMatch(/^msgtime: .*year 10000/);

@@ -41,7 +41,8 @@ async function readBody(c: Context, limit: number): Promise<string> {
 function query(c: Context, names: string[]): Record<string, string> {
   const out = Object.fromEntries(names.map((n) => [n, c.req.query(n) ?? '']));
   const missing = names.filter((n) => out[n] === '');
-  if (missing.length > 0) throw new CallbackRefusal(400, 'missing_parameters', `missing query parameter${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new CallbackRefusal(400, 'missing_parameters', `missing query parameter${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
   return out;
 }
 
@@ -65,12 +66,24 @@ function parseOrRefuse(xml: string, what: string) {
 
 /** Members Qunyun knows to be in a dismissed group leave it (WeCom announces no del_member for a dismissal). */
 async function dismissal(db: Kysely<Schema>, chat: NonNullable<Translation['chat']>): Promise<LedgerLine[]> {
-  const rows = await db.selectFrom('memberships as ms').innerJoin('communities as c', 'c.id', 'ms.community_id')
+  const rows = await db
+    .selectFrom('memberships as ms')
+    .innerJoin('communities as c', 'c.id', 'ms.community_id')
     .innerJoin('identities as i', 'i.member_id', 'ms.member_id')
-    .select('i.external_id').where('c.platform', '=', PLATFORM).where('c.external_id', '=', chat.id)
-    .where('i.platform', '=', PLATFORM).where('ms.present', '=', 1).execute();
+    .select('i.external_id')
+    .where('c.platform', '=', PLATFORM)
+    .where('c.external_id', '=', chat.id)
+    .where('i.platform', '=', PLATFORM)
+    .where('ms.present', '=', 1)
+    .execute();
   return [...new Set(rows.map((r) => r.external_id))].sort().map((member) => ({
-    id: eventId('dismiss', [chat.baseId, member]), platform: PLATFORM, type: 'member.left', at: chat.at, community: chat.id, member, reason: 'removed',
+    id: eventId('dismiss', [chat.baseId, member]),
+    platform: PLATFORM,
+    type: 'member.left',
+    at: chat.at,
+    community: chat.id,
+    member,
+    reason: 'removed',
   }));
 }
 
@@ -105,42 +118,48 @@ export function registerWecomRoutes(app: OpenAPIHono, deps: CallbackDeps): void 
     }
   };
 
-  app.get('/hooks/wecom', signed({
-    params: ['msg_signature', 'timestamp', 'nonce', 'echostr'],
-    // A "+" of the base64 echostr arrives as a space when the caller did not percent-encode it.
-    ciphertext: async (_c, q) => q.echostr!.replace(/ /g, '+'),
-    handle: async (c, encrypted) => c.text(openEnvelope(config.aesKey, config.corpId, encrypted)),
-  }));
+  app.get(
+    '/hooks/wecom',
+    signed({
+      params: ['msg_signature', 'timestamp', 'nonce', 'echostr'],
+      // A "+" of the base64 echostr arrives as a space when the caller did not percent-encode it.
+      ciphertext: async (_c, q) => q.echostr!.replace(/ /g, '+'),
+      handle: async (c, encrypted) => c.text(openEnvelope(config.aesKey, config.corpId, encrypted)),
+    }),
+  );
 
-  app.post('/hooks/wecom', signed({
-    params: ['msg_signature', 'timestamp', 'nonce'],
-    duplicate: (c) => c.text('success'),
-    async ciphertext(c) {
-      const outer = parseOrRefuse(await readBody(c, MAX_CALLBACK_BYTES), 'the request body');
-      const encrypted = fields(outer).Encrypt;
-      if (!encrypted) throw new CallbackRefusal(400, 'bad_xml', 'the request body has no <Encrypt> element');
-      return encrypted;
-    },
-    async handle(c, encrypted) {
-      const plain = openEnvelope(config.aesKey, config.corpId, encrypted);
-      let t: Translation;
-      try {
-        t = translateDocument(parseOrRefuse(plain, 'the decrypted message'));
-      } catch (err) {
-        if (err instanceof TranslateError) throw new CallbackRefusal(400, 'bad_event', `the event cannot be read: ${err.message}`);
-        throw err;
-      }
-      const events = [...t.events, ...(await extras(t))];
-      if (t.ignored) ctx.log.info({ ignored: t.ignored }, 'wecom callback acknowledged without ledger events');
-      if (events.length > 0) {
-        const r = await ctx.ingest(events);
-        // A refused line will not improve by WeCom delivering it again: log it and acknowledge.
-        if (r.rejected.length > 0) ctx.log.warn({ rejected: r.rejected }, 'wecom callback: events refused by the ledger');
-      }
-      if (t.welcome) directory.welcome.set(t.welcome.member, t.welcome.code, now());
-      return c.text('success');
-    },
-  }));
+  app.post(
+    '/hooks/wecom',
+    signed({
+      params: ['msg_signature', 'timestamp', 'nonce'],
+      duplicate: (c) => c.text('success'),
+      async ciphertext(c) {
+        const outer = parseOrRefuse(await readBody(c, MAX_CALLBACK_BYTES), 'the request body');
+        const encrypted = fields(outer).Encrypt;
+        if (!encrypted) throw new CallbackRefusal(400, 'bad_xml', 'the request body has no <Encrypt> element');
+        return encrypted;
+      },
+      async handle(c, encrypted) {
+        const plain = openEnvelope(config.aesKey, config.corpId, encrypted);
+        let t: Translation;
+        try {
+          t = translateDocument(parseOrRefuse(plain, 'the decrypted message'));
+        } catch (err) {
+          if (err instanceof TranslateError) throw new CallbackRefusal(400, 'bad_event', `the event cannot be read: ${err.message}`);
+          throw err;
+        }
+        const events = [...t.events, ...(await extras(t))];
+        if (t.ignored) ctx.log.info({ ignored: t.ignored }, 'wecom callback acknowledged without ledger events');
+        if (events.length > 0) {
+          const r = await ctx.ingest(events);
+          // A refused line will not improve by WeCom delivering it again: log it and acknowledge.
+          if (r.rejected.length > 0) ctx.log.warn({ rejected: r.rejected }, 'wecom callback: events refused by the ledger');
+        }
+        if (t.welcome) directory.welcome.set(t.welcome.member, t.welcome.code, now());
+        return c.text('success');
+      },
+    }),
+  );
 
   /** Group details for a new or changed group (best effort: WeCom waits only 5 s for the answer), members closed on dismissal. */
   async function extras(t: Translation): Promise<LedgerLine[]> {
@@ -177,7 +196,10 @@ export function registerWecomRoutes(app: OpenAPIHono, deps: CallbackDeps): void 
       try {
         const r = archiveRecordToEvents(JSON.parse(raw));
         if (r.skipped) skipped++;
-        for (const e of r.events) { events.push(e); sourceLine.push(i + 1); }
+        for (const e of r.events) {
+          events.push(e);
+          sourceLine.push(i + 1);
+        }
       } catch (err) {
         if (!(err instanceof ArchiveError) && !(err instanceof SyntaxError)) throw err;
         rejected.push({ line: i + 1, reason: err instanceof SyntaxError ? `not JSON: ${err.message}` : err.message });

@@ -8,7 +8,12 @@ import { wecomConfig, WecomConfigError } from './config.js';
 const ctx = { database: {} as ConnectorContext['database'], ingest: async () => ({ accepted: 0, duplicates: 0, rejected: [] }), log: console };
 /** The connectors a process started with this environment would build. */
 const fromEnv = (env: Record<string, string>) => connectorsFor(readEnv(env).connectors, ctx);
-const FULL = { WECOM_CORP_ID: 'ww1436e0e65a779aee', WECOM_TOKEN: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo', WECOM_ENCODING_AES_KEY: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt', WECOM_SECRET: 'secret' };
+const FULL = {
+  WECOM_CORP_ID: 'ww1436e0e65a779aee',
+  WECOM_TOKEN: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo',
+  WECOM_ENCODING_AES_KEY: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt',
+  WECOM_SECRET: 'secret',
+};
 const problems = (env: Record<string, string>) => {
   try {
     wecomConfig(env);
@@ -41,7 +46,9 @@ describe('WeCom from the environment', () => {
       'WECOM_ENCODING_AES_KEY must be exactly 43 letters and digits (got 42 characters)',
     ]);
     expect(problems({ ...FULL, WECOM_TOKEN: 'has space', WECOM_CORP_ID: 'w w', WECOM_API_BASE: 'ftp://x' }).map((p) => p.split(' ')[0])).toEqual([
-      'WECOM_CORP_ID', 'WECOM_TOKEN', 'WECOM_API_BASE',
+      'WECOM_CORP_ID',
+      'WECOM_TOKEN',
+      'WECOM_API_BASE',
     ]);
     expect(() => wecomConfig({ WECOM_SECRET: 's' })).toThrow(/^WeCom connector misconfigured: WECOM_CORP_ID is missing/);
   });

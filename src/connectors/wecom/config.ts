@@ -30,8 +30,11 @@ export function wecomConfig(env: NodeJS.ProcessEnv): WecomConfig | null {
   if (WECOM_VARS.every((v) => get(v) === '')) return null;
   const problems: string[] = [];
   for (const v of WECOM_VARS) if (get(v) === '') problems.push(`${v} is missing (set all of ${WECOM_VARS.join(', ')})`);
-  const corpId = get('WECOM_CORP_ID'), token = get('WECOM_TOKEN'), aesKey = get('WECOM_ENCODING_AES_KEY');
-  if (corpId && !/^[A-Za-z0-9_-]{1,64}$/.test(corpId)) problems.push('WECOM_CORP_ID must be the corp id shown under 我的企业 (letters and digits, e.g. ww1436e0e65a779aee)');
+  const corpId = get('WECOM_CORP_ID'),
+    token = get('WECOM_TOKEN'),
+    aesKey = get('WECOM_ENCODING_AES_KEY');
+  if (corpId && !/^[A-Za-z0-9_-]{1,64}$/.test(corpId))
+    problems.push('WECOM_CORP_ID must be the corp id shown under 我的企业 (letters and digits, e.g. ww1436e0e65a779aee)');
   if (token && !/^[A-Za-z0-9]{1,32}$/.test(token)) problems.push('WECOM_TOKEN must be 1–32 letters or digits (the Token of the callback settings)');
   if (aesKey && !validAesKey(aesKey)) {
     problems.push(`WECOM_ENCODING_AES_KEY must be exactly 43 letters and digits (got ${aesKey.length} characters)`);

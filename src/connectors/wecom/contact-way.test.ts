@@ -5,7 +5,9 @@ import { WecomApi } from './api.js';
 import { createContactWay } from './contact-way.js';
 
 let mock: MockWecom;
-beforeAll(async () => { mock = await startMockWecom(); });
+beforeAll(async () => {
+  mock = await startMockWecom();
+});
 afterAll(() => mock.close());
 
 describe('WeCom channel codes', () => {

@@ -21,16 +21,35 @@ beforeAll(async () => {
     { id: 'j2', platform: 'wecom', type: 'member.joined', community: 'wrG', member: 'wmLONE', at },
     { id: 'j3', platform: 'sim', type: 'member.joined', community: 'simG', member: 'u1', at },
   ]);
-  for (const r of await t.database.db.selectFrom('identities').select(['external_id', 'member_id']).execute()) ids[r.external_id] = Number(r.member_id);
+  for (const r of await t.database.db.selectFrom('identities').select(['external_id', 'member_id']).execute())
+    ids[r.external_id] = Number(r.member_id);
   for (const r of await t.database.db.selectFrom('communities').select(['external_id', 'id']).execute()) ids[r.external_id] = Number(r.id);
-  wecom = createWecomConnector({ ...TEST_CONFIG, apiBase: mock.base }, { database: t.database, ingest: (e) => ingestEvents(t.database, e), log: console },
-    { sleep: async () => {} });
+  wecom = createWecomConnector(
+    { ...TEST_CONFIG, apiBase: mock.base },
+    { database: t.database, ingest: (e) => ingestEvents(t.database, e), log: console },
+    { sleep: async () => {} },
+  );
 });
-afterAll(async () => { await mock.close(); await t.drop(); });
+afterAll(async () => {
+  await mock.close();
+  await t.drop();
+});
 
-const action = (kind: string, payload: Record<string, unknown> = { text: '大家好' }, member = 'wmJACK', community: string | null = 'wrG'): OutboxAction => ({
-  id: ++n, rule: 'test', kind, platform: 'wecom', event_id: null, attempts: 0, payload,
-  member_id: ids[member] ?? null, community_id: community === null ? null : ids[community] ?? null,
+const action = (
+  kind: string,
+  payload: Record<string, unknown> = { text: '大家好' },
+  member = 'wmJACK',
+  community: string | null = 'wrG',
+): OutboxAction => ({
+  id: ++n,
+  rule: 'test',
+  kind,
+  platform: 'wecom',
+  event_id: null,
+  attempts: 0,
+  payload,
+  member_id: ids[member] ?? null,
+  community_id: community === null ? null : (ids[community] ?? null),
 });
 const deliver = async (a: OutboxAction) => {
   const from = mock.calls.length;
@@ -41,10 +60,13 @@ const deliver = async (a: OutboxAction) => {
 describe('group messages', () => {
   it('send: a group message task from the group owner to that group (the owner looked up once)', async () => {
     const first = await deliver(action('send'));
-    expect(first).toEqual({ result: { ok: true }, calls: [
-      ['externalcontact/groupchat/get', { chat_id: 'wrG', need_name: 1 }],
-      ['externalcontact/add_msg_template', { chat_type: 'group', sender: 'zhangsan', chat_id_list: ['wrG'], text: { content: '大家好' } }],
-    ] });
+    expect(first).toEqual({
+      result: { ok: true },
+      calls: [
+        ['externalcontact/groupchat/get', { chat_id: 'wrG', need_name: 1 }],
+        ['externalcontact/add_msg_template', { chat_type: 'group', sender: 'zhangsan', chat_id_list: ['wrG'], text: { content: '大家好' } }],
+      ],
+    });
     expect((await deliver(action('send'))).calls.map((c) => c[0])).toEqual(['externalcontact/add_msg_template']);
   });
 
@@ -63,7 +85,10 @@ describe('messages to one member', () => {
   it('uses the WelcomeCode of a fresh add_external_contact once, then a single-customer task from their staff member', async () => {
     wecom.directory.welcome.set('wmJACK', 'WELCOMECODE', Date.now());
     const first = await deliver(action('send', { text: '欢迎！', to: 'member' }));
-    expect(first).toEqual({ result: { ok: true }, calls: [['externalcontact/send_welcome_msg', { welcome_code: 'WELCOMECODE', text: { content: '欢迎！' } }]] });
+    expect(first).toEqual({
+      result: { ok: true },
+      calls: [['externalcontact/send_welcome_msg', { welcome_code: 'WELCOMECODE', text: { content: '欢迎！' } }]],
+    });
     const second = await deliver(action('send', { text: '第二天', to: 'member' }));
     expect(second.calls).toEqual([
       ['externalcontact/get', {}],
@@ -78,10 +103,13 @@ describe('messages to one member', () => {
     expect(r.result).toMatchObject({ ok: false, retryable: false, error: expect.stringMatching(/41051/) });
   });
 
-  it('a customer who is nobody\'s contact cannot be messaged privately', async () => {
+  it("a customer who is nobody's contact cannot be messaged privately", async () => {
     mock.script({ json: { errcode: 84061, errmsg: 'not external contact' } });
-    expect((await deliver(action('send', { text: 'hi', to: 'member' }, 'wmLONE'))).result)
-      .toEqual({ ok: false, retryable: false, error: "customer wmLONE is no staff member's contact, so WeCom cannot message them privately" });
+    expect((await deliver(action('send', { text: 'hi', to: 'member' }, 'wmLONE'))).result).toEqual({
+      ok: false,
+      retryable: false,
+      error: "customer wmLONE is no staff member's contact, so WeCom cannot message them privately",
+    });
   });
 });
 
@@ -103,7 +131,10 @@ describe('tags', () => {
 
   it('finds an existing tag, and tags a customer nobody follows in Qunyun only', async () => {
     mock.script({ json: { errcode: 0, tag_group: [{ group_name: '群运', tag: [{ id: 'et-vip', name: 'vip' }] }] } });
-    expect((await deliver(action('tag', { tag: 'vip' }))).calls.map((c) => c[0])).toEqual(['externalcontact/get_corp_tag_list', 'externalcontact/mark_tag']);
+    expect((await deliver(action('tag', { tag: 'vip' }))).calls.map((c) => c[0])).toEqual([
+      'externalcontact/get_corp_tag_list',
+      'externalcontact/mark_tag',
+    ]);
     // wmLONE follows nobody (WeCom said 84061 above, remembered for ten minutes): no WeCom call, the tag is ours.
     expect(await deliver(action('tag', { tag: 'vip' }, 'wmLONE'))).toEqual({ result: { ok: true }, calls: [] });
     const tags = await t.database.db.selectFrom('member_tags').select('tag').where('member_id', '=', ids.wmLONE!).execute();
@@ -126,10 +157,19 @@ describe('what WeCom cannot do, and failures', () => {
   });
 
   it('refuses actions it cannot address or whose text WeCom would refuse', async () => {
-    expect((await deliver(action('send', { text: 'x' }, 'u1', 'simG'))).result).toMatchObject({ retryable: false, error: expect.stringMatching(/no WeCom identity/) });
-    expect((await deliver(action('reply', { text: 'x' }, 'wmJACK', null))).result).toMatchObject({ retryable: false, error: expect.stringMatching(/names no WeCom customer group/) });
+    expect((await deliver(action('send', { text: 'x' }, 'u1', 'simG'))).result).toMatchObject({
+      retryable: false,
+      error: expect.stringMatching(/no WeCom identity/),
+    });
+    expect((await deliver(action('reply', { text: 'x' }, 'wmJACK', null))).result).toMatchObject({
+      retryable: false,
+      error: expect.stringMatching(/names no WeCom customer group/),
+    });
     expect((await deliver(action('send', {}))).result).toMatchObject({ retryable: false, error: expect.stringMatching(/no payload.text/) });
-    expect((await deliver(action('send', { text: '长'.repeat(1500) }))).result).toMatchObject({ retryable: false, error: expect.stringMatching(/4000 bytes/) });
+    expect((await deliver(action('send', { text: '长'.repeat(1500) }))).result).toMatchObject({
+      retryable: false,
+      error: expect.stringMatching(/4000 bytes/),
+    });
   });
 
   it('an outage is retryable, a refusal is not', async () => {
@@ -142,7 +182,7 @@ describe('what WeCom cannot do, and failures', () => {
 });
 
 describe('mentionName', () => {
-  it('keeps names readable and ads out of the owner\'s warnings', async () => {
+  it("keeps names readable and ads out of the owner's warnings", async () => {
     const { mentionName } = await import('./deliver.js');
     expect(mentionName('小红')).toBe('小红');
     expect(mentionName('加微信 http://x.cn/a 领资料')).toBe('领资料');

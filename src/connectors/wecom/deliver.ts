@@ -16,13 +16,13 @@ import { PLATFORM } from './translate.js';
 export const WECOM_KINDS = ['send', 'reply', 'warn', 'tag'] as const;
 
 const NO_API: Record<string, string> = {
-  delete: 'the WeCom API cannot delete or recall a member\'s message in a customer group',
+  delete: "the WeCom API cannot delete or recall a member's message in a customer group",
   mute: 'customer groups have no mute in the WeCom API',
   unmute: 'customer groups have no mute in the WeCom API',
   remove: 'the WeCom API cannot remove a member from a customer group (the owner or an admin removes them in the WeCom client)',
   blacklist: 'the WeCom API cannot remove a member from a customer group; the blacklist still stands in Qunyun',
   unblacklist: 'there is nothing to undo on WeCom: the blacklist was lifted in Qunyun',
-  notify: 'operator notices stay in Qunyun\'s audit log; the WeCom connector does not deliver them',
+  notify: "operator notices stay in Qunyun's audit log; the WeCom connector does not deliver them",
 };
 
 const ONCE = { attempts: 1 };
@@ -32,8 +32,11 @@ const ONCE = { attempts: 1 };
  * the ad repeated for them, so links, contact cues and long digit runs go, and the rest is capped.
  */
 export function mentionName(name: string | null | undefined): string {
-  const cleaned = (name ?? '').replace(/https?:\/\/\S+|www\.\S+|\S+\.(?:com|cn|net|top|vip|cc)\S*/giu, '')
-    .replace(/加\s*微\s*信|加\s*[vV]|微\s*信|威\s*信|薇\s*信|[vV]\s*信|\b(?:vx|wx|qq)\b|\d{5,}/giu, '').replace(/\s+/g, ' ').trim();
+  const cleaned = (name ?? '')
+    .replace(/https?:\/\/\S+|www\.\S+|\S+\.(?:com|cn|net|top|vip|cc)\S*/giu, '')
+    .replace(/加\s*微\s*信|加\s*[vV]|微\s*信|威\s*信|薇\s*信|[vV]\s*信|\b(?:vx|wx|qq)\b|\d{5,}/giu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return cleaned.length === 0 ? '群成员' : [...cleaned].slice(0, 20).join('');
 }
 
@@ -43,13 +46,22 @@ const DEFAULT_WARNING = '请遵守群规，谢谢配合。';
 
 class Refused extends Error {}
 
-interface Target { member: string | null; memberName: string | null; chat: string | null }
+interface Target {
+  member: string | null;
+  memberName: string | null;
+  chat: string | null;
+}
 
 async function target(db: Kysely<Schema>, a: OutboxAction): Promise<Target> {
   const t: Target = { member: null, memberName: null, chat: null };
   if (a.member_id !== null) {
-    const m = await db.selectFrom('identities').select('external_id').where('member_id', '=', a.member_id).where('platform', '=', PLATFORM)
-      .orderBy('external_id').executeTakeFirst();
+    const m = await db
+      .selectFrom('identities')
+      .select('external_id')
+      .where('member_id', '=', a.member_id)
+      .where('platform', '=', PLATFORM)
+      .orderBy('external_id')
+      .executeTakeFirst();
     t.member = m?.external_id ?? null;
     t.memberName = (await db.selectFrom('members').select('name').where('id', '=', a.member_id).executeTakeFirst())?.name ?? null;
   }
@@ -63,7 +75,8 @@ async function target(db: Kysely<Schema>, a: OutboxAction): Promise<Target> {
 function textOf(a: OutboxAction, prefix = '', fallback?: string): string {
   const text = typeof a.payload.text === 'string' && a.payload.text.trim() !== '' ? a.payload.text : fallback;
   if (!text) throw new Refused(`${a.kind} action ${a.id} has no payload.text to send`);
-  if (Buffer.byteLength(prefix + text) > MAX_TEXT_BYTES) throw new Refused(`${a.kind} action ${a.id}: text longer than WeCom's ${MAX_TEXT_BYTES} bytes`);
+  if (Buffer.byteLength(prefix + text) > MAX_TEXT_BYTES)
+    throw new Refused(`${a.kind} action ${a.id}: text longer than WeCom's ${MAX_TEXT_BYTES} bytes`);
   return prefix + text;
 }
 
@@ -83,8 +96,14 @@ export function wecomDeliver(deps: DeliverDeps): (a: OutboxAction, db: Kysely<Sc
     if (!owner) throw new Refused(`WeCom lists no owner for group ${chat}, so no one can send the group message`);
     // One attempt in the client: a timed-out send may have reached WeCom, and each task spends one of the group's
     // four monthly messages; the outbox retries later, with backoff.
-    const r = await api.call('externalcontact/add_msg_template', { chat_type: 'group', sender: owner, chat_id_list: [chat], text: { content: text } }, {}, ONCE);
-    if (Array.isArray(r.fail_list) && r.fail_list.length > 0) throw new Refused(`WeCom did not accept the group message for ${r.fail_list.join(', ')}`);
+    const r = await api.call(
+      'externalcontact/add_msg_template',
+      { chat_type: 'group', sender: owner, chat_id_list: [chat], text: { content: text } },
+      {},
+      ONCE,
+    );
+    if (Array.isArray(r.fail_list) && r.fail_list.length > 0)
+      throw new Refused(`WeCom did not accept the group message for ${r.fail_list.join(', ')}`);
   };
 
   const privateMessage = async (a: OutboxAction, member: string, text: string) => {
@@ -96,7 +115,12 @@ export function wecomDeliver(deps: DeliverDeps): (a: OutboxAction, db: Kysely<Sc
     }
     const staff = await directory.followUser(member);
     if (!staff) throw new Refused(`customer ${member} is no staff member's contact, so WeCom cannot message them privately`);
-    await api.call('externalcontact/add_msg_template', { chat_type: 'single', sender: staff, external_userid: [member], text: { content: text } }, {}, ONCE);
+    await api.call(
+      'externalcontact/add_msg_template',
+      { chat_type: 'single', sender: staff, external_userid: [member], text: { content: text } },
+      {},
+      ONCE,
+    );
   };
 
   const tag = async (a: OutboxAction, member: string, db: Kysely<Schema>) => {
@@ -119,7 +143,11 @@ export function wecomDeliver(deps: DeliverDeps): (a: OutboxAction, db: Kysely<Sc
     }
     try {
       const t = await target(db, a);
-      const needMember = (): string => t.member ?? (() => { throw new Refused(`${a.kind} action ${a.id}: the member has no WeCom identity`); })();
+      const needMember = (): string =>
+        t.member ??
+        (() => {
+          throw new Refused(`${a.kind} action ${a.id}: the member has no WeCom identity`);
+        })();
       if (a.kind === 'tag') await tag(a, needMember(), db);
       else if (a.kind === 'send' && (a.payload.to === 'member' || typeof a.payload.welcome_code === 'string' || t.chat === null)) {
         await privateMessage(a, needMember(), textOf(a));

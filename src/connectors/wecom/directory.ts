@@ -8,7 +8,10 @@ const CACHE_MS = 10 * 60_000;
 export const TAG_GROUP = '群运';
 
 export interface GroupDetail {
-  chatId: string; name?: string; owner?: string; admins: string[];
+  chatId: string;
+  name?: string;
+  owner?: string;
+  admins: string[];
   members: { userid: string; name?: string; joinTime?: number; joinScene?: number; inviter?: string }[];
 }
 
@@ -18,7 +21,10 @@ const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.fi
 
 class TtlCache<V> {
   private m = new Map<string, { v: V; until: number }>();
-  constructor(private readonly ttl: number, private readonly max = 5000) {}
+  constructor(
+    private readonly ttl: number,
+    private readonly max = 5000,
+  ) {}
   get(k: string, now: number): V | undefined {
     const e = this.m.get(k);
     return e && now < e.until ? e.v : undefined;
@@ -42,7 +48,10 @@ export class Directory {
   /** Welcome codes by external contact: WeCom honours one for 20 seconds after the callback. */
   readonly welcome = new TtlCache<string>(20_000);
 
-  constructor(private readonly api: WecomApi, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly api: WecomApi,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async group(chatId: string, limits?: CallLimits, fresh = false): Promise<GroupDetail> {
     const hit = fresh ? undefined : this.groups.get(chatId, this.now());
@@ -50,8 +59,12 @@ export class Directory {
     const r = await this.api.call('externalcontact/groupchat/get', { chat_id: chatId, need_name: 1 }, {}, limits);
     const g = (r.group_chat ?? {}) as Record<string, unknown>;
     const detail: GroupDetail = {
-      chatId, name: str(g.name), owner: str(g.owner),
-      admins: list(g.admin_list).map((a) => str(a.userid)).filter((x): x is string => x !== undefined),
+      chatId,
+      name: str(g.name),
+      owner: str(g.owner),
+      admins: list(g.admin_list)
+        .map((a) => str(a.userid))
+        .filter((x): x is string => x !== undefined),
       members: list(g.member_list).flatMap((m) => {
         const userid = str(m.userid);
         if (!userid) return [];
@@ -70,7 +83,10 @@ export class Directory {
     let staff: string | null = null;
     try {
       const r = await this.api.call('externalcontact/get', undefined, { external_userid: externalUserId });
-      staff = list(r.follow_user).map((f) => str(f.userid)).find((x) => x !== undefined) ?? null;
+      staff =
+        list(r.follow_user)
+          .map((f) => str(f.userid))
+          .find((x) => x !== undefined) ?? null;
     } catch (err) {
       if ((err as { code?: number }).code !== 84061) throw err;
     }
@@ -86,7 +102,10 @@ export class Directory {
     for (const g of list(found.tag_group)) {
       if (g.group_name !== TAG_GROUP) continue;
       const t = list(g.tag).find((x) => x.name === name);
-      if (t && str(t.id)) { this.tags.set(name, str(t.id)!, this.now()); return str(t.id)!; }
+      if (t && str(t.id)) {
+        this.tags.set(name, str(t.id)!, this.now());
+        return str(t.id)!;
+      }
     }
     const made = await this.api.call('externalcontact/add_corp_tag', { group_name: TAG_GROUP, tag: [{ name }] });
     const id = str(list((made.tag_group as Record<string, unknown> | undefined)?.tag).find((x) => x.name === name)?.id);
@@ -107,8 +126,13 @@ export function groupEvents(d: GroupDetail, baseId: string, at: string, withMemb
   if (!withMembers) return [community];
   const joins = d.members.map((m): LedgerLine => {
     const e: LedgerLine = {
-      id: eventId('join', ['groupchat', d.chatId, m.userid, String(m.joinTime ?? '')]), platform: PLATFORM, type: 'member.joined',
-      at: m.joinTime ? chinaInstant(m.joinTime) : at, community: d.chatId, member: m.userid, method: joinMethod(m.joinScene?.toString()),
+      id: eventId('join', ['groupchat', d.chatId, m.userid, String(m.joinTime ?? '')]),
+      platform: PLATFORM,
+      type: 'member.joined',
+      at: m.joinTime ? chinaInstant(m.joinTime) : at,
+      community: d.chatId,
+      member: m.userid,
+      method: joinMethod(m.joinScene?.toString()),
     };
     if (m.name) e.name = m.name;
     if (m.inviter && m.inviter !== m.userid) e.inviter = m.inviter;

@@ -30,8 +30,15 @@ export function createWecomConnector(config: WecomConfig, ctx: ConnectorContext,
   const deliver = wecomDeliver({ api, directory, ingest: (e) => ctx.ingest(e), now });
   const guard = new ReplayGuard();
   return {
-    platform: PLATFORM, platforms: [PLATFORM], kinds: WECOM_KINDS, config, api, directory,
+    platform: PLATFORM,
+    platforms: [PLATFORM],
+    kinds: WECOM_KINDS,
+    config,
+    api,
+    directory,
     deliver,
-    routes(app) { registerWecomRoutes(app, { config, ctx, directory, guard, now }); },
+    routes(app) {
+      registerWecomRoutes(app, { config, ctx, directory, guard, now });
+    },
   };
 }

@@ -5,7 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { encrypt, getSignature } from '@wecom/crypto';
 import type { WecomConfig } from './config.js';
 
-export interface MockCall { path: string; query: Record<string, string>; body: unknown }
+export interface MockCall {
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+}
 /** A scripted answer for the next API call (token calls excluded): HTTP status and JSON, or a dropped connection. */
 export type Scripted = { status?: number; json?: Record<string, unknown> } | 'drop' | 'hang';
 
@@ -23,7 +27,8 @@ export interface MockWecom {
 }
 
 export const MOCK_GROUP = {
-  owner: 'zhangsan', admin_list: [{ userid: 'lisi' }],
+  owner: 'zhangsan',
+  admin_list: [{ userid: 'lisi' }],
   member_list: [
     { userid: 'zhangsan', type: 1, join_time: 1403600000, join_scene: 1, name: '张三' },
     { userid: 'wmNEWMEMBER', type: 2, join_time: 1403600100, join_scene: 3, invitor: { userid: 'zhangsan' }, name: '新朋友' },
@@ -34,17 +39,23 @@ function defaultAnswer(path: string, body: Record<string, unknown>): Record<stri
   switch (path) {
     case 'externalcontact/groupchat/get':
       return { errcode: 0, group_chat: { chat_id: body.chat_id, name: `群 ${String(body.chat_id)}`, ...MOCK_GROUP } };
-    case 'externalcontact/add_msg_template': return { errcode: 0, fail_list: [], msgid: `msg${Date.now()}` };
-    case 'externalcontact/get': return { errcode: 0, external_contact: {}, follow_user: [{ userid: 'zhangsan' }] };
-    case 'externalcontact/get_corp_tag_list': return { errcode: 0, tag_group: [] };
+    case 'externalcontact/add_msg_template':
+      return { errcode: 0, fail_list: [], msgid: `msg${Date.now()}` };
+    case 'externalcontact/get':
+      return { errcode: 0, external_contact: {}, follow_user: [{ userid: 'zhangsan' }] };
+    case 'externalcontact/get_corp_tag_list':
+      return { errcode: 0, tag_group: [] };
     case 'externalcontact/add_corp_tag': {
-      const tags = Array.isArray(body.tag) ? body.tag as { name: string }[] : [];
+      const tags = Array.isArray(body.tag) ? (body.tag as { name: string }[]) : [];
       return { errcode: 0, tag_group: { group_name: body.group_name, tag: tags.map((t, i) => ({ id: `et-${i}-${t.name}`, name: t.name })) } };
     }
-    case 'externalcontact/send_welcome_msg': case 'externalcontact/mark_tag': return { errcode: 0, errmsg: 'ok' };
+    case 'externalcontact/send_welcome_msg':
+    case 'externalcontact/mark_tag':
+      return { errcode: 0, errmsg: 'ok' };
     case 'externalcontact/add_contact_way':
       return { errcode: 0, config_id: `cw-${String(body.state)}`, qr_code: `https://wework.qpic.cn/wwpic/mock-${String(body.state)}/0` };
-    default: return { errcode: 40058, errmsg: `mock: no such API ${path}` };
+    default:
+      return { errcode: 40058, errmsg: `mock: no such API ${path}` };
   }
 }
 
@@ -62,8 +73,11 @@ export async function startMockWecom(): Promise<MockWecom> {
       const path = url.pathname.replace(/^\/cgi-bin\//, '');
       const query = Object.fromEntries(url.searchParams);
       const text = Buffer.concat(chunks).toString('utf8');
-      const body = text ? JSON.parse(text) as Record<string, unknown> : {};
-      const send = (status: number, json: object) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(json)); };
+      const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      const send = (status: number, json: object) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(json));
+      };
       const answer = (next: Scripted | undefined): boolean => {
         if (next === 'drop') req.socket.destroy();
         else if (next === 'hang') return true;
@@ -85,18 +99,30 @@ export async function startMockWecom(): Promise<MockWecom> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
-    base: `http://127.0.0.1:${port}`, calls,
-    script: (...answers) => { queue.push(...answers); },
-    scriptToken: (...answers) => { tokenQueue.push(...answers); },
+    base: `http://127.0.0.1:${port}`,
+    calls,
+    script: (...answers) => {
+      queue.push(...answers);
+    },
+    scriptToken: (...answers) => {
+      tokenQueue.push(...answers);
+    },
     expireTokens: () => valid.clear(),
     tokensIssued: () => issued,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
 /** A callback as WeCom sends it: the XML encrypted for `receiveId` (the corp id by default) and signed with the token. */
-export function signedCallback(cfg: Pick<WecomConfig, 'token' | 'aesKey' | 'corpId'>, xml: string,
-  o: { timestamp?: string; nonce?: string; receiveId?: string } = {}) {
+export function signedCallback(
+  cfg: Pick<WecomConfig, 'token' | 'aesKey' | 'corpId'>,
+  xml: string,
+  o: { timestamp?: string; nonce?: string; receiveId?: string } = {},
+) {
   const timestamp = o.timestamp ?? String(Math.floor(Date.now() / 1000));
   const nonce = o.nonce ?? Math.random().toString(36).slice(2, 12);
   const encrypted = encrypt(cfg.aesKey, xml, o.receiveId ?? cfg.corpId);
@@ -107,5 +133,8 @@ export function signedCallback(cfg: Pick<WecomConfig, 'token' | 'aesKey' | 'corp
 }
 
 export const TEST_CONFIG = {
-  corpId: 'wwqunyun0test01', token: 'QunyunTestToken1', aesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', secret: 'test-secret',
+  corpId: 'wwqunyun0test01',
+  token: 'QunyunTestToken1',
+  aesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  secret: 'test-secret',
 } as const;

@@ -6,7 +6,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { decrypt, getSignature } from '@wecom/crypto';
 
 export class CallbackRefusal extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 409 | 413, readonly code: string, message: string) { super(message); }
+  constructor(
+    readonly status: 400 | 401 | 403 | 409 | 413,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export const TIMESTAMP_WINDOW_S = 300;
@@ -22,7 +28,12 @@ export function constantTimeEqual(expected: string, presented: string): boolean 
 /** The expected and the presented msg_signature (hex, either case) compared in constant time. */
 export const signatureMatches = (expected: string, presented: string): boolean => constantTimeEqual(expected.toLowerCase(), presented.toLowerCase());
 
-export interface SignedRequest { signature: string; timestamp: string; nonce: string; encrypted: string }
+export interface SignedRequest {
+  signature: string;
+  timestamp: string;
+  nonce: string;
+  encrypted: string;
+}
 
 export function verifySignature(token: string, r: SignedRequest): void {
   if (!signatureMatches(getSignature(token, r.timestamp, r.nonce, r.encrypted), r.signature)) {
@@ -31,10 +42,19 @@ export function verifySignature(token: string, r: SignedRequest): void {
 }
 
 export function checkTimestamp(timestamp: string, nowMs: number): void {
-  if (!/^(0|[1-9]\d{0,11})$/.test(timestamp)) throw new CallbackRefusal(400, 'bad_timestamp', `timestamp must be seconds since the epoch, without leading zeros (got ${JSON.stringify(timestamp.slice(0, 20))})`);
+  if (!/^(0|[1-9]\d{0,11})$/.test(timestamp))
+    throw new CallbackRefusal(
+      400,
+      'bad_timestamp',
+      `timestamp must be seconds since the epoch, without leading zeros (got ${JSON.stringify(timestamp.slice(0, 20))})`,
+    );
   const skew = Math.abs(nowMs / 1000 - Number(timestamp));
   if (skew > TIMESTAMP_WINDOW_S) {
-    throw new CallbackRefusal(401, 'stale_timestamp', `timestamp ${timestamp} is ${Math.round(skew)} s away from this server's clock (allowed: ±${TIMESTAMP_WINDOW_S} s); check the clock, or this is a replayed request`);
+    throw new CallbackRefusal(
+      401,
+      'stale_timestamp',
+      `timestamp ${timestamp} is ${Math.round(skew)} s away from this server's clock (allowed: ±${TIMESTAMP_WINDOW_S} s); check the clock, or this is a replayed request`,
+    );
   }
 }
 
@@ -68,9 +88,14 @@ export function openEnvelope(aesKey: string, corpId: string, encrypted: string):
 export class ReplayGuard {
   private seen = new Map<string, number>();
   private inflight = new Map<string, Promise<boolean>>();
-  constructor(private readonly max = 10_000, private readonly ttlMs = REPLAY_TTL_MS) {}
+  constructor(
+    private readonly max = 10_000,
+    private readonly ttlMs = REPLAY_TTL_MS,
+  ) {}
 
-  private static key(signature: string): string { return signature.toLowerCase(); }
+  private static key(signature: string): string {
+    return signature.toLowerCase();
+  }
 
   /** Whether a request with this signature was committed within the TTL. */
   has(signature: string, nowMs: number): boolean {
@@ -104,7 +129,12 @@ export class ReplayGuard {
       await pending;
     }
     let settle!: (committed: boolean) => void;
-    this.inflight.set(key, new Promise<boolean>((r) => { settle = r; }));
+    this.inflight.set(
+      key,
+      new Promise<boolean>((r) => {
+        settle = r;
+      }),
+    );
     try {
       const value = await work();
       this.remember(key, now());
@@ -118,6 +148,10 @@ export class ReplayGuard {
     }
   }
 
-  get size(): number { return this.seen.size; }
-  get pending(): number { return this.inflight.size; }
+  get size(): number {
+    return this.seen.size;
+  }
+  get pending(): number {
+    return this.inflight.size;
+  }
 }

@@ -12,16 +12,24 @@ const sample = (f: string) => translateXml(fs.readFileSync(path.join(SAMPLES, f)
 const AT = '2014-06-24T19:48:33+08:00'; // CreateTime 1403610513
 const bodies = (t: Translation) => t.events.map(({ id: _id, ...rest }) => rest);
 const doc = (inner: string) => `<xml><ToUserName><![CDATA[ww55ca070cb9b7eb22]]></ToUserName><CreateTime>1403610513</CreateTime>${inner}</xml>`;
-const chat = (change: string, extra = '') => doc(`<Event><![CDATA[change_external_chat]]></Event><ChatId><![CDATA[wrCHAT]]></ChatId><ChangeType><![CDATA[${change}]]></ChangeType>${extra}`);
+const chat = (change: string, extra = '') =>
+  doc(`<Event><![CDATA[change_external_chat]]></Event><ChatId><![CDATA[wrCHAT]]></ChatId><ChangeType><![CDATA[${change}]]></ChangeType>${extra}`);
 const update = (detail: string, extra: string) => chat('update', `<UpdateDetail>${detail}</UpdateDetail>${extra}`);
 
 describe('customer contact samples → member.profile', () => {
   it('add_external_contact: a contact tag, the State as channel, the staff member, and the welcome code for the welcome', () => {
     const t = sample('add_external_contact.xml');
-    expect(bodies(t)).toEqual([{
-      platform: 'wecom', type: 'member.profile', at: AT, member: 'woAJ2GCAAAXtWyujaWJHDDGi0mAAAA', tags_add: ['wecom:contact'],
-      tags_remove: ['wecom:deleted-staff', 'wecom:deleted-by-staff'], attributes: { wecom_staff: 'zhangsan', channel: 'teststate' },
-    }]);
+    expect(bodies(t)).toEqual([
+      {
+        platform: 'wecom',
+        type: 'member.profile',
+        at: AT,
+        member: 'woAJ2GCAAAXtWyujaWJHDDGi0mAAAA',
+        tags_add: ['wecom:contact'],
+        tags_remove: ['wecom:deleted-staff', 'wecom:deleted-by-staff'],
+        attributes: { wecom_staff: 'zhangsan', channel: 'teststate' },
+      },
+    ]);
     expect(t.welcome).toEqual({ member: 'woAJ2GCAAAXtWyujaWJHDDGi0mAAAA', staff: 'zhangsan', code: 'WELCOMECODE' });
   });
 
@@ -32,53 +40,91 @@ describe('customer contact samples → member.profile', () => {
   });
 
   it('an add without State or WelcomeCode sets no channel and leaves no welcome', () => {
-    const t = translateXml(doc('<Event>change_external_contact</Event><ChangeType>add_external_contact</ChangeType><UserID>u1</UserID><ExternalUserID>wmX</ExternalUserID>'));
+    const t = translateXml(
+      doc(
+        '<Event>change_external_contact</Event><ChangeType>add_external_contact</ChangeType><UserID>u1</UserID><ExternalUserID>wmX</ExternalUserID>',
+      ),
+    );
     expect(t.events[0]!.attributes).toEqual({ wecom_staff: 'u1' });
     expect(t.welcome).toBeUndefined();
   });
 
   it('del_follow_user (the customer deleted the staff member) is the churn signal wecom:deleted-staff', () => {
-    expect(bodies(sample('del_follow_user.xml'))).toEqual([{
-      platform: 'wecom', type: 'member.profile', at: AT, member: 'woAJ2GCAAAXtWyujaWJHDDGi0mACHAAA',
-      tags_add: ['wecom:deleted-staff'], attributes: { wecom_deleted_staff: 'zhangsan' },
-    }]);
+    expect(bodies(sample('del_follow_user.xml'))).toEqual([
+      {
+        platform: 'wecom',
+        type: 'member.profile',
+        at: AT,
+        member: 'woAJ2GCAAAXtWyujaWJHDDGi0mACHAAA',
+        tags_add: ['wecom:deleted-staff'],
+        attributes: { wecom_deleted_staff: 'zhangsan' },
+      },
+    ]);
   });
 
   it('del_external_contact (staff deleted the customer) tags wecom:deleted-by-staff; a transfer is not churn', () => {
-    expect(bodies(sample('del_external_contact.xml'))).toEqual([{
-      platform: 'wecom', type: 'member.profile', at: AT, member: 'woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA',
-      tags_add: ['wecom:deleted-by-staff'], attributes: { wecom_deleted_by: 'zhangsan' },
-    }]);
-    expect(bodies(sample('del_external_contact.with_source.xml'))).toEqual([{
-      platform: 'wecom', type: 'member.profile', at: AT, member: 'woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA',
-      tags_add: ['wecom:transferred'], attributes: { wecom_deleted_by: 'zhangsan', wecom_delete_source: 'DELETE_BY_TRANSFER' },
-    }]);
+    expect(bodies(sample('del_external_contact.xml'))).toEqual([
+      {
+        platform: 'wecom',
+        type: 'member.profile',
+        at: AT,
+        member: 'woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA',
+        tags_add: ['wecom:deleted-by-staff'],
+        attributes: { wecom_deleted_by: 'zhangsan' },
+      },
+    ]);
+    expect(bodies(sample('del_external_contact.with_source.xml'))).toEqual([
+      {
+        platform: 'wecom',
+        type: 'member.profile',
+        at: AT,
+        member: 'woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA',
+        tags_add: ['wecom:transferred'],
+        attributes: { wecom_deleted_by: 'zhangsan', wecom_delete_source: 'DELETE_BY_TRANSFER' },
+      },
+    ]);
   });
 });
 
 describe('customer group samples → joins and leaves', () => {
   it('add_member (official <Item> list): one member.joined per member, JoinScene 1 = invited', () => {
-    expect(bodies(sample('change_external_chat_update_add_member.xml'))).toEqual(['Jack', 'Rose'].map((member) => ({
-      platform: 'wecom', type: 'member.joined', at: AT, community: 'wrx7HUARsKwGRaQBVKPBTcEyzdHA4HrQ', member, method: 'invited',
-    })));
+    expect(bodies(sample('change_external_chat_update_add_member.xml'))).toEqual(
+      ['Jack', 'Rose'].map((member) => ({
+        platform: 'wecom',
+        type: 'member.joined',
+        at: AT,
+        community: 'wrx7HUARsKwGRaQBVKPBTcEyzdHA4HrQ',
+        member,
+        method: 'invited',
+      })),
+    );
   });
 
   it('the third-party (suite) form: InfoType and TimeStamp instead of Event and CreateTime', () => {
     expect(bodies(sample('change_external_chat_update_add_member.suite.xml')).map((e) => [e.community, e.member, e.at])).toEqual([
-      ['CHAT_ID', 'Jack', AT], ['CHAT_ID', 'Rose', AT],
+      ['CHAT_ID', 'Jack', AT],
+      ['CHAT_ID', 'Rose', AT],
     ]);
   });
 
   it('tolerates a comma-separated MemChangeList', () => {
     expect(bodies(sample('change_external_chat_update_add_member.wxjava.xml')).map((e) => e.member)).toEqual([
-      'wmEJiCwAAA9KG2qlSq6rKwASSgAAAA', 'wmEJiCwAAA9KG2qlSq6rKwBBBBBBB',
+      'wmEJiCwAAA9KG2qlSq6rKwASSgAAAA',
+      'wmEJiCwAAA9KG2qlSq6rKwBBBBBBB',
     ]);
   });
 
   it('del_member with QuitScene 1 is a removal', () => {
-    expect(bodies(sample('change_external_chat_update_del_member.wxjava.xml'))).toEqual([{
-      platform: 'wecom', type: 'member.left', at: AT, community: 'wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA', member: 'wmEJiCwAAA9KG2qlSq6rKwASSgAAAA', reason: 'removed',
-    }]);
+    expect(bodies(sample('change_external_chat_update_del_member.wxjava.xml'))).toEqual([
+      {
+        platform: 'wecom',
+        type: 'member.left',
+        at: AT,
+        community: 'wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA',
+        member: 'wmEJiCwAAA9KG2qlSq6rKwASSgAAAA',
+        reason: 'removed',
+      },
+    ]);
   });
 
   it('maps join and quit scenes', () => {
@@ -107,7 +153,9 @@ describe('group lifecycle → community.updated', () => {
   it('a notice change, a plain message and an unknown change are understood and produce nothing', () => {
     expect(translateXml(update('change_notice', '')).ignored).toMatch(/change_notice/);
     expect(translateXml(doc('<MsgType>text</MsgType><Content>hi</Content>')).ignored).toMatch(/text/);
-    expect(translateXml(doc('<Event>change_external_contact</Event><ChangeType>edit_external_contact</ChangeType>')).ignored).toMatch(/edit_external_contact/);
+    expect(translateXml(doc('<Event>change_external_contact</Event><ChangeType>edit_external_contact</ChangeType>')).ignored).toMatch(
+      /edit_external_contact/,
+    );
   });
 });
 
@@ -115,8 +163,12 @@ describe('ids, instants and refusals', () => {
   it('every sample gives valid ledger events whose ids are the same on every translation and unique across samples', () => {
     const ids = new Set<string>();
     for (const f of fs.readdirSync(SAMPLES).filter((x) => x.endsWith('.xml'))) {
-      const a = sample(f), b = sample(f);
-      expect(a.events.map((e) => e.id), f).toEqual(b.events.map((e) => e.id));
+      const a = sample(f),
+        b = sample(f);
+      expect(
+        a.events.map((e) => e.id),
+        f,
+      ).toEqual(b.events.map((e) => e.id));
       for (const e of a.events) {
         const v = validateEvent(e);
         expect(v.ok, `${f}: ${v.ok ? '' : v.reason}`).toBe(true);
@@ -135,7 +187,9 @@ describe('ids, instants and refusals', () => {
   it('names the missing field', () => {
     expect(() => translateXml(doc('<Event>change_external_chat</Event><ChangeType>create</ChangeType>'))).toThrow(/ChatId: required/);
     expect(() => translateXml(update('add_member', '<MemChangeList></MemChangeList>'))).toThrow(/MemChangeList/);
-    expect(() => translateXml(doc('<Event>change_external_contact</Event><ChangeType>add_external_contact</ChangeType><UserID>u</UserID>'))).toThrow(/ExternalUserID/);
+    expect(() => translateXml(doc('<Event>change_external_contact</Event><ChangeType>add_external_contact</ChangeType><UserID>u</UserID>'))).toThrow(
+      /ExternalUserID/,
+    );
     expect(() => translateXml('<xml><Event>change_external_chat</Event><CreateTime>soon</CreateTime></xml>')).toThrow(TranslateError);
   });
 });

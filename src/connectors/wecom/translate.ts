@@ -35,16 +35,24 @@ export function chinaInstant(epoch: number, unit: 's' | 'ms' = 's'): string {
 
 /** A deterministic event id: a readable kind and a hash of everything that identifies the change. */
 export function eventId(kind: string, parts: (string | undefined)[]): string {
-  return `${kind}-${createHash('sha256').update(parts.map((p) => p ?? '').join('\u001f')).digest('hex').slice(0, 32)}`;
+  return `${kind}-${createHash('sha256')
+    .update(parts.map((p) => p ?? '').join('\u001f'))
+    .digest('hex')
+    .slice(0, 32)}`;
 }
 
 /** JoinScene: the callback documents 0 (invited, directly or by link) and 3 (QR code); groupchat/get uses 1, 2, 3. */
 export function joinMethod(scene: string | undefined): 'invited' | 'link' | 'qr' | 'unknown' {
   switch (scene) {
-    case '0': case '1': return 'invited';
-    case '2': return 'link';
-    case '3': return 'qr';
-    default: return 'unknown';
+    case '0':
+    case '1':
+      return 'invited';
+    case '2':
+      return 'link';
+    case '3':
+      return 'qr';
+    default:
+      return 'unknown';
   }
 }
 

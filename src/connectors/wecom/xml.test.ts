@@ -4,7 +4,9 @@ import { fields, listField, parseXml } from './xml.js';
 
 describe('parseXml', () => {
   it('reads fields, CDATA literally, the five entities and numeric references, and a closing tag with a space', () => {
-    const root = parseXml('<?xml version="1.0"?>\n<xml><A>a &amp; b &#20320;&#x597D; &lt;</A><B><![CDATA[x &amp; <y>]]></B><!-- note --><C attr="1"/></xml >');
+    const root = parseXml(
+      '<?xml version="1.0"?>\n<xml><A>a &amp; b &#20320;&#x597D; &lt;</A><B><![CDATA[x &amp; <y>]]></B><!-- note --><C attr="1"/></xml >',
+    );
     expect(fields(root)).toEqual({ A: 'a & b 你好 <', B: 'x &amp; <y>', C: '' });
   });
 

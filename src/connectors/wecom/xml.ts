@@ -3,11 +3,18 @@
 // predefined ones and numeric references, refuses DOCTYPE / ENTITY declarations and processing instructions,
 // bounds depth and element count, and insists that every tag closes — so hostile input costs linear time only.
 
-export interface XmlElement { name: string; text: string; children: XmlElement[] }
+export interface XmlElement {
+  name: string;
+  text: string;
+  children: XmlElement[];
+}
 
 export class XmlError extends Error {}
 
-export interface XmlLimits { maxDepth: number; maxElements: number }
+export interface XmlLimits {
+  maxDepth: number;
+  maxElements: number;
+}
 const DEFAULTS: XmlLimits = { maxDepth: 6, maxElements: 20_000 };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*/;
@@ -20,7 +27,8 @@ function decodeText(s: string): string {
     if (ref in PREDEFINED) return PREDEFINED[ref]!;
     const code = /^#x[0-9a-fA-F]{1,6}$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]{1,7}$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
     if (Number.isNaN(code)) throw new XmlError(`unknown entity &${ref}; (only &lt; &gt; &amp; &quot; &apos; and numeric references are allowed)`);
-    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw new XmlError(`character reference &${ref}; is not a valid character`);
+    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+      throw new XmlError(`character reference &${ref}; is not a valid character`);
     return String.fromCodePoint(code);
   });
 }
@@ -31,7 +39,9 @@ export function parseXml(src: string, limits: XmlLimits = DEFAULTS): XmlElement 
   let root: XmlElement | null = null;
   let elements = 0;
   let i = src.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const fail = (msg: string): never => { throw new XmlError(`${msg} (at offset ${i})`); };
+  const fail = (msg: string): never => {
+    throw new XmlError(`${msg} (at offset ${i})`);
+  };
   const indexOrFail = (needle: string, from: number, what: string) => {
     const j = src.indexOf(needle, from);
     return j < 0 ? fail(`unterminated ${what}`) : j;
@@ -48,7 +58,10 @@ export function parseXml(src: string, limits: XmlLimits = DEFAULTS): XmlElement 
       i = textEnd;
       continue;
     }
-    if (src.startsWith('<!--', i)) { i = indexOrFail('-->', i + 4, 'comment') + 3; continue; }
+    if (src.startsWith('<!--', i)) {
+      i = indexOrFail('-->', i + 4, 'comment') + 3;
+      continue;
+    }
     if (src.startsWith('<![CDATA[', i)) {
       const end = indexOrFail(']]>', i + 9, 'CDATA section');
       const top = stack[stack.length - 1] ?? fail('CDATA outside the root element');

@@ -21,7 +21,10 @@ export interface Principal {
 export const isRole = (s: unknown): s is Role => typeof s === 'string' && (ROLES as readonly string[]).includes(s);
 
 /** What a route's communities are, for an operator: all must be theirs, or any one (a member in several). */
-export interface Scope { communities: readonly number[]; mode: 'all' | 'any' }
+export interface Scope {
+  communities: readonly number[];
+  mode: 'all' | 'any';
+}
 
 /** null when allowed, else the reason (shown in the 403). A null scope on an operate route means workspace-wide. */
 export function refusal(p: Principal, policy: Policy, scope?: Scope | null): string | null {

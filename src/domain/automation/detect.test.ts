@@ -3,8 +3,11 @@ import { findLinks, findPhones, findWechatIds } from './detect.js';
 
 describe('ad detectors', () => {
   it('finds links with and without a scheme', () => {
-    expect(findLinks('看这里 https://t.cn/abc 还有 www.example.com/x 和 shop88.vip').map((f) => f.matched))
-      .toEqual(['https://t.cn/abc', 'www.example.com/x', 'shop88.vip']);
+    expect(findLinks('看这里 https://t.cn/abc 还有 www.example.com/x 和 shop88.vip').map((f) => f.matched)).toEqual([
+      'https://t.cn/abc',
+      'www.example.com/x',
+      'shop88.vip',
+    ]);
     expect(findLinks('今天打卡完成了，3.5公里')).toEqual([]);
   });
   it('finds mainland mobile numbers, spaced or dashed, not inside longer numbers', () => {

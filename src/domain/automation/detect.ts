@@ -1,12 +1,19 @@
 // Ad detectors beyond word lists: links, mainland phone numbers and WeChat ids, each reported with its offsets.
 // Digits split by spaces or dashes ("138 0013 8000") still count; the text is member input, never trusted.
-export interface Found { what: 'link' | 'phone' | 'wechat_id'; start: number; end: number; matched: string }
+export interface Found {
+  what: 'link' | 'phone' | 'wechat_id';
+  start: number;
+  end: number;
+  matched: string;
+}
 
-const LINK = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+|\b[a-z0-9][a-z0-9-]{0,62}\.(?:com|cn|net|org|top|xyz|cc|io|me|shop|vip|info|link|site|club)\b(?:\/[^\s<>"']*)?/giu;
+const LINK =
+  /\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+|\b[a-z0-9][a-z0-9-]{0,62}\.(?:com|cn|net|org|top|xyz|cc|io|me|shop|vip|info|link|site|club)\b(?:\/[^\s<>"']*)?/giu;
 // 11 digits starting 13–19, allowing one space or dash between digits; not part of a longer number.
 const PHONE = /(?<![\d])1[3-9](?:[\s-]?\d){9}(?![\d])/gu;
 // A WeChat id is 6–20 of letters, digits, _ and -, starting with a letter, after a WeChat cue (spaced out or not).
-const WECHAT = /(?:微\s*信|威\s*信|薇\s*信|[vV]\s*信|[vVwW]\s*[xX]|[wW][eE][iI][xX][iI][nN]|[wW][eE][cC][hH][aA][tT]|加\s*[vV]|加\s*微)(\s*(?:号)?\s*[:：]?\s*)([a-zA-Z][-_a-zA-Z0-9]{5,19})(?![-_a-zA-Z0-9])/gu;
+const WECHAT =
+  /(?:微\s*信|威\s*信|薇\s*信|[vV]\s*信|[vVwW]\s*[xX]|[wW][eE][iI][xX][iI][nN]|[wW][eE][cC][hH][aA][tT]|加\s*[vV]|加\s*微)(\s*(?:号)?\s*[:：]?\s*)([a-zA-Z][-_a-zA-Z0-9]{5,19})(?![-_a-zA-Z0-9])/gu;
 
 function all(re: RegExp, text: string, what: Found['what']): Found[] {
   const out: Found[] = [];

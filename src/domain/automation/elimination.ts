@@ -9,7 +9,10 @@ export interface EliminationRule {
   /** The list is announced this many days before it is carried out. */
   noticeDays?: number;
 }
-export interface RevivalRule { checkins?: number; product?: string }
+export interface RevivalRule {
+  checkins?: number;
+  product?: string;
+}
 
 export interface Standing {
   joinedAt: number;
@@ -33,11 +36,16 @@ export function judge(rule: EliminationRule, revival: RevivalRule | undefined, s
   if (rule.minCheckins !== undefined && now - s.joinedAt >= within * DAY && s.checkinsInWindow < rule.minCheckins) {
     reasons.push(`${s.checkinsInWindow} check-ins in ${within} days (at least ${rule.minCheckins})`);
   }
-  if (rule.silentDays !== undefined && now - s.joinedAt >= rule.silentDays * DAY && (s.lastMessageAt === null || now - s.lastMessageAt >= rule.silentDays * DAY)) {
+  if (
+    rule.silentDays !== undefined &&
+    now - s.joinedAt >= rule.silentDays * DAY &&
+    (s.lastMessageAt === null || now - s.lastMessageAt >= rule.silentDays * DAY)
+  ) {
     reasons.push(`no message in ${rule.silentDays} days`);
   }
   if (reasons.length === 0) return { keep: true, reason: 'meets the bar' };
-  if (revival?.checkins !== undefined && s.checkinsSinceNotice >= revival.checkins) return { keep: true, reason: `revived: ${s.checkinsSinceNotice} check-ins since the notice` };
+  if (revival?.checkins !== undefined && s.checkinsSinceNotice >= revival.checkins)
+    return { keep: true, reason: `revived: ${s.checkinsSinceNotice} check-ins since the notice` };
   if (revival?.product !== undefined && s.paidRevival) return { keep: true, reason: `revived: paid ${revival.product}` };
   return { keep: false, reasons };
 }

@@ -6,21 +6,48 @@ const cfg = automationSchema.parse({
   lists: { ads: ['加微信', '免费领取'], competitors: ['某某瑜伽'] },
   ladders: { standard: ['warn', 'warn', 'mute:1h', 'remove', 'blacklist'] },
   rules: [
-    { key: 'ads', on: 'message', match: { words: ['ads', 'competitors'], links: true, phones: true, wechatIds: true, kinds: ['card'] }, actions: ['delete', 'strike'], ladder: 'standard' },
+    {
+      key: 'ads',
+      on: 'message',
+      match: { words: ['ads', 'competitors'], links: true, phones: true, wechatIds: true, kinds: ['card'] },
+      actions: ['delete', 'strike'],
+      ladder: 'standard',
+    },
     { key: 'flood', on: 'message', match: { flood: { messages: 3, seconds: 10 } }, actions: [{ mute: '10m' }] },
     { key: 'probation-links', on: 'message', probationHours: 24, match: { links: true }, actions: ['remove'] },
     { key: 'welcome', on: 'join', communities: ['g1'], actions: [{ send: '欢迎 {name} 加入{community}！群规：{rules}' }] },
-    { key: 'faq', on: 'message', actions: ['answer'], threshold: 0.5, faq: [
-      { q: '体验营多少钱', a: '体验营 9.9 元，共 7 天。', keywords: ['价格', '费用'] },
-      { q: '课程什么时候开始', a: '每周一晚上 8 点开课。', keywords: ['开课', '上课时间'] },
-    ] },
+    {
+      key: 'faq',
+      on: 'message',
+      actions: ['answer'],
+      threshold: 0.5,
+      faq: [
+        { q: '体验营多少钱', a: '体验营 9.9 元，共 7 天。', keywords: ['价格', '费用'] },
+        { q: '课程什么时候开始', a: '每周一晚上 8 点开课。', keywords: ['开课', '上课时间'] },
+      ],
+    },
   ],
 });
 const rules = compileRules(cfg);
 const T = Date.parse('2026-11-01T12:00:00+08:00');
-const msg = (text: string, extra: Partial<AutoEvent> = {}): AutoEvent =>
-  ({ type: 'message', at: T, platform: 'wecom', community: 'g1', memberName: '小红', communityName: '瑜伽一群', text, kind: 'text', ...extra });
-const ctx = (extra: Partial<MemberContext> = {}): MemberContext => ({ joinedAt: T - 48 * 3_600_000, strikes: 0, recent: [T], communityRules: ['不发广告', '友善交流'], ...extra });
+const msg = (text: string, extra: Partial<AutoEvent> = {}): AutoEvent => ({
+  type: 'message',
+  at: T,
+  platform: 'wecom',
+  community: 'g1',
+  memberName: '小红',
+  communityName: '瑜伽一群',
+  text,
+  kind: 'text',
+  ...extra,
+});
+const ctx = (extra: Partial<MemberContext> = {}): MemberContext => ({
+  joinedAt: T - 48 * 3_600_000,
+  strikes: 0,
+  recent: [T],
+  communityRules: ['不发广告', '友善交流'],
+  ...extra,
+});
 const run = (key: string, ev: AutoEvent, c = ctx()) => rules.find((r) => r.key === key)!.evaluate(ev, c);
 
 describe('rule engine', () => {
@@ -36,9 +63,18 @@ describe('rule engine', () => {
 
   it('climbs the ladder by the strikes already counted; past the end the last step repeats', () => {
     const kinds = (strikes: number) => run('ads', msg('vx: yoga_2024'), ctx({ strikes })).map((a) => [a.kind, a.step, a.seconds]);
-    expect(kinds(0)).toEqual([['delete', undefined, undefined], ['warn', 1, undefined]]);
-    expect(kinds(2)).toEqual([['delete', undefined, undefined], ['mute', 3, 3600]]);
-    expect(kinds(3)).toEqual([['delete', undefined, undefined], ['remove', 4, undefined]]);
+    expect(kinds(0)).toEqual([
+      ['delete', undefined, undefined],
+      ['warn', 1, undefined],
+    ]);
+    expect(kinds(2)).toEqual([
+      ['delete', undefined, undefined],
+      ['mute', 3, 3600],
+    ]);
+    expect(kinds(3)).toEqual([
+      ['delete', undefined, undefined],
+      ['remove', 4, undefined],
+    ]);
     expect(kinds(9).map((k) => k[0])).toEqual(['delete', 'remove', 'blacklist']);
   });
 

@@ -6,20 +6,37 @@ import { findLinks, findPhones, findWechatIds } from './detect.js';
 import { FaqIndex, isQuestion } from './faq.js';
 
 export type ActionKind = 'delete' | 'warn' | 'mute' | 'remove' | 'blacklist' | 'send' | 'reply' | 'tag' | 'notify' | 'approve' | 'decline';
-export interface Hit { what: string; matched: string; start: number; end: number; word?: string }
+export interface Hit {
+  what: string;
+  matched: string;
+  start: number;
+  end: number;
+  word?: string;
+}
 export interface Proposed {
-  kind: ActionKind; text?: string; seconds?: number; tag?: string;
+  kind: ActionKind;
+  text?: string;
+  seconds?: number;
+  tag?: string;
   /** For strikes: the ladder step taken (1 = first strike). */
   step?: number;
   /** For send: the template and its variables, so batched welcomes can be rendered for several names. */
-  template?: string; vars?: Record<string, string>;
+  template?: string;
+  vars?: Record<string, string>;
   /** A private message to the member (contact welcomes) rather than to the community. */
   to?: 'member';
-  hits: Hit[]; detail?: string;
+  hits: Hit[];
+  detail?: string;
 }
 export interface AutoEvent {
-  type: 'message' | 'join' | 'leave' | 'contact' | 'request'; at: number; platform: string; community: string;
-  memberName: string | null; communityName: string | null; text: string | null; kind: string | null;
+  type: 'message' | 'join' | 'leave' | 'contact' | 'request';
+  at: number;
+  platform: string;
+  community: string;
+  memberName: string | null;
+  communityName: string | null;
+  text: string | null;
+  kind: string | null;
   /** Leaves: quit or removed. */
   reason?: string;
 }
@@ -52,7 +69,11 @@ export class CompiledRule {
   private readonly faq: FaqIndex | null;
   readonly floodWindow: number;
 
-  constructor(readonly config: RuleConfig, readonly ladder: readonly string[] | null, lists: Record<string, string[]>) {
+  constructor(
+    readonly config: RuleConfig,
+    readonly ladder: readonly string[] | null,
+    lists: Record<string, string[]>,
+  ) {
     this.key = config.key;
     const words = (config.match?.words ?? []).flatMap((list) => (lists[list] ?? []).map((word) => ({ word, payload: list })));
     this.words = words.length > 0 ? new WordMatcher<string>(words) : null;
@@ -72,11 +93,13 @@ export class CompiledRule {
     if (!m) return [];
     const text = ev.text ?? '';
     const hits: Hit[] = [];
-    if (this.words) for (const h of this.words.find(text)) hits.push({ what: `words:${h.payload}`, word: h.word, matched: h.matched, start: h.start, end: h.end });
+    if (this.words)
+      for (const h of this.words.find(text)) hits.push({ what: `words:${h.payload}`, word: h.word, matched: h.matched, start: h.start, end: h.end });
     if (m.links) hits.push(...findLinks(text));
     if (m.phones) hits.push(...findPhones(text));
     if (m.wechatIds) hits.push(...findWechatIds(text));
-    if (m.kinds && ev.kind !== null && (m.kinds as readonly string[]).includes(ev.kind)) hits.push({ what: `kind:${ev.kind}`, matched: '', start: 0, end: 0 });
+    if (m.kinds && ev.kind !== null && (m.kinds as readonly string[]).includes(ev.kind))
+      hits.push({ what: `kind:${ev.kind}`, matched: '', start: 0, end: 0 });
     if (m.flood) {
       const n = ctx.recent.filter((t) => t > ev.at - this.floodWindow && t <= ev.at).length;
       if (n >= m.flood.messages) hits.push({ what: 'flood', matched: `${n} messages in ${m.flood.seconds}s`, start: 0, end: 0 });
@@ -93,7 +116,7 @@ export class CompiledRule {
     const hits = this.matches(ev, ctx);
     if (hits === null) return [];
     const vars = { name: ev.memberName ?? '新朋友', community: ev.communityName ?? ev.community, rules: ctx.communityRules.join('；') };
-    const list = ev.type === 'request' && !ctx.gateMet ? this.config.otherwise ?? [] : this.config.actions;
+    const list = ev.type === 'request' && !ctx.gateMet ? (this.config.otherwise ?? []) : this.config.actions;
     const out: Proposed[] = [];
     for (const a of list) {
       if (typeof a === 'string') {
@@ -101,9 +124,18 @@ export class CompiledRule {
         else if (a === 'answer') out.push(...this.answer(ev, hits));
         else if (a === 'warn') out.push({ kind: 'warn', text: DEFAULT_WARNING, hits });
         else if (a === 'blacklist') out.push({ kind: 'remove', hits }, { kind: 'blacklist', hits });
-        else if (a === 'notify') out.push({ kind: 'notify', text: `规则 ${this.key} 命中：${hits.map((h) => h.matched || h.what).join('、')}`, hits });
+        else if (a === 'notify')
+          out.push({ kind: 'notify', text: `规则 ${this.key} 命中：${hits.map((h) => h.matched || h.what).join('、')}`, hits });
         else out.push({ kind: a, hits });
-      } else if ('send' in a) out.push({ kind: 'send', text: render(a.send, vars), template: a.send, vars, hits, ...(ev.type === 'contact' ? { to: 'member' as const } : {}) });
+      } else if ('send' in a)
+        out.push({
+          kind: 'send',
+          text: render(a.send, vars),
+          template: a.send,
+          vars,
+          hits,
+          ...(ev.type === 'contact' ? { to: 'member' as const } : {}),
+        });
       else if ('reply' in a) out.push({ kind: 'reply', text: render(a.reply, vars), hits });
       else if ('warn' in a) out.push({ kind: 'warn', text: render(a.warn, vars), hits });
       else if ('mute' in a) out.push({ kind: 'mute', seconds: durationSeconds(a.mute), hits });
@@ -120,7 +152,11 @@ export class CompiledRule {
     const s = ladder[Math.min(step, ladder.length) - 1]!;
     if (s === 'warn') return [{ kind: 'warn', text: DEFAULT_WARNING, step, hits }];
     if (s === 'remove') return [{ kind: 'remove', step, hits }];
-    if (s === 'blacklist') return [{ kind: 'remove', step, hits }, { kind: 'blacklist', step, hits }];
+    if (s === 'blacklist')
+      return [
+        { kind: 'remove', step, hits },
+        { kind: 'blacklist', step, hits },
+      ];
     return [{ kind: 'mute', seconds: durationSeconds(s.slice('mute:'.length)), step, hits }];
   }
 
@@ -132,7 +168,14 @@ export class CompiledRule {
     if (best && best.score >= threshold) {
       return [{ kind: 'reply', text: this.faq.entries[best.entry]!.a, detail: `faq #${best.entry} score ${best.score.toFixed(2)}`, hits }];
     }
-    return [{ kind: 'notify', text: `未能自动回答的问题：${text}`, detail: best ? `best faq #${best.entry} score ${best.score.toFixed(2)} < ${threshold}` : 'no faq term shared', hits }];
+    return [
+      {
+        kind: 'notify',
+        text: `未能自动回答的问题：${text}`,
+        detail: best ? `best faq #${best.entry} score ${best.score.toFixed(2)} < ${threshold}` : 'no faq term shared',
+        hits,
+      },
+    ];
   }
 }
 

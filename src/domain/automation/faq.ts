@@ -2,10 +2,18 @@
 // score reaches the threshold, otherwise the question goes to an operator.
 import { topicTerms } from '../text/topics.js';
 
-export interface FaqEntry { q: string; a: string; keywords?: string[] }
-export interface FaqMatch { entry: number; score: number }
+export interface FaqEntry {
+  q: string;
+  a: string;
+  keywords?: string[];
+}
+export interface FaqMatch {
+  entry: number;
+  score: number;
+}
 
-const K1 = 1.2, B = 0.75;
+const K1 = 1.2,
+  B = 0.75;
 const QUESTION = /[?？]|吗|么|呢|多少|怎么|怎样|如何|什么|哪|几|能不能|可不可以|是否|有没有|请问/u;
 
 /** Does a chat line read as a question? (Only questions are answered or handed to an operator.) */
@@ -20,7 +28,8 @@ export class FaqIndex {
   constructor(readonly entries: readonly FaqEntry[]) {
     this.docs = entries.map((e) => {
       const tf = new Map<string, number>();
-      for (const t of [...topicTerms(e.q), ...(e.keywords ?? []).flatMap((k) => [k.toLowerCase(), ...topicTerms(k)])]) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const t of [...topicTerms(e.q), ...(e.keywords ?? []).flatMap((k) => [k.toLowerCase(), ...topicTerms(k)])])
+        tf.set(t, (tf.get(t) ?? 0) + 1);
       return tf;
     });
     this.lengths = this.docs.map((d) => [...d.values()].reduce((a, b) => a + b, 0));
@@ -40,7 +49,7 @@ export class FaqIndex {
         if (!f) continue;
         const df = this.df.get(t)!;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        score += idf * (f * (K1 + 1)) / (f + K1 * (1 - B + (B * this.lengths[i]!) / (this.avg || 1)));
+        score += (idf * (f * (K1 + 1))) / (f + K1 * (1 - B + (B * this.lengths[i]!) / (this.avg || 1)));
       }
       if (score > 0 && (best === null || score > best.score)) best = { entry: i, score };
     });

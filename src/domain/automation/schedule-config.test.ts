@@ -42,13 +42,16 @@ describe('playbooks in qunyun.yaml', () => {
   });
 
   it('names the key of every problem', () => {
-    expect(problems(`
+    expect(
+      problems(`
     - key: camp
       steps:
         - { key: a, cron: "0 20 * * 5", send: x }
         - { key: b, cron: "0 25 * * *", send: x }
-`)).toEqual([expect.stringMatching(/^automation\.playbooks\[0\]\.steps\[1\]\.cron: Invalid value for hour: 25/)]);
-    expect(problems(`
+`),
+    ).toEqual([expect.stringMatching(/^automation\.playbooks\[0\]\.steps\[1\]\.cron: Invalid value for hour: 25/)]);
+    expect(
+      problems(`
     - key: camp
       communities: [nope]
       steps:
@@ -61,7 +64,8 @@ describe('playbooks in qunyun.yaml', () => {
       on: dormant
       steps:
         - { key: a, afterJoin: { days: 1, at: "09:00" }, send: x }
-`)).toEqual([
+`),
+    ).toEqual([
       'automation.playbooks[0].communities[0]: unknown community "nope" (not in communities)',
       'automation.playbooks[0].steps[0]: give exactly one of cron, afterJoin, afterCampaign, afterStart (found cron, afterJoin)',
       'automation.playbooks[0].steps[1].key: duplicate step key "a" in playbook "camp"',
@@ -75,20 +79,24 @@ describe('playbooks in qunyun.yaml', () => {
   });
 
   it('refuses bad values by key path', () => {
-    expect(problems(`
+    expect(
+      problems(`
     - key: camp
       missed: never
       target: { tiers: [vip], groups: [sleepy] }
       steps:
         - { key: a, afterJoin: { days: 1, at: "9am" }, send: x }
         - { key: b, cron: "0 9 * * *", sned: x }
-`)).toEqual([
+`),
+    ).toEqual([
       'automation.playbooks[0].target.tiers[0]: Invalid option: expected one of "lead"|"entry"|"premium"',
       'automation.playbooks[0].target.groups[0]: Invalid option: expected one of "potential"|"new"|"core"|"dormant"',
       'automation.playbooks[0].missed: Invalid option: expected one of "late"|"skip"',
       'automation.playbooks[0].steps[0].afterJoin.at: a local time HH:mm, e.g. 09:00',
       'automation.playbooks[0].steps[1]: unknown key sned',
     ]);
-    expect(() => parseWorkspaceFile('automation: { campaigns: { autumn: 2026-02-30 } }')).toThrow(/automation\.campaigns\.autumn: not a real date: 2026-02-30/);
+    expect(() => parseWorkspaceFile('automation: { campaigns: { autumn: 2026-02-30 } }')).toThrow(
+      /automation\.campaigns\.autumn: not a real date: 2026-02-30/,
+    );
   });
 });

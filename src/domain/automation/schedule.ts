@@ -10,7 +10,10 @@ import type { CustomerGroup } from '../metrics/customer-groups.js';
 export { dormantFrom } from '../metrics/customer-groups.js';
 export type Missed = 'late' | 'skip';
 /** "days local days after the anchor, at HH:mm". */
-export interface Relative { days: number; at: string }
+export interface Relative {
+  days: number;
+  at: string;
+}
 
 const DAY = 86_400_000;
 
@@ -36,7 +39,10 @@ export interface CronWindow {
 /** A cron expression read in a zone. */
 export class CronSchedule {
   private readonly cron: Cron;
-  constructor(readonly expr: string, readonly timezone: string) {
+  constructor(
+    readonly expr: string,
+    readonly timezone: string,
+  ) {
     this.cron = new Cron(expr, { mode: '5-part', timezone, paused: true });
   }
 
@@ -50,7 +56,8 @@ export class CronSchedule {
     if (upTo <= after) return { latest: null, earlier: 0, first: null };
     const prev = this.cron.previousRuns(1, new Date(upTo + 1))[0]?.getTime() ?? null;
     if (prev === null || prev <= after || prev > upTo) return { latest: null, earlier: 0, first: null };
-    let earlier = 0, first: number | null = null;
+    let earlier = 0,
+      first: number | null = null;
     for (let t = this.next(after); t !== null && t < prev && earlier < cap; t = this.next(t)) {
       first ??= t;
       earlier++;
@@ -90,8 +97,14 @@ export function campaignInstant(tz: string, date: string, days: number, at: stri
  */
 export function anchorRange(tz: string, rel: Relative, a: number, b: number): { lo: number; hi: number } | null {
   if (b <= a) return null;
-  let lo = Infinity, hi = -Infinity;
-  const take = (x: number, y: number) => { if (x < y) { lo = Math.min(lo, x); hi = Math.max(hi, y); } };
+  let lo = Infinity,
+    hi = -Infinity;
+  const take = (x: number, y: number) => {
+    if (x < y) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, y);
+    }
+  };
   // An anchor is never after its instant (so not after b), and its instant is on its day + days: the days from
   // a's day - days (and one more for DST's short days) to b's day can hold one.
   const start = localDate(tz, a - (rel.days + 1) * DAY - DAY);
@@ -100,7 +113,8 @@ export function anchorRange(tz: string, rel: Relative, a: number, b: number): { 
     const t = new Date(Date.UTC(start.y, start.m - 1, start.d + k));
     const [y, m, d] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
     if (y * 10_000 + m * 100 + d > last.y * 10_000 + last.m * 100 + last.d) break;
-    const dayStart = zonedInstant(tz, y, m, d), nextStart = localAt(tz, y, m, d, 1, '00:00');
+    const dayStart = zonedInstant(tz, y, m, d),
+      nextStart = localAt(tz, y, m, d, 1, '00:00');
     const z = localAt(tz, y, m, d, rel.days, rel.at);
     // Anchors up to z have their instant at z; later ones have it at themselves.
     if (z > a && z <= b) take(dayStart, Math.min(z + 1, nextStart));
@@ -124,16 +138,28 @@ export function outcomeOf(at: number, now: number, graceMinutes: number, missed:
  * One pass over a community step: only the latest occurrence in the window is acted on (a community never gets
  * a backlog of the same step); earlier ones, which can only exist after a pause, are skipped as superseded.
  */
-export function planCommunityWindow(w: CronWindow, now: number, graceMinutes: number, missed: Missed):
-  { latest: { at: number; outcome: Outcome } | null; superseded: { count: number; first: number | null } } {
+export function planCommunityWindow(
+  w: CronWindow,
+  now: number,
+  graceMinutes: number,
+  missed: Missed,
+): { latest: { at: number; outcome: Outcome } | null; superseded: { count: number; first: number | null } } {
   return {
     latest: w.latest === null ? null : { at: w.latest, outcome: outcomeOf(w.latest, now, graceMinutes, missed) },
     superseded: { count: w.earlier, first: w.first },
   };
 }
 
-export interface Target { tags?: string[]; tiers?: Tier[]; groups?: CustomerGroup[] }
-export interface MemberFacts { tags: readonly string[]; tier: Tier | null; group: CustomerGroup | null }
+export interface Target {
+  tags?: string[];
+  tiers?: Tier[];
+  groups?: CustomerGroup[];
+}
+export interface MemberFacts {
+  tags: readonly string[];
+  tier: Tier | null;
+  group: CustomerGroup | null;
+}
 
 /** Every filter given must hold; within a filter, any listed value will do. No target: everyone. */
 export function matchesTarget(t: Target | undefined, f: MemberFacts): boolean {

@@ -31,27 +31,50 @@ interface Envelope {
 
 export type CommunityUpdated = Envelope & { type: 'community.updated'; community: string; name?: string; owner?: string; admins?: string[] };
 export type MemberJoined = Envelope & {
-  type: 'member.joined'; community: string; member: string; name?: string; channel?: string; inviter?: string; method?: JoinMethod;
+  type: 'member.joined';
+  community: string;
+  member: string;
+  name?: string;
+  channel?: string;
+  inviter?: string;
+  method?: JoinMethod;
 };
 export type MemberLeft = Envelope & { type: 'member.left'; community: string; member: string; reason: LeaveReason; by?: string };
 export type MessageSent = Envelope & {
-  type: 'message.sent'; community: string; member: string; kind: MessageKind; text?: string; reply_to?: string; mentions?: string[];
+  type: 'message.sent';
+  community: string;
+  member: string;
+  kind: MessageKind;
+  text?: string;
+  reply_to?: string;
+  mentions?: string[];
 };
 export type CheckinDone = Envelope & { type: 'checkin.done'; member: string; challenge: string; community?: string };
 export type OrderPaid = Envelope & {
-  type: 'order.paid'; member: string; order: string; amount: number; currency?: string; product?: string; tier?: Tier;
-  campaign?: string; community?: string;
+  type: 'order.paid';
+  member: string;
+  order: string;
+  amount: number;
+  currency?: string;
+  product?: string;
+  tier?: Tier;
+  campaign?: string;
+  community?: string;
 };
 export type OrderRefunded = Envelope & { type: 'order.refunded'; order: string; amount?: number };
 export type MemberProfile = Envelope & {
-  type: 'member.profile'; member: string; name?: string; phone?: string; tags_add?: string[]; tags_remove?: string[];
+  type: 'member.profile';
+  member: string;
+  name?: string;
+  phone?: string;
+  tags_add?: string[];
+  tags_remove?: string[];
   attributes?: Record<string, string>;
 };
 export type MemberLinked = Envelope & { type: 'member.linked'; member: string; other_platform: string; other_member: string };
 
 export type LedgerEvent =
-  | CommunityUpdated | MemberJoined | MemberLeft | MessageSent | CheckinDone
-  | OrderPaid | OrderRefunded | MemberProfile | MemberLinked;
+  CommunityUpdated | MemberJoined | MemberLeft | MessageSent | CheckinDone | OrderPaid | OrderRefunded | MemberProfile | MemberLinked;
 
 /** A validated event plus what storage needs: the instant in ms and the canonical body text. */
 export interface AcceptedEvent {

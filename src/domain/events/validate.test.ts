@@ -82,11 +82,13 @@ describe('validateEvent', () => {
   });
 
   it('gives the same canonical body whatever the key order', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
-      const reversed = Object.fromEntries(Object.entries(obj).reverse());
-      expect(canonicalJson(reversed)).toBe(canonicalJson(obj));
-      expect(JSON.parse(canonicalJson(obj))).toEqual(JSON.parse(JSON.stringify(obj)));
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
+        const reversed = Object.fromEntries(Object.entries(obj).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(obj));
+        expect(JSON.parse(canonicalJson(obj))).toEqual(JSON.parse(JSON.stringify(obj)));
+      }),
+    );
   });
 });
 
@@ -99,24 +101,29 @@ describe('parseInstant', () => {
     expect(parseInstant('2026-11-01T12:00:00.250Z')).toEqual({ ok: true, ms: utc + 250 });
   });
   it('agrees with Date.parse on random instants', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => {
-      expect(parseInstant(d.toISOString())).toEqual({ ok: true, ms: d.getTime() });
-    }));
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => {
+        expect(parseInstant(d.toISOString())).toEqual({ ok: true, ms: d.getTime() });
+      }),
+    );
   });
 });
 
 describe('parseInstant fast path', () => {
   it('agrees with the general parser on every offset shape', () => {
-    fc.assert(fc.property(
-      fc.date({ min: new Date('1001-01-01T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true }),
-      fc.integer({ min: -18 * 60, max: 18 * 60 }),
-      (d, off) => {
-        const local = new Date(d.getTime() + off * 60_000).toISOString().slice(0, 19);
-        const sign = off < 0 ? '-' : '+';
-        const abs = Math.abs(off);
-        const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-        expect(parseInstant(text)).toEqual({ ok: true, ms: Math.floor(d.getTime() / 1000) * 1000 });
-      }));
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1001-01-01T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: -18 * 60, max: 18 * 60 }),
+        (d, off) => {
+          const local = new Date(d.getTime() + off * 60_000).toISOString().slice(0, 19);
+          const sign = off < 0 ? '-' : '+';
+          const abs = Math.abs(off);
+          const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+          expect(parseInstant(text)).toEqual({ ok: true, ms: Math.floor(d.getTime() / 1000) * 1000 });
+        },
+      ),
+    );
   });
   it('still refuses impossible dates in the common shape', () => {
     expect(parseInstant('2026-02-29T00:00:00+08:00').ok).toBe(false);

@@ -1,9 +1,6 @@
 // Per-line validation of ledger events (docs/spec/events.md). Hand-written rather than schema-driven because it runs
 // on every ingested line and its messages must name the exact field.
-import {
-  EVENT_TYPES, JOIN_METHODS, LEAVE_REASONS, MESSAGE_KINDS, TIERS,
-  type AcceptedEvent, type EventType, type LedgerEvent,
-} from './types.js';
+import { EVENT_TYPES, JOIN_METHODS, LEAVE_REASONS, MESSAGE_KINDS, TIERS, type AcceptedEvent, type EventType, type LedgerEvent } from './types.js';
 import { parseInstant } from './instant.js';
 
 export type ValidationResult = { ok: true; value: AcceptedEvent } | { ok: false; reason: string };
@@ -13,29 +10,51 @@ const MAX_TEXT = 65_536;
 const MAX_LIST = 1000;
 
 type FieldKind = 'id' | 'text' | 'ids' | 'tags' | 'amount' | 'currency' | 'attributes' | readonly string[];
-interface FieldSpec { name: string; kind: FieldKind; required: boolean }
+interface FieldSpec {
+  name: string;
+  kind: FieldKind;
+  required: boolean;
+}
 
 const f = (name: string, kind: FieldKind, required = false): FieldSpec => ({ name, kind, required });
 
 const FIELDS: Record<EventType, FieldSpec[]> = {
   'community.updated': [f('community', 'id', true), f('name', 'text'), f('owner', 'id'), f('admins', 'ids')],
   'member.joined': [
-    f('community', 'id', true), f('member', 'id', true), f('name', 'text'), f('channel', 'id'), f('inviter', 'id'),
+    f('community', 'id', true),
+    f('member', 'id', true),
+    f('name', 'text'),
+    f('channel', 'id'),
+    f('inviter', 'id'),
     f('method', JOIN_METHODS),
   ],
   'member.left': [f('community', 'id', true), f('member', 'id', true), f('reason', LEAVE_REASONS, true), f('by', 'id')],
   'message.sent': [
-    f('community', 'id', true), f('member', 'id', true), f('kind', MESSAGE_KINDS, true), f('text', 'text'),
-    f('reply_to', 'id'), f('mentions', 'ids'),
+    f('community', 'id', true),
+    f('member', 'id', true),
+    f('kind', MESSAGE_KINDS, true),
+    f('text', 'text'),
+    f('reply_to', 'id'),
+    f('mentions', 'ids'),
   ],
   'checkin.done': [f('member', 'id', true), f('challenge', 'id', true), f('community', 'id')],
   'order.paid': [
-    f('member', 'id', true), f('order', 'id', true), f('amount', 'amount', true), f('currency', 'currency'),
-    f('product', 'id'), f('tier', TIERS), f('campaign', 'id'), f('community', 'id'),
+    f('member', 'id', true),
+    f('order', 'id', true),
+    f('amount', 'amount', true),
+    f('currency', 'currency'),
+    f('product', 'id'),
+    f('tier', TIERS),
+    f('campaign', 'id'),
+    f('community', 'id'),
   ],
   'order.refunded': [f('order', 'id', true), f('amount', 'amount')],
   'member.profile': [
-    f('member', 'id', true), f('name', 'text'), f('phone', 'id'), f('tags_add', 'tags'), f('tags_remove', 'tags'),
+    f('member', 'id', true),
+    f('name', 'text'),
+    f('phone', 'id'),
+    f('tags_add', 'tags'),
+    f('tags_remove', 'tags'),
     f('attributes', 'attributes'),
   ],
   'member.linked': [f('member', 'id', true), f('other_platform', 'id', true), f('other_member', 'id', true)],
@@ -89,7 +108,9 @@ function checkField(spec: FieldSpec, v: unknown): string | null {
       if (typeof v !== 'number' || !Number.isSafeInteger(v)) return `${name}: must be an integer in minor units, e.g. 分 (got ${JSON.stringify(v)})`;
       return v < 0 ? `${name}: must not be negative (got ${v})` : null;
     case 'currency':
-      return typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? null : `${name}: must be a 3-letter ISO currency code like CNY (got ${JSON.stringify(v)})`;
+      return typeof v === 'string' && /^[A-Z]{3}$/.test(v)
+        ? null
+        : `${name}: must be a 3-letter ISO currency code like CNY (got ${JSON.stringify(v)})`;
     case 'attributes': {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${name}: must be an object of strings (got ${describe(v)})`;
       const entries = Object.entries(v);
@@ -118,7 +139,9 @@ export function canonicalJson(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
   if (Array.isArray(v)) return '[' + v.map(canonicalJson).join(',') + ']';
   const obj = v as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
   return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
 }
 

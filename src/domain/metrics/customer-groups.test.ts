@@ -29,8 +29,8 @@ describe('customer groups', () => {
 
   it('dormantFrom is the first instant from which the member is dormant', () => {
     const instant = fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') });
-    fc.assert(fc.property(instant, fc.array(fc.integer({ min: 0, max: 90 * DAY }), { maxLength: 6 }), fc.integer({ min: 1, max: 60 }),
-      (fj, offsets, d) => {
+    fc.assert(
+      fc.property(instant, fc.array(fc.integer({ min: 0, max: 90 * DAY }), { maxLength: 6 }), fc.integer({ min: 1, max: 60 }), (fj, offsets, d) => {
         const acts = offsets.map((o) => fj + o);
         const dormant = (t: number) => {
           const at = groupWindows({ dormantDays: d, newCustomerDays: 1 }, t);
@@ -39,6 +39,7 @@ describe('customer groups', () => {
         const at = dormantFrom(fj, acts.length ? Math.max(...acts) : null, d);
         expect(dormant(at)).toBe(true);
         expect(dormant(at - 1)).toBe(false);
-      }));
+      }),
+    );
   });
 });

@@ -9,7 +9,10 @@ export type CustomerGroup = (typeof CUSTOMER_GROUPS)[number];
 export type GroupCounts = Record<CustomerGroup, number>;
 
 /** The workspace settings the rule reads (docs/spec/metrics.md, "Parameters"). */
-export interface GroupSettings { dormantDays: number; newCustomerDays: number }
+export interface GroupSettings {
+  dormantDays: number;
+  newCustomerDays: number;
+}
 export const DEFAULT_GROUP_SETTINGS: Readonly<GroupSettings> = { dormantDays: 30, newCustomerDays: 30 };
 
 const DAY = 86_400_000;

@@ -24,7 +24,12 @@ export interface RateCounts {
   reactivated: number;
 }
 
-export interface Rates { growth: number | null; conversion: number | null; churn: number | null; reactivation: number | null }
+export interface Rates {
+  growth: number | null;
+  conversion: number | null;
+  churn: number | null;
+  reactivation: number | null;
+}
 
 export function emptyRateCounts(): RateCounts {
   return { present_s: 0, joiners: 0, churned: 0, eligible: 0, converted: 0, dormant_s: 0, reactivated: 0 };

@@ -52,4 +52,12 @@ export function assignRole(s: RoleStats): RoleKey {
   return 'lurker';
 }
 
-export const emptyStats = (): RoleStats => ({ platformRole: null, messages: 0, checkins: 0, repliesGiven: 0, repliesReceived: 0, partners: 0, removals: 0 });
+export const emptyStats = (): RoleStats => ({
+  platformRole: null,
+  messages: 0,
+  checkins: 0,
+  repliesGiven: 0,
+  repliesReceived: 0,
+  partners: 0,
+  removals: 0,
+});

@@ -91,7 +91,10 @@ export function buildAutomaton(patterns: readonly { pattern: string; entry: numb
       let target = 0;
       for (;;) {
         const t = f === 0 ? root[c]! : childOf(edgeStart, edgeCode, edgeTo, f, c);
-        if (t !== 0) { target = t; break; }
+        if (t !== 0) {
+          target = t;
+          break;
+        }
         if (f === 0) break;
         f = fail[f]!;
       }
@@ -139,7 +142,10 @@ export function advance(ac: Automaton, s: number, c: number): number {
     if (hi - lo <= LINEAR) {
       for (; lo < hi; lo++) {
         const m = edgeCode[lo]!;
-        if (m >= c) { if (m === c) t = edgeTo[lo]!; break; }
+        if (m >= c) {
+          if (m === c) t = edgeTo[lo]!;
+          break;
+        }
       }
     } else {
       while (lo < hi) {
@@ -147,7 +153,10 @@ export function advance(ac: Automaton, s: number, c: number): number {
         const m = edgeCode[mid]!;
         if (m < c) lo = mid + 1;
         else if (m > c) hi = mid;
-        else { t = edgeTo[mid]!; break; }
+        else {
+          t = edgeTo[mid]!;
+          break;
+        }
       }
     }
     if (t !== 0) return t;

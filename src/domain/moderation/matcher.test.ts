@@ -31,19 +31,32 @@ describe('WordMatcher by hand', () => {
   it('reports overlapping words, longest first at one end', () => {
     const m = new WordMatcher(['他', '他们', '们', '我们']);
     expect(brief(m.find('他们说我们'))).toEqual([
-      ['他', 0, 1, '他'], ['他们', 0, 2, '他们'], ['们', 1, 2, '们'], ['我们', 3, 5, '我们'], ['们', 4, 5, '们'],
+      ['他', 0, 1, '他'],
+      ['他们', 0, 2, '他们'],
+      ['们', 1, 2, '们'],
+      ['我们', 3, 5, '我们'],
+      ['们', 4, 5, '们'],
     ]);
   });
 
   it('matches Latin words inside and across each other', () => {
     const m = new WordMatcher(['ab', 'bc', 'abc', 'c'], RAW);
-    expect(brief(m.find('xabcab'))).toEqual([['ab', 1, 3, 'ab'], ['abc', 1, 4, 'abc'], ['bc', 2, 4, 'bc'], ['c', 3, 4, 'c'], ['ab', 4, 6, 'ab']]);
+    expect(brief(m.find('xabcab'))).toEqual([
+      ['ab', 1, 3, 'ab'],
+      ['abc', 1, 4, 'abc'],
+      ['bc', 2, 4, 'bc'],
+      ['c', 3, 4, 'c'],
+      ['ab', 4, 6, 'ab'],
+    ]);
     expect(new WordMatcher(['VX'], RAW).find('vx VX')).toHaveLength(1);
   });
 
   it('folds full width and case', () => {
     const m = new WordMatcher(['vx'], { variants: false });
-    expect(brief(m.find('加ＶＸ：abc，加Vx'))).toEqual([['vx', 1, 3, 'ＶＸ'], ['vx', 9, 11, 'Vx']]);
+    expect(brief(m.find('加ＶＸ：abc，加Vx'))).toEqual([
+      ['vx', 1, 3, 'ＶＸ'],
+      ['vx', 9, 11, 'Vx'],
+    ]);
     expect(normalize('Ｈｅｌｌｏ\u3000ＷＯＲＬＤ！', { separators: false }).text).toBe('hello world!');
   });
 
@@ -81,7 +94,11 @@ describe('WordMatcher by hand', () => {
     expect(() => new WordMatcher(['a', 'b', ''])).toThrow('moderation word list: word #2 is empty');
     expect(() => new WordMatcher(['***'])).toThrow(/word #0/);
     expect(new WordMatcher(['代理', '代理', { word: '代理' }]).find('招代理')).toHaveLength(1);
-    const m = new WordMatcher([{ word: '代理', payload: 'ad' }, { word: '代理', payload: 'competitor' }, { word: '代理', payload: 'ad' }]);
+    const m = new WordMatcher([
+      { word: '代理', payload: 'ad' },
+      { word: '代理', payload: 'competitor' },
+      { word: '代理', payload: 'ad' },
+    ]);
     expect(m.find('招代理').map((h) => h.payload)).toEqual(['ad', 'competitor']);
   });
 
@@ -118,47 +135,104 @@ describe('WordMatcher by hand', () => {
 });
 
 // Small alphabets so words actually occur; the pieces cover width, case, traditional, separators and surrogates.
-const PIECES = ['a', 'b', 'A', 'Ｂ', 'ａ', ' ', '*', '-', '他', '们', '們', '賺', '赚', '钱', '微', '信', 'v', 'V', 'x', '😀', '𠀀', '\uD83D', '\uDE00', '\u3000', '！', '1'];
+const PIECES = [
+  'a',
+  'b',
+  'A',
+  'Ｂ',
+  'ａ',
+  ' ',
+  '*',
+  '-',
+  '他',
+  '们',
+  '們',
+  '賺',
+  '赚',
+  '钱',
+  '微',
+  '信',
+  'v',
+  'V',
+  'x',
+  '😀',
+  '𠀀',
+  '\uD83D',
+  '\uDE00',
+  '\u3000',
+  '！',
+  '1',
+];
 const alphabet = fc.shuffledSubarray(PIECES, { minLength: 1, maxLength: 8 });
-const corpus = alphabet.chain((alpha) => fc.record({
-  text: fc.array(fc.constantFrom(...alpha), { maxLength: 40 }).map((a) => a.join('')),
-  words: fc.array(fc.array(fc.constantFrom(...alpha), { minLength: 1, maxLength: 4 }).map((a) => a.join('')), { maxLength: 8 }),
-}));
-const optionsArb = fc.record({ width: fc.boolean(), case: fc.boolean(), traditional: fc.boolean(), separators: fc.boolean(), variants: fc.boolean() });
+const corpus = alphabet.chain((alpha) =>
+  fc.record({
+    text: fc.array(fc.constantFrom(...alpha), { maxLength: 40 }).map((a) => a.join('')),
+    words: fc.array(
+      fc.array(fc.constantFrom(...alpha), { minLength: 1, maxLength: 4 }).map((a) => a.join('')),
+      { maxLength: 8 },
+    ),
+  }),
+);
+const optionsArb = fc.record({
+  width: fc.boolean(),
+  case: fc.boolean(),
+  traditional: fc.boolean(),
+  separators: fc.boolean(),
+  variants: fc.boolean(),
+});
 
 describe('WordMatcher against the naive matcher', () => {
   it('with normalisation off: exactly the hits of an indexOf loop', () => {
-    fc.assert(fc.property(corpus, ({ text, words }) => {
-      const m = new WordMatcher(words, RAW);
-      expect(keys(m.find(text))).toEqual(keys(naive(words, text, RAW)));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(corpus, ({ text, words }) => {
+        const m = new WordMatcher(words, RAW);
+        expect(keys(m.find(text))).toEqual(keys(naive(words, text, RAW)));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('with normalisation on: the naive matcher over the normalised text, offsets mapped back', () => {
-    fc.assert(fc.property(corpus, optionsArb, ({ text, words }, o) => {
-      const usable = words.filter((w) => normalizeWord(w, normalizeOptions(o)).length > 0);
-      const m = new WordMatcher(usable, o);
-      const hits = m.find(text);
-      expect(keys(hits)).toEqual(keys(naive(usable, text, o)));
-      expect(m.test(text)).toBe(hits.length > 0);
-      expect(m.first(text)).toEqual(hits[0]);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(corpus, optionsArb, ({ text, words }, o) => {
+        const usable = words.filter((w) => normalizeWord(w, normalizeOptions(o)).length > 0);
+        const m = new WordMatcher(usable, o);
+        const hits = m.find(text);
+        expect(keys(hits)).toEqual(keys(naive(usable, text, o)));
+        expect(m.test(text)).toBe(hits.length > 0);
+        expect(m.first(text)).toEqual(hits[0]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('states with many edges (bisected) agree too', () => {
     const wide = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123'.split(''));
-    const words = fc.array(fc.array(wide, { minLength: 2, maxLength: 3 }).map((a) => a.join('')), { minLength: 100, maxLength: 400 });
-    fc.assert(fc.property(fc.array(wide, { maxLength: 200 }).map((a) => a.join('')), words, (text, ws) => {
-      expect(keys(new WordMatcher(ws, RAW).find(text))).toEqual(keys(naive(ws, text, RAW)));
-      expect(keys(new WordMatcher(ws).find(text))).toEqual(keys(naive(ws, text, {})));
-    }), { numRuns: 200 });
+    const words = fc.array(
+      fc.array(wide, { minLength: 2, maxLength: 3 }).map((a) => a.join('')),
+      { minLength: 100, maxLength: 400 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(wide, { maxLength: 200 }).map((a) => a.join('')),
+        words,
+        (text, ws) => {
+          expect(keys(new WordMatcher(ws, RAW).find(text))).toEqual(keys(naive(ws, text, RAW)));
+          expect(keys(new WordMatcher(ws).find(text))).toEqual(keys(naive(ws, text, {})));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('normalisation is idempotent and maps to increasing original offsets', () => {
-    fc.assert(fc.property(corpus, optionsArb, ({ text }, o) => {
-      const once = normalize(text, o);
-      expect(normalize(once.text, o).text).toBe(once.text);
-      for (let j = 1; j < once.map.length; j++) expect(once.map[j]!).toBeGreaterThan(once.map[j - 1]!);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(corpus, optionsArb, ({ text }, o) => {
+        const once = normalize(text, o);
+        expect(normalize(once.text, o).text).toBe(once.text);
+        for (let j = 1; j < once.map.length; j++) expect(once.map[j]!).toBeGreaterThan(once.map[j - 1]!);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

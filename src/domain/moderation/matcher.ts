@@ -155,7 +155,10 @@ export class WordMatcher<P = WordCategory> {
         if (separators && c >= 0xd800 && c <= 0xdfff) {
           const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
           if (c > 0xdbff || d < 0xdc00 || d > 0xdfff) continue; // a lone surrogate is a separator
-          if (!keepsCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)) { i++; continue; }
+          if (!keepsCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)) {
+            i++;
+            continue;
+          }
           pending = d;
         } else {
           c = table[c]!;

@@ -33,8 +33,17 @@ describe('makeWallClock', () => {
 
   it('agrees with Intl on the wall time all year on Adak, and with the JSON form (makeFormatter) on the offset', () => {
     vi.stubEnv('TZ', 'Asia/Tokyo');
-    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Adak', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    const iso = makeFormatter('America/Adak'), at = makeWallClock('America/Adak');
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/Adak',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    const iso = makeFormatter('America/Adak'),
+      at = makeWallClock('America/Adak');
     for (let ms = Date.parse('2026-01-01T00:00:00Z'); ms < Date.parse('2027-01-01T00:00:00Z'); ms += 7 * 3_600_000 + 123_000) {
       const p = Object.fromEntries(intl.formatToParts(ms).map((x) => [x.type, x.value]));
       expect(at(ms)).toBe(`${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${iso(ms)!.slice(-6)}`);

@@ -4,7 +4,10 @@ import { parseInstant } from '../events/instant.js';
 import { zoneOffsetMinutes } from './zone.js';
 
 export type Granularity = 'day' | 'week' | 'month';
-export interface Period { start: number; end: number }
+export interface Period {
+  start: number;
+  end: number;
+}
 
 /** The instant a local wall-clock time happens in the zone (the earlier one when a DST fold repeats it). */
 export function zonedInstant(tz: string, y: number, m: number, d: number, hh = 0, mm = 0): number {

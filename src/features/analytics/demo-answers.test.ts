@@ -23,16 +23,35 @@ describe.each(dialects)('demo workspace answers within the contract (%s)', (dial
     expect([path, res.status, res.status === 200 ? '' : body.error.message]).toEqual([path, 200, '']);
     return body;
   };
-  const post = (path: string, body: unknown) => ok(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    ok(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   beforeAll(async () => {
     h = await createTestApp(dialect);
     await loadDemo(h.ctx, { members: 150, days: 40, seed: 11, end: demoEndFor(new Date(now)) });
     // A live ad from a present member (the rules act on fresh events only), and two days of playbook runs.
-    const m = await h.ctx.database.db.selectFrom('memberships as ms').innerJoin('communities as c', 'c.id', 'ms.community_id')
-      .innerJoin('identities as i', 'i.member_id', 'ms.member_id').select(['c.platform', 'c.external_id', 'i.external_id as member'])
-      .where('ms.present', '=', 1).whereRef('i.platform', '=', 'c.platform').orderBy('ms.member_id').executeTakeFirstOrThrow();
-    await h.post(ndjson([{ id: 'live-ad', platform: m.platform, type: 'message.sent', community: m.external_id, member: m.member, kind: 'text',
-      text: '加我微信 wx123456 领资料', at: new Date(now - 60_000).toISOString() }]));
+    const m = await h.ctx.database.db
+      .selectFrom('memberships as ms')
+      .innerJoin('communities as c', 'c.id', 'ms.community_id')
+      .innerJoin('identities as i', 'i.member_id', 'ms.member_id')
+      .select(['c.platform', 'c.external_id', 'i.external_id as member'])
+      .where('ms.present', '=', 1)
+      .whereRef('i.platform', '=', 'c.platform')
+      .orderBy('ms.member_id')
+      .executeTakeFirstOrThrow();
+    await h.post(
+      ndjson([
+        {
+          id: 'live-ad',
+          platform: m.platform,
+          type: 'message.sent',
+          community: m.external_id,
+          member: m.member,
+          kind: 'text',
+          text: '加我微信 wx123456 领资料',
+          at: new Date(now - 60_000).toISOString(),
+        },
+      ]),
+    );
     await tick(h.t.database, now);
     await tick(h.t.database, now + 2 * DAY);
     await deliverDue(h.t.database, simulator(h.t.database), { now: () => now + 2 * DAY });
@@ -63,12 +82,14 @@ describe.each(dialects)('demo workspace answers within the contract (%s)', (dial
     await ok('/api/v1/faq');
     const rules = await ok('/api/v1/rules');
     await post('/api/v1/rules/test', { text: '加我微信 wx123456 领资料 http://x.cn' });
-    for (const r of rules.rules) await post(`/api/v1/rules/${r.key}/dry-run`, { from: new Date(now - 3 * DAY).toISOString(), to: new Date(now).toISOString() });
+    for (const r of rules.rules)
+      await post(`/api/v1/rules/${r.key}/dry-run`, { from: new Date(now - 3 * DAY).toISOString(), to: new Date(now).toISOString() });
     const playbooks = await ok('/api/v1/playbooks');
     for (const p of playbooks.playbooks) await post(`/api/v1/playbooks/${p.key}/preview`, {});
     await ok(`/api/v1/playbooks/calendar?from=${iso(now)}&to=${iso(now + 14 * DAY)}`);
-    const withElimination = (await h.ctx.database.db.selectFrom('communities').select(['id', 'blueprint']).execute())
-      .filter((c) => c.blueprint !== null && 'elimination' in JSON.parse(c.blueprint));
+    const withElimination = (await h.ctx.database.db.selectFrom('communities').select(['id', 'blueprint']).execute()).filter(
+      (c) => c.blueprint !== null && 'elimination' in JSON.parse(c.blueprint),
+    );
     expect(withElimination.length).toBeGreaterThan(0);
     for (const c of withElimination) await ok(`/api/v1/communities/id:${c.id}/elimination`);
   });

@@ -5,7 +5,19 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/er
 import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
 import { ROLES, roleAtMost } from '../../domain/auth/roles.js';
 import { hashPassword, requireGoodPassword } from './password.js';
-import { createToken, deleteUserIn, findToken, findUser, insertUser, keepingAnOwner, listAudit, listTokens, listUsers, revokeToken, updateUser } from './repository.js';
+import {
+  createToken,
+  deleteUserIn,
+  findToken,
+  findUser,
+  insertUser,
+  keepingAnOwner,
+  listAudit,
+  listTokens,
+  listUsers,
+  revokeToken,
+  updateUser,
+} from './repository.js';
 import { usernameSchema } from './routes.js';
 import { AuditPage, NewToken, Removed, Token, User } from './schemas.js';
 
@@ -16,42 +28,84 @@ const owner = (audit?: string, errors?: readonly (409 | 415)[]) => ({ policy: 'o
 
 const routes = {
   users: defineRoute(owner(), {
-    method: 'get', path: '/api/v1/users', tags: ['accounts'], summary: 'Users and their roles',
+    method: 'get',
+    path: '/api/v1/users',
+    tags: ['accounts'],
+    summary: 'Users and their roles',
     responses: jsonAnswer(z.object({ items: z.array(User) }).openapi('UserList')),
   }),
   addUser: defineRoute(owner('user.create', [409, 415]), {
-    method: 'post', path: '/api/v1/users', tags: ['accounts'], summary: 'Add a user',
+    method: 'post',
+    path: '/api/v1/users',
+    tags: ['accounts'],
+    summary: 'Add a user',
     request: { body: jsonBody(z.object({ username: usernameSchema, password: z.string().max(200), role, communities: communities.optional() })) },
     responses: jsonAnswer(User, 'The new user'),
   }),
   patchUser: defineRoute(owner('user.update', [409, 415]), {
-    method: 'patch', path: '/api/v1/users/{id}', tags: ['accounts'], summary: 'Change a role, communities or password; disable (ends their sessions)',
+    method: 'patch',
+    path: '/api/v1/users/{id}',
+    tags: ['accounts'],
+    summary: 'Change a role, communities or password; disable (ends their sessions)',
     request: {
       params: idParam,
-      body: jsonBody(z.object({ role: role.optional(), communities: communities.optional(), password: z.string().max(200).optional(), disabled: z.boolean().optional() })),
+      body: jsonBody(
+        z.object({
+          role: role.optional(),
+          communities: communities.optional(),
+          password: z.string().max(200).optional(),
+          disabled: z.boolean().optional(),
+        }),
+      ),
     },
     responses: jsonAnswer(User, 'The user now'),
   }),
   deleteUser: defineRoute(owner('user.delete', [409]), {
-    method: 'delete', path: '/api/v1/users/{id}', tags: ['accounts'], summary: 'Remove a user (their tokens are revoked)',
-    request: { params: idParam }, responses: jsonAnswer(Removed, 'Removed'),
+    method: 'delete',
+    path: '/api/v1/users/{id}',
+    tags: ['accounts'],
+    summary: 'Remove a user (their tokens are revoked)',
+    request: { params: idParam },
+    responses: jsonAnswer(Removed, 'Removed'),
   }),
   tokens: defineRoute(owner(), {
-    method: 'get', path: '/api/v1/tokens', tags: ['accounts'], summary: 'API tokens (never the secret)',
+    method: 'get',
+    path: '/api/v1/tokens',
+    tags: ['accounts'],
+    summary: 'API tokens (never the secret)',
     responses: jsonAnswer(z.object({ items: z.array(Token) }).openapi('TokenList')),
   }),
   addToken: defineRoute(owner('token.create', [415]), {
-    method: 'post', path: '/api/v1/tokens', tags: ['accounts'], summary: 'Create an API token; the answer is the only time it is shown',
-    request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100), role: role.openapi({ description: 'Capped at your own role' }) })) },
+    method: 'post',
+    path: '/api/v1/tokens',
+    tags: ['accounts'],
+    summary: 'Create an API token; the answer is the only time it is shown',
+    request: {
+      body: jsonBody(z.object({ name: z.string().trim().min(1).max(100), role: role.openapi({ description: 'Capped at your own role' }) })),
+    },
     responses: jsonAnswer(NewToken, 'The token, with its secret'),
   }),
   revoke: defineRoute(owner('token.revoke'), {
-    method: 'delete', path: '/api/v1/tokens/{id}', tags: ['accounts'], summary: 'Revoke an API token',
-    request: { params: idParam }, responses: jsonAnswer(Removed, 'Revoked'),
+    method: 'delete',
+    path: '/api/v1/tokens/{id}',
+    tags: ['accounts'],
+    summary: 'Revoke an API token',
+    request: { params: idParam },
+    responses: jsonAnswer(Removed, 'Revoked'),
   }),
   audit: defineRoute(owner(), {
-    method: 'get', path: '/api/v1/audit', tags: ['accounts'], summary: 'The audit log: who changed what, when, from where (newest first)',
-    request: { query: z.object({ actor: z.string().optional(), action: z.string().optional(), page: z.coerce.number().int().min(1).default(1), page_size: z.coerce.number().int().min(1).max(500).default(50) }) },
+    method: 'get',
+    path: '/api/v1/audit',
+    tags: ['accounts'],
+    summary: 'The audit log: who changed what, when, from where (newest first)',
+    request: {
+      query: z.object({
+        actor: z.string().optional(),
+        action: z.string().optional(),
+        page: z.coerce.number().int().min(1).default(1),
+        page_size: z.coerce.number().int().min(1).max(500).default(50),
+      }),
+    },
     responses: jsonAnswer(AuditPage),
   }),
 };
@@ -59,7 +113,15 @@ const routes = {
 /** Refuses community ids that do not exist, naming them. */
 async function requireCommunities(ctx: AppContext, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  const found = new Set((await ctx.database.db.selectFrom('communities').select('id').where('id', 'in', [...ids]).execute()).map((r) => Number(r.id)));
+  const found = new Set(
+    (
+      await ctx.database.db
+        .selectFrom('communities')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map((r) => Number(r.id)),
+  );
   const missing = ids.filter((i) => !found.has(i));
   if (missing.length > 0) throw new InvalidInputError(`unknown id ${missing.join(', ')}`, { field: 'communities' });
 }
@@ -80,7 +142,10 @@ export function registerAdminRoutes(app: OpenAPIHono, ctx: AppContext): void {
     requireGoodPassword(b.password);
     await requireCommunities(ctx, b.communities ?? []);
     // A name already taken is a conflict (UserExistsError).
-    return c.json(await insertUser(db, { username: b.username, passwordHash: await hashPassword(b.password), role: b.role, communities: b.communities }), 200);
+    return c.json(
+      await insertUser(db, { username: b.username, passwordHash: await hashPassword(b.password), role: b.role, communities: b.communities }),
+      200,
+    );
   });
 
   app.openapi(routes.patchUser, async (c) => {
@@ -91,7 +156,9 @@ export function registerAdminRoutes(app: OpenAPIHono, ctx: AppContext): void {
     await requireCommunities(ctx, b.communities ?? []);
     const passwordHash = b.password === undefined ? undefined : await hashPassword(b.password);
     // The workspace never loses its last owner (LastOwnerError, a conflict).
-    await keepingAnOwner(db, lockRows, (trx) => updateUser(trx, id, { role: b.role, communities: b.communities, disabled: b.disabled, passwordHash }));
+    await keepingAnOwner(db, lockRows, (trx) =>
+      updateUser(trx, id, { role: b.role, communities: b.communities, disabled: b.disabled, passwordHash }),
+    );
     const { password_hash: _, ...after } = await existingUser(id);
     return c.json(after, 200);
   });

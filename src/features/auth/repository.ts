@@ -11,18 +11,41 @@ const DAY = 86_400_000;
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const newSecret = (prefix: string) => prefix + randomBytes(32).toString('base64url');
 
-export interface UserRow { id: number; username: string; role: Role; communities: number[]; disabled: boolean; created_at: number; last_login_at: number | null }
+export interface UserRow {
+  id: number;
+  username: string;
+  role: Role;
+  communities: number[];
+  disabled: boolean;
+  created_at: number;
+  last_login_at: number | null;
+}
 
-const toUser = (r: { id: number; username: string; role: string; communities: string; disabled: number; created_at: number; last_login_at: number | null }): UserRow => ({
-  id: Number(r.id), username: r.username, role: isRole(r.role) ? r.role : 'analyst',
-  communities: (JSON.parse(r.communities) as unknown[]).map(Number), disabled: Number(r.disabled) === 1,
-  created_at: Number(r.created_at), last_login_at: r.last_login_at === null ? null : Number(r.last_login_at),
+const toUser = (r: {
+  id: number;
+  username: string;
+  role: string;
+  communities: string;
+  disabled: number;
+  created_at: number;
+  last_login_at: number | null;
+}): UserRow => ({
+  id: Number(r.id),
+  username: r.username,
+  role: isRole(r.role) ? r.role : 'analyst',
+  communities: (JSON.parse(r.communities) as unknown[]).map(Number),
+  disabled: Number(r.disabled) === 1,
+  created_at: Number(r.created_at),
+  last_login_at: r.last_login_at === null ? null : Number(r.last_login_at),
 });
 
 const userCols = ['id', 'username', 'role', 'communities', 'disabled', 'created_at', 'last_login_at'] as const;
 
 export async function countUsers(db: Kysely<Schema>): Promise<number> {
-  const r = await db.selectFrom('users').select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+  const r = await db
+    .selectFrom('users')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
@@ -37,17 +60,32 @@ export async function findUser(db: Kysely<Schema>, by: { id: number } | { userna
 }
 
 export class UserExistsError extends ConflictError {
-  constructor(username: string) { super(`username "${username}" is taken`); }
+  constructor(username: string) {
+    super(`username "${username}" is taken`);
+  }
 }
 
-export async function insertUser(db: Kysely<Schema>, u: { username: string; passwordHash: string; role: Role; communities?: number[] }, now = Date.now()): Promise<UserRow> {
+export async function insertUser(
+  db: Kysely<Schema>,
+  u: { username: string; passwordHash: string; role: Role; communities?: number[] },
+  now = Date.now(),
+): Promise<UserRow> {
   const taken = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
   if (taken) throw new UserExistsError(u.username);
   let r: { id: number };
   try {
-    r = await db.insertInto('users').values({
-      username: u.username, password_hash: u.passwordHash, role: u.role, communities: JSON.stringify(u.communities ?? []), created_at: now, last_login_at: null,
-    }).returning('id').executeTakeFirstOrThrow();
+    r = await db
+      .insertInto('users')
+      .values({
+        username: u.username,
+        password_hash: u.passwordHash,
+        role: u.role,
+        communities: JSON.stringify(u.communities ?? []),
+        created_at: now,
+        last_login_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
   } catch (err) {
     // Two adds of one name racing: the unique index refuses the second.
     if (/unique/i.test((err as Error).message)) throw new UserExistsError(u.username);
@@ -57,7 +95,11 @@ export async function insertUser(db: Kysely<Schema>, u: { username: string; pass
   return user;
 }
 
-export async function updateUser(db: Kysely<Schema>, id: number, patch: { role?: Role; communities?: number[]; disabled?: boolean; passwordHash?: string }) {
+export async function updateUser(
+  db: Kysely<Schema>,
+  id: number,
+  patch: { role?: Role; communities?: number[]; disabled?: boolean; passwordHash?: string },
+) {
   const set: Record<string, unknown> = {};
   if (patch.role !== undefined) set.role = patch.role;
   if (patch.communities !== undefined) set.communities = JSON.stringify(patch.communities);
@@ -65,7 +107,8 @@ export async function updateUser(db: Kysely<Schema>, id: number, patch: { role?:
   if (patch.passwordHash !== undefined) set.password_hash = patch.passwordHash;
   if (Object.keys(set).length > 0) await db.updateTable('users').set(set).where('id', '=', id).execute();
   // A changed password, role or a disabled account ends the user's sessions: they sign in again.
-  if (patch.passwordHash !== undefined || patch.disabled || patch.role !== undefined) await db.deleteFrom('sessions').where('user_id', '=', id).execute();
+  if (patch.passwordHash !== undefined || patch.disabled || patch.role !== undefined)
+    await db.deleteFrom('sessions').where('user_id', '=', id).execute();
 }
 
 export async function deleteUser(db: Kysely<Schema>, id: number): Promise<void> {
@@ -80,7 +123,9 @@ export async function deleteUserIn(trx: Kysely<Schema>, id: number): Promise<voi
 }
 
 export class LastOwnerError extends ConflictError {
-  constructor() { super('this is the last owner: make another user owner first', 'last_owner'); }
+  constructor() {
+    super('this is the last owner: make another user owner first', 'last_owner');
+  }
 }
 
 /**
@@ -97,7 +142,12 @@ export async function keepingAnOwner(db: Kysely<Schema>, lockRows: boolean, chan
 }
 
 export async function countOwners(db: Kysely<Schema>): Promise<number> {
-  const r = await db.selectFrom('users').select(sql<number>`count(*)`.as('n')).where('role', '=', 'owner').where('disabled', '=', 0).executeTakeFirst();
+  const r = await db
+    .selectFrom('users')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('role', '=', 'owner')
+    .where('disabled', '=', 0)
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
@@ -107,10 +157,25 @@ export async function markLogin(db: Kysely<Schema>, id: number, now = Date.now()
 
 // ---- sessions
 
-export async function createSession(db: Kysely<Schema>, userId: number, meta: { ip: string | null; userAgent: string | null }, now = Date.now()): Promise<{ secret: string; expiresAt: number }> {
+export async function createSession(
+  db: Kysely<Schema>,
+  userId: number,
+  meta: { ip: string | null; userAgent: string | null },
+  now = Date.now(),
+): Promise<{ secret: string; expiresAt: number }> {
   const secret = newSecret('');
   const expiresAt = now + SESSION_DAYS * DAY;
-  await db.insertInto('sessions').values({ id_hash: sha256(secret), user_id: userId, created_at: now, expires_at: expiresAt, ip: meta.ip, user_agent: meta.userAgent?.slice(0, 300) ?? null }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      id_hash: sha256(secret),
+      user_id: userId,
+      created_at: now,
+      expires_at: expiresAt,
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
   // Expired sessions are swept here rather than by a job.
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
   return { secret, expiresAt };
@@ -121,31 +186,70 @@ export async function deleteSession(db: Kysely<Schema>, secret: string) {
 }
 
 export async function principalForSession(db: Kysely<Schema>, secret: string, now = Date.now()): Promise<Principal | null> {
-  const r = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
+  const r = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['u.id', 'u.username', 'u.role', 'u.communities', 'u.disabled', 's.expires_at'])
-    .where('s.id_hash', '=', sha256(secret)).executeTakeFirst();
+    .where('s.id_hash', '=', sha256(secret))
+    .executeTakeFirst();
   if (!r || Number(r.expires_at) <= now || Number(r.disabled) === 1 || !isRole(r.role)) return null;
   return { userId: Number(r.id), username: r.username, role: r.role, communities: (JSON.parse(r.communities) as unknown[]).map(Number) };
 }
 
 // ---- API tokens
 
-export interface TokenRow { id: number; name: string; prefix: string; user_id: number; username: string; role: Role; created_at: number; last_used_at: number | null; revoked_at: number | null }
+export interface TokenRow {
+  id: number;
+  name: string;
+  prefix: string;
+  user_id: number;
+  username: string;
+  role: Role;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
 
-export async function createToken(db: Kysely<Schema>, t: { name: string; userId: number; role: Role }, now = Date.now()): Promise<{ token: string; id: number }> {
+export async function createToken(
+  db: Kysely<Schema>,
+  t: { name: string; userId: number; role: Role },
+  now = Date.now(),
+): Promise<{ token: string; id: number }> {
   const token = newSecret('qy_');
-  const r = await db.insertInto('api_tokens').values({
-    name: t.name, token_hash: sha256(token), prefix: token.slice(0, 7), user_id: t.userId, role: t.role, created_at: now, last_used_at: null, revoked_at: null,
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('api_tokens')
+    .values({
+      name: t.name,
+      token_hash: sha256(token),
+      prefix: token.slice(0, 7),
+      user_id: t.userId,
+      role: t.role,
+      created_at: now,
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { token, id: Number(r.id) };
 }
 
-const tokenRows = (db: Kysely<Schema>) => db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id')
-  .select(['t.id', 't.name', 't.prefix', 't.user_id', 'u.username', 't.role', 't.created_at', 't.last_used_at', 't.revoked_at']);
+const tokenRows = (db: Kysely<Schema>) =>
+  db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['t.id', 't.name', 't.prefix', 't.user_id', 'u.username', 't.role', 't.created_at', 't.last_used_at', 't.revoked_at']);
 
 const toToken = (r: Omit<TokenRow, 'role'> & { role: string }): TokenRow => {
   const n = (v: number | null) => (v === null ? null : Number(v));
-  return { ...r, id: Number(r.id), user_id: Number(r.user_id), role: isRole(r.role) ? r.role : 'analyst', created_at: Number(r.created_at), last_used_at: n(r.last_used_at), revoked_at: n(r.revoked_at) };
+  return {
+    ...r,
+    id: Number(r.id),
+    user_id: Number(r.user_id),
+    role: isRole(r.role) ? r.role : 'analyst',
+    created_at: Number(r.created_at),
+    last_used_at: n(r.last_used_at),
+    revoked_at: n(r.revoked_at),
+  };
 };
 
 export async function listTokens(db: Kysely<Schema>): Promise<TokenRow[]> {
@@ -162,21 +266,48 @@ export async function revokeToken(db: Kysely<Schema>, id: number, now = Date.now
 }
 
 export async function principalForToken(db: Kysely<Schema>, token: string, now = Date.now()): Promise<Principal | null> {
-  const r = await db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['t.id', 't.name', 't.role', 't.revoked_at', 't.last_used_at', 'u.id as user_id', 'u.username', 'u.role as user_role', 'u.communities', 'u.disabled'])
-    .where('t.token_hash', '=', sha256(token)).executeTakeFirst();
+  const r = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select([
+      't.id',
+      't.name',
+      't.role',
+      't.revoked_at',
+      't.last_used_at',
+      'u.id as user_id',
+      'u.username',
+      'u.role as user_role',
+      'u.communities',
+      'u.disabled',
+    ])
+    .where('t.token_hash', '=', sha256(token))
+    .executeTakeFirst();
   if (!r || r.revoked_at !== null || Number(r.disabled) === 1 || !isRole(r.role) || !isRole(r.user_role)) return null;
   // last_used_at to the minute: a busy integration should not write on every request.
-  if (r.last_used_at === null || now - Number(r.last_used_at) > 60_000) await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', Number(r.id)).execute();
+  if (r.last_used_at === null || now - Number(r.last_used_at) > 60_000)
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', Number(r.id)).execute();
   return {
-    userId: Number(r.user_id), username: r.username, role: roleAtMost(r.role, r.user_role),
-    communities: (JSON.parse(r.communities) as unknown[]).map(Number), token: { id: Number(r.id), name: r.name },
+    userId: Number(r.user_id),
+    username: r.username,
+    role: roleAtMost(r.role, r.user_role),
+    communities: (JSON.parse(r.communities) as unknown[]).map(Number),
+    token: { id: Number(r.id), name: r.name },
   };
 }
 
 // ---- audit log
 
-export interface AuditEntry { userId: number | null; actor: string; action: string; target?: string | null; status: number; ip?: string | null; userAgent?: string | null; details?: unknown }
+export interface AuditEntry {
+  userId: number | null;
+  actor: string;
+  action: string;
+  target?: string | null;
+  status: number;
+  ip?: string | null;
+  userAgent?: string | null;
+  details?: unknown;
+}
 
 const MAX_DETAILS = 4000;
 
@@ -184,10 +315,21 @@ const MAX_DETAILS = 4000;
 export async function recordAudit(db: Kysely<Schema>, e: AuditEntry, now = Date.now()): Promise<number> {
   let details = e.details === undefined ? null : JSON.stringify(e.details);
   if (details !== null && details.length > MAX_DETAILS) details = JSON.stringify({ truncated: true, chars: details.length });
-  const r = await db.insertInto('audit_log').values({
-    at: now, user_id: e.userId, actor: e.actor.slice(0, 200), action: e.action, target: e.target?.slice(0, 500) ?? null, status: e.status,
-    ip: e.ip ?? null, user_agent: e.userAgent?.slice(0, 300) ?? null, details,
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('audit_log')
+    .values({
+      at: now,
+      user_id: e.userId,
+      actor: e.actor.slice(0, 200),
+      action: e.action,
+      target: e.target?.slice(0, 500) ?? null,
+      status: e.status,
+      ip: e.ip ?? null,
+      user_agent: e.userAgent?.slice(0, 300) ?? null,
+      details,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return Number(r.id);
 }
 
@@ -207,25 +349,49 @@ export async function listAudit(db: Kysely<Schema>, f: { page: number; pageSize:
   if (f.actor) q = q.where('actor', '=', f.actor);
   if (f.action) q = q.where('action', '=', f.action);
   const total = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
-  const rows = await q.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  const rows = await q
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
   return {
-    total: Number(total?.n ?? 0), page: f.page, page_size: f.pageSize,
-    items: rows.map((r) => ({ ...r, id: Number(r.id), at: Number(r.at), user_id: r.user_id === null ? null : Number(r.user_id), details: parseDetails(r.details) })),
+    total: Number(total?.n ?? 0),
+    page: f.page,
+    page_size: f.pageSize,
+    items: rows.map((r) => ({
+      ...r,
+      id: Number(r.id),
+      at: Number(r.at),
+      user_id: r.user_id === null ? null : Number(r.user_id),
+      details: parseDetails(r.details),
+    })),
   };
 }
 
 function parseDetails(text: string | null): unknown {
   if (text === null) return null;
-  try { return JSON.parse(text); } catch { return { unreadable: text.slice(0, 200) }; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { unreadable: text.slice(0, 200) };
+  }
 }
 
 /** Failed logins since `since` for this name or from this address (the throttle's input). */
 export async function recentFailures(db: Kysely<Schema>, since: number, username: string, ip: string | null) {
-  const base = () => db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n')).where('action', '=', 'auth.login_failed').where('at', '>=', since);
+  const base = () =>
+    db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('action', '=', 'auth.login_failed')
+      .where('at', '>=', since);
   const n = async (q: ReturnType<typeof base>) => Number((await q.executeTakeFirst())?.n ?? 0);
   return {
     byName: await n(base().where('actor', '=', username)),
-    byNameAndIp: await n(ip === null ? base().where('actor', '=', username).where('ip', 'is', null) : base().where('actor', '=', username).where('ip', '=', ip)),
+    byNameAndIp: await n(
+      ip === null ? base().where('actor', '=', username).where('ip', 'is', null) : base().where('actor', '=', username).where('ip', '=', ip),
+    ),
     byIp: ip === null ? 0 : await n(base().where('ip', '=', ip)),
   };
 }

@@ -9,8 +9,18 @@ import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
 import { clientIp, SESSION_COOKIE } from '../../http/access.js';
 import { hashPassword, requireGoodPassword, verifyPassword } from './password.js';
 import {
-  countUsers, createSession, deleteSession, deleteUser, findUser, insertUser, markLogin, recentFailures, recordAudit, SESSION_DAYS,
-  settleAttempt, throttledRecently,
+  countUsers,
+  createSession,
+  deleteSession,
+  deleteUser,
+  findUser,
+  insertUser,
+  markLogin,
+  recentFailures,
+  recordAudit,
+  SESSION_DAYS,
+  settleAttempt,
+  throttledRecently,
 } from './repository.js';
 import { AuthStatus, SignedIn } from './schemas.js';
 
@@ -28,47 +38,82 @@ function underNameLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const run = prev.then(fn, fn);
   const settled = run.catch(() => undefined);
   nameLocks.set(name, settled);
-  void settled.then(() => { if (nameLocks.get(name) === settled) nameLocks.delete(name); });
+  void settled.then(() => {
+    if (nameLocks.get(name) === settled) nameLocks.delete(name);
+  });
   return run;
 }
 
-export const usernameSchema = z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only');
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only');
 const credentials = z.object({ username: usernameSchema, password: z.string().min(1).max(200) });
 
 const routes = {
-  status: defineRoute({ policy: 'public' }, {
-    method: 'get', path: '/api/v1/auth/status', tags: ['auth'], summary: 'Who is signed in; whether the owner must still be set up',
-    responses: jsonAnswer(AuthStatus),
-  }),
-  setup: defineRoute({ policy: 'public', errors: [409, 415] }, {
-    method: 'post', path: '/api/v1/auth/setup', tags: ['auth'], summary: 'Create the first owner (only while no user exists); signs them in',
-    request: { body: jsonBody(credentials) }, responses: jsonAnswer(SignedIn, 'The new owner, signed in (session cookie set)'),
-  }),
-  login: defineRoute({ policy: 'public', errors: [415] }, {
-    method: 'post', path: '/api/v1/auth/login', tags: ['auth'], summary: 'Sign in (sets the session cookie)',
-    request: { body: jsonBody(credentials) },
-    responses: {
-      ...jsonAnswer(SignedIn, 'Signed in (session cookie set)'),
-      401: { description: 'Wrong username or password, or a disabled user', content: { 'application/json': { schema: ErrorAnswer } } },
-      429: {
-        description: 'Too many failed sign-ins for this name or address', content: { 'application/json': { schema: ErrorAnswer } },
-        headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  status: defineRoute(
+    { policy: 'public' },
+    {
+      method: 'get',
+      path: '/api/v1/auth/status',
+      tags: ['auth'],
+      summary: 'Who is signed in; whether the owner must still be set up',
+      responses: jsonAnswer(AuthStatus),
+    },
+  ),
+  setup: defineRoute(
+    { policy: 'public', errors: [409, 415] },
+    {
+      method: 'post',
+      path: '/api/v1/auth/setup',
+      tags: ['auth'],
+      summary: 'Create the first owner (only while no user exists); signs them in',
+      request: { body: jsonBody(credentials) },
+      responses: jsonAnswer(SignedIn, 'The new owner, signed in (session cookie set)'),
+    },
+  ),
+  login: defineRoute(
+    { policy: 'public', errors: [415] },
+    {
+      method: 'post',
+      path: '/api/v1/auth/login',
+      tags: ['auth'],
+      summary: 'Sign in (sets the session cookie)',
+      request: { body: jsonBody(credentials) },
+      responses: {
+        ...jsonAnswer(SignedIn, 'Signed in (session cookie set)'),
+        401: { description: 'Wrong username or password, or a disabled user', content: { 'application/json': { schema: ErrorAnswer } } },
+        429: {
+          description: 'Too many failed sign-ins for this name or address',
+          content: { 'application/json': { schema: ErrorAnswer } },
+          headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+        },
       },
     },
-  }),
-  logout: defineRoute({ policy: 'public' }, {
-    method: 'post', path: '/api/v1/auth/logout', tags: ['auth'], summary: 'Sign out (ends the session, clears the cookie)',
-    responses: jsonAnswer(z.object({ ok: z.literal(true) }).openapi('SignedOut')),
-  }),
+  ),
+  logout: defineRoute(
+    { policy: 'public' },
+    {
+      method: 'post',
+      path: '/api/v1/auth/logout',
+      tags: ['auth'],
+      summary: 'Sign out (ends the session, clears the cookie)',
+      responses: jsonAnswer(z.object({ ok: z.literal(true) }).openapi('SignedOut')),
+    },
+  ),
 };
 
 const alreadySetUp = () => new ConflictError('the owner is already set up: sign in instead', 'already_set_up');
 
 function startSession(c: Context, ctx: AppContext, userId: number) {
-  return createSession(ctx.database.db, userId, { ip: clientIp(c, ctx.env.trustProxy), userAgent: c.req.header('user-agent') ?? null }).then(({ secret }) => {
-    const https = new URL(c.req.url).protocol === 'https:' || (ctx.env.trustProxy && c.req.header('x-forwarded-proto') === 'https');
-    setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', path: '/', secure: https, maxAge: SESSION_DAYS * 86_400 });
-  });
+  return createSession(ctx.database.db, userId, { ip: clientIp(c, ctx.env.trustProxy), userAgent: c.req.header('user-agent') ?? null }).then(
+    ({ secret }) => {
+      const https = new URL(c.req.url).protocol === 'https:' || (ctx.env.trustProxy && c.req.header('x-forwarded-proto') === 'https');
+      setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', path: '/', secure: https, maxAge: SESSION_DAYS * 86_400 });
+    },
+  );
 }
 
 export function registerAuthRoutes(app: OpenAPIHono, ctx: AppContext): void {
@@ -79,10 +124,15 @@ export function registerAuthRoutes(app: OpenAPIHono, ctx: AppContext): void {
     const p = c.get('principal');
     const demo = await db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
     const { name } = await ctx.settings();
-    return c.json({
-      setup_required: (await countUsers(db)) === 0, demo: demo?.value === 'loaded', workspace: name,
-      user: p ? { id: p.userId, username: p.username, role: p.role, communities: [...p.communities] } : null,
-    }, 200);
+    return c.json(
+      {
+        setup_required: (await countUsers(db)) === 0,
+        demo: demo?.value === 'loaded',
+        workspace: name,
+        user: p ? { id: p.userId, username: p.username, role: p.role, communities: [...p.communities] } : null,
+      },
+      200,
+    );
   });
 
   app.openapi(routes.setup, async (c) => {

@@ -15,10 +15,11 @@ describe.each(dialects)('owner setup (%s)', (dialect) => {
     app = createApp(createContext(t.database, readEnv({})), { error() {} }, [], { checkAnswers: true });
   });
   afterAll(() => t.drop());
-  const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('opens nothing before setup, validates the owner, sets up once, and signs the owner in', async () => {
-    expect((await (await app.request('/api/v1/auth/status')).json())).toMatchObject({ setup_required: true, user: null });
+    expect(await (await app.request('/api/v1/auth/status')).json()).toMatchObject({ setup_required: true, user: null });
     expect((await app.request('/api/v1/members')).status).toBe(401);
     const weak = await post('/api/v1/auth/setup', { username: 'boss', password: '1234' });
     expect([weak.status, ((await weak.json()) as any).error.message]).toEqual([400, 'password: at least 8 characters']);

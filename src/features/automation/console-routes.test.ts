@@ -35,13 +35,39 @@ describe.each(dialects)('console automation routes (%s)', (dialect) => {
     return { status: res.status, body: (await res.json()) as any };
   };
   const now = Date.now();
-  const msg = (id: string, member: string, text: string, s: number) =>
-    ({ id, platform: 'wecom', type: 'message.sent', community: 'g1', member, kind: 'text', text, at: new Date(now - 60_000 + s * 1000).toISOString() });
+  const msg = (id: string, member: string, text: string, s: number) => ({
+    id,
+    platform: 'wecom',
+    type: 'message.sent',
+    community: 'g1',
+    member,
+    kind: 'text',
+    text,
+    at: new Date(now - 60_000 + s * 1000).toISOString(),
+  });
   beforeAll(async () => {
     h = await createTestApp(dialect);
     await applyWorkspaceFile(h.t.database, parseWorkspaceFile(YAML));
-    await h.post(ndjson([{ id: 'j1', platform: 'wecom', type: 'member.joined', community: 'g1', member: 'spam', name: 'spam', at: new Date(now - 120_000).toISOString() }]));
-    await h.post(ndjson([msg('m1', 'spam', '快来加微信 <b>x</b>', 1), msg('m2', 'spam', '请问体验营价格多少钱，怎么报名？', 2), msg('m3', 'spam', '火星上有瑜伽垫吗？', 3)]));
+    await h.post(
+      ndjson([
+        {
+          id: 'j1',
+          platform: 'wecom',
+          type: 'member.joined',
+          community: 'g1',
+          member: 'spam',
+          name: 'spam',
+          at: new Date(now - 120_000).toISOString(),
+        },
+      ]),
+    );
+    await h.post(
+      ndjson([
+        msg('m1', 'spam', '快来加微信 <b>x</b>', 1),
+        msg('m2', 'spam', '请问体验营价格多少钱，怎么报名？', 2),
+        msg('m3', 'spam', '火星上有瑜伽垫吗？', 3),
+      ]),
+    );
   });
   afterAll(() => h.drop());
 
@@ -70,7 +96,8 @@ describe.each(dialects)('console automation routes (%s)', (dialect) => {
   });
 
   it('lays out upcoming playbook runs per local day', async () => {
-    const from = new Date(now).toISOString(), to = new Date(now + 7 * 86_400_000).toISOString();
+    const from = new Date(now).toISOString(),
+      to = new Date(now + 7 * 86_400_000).toISOString();
     const { status, body } = await get(`/api/v1/playbooks/calendar?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
     expect(status).toBe(200);
     expect(body.timezone).toBe('Asia/Shanghai');

@@ -8,8 +8,14 @@ import { render, type Proposed } from '../../domain/automation/engine.js';
 
 type Trx = Transaction<Schema>;
 export interface Cause {
-  rule: string; platform: string; eventId: string | null; at: number; memberId: number; communityId: number | null;
-  batchSeconds: number; now: number;
+  rule: string;
+  platform: string;
+  eventId: string | null;
+  at: number;
+  memberId: number;
+  communityId: number | null;
+  batchSeconds: number;
+  now: number;
 }
 
 type ActionRow = Insertable<Schema['actions']>;
@@ -25,15 +31,42 @@ export class PendingActions {
       const a = actions[i]!;
       const batched = a.kind === 'send' && c.batchSeconds > 0;
       // Welcomes in a batch window merge into the open one, so they are written at once (there are few).
-      if (batched && await joinBatch(trx, a, c)) { n++; continue; }
-      const payload = { text: a.text, seconds: a.seconds, tag: a.tag, step: a.step, to: a.to, ...(batched ? { template: a.template, vars: a.vars, members: [a.vars?.name ?? ''] } : {}) };
+      if (batched && (await joinBatch(trx, a, c))) {
+        n++;
+        continue;
+      }
+      const payload = {
+        text: a.text,
+        seconds: a.seconds,
+        tag: a.tag,
+        step: a.step,
+        to: a.to,
+        ...(batched ? { template: a.template, vars: a.vars, members: [a.vars?.name ?? ''] } : {}),
+      };
       const dedupe = `${c.rule}|${c.platform}|${c.eventId ?? ''}|${i}`;
       const row: ActionRow = {
-        dedupe, rule: c.rule, kind: a.kind, platform: c.platform, community_id: c.communityId, member_id: c.memberId, event_id: c.eventId,
-        event_at: c.at, payload: JSON.stringify(payload), reason: JSON.stringify({ hits: a.hits, detail: a.detail }), status: 'pending', attempts: 0,
-        due_at: batched ? c.at + c.batchSeconds * 1000 : c.now, created_at: c.now, updated_at: c.now,
+        dedupe,
+        rule: c.rule,
+        kind: a.kind,
+        platform: c.platform,
+        community_id: c.communityId,
+        member_id: c.memberId,
+        event_id: c.eventId,
+        event_at: c.at,
+        payload: JSON.stringify(payload),
+        reason: JSON.stringify({ hits: a.hits, detail: a.detail }),
+        status: 'pending',
+        attempts: 0,
+        due_at: batched ? c.at + c.batchSeconds * 1000 : c.now,
+        created_at: c.now,
+        updated_at: c.now,
       };
-      if (batched) await trx.insertInto('actions').values(row).onConflict((oc) => oc.column('dedupe').doNothing()).execute();
+      if (batched)
+        await trx
+          .insertInto('actions')
+          .values(row)
+          .onConflict((oc) => oc.column('dedupe').doNothing())
+          .execute();
       else this.rows.push(row);
       if (a.kind === 'blacklist') this.blacklists.push({ dedupe, member_id: c.memberId, reason: c.rule });
       n++;
@@ -42,13 +75,21 @@ export class PendingActions {
   }
 
   async flush(trx: Trx): Promise<void> {
-    for (const part of chunks(this.rows, 500)) await trx.insertInto('actions').values(part).onConflict((oc) => oc.column('dedupe').doNothing()).execute();
+    for (const part of chunks(this.rows, 500))
+      await trx
+        .insertInto('actions')
+        .values(part)
+        .onConflict((oc) => oc.column('dedupe').doNothing())
+        .execute();
     this.rows = [];
     // A blacklist is our own state: it takes effect with the action that records it.
     for (const b of this.blacklists) {
       const row = await trx.selectFrom('actions').select('id').where('dedupe', '=', b.dedupe).executeTakeFirstOrThrow();
-      await trx.insertInto('blacklist').values({ member_id: b.member_id, action_id: Number(row.id), reason: b.reason, created_at: Date.now() })
-        .onConflict((oc) => oc.column('member_id').doNothing()).execute();
+      await trx
+        .insertInto('blacklist')
+        .values({ member_id: b.member_id, action_id: Number(row.id), reason: b.reason, created_at: Date.now() })
+        .onConflict((oc) => oc.column('member_id').doNothing())
+        .execute();
     }
     this.blacklists = [];
   }
@@ -57,8 +98,16 @@ export class PendingActions {
 /** Adds the member to a welcome of the same rule and community whose window (event time) is still open; false if none. */
 async function joinBatch(trx: Trx, a: Proposed, c: Cause): Promise<boolean> {
   if (c.communityId === null) return false;
-  const open = await trx.selectFrom('actions').select(['id', 'payload']).where('rule', '=', c.rule).where('community_id', '=', c.communityId)
-    .where('kind', '=', 'send').where('status', '=', 'pending').where('due_at', '>', c.at).orderBy('id', 'desc').executeTakeFirst();
+  const open = await trx
+    .selectFrom('actions')
+    .select(['id', 'payload'])
+    .where('rule', '=', c.rule)
+    .where('community_id', '=', c.communityId)
+    .where('kind', '=', 'send')
+    .where('status', '=', 'pending')
+    .where('due_at', '>', c.at)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   if (!open) return false;
   const p = JSON.parse(open.payload) as { template?: string; vars?: Record<string, string>; members?: string[] };
   const members = [...(p.members ?? []), a.vars?.name ?? ''];

@@ -15,7 +15,8 @@ automation:
 describe.each(await dialectsUnderTest())('join-request gates (%s)', (dialect) => {
   let h: Awaited<ReturnType<typeof createTestApp>>;
   const at = (s: number) => new Date(Date.now() - 60_000 + s * 1000).toISOString();
-  const kinds = async () => (await h.ctx.database.db.selectFrom('actions').select('kind').where('rule', '=', 'paid-only').orderBy('id').execute()).map((r) => r.kind);
+  const kinds = async () =>
+    (await h.ctx.database.db.selectFrom('actions').select('kind').where('rule', '=', 'paid-only').orderBy('id').execute()).map((r) => r.kind);
   beforeAll(async () => {
     h = await createTestApp(dialect);
     await applyWorkspaceFile(h.t.database, parseWorkspaceFile(YAML));
@@ -24,17 +25,35 @@ describe.each(await dialectsUnderTest())('join-request gates (%s)', (dialect) =>
   afterAll(() => h.drop());
 
   it('holds a requester until the gate is met, then approves once', async () => {
-    await h.post(ndjson([{ id: 'rq', platform: 'telegram', type: 'member.profile', member: '42', name: '小安', attributes: { telegram_join_request: '-1001' }, at: at(1) }]));
+    await h.post(
+      ndjson([
+        {
+          id: 'rq',
+          platform: 'telegram',
+          type: 'member.profile',
+          member: '42',
+          name: '小安',
+          attributes: { telegram_join_request: '-1001' },
+          at: at(1),
+        },
+      ]),
+    );
     expect(await kinds()).toEqual(['notify']);
     await h.post(ndjson([{ id: 'p1', platform: 'telegram', type: 'member.profile', member: '42', tags_add: ['vip'], at: at(2) }]));
     expect(await kinds()).toEqual(['notify']);
-    await h.post(ndjson([{ id: 'o1', platform: 'telegram', type: 'order.paid', member: '42', order: 'o1', amount: 990, product: 'camp', at: at(3) }]));
+    await h.post(
+      ndjson([{ id: 'o1', platform: 'telegram', type: 'order.paid', member: '42', order: 'o1', amount: 990, product: 'camp', at: at(3) }]),
+    );
     expect(await kinds()).toEqual(['notify', 'approve']);
     // Still outside (the approval not yet delivered): another payment does not approve twice.
-    await h.post(ndjson([{ id: 'o2', platform: 'telegram', type: 'order.paid', member: '42', order: 'o2', amount: 990, product: 'camp', at: at(4) }]));
+    await h.post(
+      ndjson([{ id: 'o2', platform: 'telegram', type: 'order.paid', member: '42', order: 'o2', amount: 990, product: 'camp', at: at(4) }]),
+    );
     expect(await kinds()).toEqual(['notify', 'approve']);
     await h.post(ndjson([{ id: 'j1', platform: 'telegram', type: 'member.joined', community: '-1001', member: '42', at: at(5) }]));
-    await h.post(ndjson([{ id: 'o3', platform: 'telegram', type: 'order.paid', member: '42', order: 'o3', amount: 990, product: 'camp', at: at(6) }]));
+    await h.post(
+      ndjson([{ id: 'o3', platform: 'telegram', type: 'order.paid', member: '42', order: 'o3', amount: 990, product: 'camp', at: at(6) }]),
+    );
     expect(await kinds()).toEqual(['notify', 'approve']);
   });
 

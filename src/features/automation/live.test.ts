@@ -22,8 +22,25 @@ describe.each(dialects)('live rules (%s)', (dialect) => {
   let h: Awaited<ReturnType<typeof createTestApp>>;
   const now = Date.now();
   const at = (sec: number) => iso(now - 120_000 + sec * 1000);
-  const join = (id: string, member: string, s: number) => ({ id, platform: 'wecom', type: 'member.joined', community: 'g1', member, name: member, at: at(s) });
-  const msg = (id: string, member: string, text: string, s: number) => ({ id, platform: 'wecom', type: 'message.sent', community: 'g1', member, kind: 'text', text, at: at(s) });
+  const join = (id: string, member: string, s: number) => ({
+    id,
+    platform: 'wecom',
+    type: 'member.joined',
+    community: 'g1',
+    member,
+    name: member,
+    at: at(s),
+  });
+  const msg = (id: string, member: string, text: string, s: number) => ({
+    id,
+    platform: 'wecom',
+    type: 'message.sent',
+    community: 'g1',
+    member,
+    kind: 'text',
+    text,
+    at: at(s),
+  });
   const actions = () => h.ctx.database.db.selectFrom('actions').selectAll().orderBy('id').execute();
   beforeAll(async () => {
     h = await createTestApp(dialect);
@@ -42,12 +59,18 @@ describe.each(dialects)('live rules (%s)', (dialect) => {
     await h.post(ndjson([msg('m4', 'spam', '免费领取！', 40)]));
     rows = (await actions()).filter((r) => r.rule === 'ads');
     expect(rows.map((r) => [r.kind, JSON.parse(r.payload).step ?? null])).toEqual([
-      ['delete', null], ['warn', 1], ['delete', null], ['mute', 2], ['delete', null], ['remove', 3], ['blacklist', 3],
+      ['delete', null],
+      ['warn', 1],
+      ['delete', null],
+      ['mute', 2],
+      ['delete', null],
+      ['remove', 3],
+      ['blacklist', 3],
     ]);
     expect(JSON.parse(rows[0]!.reason).hits[0]).toMatchObject({ what: 'words:ads', word: '加微信', matched: '加 微 信' });
     const strikes = await h.ctx.database.db.selectFrom('strikes').selectAll().execute();
     expect(strikes.map((s) => Number(s.count))).toEqual([3]);
-    expect((await h.ctx.database.db.selectFrom('blacklist').selectAll().execute())).toHaveLength(1);
+    expect(await h.ctx.database.db.selectFrom('blacklist').selectAll().execute()).toHaveLength(1);
   });
 
   it('never acts twice on a re-delivered event, and a blacklisted member who rejoins is removed', async () => {
@@ -60,7 +83,9 @@ describe.each(dialects)('live rules (%s)', (dialect) => {
   });
 
   it('leaves the community owner alone', async () => {
-    await h.post(ndjson([{ id: 'cu1', platform: 'wecom', type: 'community.updated', community: 'g1', owner: 'boss', at: at(0) }, join('jb', 'boss', 1)]));
+    await h.post(
+      ndjson([{ id: 'cu1', platform: 'wecom', type: 'community.updated', community: 'g1', owner: 'boss', at: at(0) }, join('jb', 'boss', 1)]),
+    );
     const before = (await actions()).length;
     await h.post(ndjson([msg('mb', 'boss', '团购链接 www.shop.cn 加微信', 50)]));
     expect((await actions()).length).toBe(before);
@@ -73,7 +98,9 @@ describe.each(dialects)('live rules (%s)', (dialect) => {
   });
 
   it('a blacklist follows the person through a merge, and a refused rejoin gets no welcome', async () => {
-    await h.post(ndjson([{ id: 'lk', platform: 'wecom', type: 'member.linked', member: 'ann', other_platform: 'wecom', other_member: 'spam', at: at(95) }]));
+    await h.post(
+      ndjson([{ id: 'lk', platform: 'wecom', type: 'member.linked', member: 'ann', other_platform: 'wecom', other_member: 'spam', at: at(95) }]),
+    );
     const before = (await actions()).length;
     await h.post(ndjson([join('j10', 'ann', 100)]));
     const added = (await actions()).slice(before);

@@ -30,11 +30,18 @@ export async function runLiveRules(trx: Trx, events: readonly LiveEvent[], now =
   const { config, rules } = await loadRules(trx);
   const isFresh = (e: LiveEvent) => e.memberId !== null && e.atMs >= now - config.freshMinutes * 60_000 && e.atMs <= now + 5 * 60_000;
   const gateOutbox = new PendingActions();
-  const gated = await runGateRules(trx, events.filter(isFresh).map((e) => ({ event: e.event, atMs: e.atMs, memberId: e.memberId! })), rules, gateOutbox, now);
+  const gated = await runGateRules(
+    trx,
+    events.filter(isFresh).map((e) => ({ event: e.event, atMs: e.atMs, memberId: e.memberId! })),
+    rules,
+    gateOutbox,
+    now,
+  );
   await gateOutbox.flush(trx);
-  const live = events.filter((e) => isFresh(e) && triggerOf(e.event) && (e.communityId !== null || isContact(e.event) || isContactLost(e.event)))
+  const live = events
+    .filter((e) => isFresh(e) && triggerOf(e.event) && (e.communityId !== null || isContact(e.event) || isContactLost(e.event)))
     .sort((a, b) => a.atMs - b.atMs);
-  return gated + await runEventRules(trx, live, rules, now);
+  return gated + (await runEventRules(trx, live, rules, now));
 }
 
 /** Ingest's hook (composed in features/ingest-hooks.ts): the batch's actions commit with its events. */
@@ -59,7 +66,11 @@ async function runEventRules(trx: Trx, live: LiveEvent[], rules: CompiledRule[],
   const strikes = new Map<string, number>();
   for (const part of chunks(memberIds, 500)) {
     for (const r of await trx.selectFrom('members').select(['id', 'name']).where('id', 'in', part).execute()) names.set(Number(r.id), r.name);
-    for (const r of await trx.selectFrom('memberships').select(['member_id', 'community_id', 'last_join_at']).where('member_id', 'in', part).execute()) {
+    for (const r of await trx
+      .selectFrom('memberships')
+      .select(['member_id', 'community_id', 'last_join_at'])
+      .where('member_id', 'in', part)
+      .execute()) {
       joins.set(`${r.member_id}:${r.community_id}`, r.last_join_at === null ? null : Number(r.last_join_at));
     }
     for (const r of await trx.selectFrom('strikes').select(['member_id', 'community_id', 'count']).where('member_id', 'in', part).execute()) {
@@ -67,7 +78,10 @@ async function runEventRules(trx: Trx, live: LiveEvent[], rules: CompiledRule[],
     }
   }
   const communities = new Map<number, { name: string | null; rules: string[] }>();
-  const rows = communityIds.length === 0 ? [] : await trx.selectFrom('communities').select(['id', 'name', 'config_name', 'blueprint']).where('id', 'in', communityIds).execute();
+  const rows =
+    communityIds.length === 0
+      ? []
+      : await trx.selectFrom('communities').select(['id', 'name', 'config_name', 'blueprint']).where('id', 'in', communityIds).execute();
   for (const r of rows) {
     const bp = r.blueprint ? (JSON.parse(r.blueprint) as { rules?: string[] }) : {};
     communities.set(Number(r.id), { name: r.config_name ?? r.name, rules: bp.rules ?? [] });
@@ -83,9 +97,14 @@ async function runEventRules(trx: Trx, live: LiveEvent[], rules: CompiledRule[],
     const k = `${e.memberId}:${e.communityId}`;
     const c = e.communityId === null ? undefined : communities.get(e.communityId);
     const auto: AutoEvent = {
-      type: triggerOf(ev)!, at: e.atMs, platform: ev.platform, community: 'community' in ev ? ev.community ?? '' : '',
-      memberName: names.get(e.memberId!) ?? null, communityName: c?.name ?? null,
-      text: ev.type === 'message.sent' ? ev.text ?? null : null, kind: ev.type === 'message.sent' ? ev.kind : null,
+      type: triggerOf(ev)!,
+      at: e.atMs,
+      platform: ev.platform,
+      community: 'community' in ev ? (ev.community ?? '') : '',
+      memberName: names.get(e.memberId!) ?? null,
+      communityName: c?.name ?? null,
+      text: ev.type === 'message.sent' ? (ev.text ?? null) : null,
+      kind: ev.type === 'message.sent' ? ev.kind : null,
       reason: ev.type === 'member.left' ? ev.reason : isContactLost(ev) ? 'quit' : undefined,
     };
     const lists: { rule: string; actions: Proposed[]; batchSeconds?: number }[] = [];
@@ -94,8 +113,11 @@ async function runEventRules(trx: Trx, live: LiveEvent[], rules: CompiledRule[],
     if (refused) lists.push({ rule: '(blacklist)', actions: [{ kind: 'remove', hits: [], detail: 'blacklisted member rejoined' }] });
     const j = joins.get(k) ?? null;
     const ctx = {
-      joinedAt: j !== null && j <= e.atMs ? j : null, strikes: 0, recent: recentUpTo(recent.get(k), e.atMs), communityRules: c?.rules ?? [],
-      staff: e.communityId === null ? false : staff.get(e.communityId)?.has(e.memberId!) ?? false,
+      joinedAt: j !== null && j <= e.atMs ? j : null,
+      strikes: 0,
+      recent: recentUpTo(recent.get(k), e.atMs),
+      communityRules: c?.rules ?? [],
+      staff: e.communityId === null ? false : (staff.get(e.communityId)?.has(e.memberId!) ?? false),
     };
     for (const rule of refused ? [] : active) {
       if (!rule.appliesTo(auto)) continue;
@@ -110,8 +132,14 @@ async function runEventRules(trx: Trx, live: LiveEvent[], rules: CompiledRule[],
     }
     for (const l of lists) {
       proposed += await outbox.add(trx, l.actions, {
-        rule: l.rule, platform: ev.platform, eventId: ev.id, at: e.atMs, memberId: e.memberId!, communityId: e.communityId,
-        batchSeconds: l.batchSeconds ?? 0, now,
+        rule: l.rule,
+        platform: ev.platform,
+        eventId: ev.id,
+        at: e.atMs,
+        memberId: e.memberId!,
+        communityId: e.communityId,
+        batchSeconds: l.batchSeconds ?? 0,
+        now,
       });
     }
   }
@@ -119,8 +147,11 @@ async function runEventRules(trx: Trx, live: LiveEvent[], rules: CompiledRule[],
   for (const [k, count] of touchedStrikes) {
     if (k.endsWith(':null')) continue;
     const [member_id, community_id] = k.split(':').map(Number) as [number, number];
-    await trx.insertInto('strikes').values({ member_id, community_id, count, updated_at: now })
-      .onConflict((oc) => oc.columns(['member_id', 'community_id']).doUpdateSet({ count, updated_at: now })).execute();
+    await trx
+      .insertInto('strikes')
+      .values({ member_id, community_id, count, updated_at: now })
+      .onConflict((oc) => oc.columns(['member_id', 'community_id']).doUpdateSet({ count, updated_at: now }))
+      .execute();
   }
   return proposed;
 }
@@ -136,7 +167,8 @@ function recentUpTo(list: number[] | undefined, t: number): number[] {
 
 async function blacklistedAmong(trx: Trx, ids: number[]): Promise<Set<number>> {
   const out = new Set<number>();
-  for (const part of chunks(ids, 500)) for (const r of await trx.selectFrom('blacklist').select('member_id').where('member_id', 'in', part).execute()) out.add(Number(r.member_id));
+  for (const part of chunks(ids, 500))
+    for (const r of await trx.selectFrom('blacklist').select('member_id').where('member_id', 'in', part).execute()) out.add(Number(r.member_id));
   return out;
 }
 
@@ -146,7 +178,8 @@ async function recentMessages(trx: Trx, rules: CompiledRule[], live: LiveEvent[]
   const window = Math.max(0, ...rules.map((r) => r.floodWindow));
   const messages = live.filter((e) => e.event.type === 'message.sent');
   if (window === 0 || messages.length === 0) return out;
-  const lo = messages[0]!.atMs - window, hi = messages[messages.length - 1]!.atMs;
+  const lo = messages[0]!.atMs - window,
+    hi = messages[messages.length - 1]!.atMs;
   for (const part of chunks([...new Set(messages.map((e) => e.memberId!))], 500)) {
     const rows = await sql<{ member_id: number; community_id: number; at_ms: number }>`SELECT member_id, community_id, at_ms FROM events
       WHERE member_id IN (${sql.join(part)}) AND type = 'message.sent' AND at_ms > ${lo} AND at_ms <= ${hi}`.execute(trx);

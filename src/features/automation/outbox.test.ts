@@ -21,16 +21,40 @@ automation:
 describe.each(dialects)('outbox (%s)', (dialect) => {
   let h: Awaited<ReturnType<typeof createTestApp>>;
   const now = Date.now();
-  const msg = (id: string, member: string, text: string, s: number) =>
-    ({ id, platform: 'wecom', type: 'message.sent', community: 'g1', member, kind: 'text', text, at: new Date(now - 60_000 + s * 1000).toISOString() });
+  const msg = (id: string, member: string, text: string, s: number) => ({
+    id,
+    platform: 'wecom',
+    type: 'message.sent',
+    community: 'g1',
+    member,
+    kind: 'text',
+    text,
+    at: new Date(now - 60_000 + s * 1000).toISOString(),
+  });
   const post = async (method: string, path: string, body?: unknown) => {
-    const res = await h.app.request(path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const res = await h.app.request(path, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
   beforeAll(async () => {
     h = await createTestApp(dialect);
     await applyWorkspaceFile(h.t.database, parseWorkspaceFile(YAML));
-    await h.post(ndjson([{ id: 'j1', platform: 'wecom', type: 'member.joined', community: 'g1', member: 'spam', name: 'spam', at: new Date(now - 120_000).toISOString() }]));
+    await h.post(
+      ndjson([
+        {
+          id: 'j1',
+          platform: 'wecom',
+          type: 'member.joined',
+          community: 'g1',
+          member: 'spam',
+          name: 'spam',
+          at: new Date(now - 120_000).toISOString(),
+        },
+      ]),
+    );
     await h.post(ndjson([msg('m1', 'spam', '加微信', 1)]));
   });
   afterAll(() => h.drop());
@@ -42,7 +66,10 @@ describe.each(dialects)('outbox (%s)', (dialect) => {
     expect(first).toEqual({ done: 0, retry: 3, dead: 0 });
     // Nothing is due until the backoff passes.
     expect(await deliverDue(h.t.database, failing, { now: () => clock })).toEqual({ done: 0, retry: 0, dead: 0 });
-    for (let i = 1; i < MAX_ATTEMPTS; i++) { clock += backoffSeconds(i) * 1000; await deliverDue(h.t.database, failing, { now: () => clock }); }
+    for (let i = 1; i < MAX_ATTEMPTS; i++) {
+      clock += backoffSeconds(i) * 1000;
+      await deliverDue(h.t.database, failing, { now: () => clock });
+    }
     const { body } = await h.get('/api/v1/actions?status=dead');
     expect(body.items.map((a: any) => a.kind).sort()).toEqual(['delete', 'mute', 'tag']);
     expect(body.items[0]).toMatchObject({ attempts: MAX_ATTEMPTS, last_error: 'platform says 503' });
@@ -89,7 +116,8 @@ describe.each(dialects)('outbox (%s)', (dialect) => {
     expect((await post('POST', '/api/v1/rules/ads/toggle', { enabled: false })).body).toEqual({ key: 'ads', enabled: false });
     expect((await post('POST', '/api/v1/rules/test', { text: '快加 微 信' })).body.actions).toEqual([]);
     expect((await post('POST', '/api/v1/rules/nope/toggle', { enabled: false })).status).toBe(400);
-    const from = new Date(now - 3_600_000).toISOString(), to = new Date(now + 60_000).toISOString();
+    const from = new Date(now - 3_600_000).toISOString(),
+      to = new Date(now + 60_000).toISOString();
     const dry = (await post('POST', '/api/v1/rules/ads/dry-run', { from, to })).body;
     expect(dry).toMatchObject({ rule: 'ads', members_struck: 1, actions: { delete: 2, mute: 1, remove: 1, blacklist: 1, tag: 2 } });
     expect((await post('POST', '/api/v1/rules/ads/dry-run', { from: to, to: from })).status).toBe(400);

@@ -12,13 +12,24 @@ export const MAX_ATTEMPTS = 6;
 const CLAIM_MS = 60_000;
 /** `actions` as a queue: pending → sending (leased) → done, or pending again after a backoff, or dead. */
 export const OUTBOX_QUEUE: QueueSpec<'actions'> = {
-  table: 'actions', key: 'id', due: 'due_at', leaseMs: CLAIM_MS, countTakeovers: true,
+  table: 'actions',
+  key: 'id',
+  due: 'due_at',
+  leaseMs: CLAIM_MS,
+  countTakeovers: true,
   states: { ready: 'pending', leased: 'sending', done: 'done', dead: 'dead' },
 };
 
 export interface OutboxAction {
-  id: number; rule: string; kind: string; platform: string; community_id: number | null; member_id: number | null;
-  event_id: string | null; payload: Record<string, unknown>; attempts: number;
+  id: number;
+  rule: string;
+  kind: string;
+  platform: string;
+  community_id: number | null;
+  member_id: number | null;
+  event_id: string | null;
+  payload: Record<string, unknown>;
+  attempts: number;
   /** When the action was proposed: results a delivery records carry it, so a redelivery is a duplicate. */
   created_at?: number;
   /** The claim this worker holds (locked_until); settle and renew only while it still matches. */
@@ -42,10 +53,17 @@ export async function claimDue(database: Database, platforms: string[] | '*', li
   // Taking over an expired claim counts as an attempt (countTakeovers): an action that keeps crashing its worker ends dead.
   const claimed = await claimRows(database, OUTBOX_QUEUE, { now, limit, where, returning: RETURNING });
   return claimed.map(({ row: x, lease }) => ({
-    id: Number(x.id), rule: String(x.rule), kind: String(x.kind), platform: String(x.platform),
-    community_id: x.community_id === null ? null : Number(x.community_id), member_id: x.member_id === null ? null : Number(x.member_id),
-    event_id: x.event_id, payload: JSON.parse(String(x.payload)) as Record<string, unknown>, attempts: Number(x.attempts),
-    created_at: Number(x.created_at), lease,
+    id: Number(x.id),
+    rule: String(x.rule),
+    kind: String(x.kind),
+    platform: String(x.platform),
+    community_id: x.community_id === null ? null : Number(x.community_id),
+    member_id: x.member_id === null ? null : Number(x.member_id),
+    event_id: x.event_id,
+    payload: JSON.parse(String(x.payload)) as Record<string, unknown>,
+    attempts: Number(x.attempts),
+    created_at: Number(x.created_at),
+    lease,
   }));
 }
 
@@ -64,15 +82,22 @@ export async function settle(db: Kysely<Schema>, a: OutboxAction, d: Delivery, n
   return settleLease(db, OUTBOX_QUEUE, { ...held(a), attempts: a.attempts }, d, now, RETRY);
 }
 
-export interface RunSummary { done: number; retry: number; dead: number }
+export interface RunSummary {
+  done: number;
+  retry: number;
+  dead: number;
+}
 const BATCH = 10;
 
 /**
  * Claims and delivers due actions until none is due (or `max` were handled). When `signal` aborts, the action
  * being delivered is finished and the rest of its batch handed back.
  */
-export async function deliverDue(database: Database, deliverer: Deliverer,
-  opts: { now?: () => number; max?: number; signal?: AbortSignal } = {}): Promise<RunSummary> {
+export async function deliverDue(
+  database: Database,
+  deliverer: Deliverer,
+  opts: { now?: () => number; max?: number; signal?: AbortSignal } = {},
+): Promise<RunSummary> {
   const now = opts.now ?? Date.now;
   const out: RunSummary = { done: 0, retry: 0, dead: 0 };
   let handled = 0;

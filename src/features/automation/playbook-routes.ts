@@ -14,18 +14,33 @@ const previewBody = z.object({
 });
 
 const routes = {
-  list: defineRoute({ policy: 'read' }, {
-    method: 'get', path: '/api/v1/playbooks', tags: ['automation'], summary: 'Playbooks: steps, next run, sent / queued / skipped',
-    request: { query: z.object({ at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }) }) },
-    responses: jsonAnswer(Playbooks, 'The playbooks'),
-  }),
-  preview: defineRoute({ policy: 'read', errors: [415] }, {
-    method: 'post', path: '/api/v1/playbooks/{key}/preview', tags: ['automation'],
-    summary: 'Whom the next occurrence of each step would reach, and the text; nothing is sent',
-    request: { params: z.object({ key: z.string().openapi({ description: 'The playbook’s key' }) }),
-      body: { required: false, content: { 'application/json': { schema: previewBody } } } },
-    responses: jsonAnswer(PlaybookPreview, 'The next occurrences, step by step'),
-  }),
+  list: defineRoute(
+    { policy: 'read' },
+    {
+      method: 'get',
+      path: '/api/v1/playbooks',
+      tags: ['automation'],
+      summary: 'Playbooks: steps, next run, sent / queued / skipped',
+      request: {
+        query: z.object({ at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }) }),
+      },
+      responses: jsonAnswer(Playbooks, 'The playbooks'),
+    },
+  ),
+  preview: defineRoute(
+    { policy: 'read', errors: [415] },
+    {
+      method: 'post',
+      path: '/api/v1/playbooks/{key}/preview',
+      tags: ['automation'],
+      summary: 'Whom the next occurrence of each step would reach, and the text; nothing is sent',
+      request: {
+        params: z.object({ key: z.string().openapi({ description: 'The playbook’s key' }) }),
+        body: { required: false, content: { 'application/json': { schema: previewBody } } },
+      },
+      responses: jsonAnswer(PlaybookPreview, 'The next occurrences, step by step'),
+    },
+  ),
 };
 
 export function registerPlaybookRoutes(app: OpenAPIHono, ctx: AppContext): void {

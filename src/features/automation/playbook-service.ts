@@ -33,8 +33,15 @@ export async function listPlaybooks(db: Kysely<Schema>, now = Date.now()) {
   const ctx = await loadPlaybookContext(db, now);
   const counts = await sql<{ rule: string; status: string; n: number }>`SELECT rule, status, count(*) AS n FROM actions
     WHERE rule LIKE ${'playbook:%'} GROUP BY rule, status`.execute(db);
-  const starts = new Map((await db.selectFrom('playbook_starts').select(['playbook', (eb) => eb.fn.countAll().as('n')]).groupBy('playbook').execute())
-    .map((r) => [r.playbook, Number(r.n)]));
+  const starts = new Map(
+    (
+      await db
+        .selectFrom('playbook_starts')
+        .select(['playbook', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('playbook')
+        .execute()
+    ).map((r) => [r.playbook, Number(r.n)]),
+  );
   const rows = new Map((await db.selectFrom('schedules').select(['key', 'last_run_at', 'runs']).execute()).map((r) => [r.key, r]));
   const countsOf = (rule: string) => {
     const by = (st: string[]) => counts.rows.filter((c) => c.rule === rule && st.includes(c.status)).reduce((t, c) => t + Number(c.n), 0);
@@ -46,16 +53,30 @@ export async function listPlaybooks(db: Kysely<Schema>, now = Date.now()) {
     for (const s of p.steps) {
       const row = rows.get(p.on === 'dormant' ? p.key : `${p.key}/${s.key}`);
       steps.push({
-        key: s.key, runs: (p.on === 'dormant' ? 'afterStart' : stepKind(s) === 'join' ? 'afterJoin' : stepKind(s) === 'cron' ? 'cron' : 'afterCampaign') as 'afterStart' | 'afterJoin' | 'cron' | 'afterCampaign',
+        key: s.key,
+        runs: (p.on === 'dormant' ? 'afterStart' : stepKind(s) === 'join' ? 'afterJoin' : stepKind(s) === 'cron' ? 'cron' : 'afterCampaign') as
+          'afterStart' | 'afterJoin' | 'cron' | 'afterCampaign',
         // The playbook schema requires exactly one timing per step.
-        timing: (s.cron ?? s.afterJoin ?? s.afterCampaign ?? s.afterStart)!, to: memberStep(s) ? ('member' as const) : ('community' as const),
-        send: s.send ?? null, tag: s.tag ?? null, next_run: iso(await nextRun(db, ctx, p, s, 35)), last_run_at: iso(row?.last_run_at),
+        timing: (s.cron ?? s.afterJoin ?? s.afterCampaign ?? s.afterStart)!,
+        to: memberStep(s) ? ('member' as const) : ('community' as const),
+        send: s.send ?? null,
+        tag: s.tag ?? null,
+        next_run: iso(await nextRun(db, ctx, p, s, 35)),
+        last_run_at: iso(row?.last_run_at),
         counts: countsOf(stepRule(p, s)),
       });
     }
     playbooks.push({
-      key: p.key, description: p.description ?? null, on: p.on ?? null, enabled: p.enabled, communities: ctx.communitiesOf(p).map((c) => `${c.platform}:${c.key}`),
-      target: p.target ?? null, missed: p.missed, grace_minutes: p.graceMinutes, ...(p.on === 'dormant' ? { started: starts.get(p.key) ?? 0 } : {}), steps,
+      key: p.key,
+      description: p.description ?? null,
+      on: p.on ?? null,
+      enabled: p.enabled,
+      communities: ctx.communitiesOf(p).map((c) => `${c.platform}:${c.key}`),
+      target: p.target ?? null,
+      missed: p.missed,
+      grace_minutes: p.graceMinutes,
+      ...(p.on === 'dormant' ? { started: starts.get(p.key) ?? 0 } : {}),
+      steps,
     });
   }
   return { at: iso(now), timezone: ctx.timezone, campaigns: ctx.config.campaigns, playbooks };
@@ -65,14 +86,29 @@ export async function listPlaybooks(db: Kysely<Schema>, now = Date.now()) {
 export async function previewPlaybook(db: Kysely<Schema>, key: string, q: { now?: number; days?: number; limit?: number } = {}) {
   const ctx = await loadPlaybookContext(db, q.now ?? Date.now());
   const p = ctx.config.playbooks.find((x) => x.key === key);
-  if (!p) throw new NotFoundError(`playbook ${JSON.stringify(key)} not found (playbooks: ${ctx.config.playbooks.map((x) => x.key).join(', ') || 'none — add them under automation.playbooks in qunyun.yaml'})`);
-  const days = q.days ?? 7, limit = q.limit ?? 50;
+  if (!p)
+    throw new NotFoundError(
+      `playbook ${JSON.stringify(key)} not found (playbooks: ${ctx.config.playbooks.map((x) => x.key).join(', ') || 'none — add them under automation.playbooks in qunyun.yaml'})`,
+    );
+  const days = q.days ?? 7,
+    limit = q.limit ?? 50;
   const steps = [];
   for (const s of p.steps) {
     if (!memberStep(s)) {
       const at = await nextRun(db, ctx, { ...p, enabled: true }, s, days);
-      steps.push({ key: s.key, to: 'community' as const, next_at: iso(at), total: at === null ? 0 : ctx.communitiesOf(p).length,
-        sends: at === null ? [] : ctx.communitiesOf(p).slice(0, limit).map((c) => ({ at: iso(at), community: `${c.platform}:${c.key}`, community_name: c.name, text: stepText(p, s, c, null) ?? null })) });
+      steps.push({
+        key: s.key,
+        to: 'community' as const,
+        next_at: iso(at),
+        total: at === null ? 0 : ctx.communitiesOf(p).length,
+        sends:
+          at === null
+            ? []
+            : ctx
+                .communitiesOf(p)
+                .slice(0, limit)
+                .map((c) => ({ at: iso(at), community: `${c.platform}:${c.key}`, community_name: c.name, text: stepText(p, s, c, null) ?? null })),
+      });
       continue;
     }
     const sends = [];
@@ -81,12 +117,30 @@ export async function previewPlaybook(db: Kysely<Schema>, key: string, q: { now?
       total += page.length;
       for (const x of page) {
         if (sends.length >= limit) break;
-        sends.push({ at: iso(x.at), member_id: x.memberId, member_name: x.name, community: `${x.community.platform}:${x.community.key}`,
-          text: stepText(p, s, x.community, x.name ?? '新朋友') ?? null, tag: s.tag ?? null });
+        sends.push({
+          at: iso(x.at),
+          member_id: x.memberId,
+          member_name: x.name,
+          community: `${x.community.platform}:${x.community.key}`,
+          text: stepText(p, s, x.community, x.name ?? '新朋友') ?? null,
+          tag: s.tag ?? null,
+        });
       }
     }
     sends.sort((a, b) => (a.at! < b.at! ? -1 : a.at! > b.at! ? 1 : a.member_id - b.member_id));
-    steps.push({ key: s.key, to: 'member' as const, next_at: sends[0]?.at ?? null, window: { from: iso(ctx.now), to: iso(ctx.now + days * DAY) }, total, sends });
+    steps.push({
+      key: s.key,
+      to: 'member' as const,
+      next_at: sends[0]?.at ?? null,
+      window: { from: iso(ctx.now), to: iso(ctx.now + days * DAY) },
+      total,
+      sends,
+    });
   }
-  return { playbook: p.key, at: iso(ctx.now), ...(p.on === 'dormant' ? { note: 'afterStart steps of members already started; members who turn dormant later start then' } : {}), steps };
+  return {
+    playbook: p.key,
+    at: iso(ctx.now),
+    ...(p.on === 'dormant' ? { note: 'afterStart steps of members already started; members who turn dormant later start then' } : {}),
+    steps,
+  };
 }

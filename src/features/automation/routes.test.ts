@@ -32,11 +32,13 @@ describe.each(dialects)('automation routes over HTTP (%s)', (dialect) => {
   beforeAll(async () => {
     h = await createTestApp(dialect);
     await applyWorkspaceFile(h.t.database, parseWorkspaceFile(YAML));
-    await h.post(ndjson([
-      ...['A', 'B'].map((m) => ({ id: `j-${m}`, platform: 'wecom', type: 'member.joined', community: 'camp', member: m, name: m, at: at(20) })),
-      { id: 'c-A', platform: 'wecom', type: 'checkin.done', community: 'camp', member: 'A', challenge: 'c', at: at(1) },
-      { id: 'm-B', platform: 'wecom', type: 'message.sent', community: 'camp', member: 'B', kind: 'text', text: '加微信', at: at(0.001) },
-    ]));
+    await h.post(
+      ndjson([
+        ...['A', 'B'].map((m) => ({ id: `j-${m}`, platform: 'wecom', type: 'member.joined', community: 'camp', member: m, name: m, at: at(20) })),
+        { id: 'c-A', platform: 'wecom', type: 'checkin.done', community: 'camp', member: 'A', challenge: 'c', at: at(1) },
+        { id: 'm-B', platform: 'wecom', type: 'message.sent', community: 'camp', member: 'B', kind: 'text', text: '加微信', at: at(0.001) },
+      ]),
+    );
   });
   afterAll(() => h.drop());
 
@@ -58,7 +60,12 @@ describe.each(dialects)('automation routes over HTTP (%s)', (dialect) => {
   it('previews, announces and carries out an elimination; refusals answer 400 with the reason', async () => {
     const preview = await h.get('/api/v1/communities/wecom:camp/elimination');
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ present: 2, notice: null, revival: { checkins: 1 }, rule: { minCheckins: 1, withinDays: 7, noticeDays: 0 } });
+    expect(preview.body).toMatchObject({
+      present: 2,
+      notice: null,
+      revival: { checkins: 1 },
+      rule: { minCheckins: 1, withinDays: 7, noticeDays: 0 },
+    });
     expect(preview.body.candidates.map((c: any) => [c.name, c.reasons])).toEqual([['B', ['0 check-ins in 7 days (at least 1)']]]);
     const early = await call('POST', '/api/v1/communities/wecom:camp/elimination/execute');
     expect([early.status, early.body.error.code]).toEqual([400, 'invalid_request']);
@@ -74,7 +81,10 @@ describe.each(dialects)('automation routes over HTTP (%s)', (dialect) => {
     expect(again.status).toBe(400);
     expect(again.body.error.message).toMatch(/was carried out at/);
     const none = await h.get('/api/v1/communities/wecom:plain/elimination');
-    expect([none.status, none.body.error.message]).toEqual([400, 'community: wecom:plain has no elimination in its blueprint (qunyun.yaml communities[].elimination)']);
+    expect([none.status, none.body.error.message]).toEqual([
+      400,
+      'community: wecom:plain has no elimination in its blueprint (qunyun.yaml communities[].elimination)',
+    ]);
     expect((await call('POST', '/api/v1/communities/wecom:nope/elimination/announce')).status).toBe(404);
   });
 

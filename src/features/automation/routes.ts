@@ -10,71 +10,164 @@ import { Action, Actions } from './action-answers.js';
 import { DryRun, Rules, RuleTest, RuleToggle } from './rule-answers.js';
 import { Elimination, EliminationDone } from './elimination-answer.js';
 
-const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const idParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 const keyParam = z.object({ key: z.string().openapi({ description: 'The rule’s key' }) });
 const refParam = z.object({ ref: z.string().openapi({ description: 'Our community id, platform:id, or a platform id' }) });
 const tags = ['automation'];
 
 const routes = {
-  list: defineRoute({ policy: 'read' }, {
-    method: 'get', path: '/api/v1/actions', tags, summary: 'The audit log: every action, why it happened, where it stands',
-    request: { query: z.object({
-      status: z.string().optional().openapi({ description: 'pending, sending, done, dead, undone or skipped' }), rule: z.string().optional(),
-      kind: z.string().optional(), member: z.coerce.number().int().optional().openapi({ description: 'Our member id' }),
-      page: z.coerce.number().int().min(1).default(1), page_size: z.coerce.number().int().min(1).max(500).default(50),
-    }) },
-    responses: jsonAnswer(Actions, 'A page of actions'),
-  }),
-  show: defineRoute({ policy: 'read' }, {
-    method: 'get', path: '/api/v1/actions/{id}', tags, summary: 'One action', request: { params: idParam }, responses: jsonAnswer(Action, 'The action'),
-  }),
-  undo: defineRoute({ policy: 'operate', audit: 'action.undo', scope: 'action' }, {
-    method: 'post', path: '/api/v1/actions/{id}/undo', tags, summary: 'Undo: unmute, lift a blacklist, or cancel a pending action',
-    request: { params: idParam }, responses: jsonAnswer(Action, 'The action, now undone'),
-  }),
-  retry: defineRoute({ policy: 'operate', audit: 'action.retry', scope: 'action' }, {
-    method: 'post', path: '/api/v1/actions/{id}/retry', tags, summary: 'Send a dead action again',
-    request: { params: idParam }, responses: jsonAnswer(Action, 'The action, pending again'),
-  }),
-  rules: defineRoute({ policy: 'read' }, {
-    method: 'get', path: '/api/v1/rules', tags, summary: 'Rules with what each did in the last 7 days', responses: jsonAnswer(Rules, 'The rules'),
-  }),
-  toggle: defineRoute({ policy: 'operate', audit: 'rule.toggle', scope: 'rule', errors: [415] }, {
-    method: 'post', path: '/api/v1/rules/{key}/toggle', tags, summary: 'Switch a rule on or off',
-    request: { params: keyParam, body: jsonBody(z.object({ enabled: z.boolean() })) }, responses: jsonAnswer(RuleToggle, 'The rule’s new state'),
-  }),
-  test: defineRoute({ policy: 'read', errors: [415] }, {
-    method: 'post', path: '/api/v1/rules/test', tags, summary: 'What the message rules would do with a text',
-    request: { body: jsonBody(z.object({
-      text: z.string().min(1).max(10_000),
-      community: z.string().optional().openapi({ description: 'Test as in this community (its key); default: each rule as if it applied' }),
-      rule: z.string().optional().openapi({ description: 'Only this rule' }),
-    })) },
-    responses: jsonAnswer(RuleTest, 'The actions proposed; nothing is sent'),
-  }),
-  dry: defineRoute({ policy: 'read', errors: [415] }, {
-    method: 'post', path: '/api/v1/rules/{key}/dry-run', tags, summary: 'Replay a past period through a rule; nothing is sent',
-    request: { params: keyParam, body: jsonBody(z.object({
-      from: z.string().openapi({ description: 'Start: a date (workspace zone) or an instant with offset' }), to: z.string().openapi({ description: 'End (exclusive)' }),
-      sample: z.number().int().min(0).max(1000).optional().openapi({ description: 'Proposals listed (default 50)' }),
-    })) },
-    responses: jsonAnswer(DryRun, 'What it would have done'),
-  }),
-  elimination: defineRoute({ policy: 'read' }, {
-    method: 'get', path: '/api/v1/communities/{ref}/elimination', tags,
-    summary: 'Elimination preview: who falls short of the blueprint today, who revived, where the notice stands',
-    request: { params: refParam }, responses: jsonAnswer(Elimination, 'The preview'),
-  }),
-  announce: defineRoute({ policy: 'operate', audit: 'elimination.announce', scope: 'community' }, {
-    method: 'post', path: '/api/v1/communities/{ref}/elimination/announce', tags,
-    summary: "Announce today's elimination list in the community (starts the notice)",
-    request: { params: refParam }, responses: jsonAnswer(Elimination, 'The preview, with the notice queued'),
-  }),
-  execute: defineRoute({ policy: 'operate', audit: 'elimination.execute', scope: 'community' }, {
-    method: 'post', path: '/api/v1/communities/{ref}/elimination/execute', tags,
-    summary: 'Remove those still short once the notice has run',
-    request: { params: refParam }, responses: jsonAnswer(EliminationDone, 'The preview, with the removals queued'),
-  }),
+  list: defineRoute(
+    { policy: 'read' },
+    {
+      method: 'get',
+      path: '/api/v1/actions',
+      tags,
+      summary: 'The audit log: every action, why it happened, where it stands',
+      request: {
+        query: z.object({
+          status: z.string().optional().openapi({ description: 'pending, sending, done, dead, undone or skipped' }),
+          rule: z.string().optional(),
+          kind: z.string().optional(),
+          member: z.coerce.number().int().optional().openapi({ description: 'Our member id' }),
+          page: z.coerce.number().int().min(1).default(1),
+          page_size: z.coerce.number().int().min(1).max(500).default(50),
+        }),
+      },
+      responses: jsonAnswer(Actions, 'A page of actions'),
+    },
+  ),
+  show: defineRoute(
+    { policy: 'read' },
+    {
+      method: 'get',
+      path: '/api/v1/actions/{id}',
+      tags,
+      summary: 'One action',
+      request: { params: idParam },
+      responses: jsonAnswer(Action, 'The action'),
+    },
+  ),
+  undo: defineRoute(
+    { policy: 'operate', audit: 'action.undo', scope: 'action' },
+    {
+      method: 'post',
+      path: '/api/v1/actions/{id}/undo',
+      tags,
+      summary: 'Undo: unmute, lift a blacklist, or cancel a pending action',
+      request: { params: idParam },
+      responses: jsonAnswer(Action, 'The action, now undone'),
+    },
+  ),
+  retry: defineRoute(
+    { policy: 'operate', audit: 'action.retry', scope: 'action' },
+    {
+      method: 'post',
+      path: '/api/v1/actions/{id}/retry',
+      tags,
+      summary: 'Send a dead action again',
+      request: { params: idParam },
+      responses: jsonAnswer(Action, 'The action, pending again'),
+    },
+  ),
+  rules: defineRoute(
+    { policy: 'read' },
+    {
+      method: 'get',
+      path: '/api/v1/rules',
+      tags,
+      summary: 'Rules with what each did in the last 7 days',
+      responses: jsonAnswer(Rules, 'The rules'),
+    },
+  ),
+  toggle: defineRoute(
+    { policy: 'operate', audit: 'rule.toggle', scope: 'rule', errors: [415] },
+    {
+      method: 'post',
+      path: '/api/v1/rules/{key}/toggle',
+      tags,
+      summary: 'Switch a rule on or off',
+      request: { params: keyParam, body: jsonBody(z.object({ enabled: z.boolean() })) },
+      responses: jsonAnswer(RuleToggle, 'The rule’s new state'),
+    },
+  ),
+  test: defineRoute(
+    { policy: 'read', errors: [415] },
+    {
+      method: 'post',
+      path: '/api/v1/rules/test',
+      tags,
+      summary: 'What the message rules would do with a text',
+      request: {
+        body: jsonBody(
+          z.object({
+            text: z.string().min(1).max(10_000),
+            community: z.string().optional().openapi({ description: 'Test as in this community (its key); default: each rule as if it applied' }),
+            rule: z.string().optional().openapi({ description: 'Only this rule' }),
+          }),
+        ),
+      },
+      responses: jsonAnswer(RuleTest, 'The actions proposed; nothing is sent'),
+    },
+  ),
+  dry: defineRoute(
+    { policy: 'read', errors: [415] },
+    {
+      method: 'post',
+      path: '/api/v1/rules/{key}/dry-run',
+      tags,
+      summary: 'Replay a past period through a rule; nothing is sent',
+      request: {
+        params: keyParam,
+        body: jsonBody(
+          z.object({
+            from: z.string().openapi({ description: 'Start: a date (workspace zone) or an instant with offset' }),
+            to: z.string().openapi({ description: 'End (exclusive)' }),
+            sample: z.number().int().min(0).max(1000).optional().openapi({ description: 'Proposals listed (default 50)' }),
+          }),
+        ),
+      },
+      responses: jsonAnswer(DryRun, 'What it would have done'),
+    },
+  ),
+  elimination: defineRoute(
+    { policy: 'read' },
+    {
+      method: 'get',
+      path: '/api/v1/communities/{ref}/elimination',
+      tags,
+      summary: 'Elimination preview: who falls short of the blueprint today, who revived, where the notice stands',
+      request: { params: refParam },
+      responses: jsonAnswer(Elimination, 'The preview'),
+    },
+  ),
+  announce: defineRoute(
+    { policy: 'operate', audit: 'elimination.announce', scope: 'community' },
+    {
+      method: 'post',
+      path: '/api/v1/communities/{ref}/elimination/announce',
+      tags,
+      summary: "Announce today's elimination list in the community (starts the notice)",
+      request: { params: refParam },
+      responses: jsonAnswer(Elimination, 'The preview, with the notice queued'),
+    },
+  ),
+  execute: defineRoute(
+    { policy: 'operate', audit: 'elimination.execute', scope: 'community' },
+    {
+      method: 'post',
+      path: '/api/v1/communities/{ref}/elimination/execute',
+      tags,
+      summary: 'Remove those still short once the notice has run',
+      request: { params: refParam },
+      responses: jsonAnswer(EliminationDone, 'The preview, with the removals queued'),
+    },
+  ),
 };
 
 export function registerAutomationRoutes(app: OpenAPIHono, ctx: AppContext): void {

@@ -7,13 +7,20 @@ import { compileRules, type CompiledRule } from '../../domain/automation/engine.
 
 export const AUTOMATION_KEY = 'automation';
 
-export interface LoadedRules { config: AutomationConfig; rules: CompiledRule[] }
+export interface LoadedRules {
+  config: AutomationConfig;
+  rules: CompiledRule[];
+}
 
 let cached: { version: string; loaded: LoadedRules } | null = null;
 
 export async function saveAutomation(db: Kysely<Schema>, cfg: AutomationConfig): Promise<void> {
   const value = JSON.stringify(cfg);
-  await db.insertInto('settings').values({ key: AUTOMATION_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await db
+    .insertInto('settings')
+    .values({ key: AUTOMATION_KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }
 
 export async function loadRules(db: Kysely<Schema>): Promise<LoadedRules> {

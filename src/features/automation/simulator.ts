@@ -7,7 +7,21 @@ import { externalIds, recordResult as record, resultAt } from '../../connectors/
 import type { Connector } from '../../connectors/types.js';
 import { unsupported } from '../../connectors/types.js';
 
-export const SIMULATED_KINDS = ['send', 'reply', 'warn', 'delete', 'mute', 'unmute', 'remove', 'blacklist', 'unblacklist', 'tag', 'notify', 'approve', 'decline'] as const;
+export const SIMULATED_KINDS = [
+  'send',
+  'reply',
+  'warn',
+  'delete',
+  'mute',
+  'unmute',
+  'remove',
+  'blacklist',
+  'unblacklist',
+  'tag',
+  'notify',
+  'approve',
+  'decline',
+] as const;
 
 export interface Simulator extends Connector {
   /** What the simulated platform was asked to do, in order. */
@@ -20,23 +34,45 @@ export function simulator(database: Database): Simulator {
   const calls: Simulator['calls'] = [];
   let failure: 'temporary' | 'permanent' | null = null;
   return {
-    platform: '*', platforms: '*', kinds: SIMULATED_KINDS, calls,
-    failNext(how) { failure = how; },
+    platform: '*',
+    platforms: '*',
+    kinds: SIMULATED_KINDS,
+    calls,
+    failNext(how) {
+      failure = how;
+    },
     async deliver(a) {
       if (!(SIMULATED_KINDS as readonly string[]).includes(a.kind)) return unsupported('the simulator', a.kind);
       if (failure) {
         const how = failure;
         failure = null;
-        return how === 'temporary' ? { ok: false, retryable: true, error: 'simulated platform outage (503)' } : { ok: false, retryable: false, error: 'simulated platform refusal (403)' };
+        return how === 'temporary'
+          ? { ok: false, retryable: true, error: 'simulated platform outage (503)' }
+          : { ok: false, retryable: false, error: 'simulated platform refusal (403)' };
       }
       calls.push({ id: a.id, kind: a.kind, platform: a.platform, payload: a.payload });
       const ids = await externalIds(database, a);
       const at = resultAt(a);
       if (ids && a.kind === 'remove') {
-        await record(database, { id: `qunyun-action-${a.id}`, platform: a.platform, type: 'member.left', community: ids.community, member: ids.member, reason: 'removed', at });
+        await record(database, {
+          id: `qunyun-action-${a.id}`,
+          platform: a.platform,
+          type: 'member.left',
+          community: ids.community,
+          member: ids.member,
+          reason: 'removed',
+          at,
+        });
       }
       if (ids && a.kind === 'tag' && typeof a.payload.tag === 'string') {
-        await record(database, { id: `qunyun-action-${a.id}`, platform: a.platform, type: 'member.profile', member: ids.member, tags_add: [a.payload.tag], at });
+        await record(database, {
+          id: `qunyun-action-${a.id}`,
+          platform: a.platform,
+          type: 'member.profile',
+          member: ids.member,
+          tags_add: [a.payload.tag],
+          at,
+        });
       }
       return { ok: true };
     },

@@ -9,7 +9,10 @@ export async function staffOf(db: Kysely<Schema>, communityIds: number[]): Promi
   const rows = await db.selectFrom('communities').select(['id', 'platform', 'owner', 'admins']).where('id', 'in', communityIds).execute();
   for (const c of rows) {
     const ext = [...(c.owner ? [c.owner] : []), ...(JSON.parse(c.admins) as string[])];
-    const ids = ext.length === 0 ? [] : await db.selectFrom('identities').select('member_id').where('platform', '=', c.platform).where('external_id', 'in', ext).execute();
+    const ids =
+      ext.length === 0
+        ? []
+        : await db.selectFrom('identities').select('member_id').where('platform', '=', c.platform).where('external_id', 'in', ext).execute();
     out.set(Number(c.id), new Set(ids.map((r) => Number(r.member_id))));
   }
   return out;

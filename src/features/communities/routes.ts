@@ -12,33 +12,53 @@ const about = 'How the community is run (qunyun.yaml `communities:` without key,
 const BlueprintInput = blueprintSchema.openapi('BlueprintInput', { description: about });
 const Blueprint = blueprintSchema.extend({ capacity: z.number().int().positive() }).openapi('Blueprint', { description: about });
 
-const Community = z.object({
-  id: z.number().int().openapi({ description: 'Our community id' }),
-  platform: z.string(),
-  external_id: z.string().openapi({ description: 'The platform\'s id of the group' }),
-  name: z.string().nullable().openapi({ description: 'The name in qunyun.yaml, else the latest name the platform reported' }),
-  owner: z.string().nullable().openapi({ description: 'The platform id of the group owner, as last reported' }),
-  admins: z.array(z.string()).openapi({ description: 'Platform ids of the admins, as last reported' }),
-  members: z.number().int().openapi({ description: 'Members present now' }),
-  capacity: z.number().int().nullable().openapi({ description: 'The blueprint\'s capacity; null without a blueprint' }),
-  blueprint: Blueprint.nullable(),
-}).openapi('Community');
+const Community = z
+  .object({
+    id: z.number().int().openapi({ description: 'Our community id' }),
+    platform: z.string(),
+    external_id: z.string().openapi({ description: "The platform's id of the group" }),
+    name: z.string().nullable().openapi({ description: 'The name in qunyun.yaml, else the latest name the platform reported' }),
+    owner: z.string().nullable().openapi({ description: 'The platform id of the group owner, as last reported' }),
+    admins: z.array(z.string()).openapi({ description: 'Platform ids of the admins, as last reported' }),
+    members: z.number().int().openapi({ description: 'Members present now' }),
+    capacity: z.number().int().nullable().openapi({ description: "The blueprint's capacity; null without a blueprint" }),
+    blueprint: Blueprint.nullable(),
+  })
+  .openapi('Community');
 
 const routes = {
-  list: defineRoute({ policy: 'read' }, {
-    method: 'get', path: '/api/v1/communities', tags: ['communities'], summary: 'Communities with current member counts',
-    responses: jsonAnswer(z.object({ items: z.array(Community) }).openapi('CommunityList'), 'Communities'),
-  }),
-  show: defineRoute({ policy: 'read' }, {
-    method: 'get', path: '/api/v1/communities/{ref}', tags: ['communities'], summary: 'One community with its blueprint',
-    request: { params: ref }, responses: jsonAnswer(Community),
-  }),
-  blueprint: defineRoute({ policy: 'operate', audit: 'community.blueprint', scope: 'community', errors: [415] }, {
-    method: 'put', path: '/api/v1/communities/{ref}/blueprint', tags: ['communities'],
-    summary: 'Replace the blueprint (validated like qunyun.yaml; a later `qunyun apply` of a file listing the community replaces it again)',
-    request: { params: ref, body: jsonBody(z.object({ blueprint: BlueprintInput })) },
-    responses: jsonAnswer(z.object({ blueprint: Blueprint }).openapi('BlueprintAnswer'), 'The blueprint now'),
-  }),
+  list: defineRoute(
+    { policy: 'read' },
+    {
+      method: 'get',
+      path: '/api/v1/communities',
+      tags: ['communities'],
+      summary: 'Communities with current member counts',
+      responses: jsonAnswer(z.object({ items: z.array(Community) }).openapi('CommunityList'), 'Communities'),
+    },
+  ),
+  show: defineRoute(
+    { policy: 'read' },
+    {
+      method: 'get',
+      path: '/api/v1/communities/{ref}',
+      tags: ['communities'],
+      summary: 'One community with its blueprint',
+      request: { params: ref },
+      responses: jsonAnswer(Community),
+    },
+  ),
+  blueprint: defineRoute(
+    { policy: 'operate', audit: 'community.blueprint', scope: 'community', errors: [415] },
+    {
+      method: 'put',
+      path: '/api/v1/communities/{ref}/blueprint',
+      tags: ['communities'],
+      summary: 'Replace the blueprint (validated like qunyun.yaml; a later `qunyun apply` of a file listing the community replaces it again)',
+      request: { params: ref, body: jsonBody(z.object({ blueprint: BlueprintInput })) },
+      responses: jsonAnswer(z.object({ blueprint: Blueprint }).openapi('BlueprintAnswer'), 'The blueprint now'),
+    },
+  ),
 };
 
 export function registerCommunityRoutes(app: OpenAPIHono, ctx: AppContext): void {
@@ -54,7 +74,11 @@ export function registerCommunityRoutes(app: OpenAPIHono, ctx: AppContext): void
   app.openapi(routes.blueprint, async (c) => {
     const id = await resolveCommunityRef(db, c.req.valid('param').ref);
     const { blueprint } = c.req.valid('json');
-    await db.updateTable('communities').set({ blueprint: JSON.stringify(blueprint) }).where('id', '=', id).execute();
+    await db
+      .updateTable('communities')
+      .set({ blueprint: JSON.stringify(blueprint) })
+      .where('id', '=', id)
+      .execute();
     return c.json({ blueprint }, 200);
   });
 }

@@ -20,7 +20,15 @@ describe.each(dialects)('demo live traffic (%s)', (dialect) => {
 
   it('generates live events that the rules answer and the simulator delivers', async () => {
     const db = h.ctx.database.db;
-    const count = async () => Number((await db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('events')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const rng = new Rng(11, 99);
     let accepted = 0;

@@ -60,5 +60,9 @@ export function startLiveTraffic(database: Database, opts: { everyMs?: number; s
     }
   };
   void loop();
-  return { stop: () => { stopped = true; } };
+  return {
+    stop: () => {
+      stopped = true;
+    },
+  };
 }

@@ -8,8 +8,22 @@ import { PAGE } from '../members/classify.js';
 import type { Cell } from './output.js';
 
 export const MEMBER_COLUMNS = [
-  'member_id', 'name', 'phone', 'community', 'community_name', 'role', 'group', 'rfm_segment', 'tags', 'first_channel',
-  'inviter_id', 'inviter_name', 'first_join_at', 'first_paid_at', 'orders', 'net_paid',
+  'member_id',
+  'name',
+  'phone',
+  'community',
+  'community_name',
+  'role',
+  'group',
+  'rfm_segment',
+  'tags',
+  'first_channel',
+  'inviter_id',
+  'inviter_name',
+  'first_join_at',
+  'first_paid_at',
+  'orders',
+  'net_paid',
 ] as const;
 
 export interface PreparedExport {
@@ -25,15 +39,33 @@ export interface PreparedExport {
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 
 /** `pageSize` (members per query, default 1000) is there for tests that cross page boundaries. */
-export async function prepareMembersExport(db: Kysely<Schema>, q: { at?: string; community?: string; roles?: boolean }, pageSize = PAGE): Promise<PreparedExport> {
+export async function prepareMembersExport(
+  db: Kysely<Schema>,
+  q: { at?: string; community?: string; roles?: boolean },
+  pageSize = PAGE,
+): Promise<PreparedExport> {
   const c = await prepareClassification(db, q, pageSize);
   const fmt = makeFormatter(c.asOf.scope.timezone);
   const day = (fmt(c.asOf.t) ?? '').slice(0, 10);
   const filename = c.only === null ? `members-${day}` : `members-${safeName(c.communities[0]!.label)}-${day}`;
 
   const row = ({ id, facts: f, community, role, group, rfm }: ClassifiedMember): Cell[] => [
-    id, f.name, f.phone, community?.label ?? null, community?.name ?? null, role, group, rfm,
-    f.tags.length ? f.tags.join(', ') : null, f.channel, f.inviter, f.inviterName, fmt(f.firstJoin), fmt(f.firstPaid), f.orders, f.netPaid,
+    id,
+    f.name,
+    f.phone,
+    community?.label ?? null,
+    community?.name ?? null,
+    role,
+    group,
+    rfm,
+    f.tags.length ? f.tags.join(', ') : null,
+    f.channel,
+    f.inviter,
+    f.inviterName,
+    fmt(f.firstJoin),
+    fmt(f.firstPaid),
+    f.orders,
+    f.netPaid,
   ];
 
   async function* rows(): AsyncGenerator<Cell[]> {

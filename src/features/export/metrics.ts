@@ -11,13 +11,31 @@ import type { PreparedExport } from './members.js';
 import type { Cell } from './output.js';
 
 export const METRIC_COLUMNS = [
-  'from', 'to',
-  'groups.potential', 'groups.new', 'groups.core', 'groups.dormant',
-  'rates.growth', 'rates.conversion', 'rates.churn', 'rates.reactivation',
-  'acquisition.new_members', 'acquisition.by_channel', 'acquisition.fission_new', 'acquisition.fission_by_channel',
-  'acquisition.leads_new', 'acquisition.leads_by_channel',
-  'content.messages', 'content.active_members', 'content.product_mentions', 'content.topics',
-  'conversion.orders', 'conversion.revenue', 'conversion.refunds', 'conversion.first_buyers', 'conversion.by_channel',
+  'from',
+  'to',
+  'groups.potential',
+  'groups.new',
+  'groups.core',
+  'groups.dormant',
+  'rates.growth',
+  'rates.conversion',
+  'rates.churn',
+  'rates.reactivation',
+  'acquisition.new_members',
+  'acquisition.by_channel',
+  'acquisition.fission_new',
+  'acquisition.fission_by_channel',
+  'acquisition.leads_new',
+  'acquisition.leads_by_channel',
+  'content.messages',
+  'content.active_members',
+  'content.product_mentions',
+  'content.topics',
+  'conversion.orders',
+  'conversion.revenue',
+  'conversion.refunds',
+  'conversion.first_buyers',
+  'conversion.by_channel',
   'conversion.cycle_days_median',
 ] as const;
 
@@ -33,7 +51,12 @@ export function metricCell(m: PeriodMetrics, column: string): Cell {
   return v as string | number;
 }
 
-export interface MetricsExportQuery { from: string; to: string; community?: string; by?: Granularity }
+export interface MetricsExportQuery {
+  from: string;
+  to: string;
+  community?: string;
+  by?: Granularity;
+}
 
 export async function prepareMetricsExport(db: Kysely<Schema>, q: MetricsExportQuery): Promise<PreparedExport> {
   const { timezone } = await loadSettings(db);
@@ -56,15 +79,21 @@ export async function prepareMetricsExport(db: Kysely<Schema>, q: MetricsExportQ
   async function* rows(): AsyncGenerator<Cell[]> {
     for (const p of periods) {
       // Instants with their offset (and milliseconds) name the period exactly; `id:N` the community resolved above.
-      const m = await computeMetrics(db, { from: fmt(p.start)!, to: fmt(p.end)!, community: community === undefined ? undefined : `id:${community}` });
+      const m = await computeMetrics(db, {
+        from: fmt(p.start)!,
+        to: fmt(p.end)!,
+        community: community === undefined ? undefined : `id:${community}`,
+      });
       if ('series' in m) throw new Error('one period expected');
       yield METRIC_COLUMNS.map((c) => metricCell(m, c));
     }
   }
 
   return {
-    columns: METRIC_COLUMNS, sheet: 'metrics',
+    columns: METRIC_COLUMNS,
+    sheet: 'metrics',
     filename: `metrics-${day(from)}-${day(to)}${q.by ? `-by-${q.by}` : ''}${label}`,
-    count: async () => periods.length, rows,
+    count: async () => periods.length,
+    rows,
   };
 }

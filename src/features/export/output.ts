@@ -7,7 +7,9 @@ export type Format = 'csv' | 'xlsx';
 export const FORMATS: readonly Format[] = ['csv', 'xlsx'];
 
 export class ExportAbortedError extends Error {
-  constructor() { super('the output was closed before the export finished'); }
+  constructor() {
+    super('the output was closed before the export finished');
+  }
 }
 
 /** Resolves once `out` wants more data (at once when it is not full); rejects when it closes or fails first. */

@@ -21,23 +21,42 @@ const file = {
   },
 };
 
-const members = defineRoute({ policy: 'read' }, {
-  method: 'get', path: '/api/v1/export/members', tags: ['export'], responses: file,
-  summary: 'Members with community, role, customer group, RFM segment, tags, channel, inviter, first join and first purchase',
-  request: { query: z.object({ format, community, at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }) }) },
-});
-const metrics = defineRoute({ policy: 'read' }, {
-  method: 'get', path: '/api/v1/export/metrics', tags: ['export'], responses: file,
-  summary: 'The figures of docs/spec/metrics.md, one row per period',
-  request: {
-    query: z.object({
-      format, community,
-      from: z.string().openapi({ description: 'Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset' }),
-      to: z.string().openapi({ description: 'End (exclusive), same forms' }),
-      by: z.enum(['day', 'week', 'month']).optional().openapi({ description: 'One row per calendar period; without it, one row' }),
-    }),
+const members = defineRoute(
+  { policy: 'read' },
+  {
+    method: 'get',
+    path: '/api/v1/export/members',
+    tags: ['export'],
+    responses: file,
+    summary: 'Members with community, role, customer group, RFM segment, tags, channel, inviter, first join and first purchase',
+    request: {
+      query: z.object({
+        format,
+        community,
+        at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }),
+      }),
+    },
   },
-});
+);
+const metrics = defineRoute(
+  { policy: 'read' },
+  {
+    method: 'get',
+    path: '/api/v1/export/metrics',
+    tags: ['export'],
+    responses: file,
+    summary: 'The figures of docs/spec/metrics.md, one row per period',
+    request: {
+      query: z.object({
+        format,
+        community,
+        from: z.string().openapi({ description: 'Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset' }),
+        to: z.string().openapi({ description: 'End (exclusive), same forms' }),
+        by: z.enum(['day', 'week', 'month']).optional().openapi({ description: 'One row per calendar period; without it, one row' }),
+      }),
+    },
+  },
+);
 
 const blank = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
 
@@ -45,11 +64,14 @@ const blank = (v: string | undefined) => (v === undefined || v === '' ? undefine
 async function send(fmt: Format, prepare: () => Promise<PreparedExport>, log: (err: unknown) => void) {
   const p = await prepare();
   const body = new PassThrough();
-  writeExport(p, fmt, body).then(() => body.end(), (err: unknown) => {
-    // Headers are gone by now: cut the response short (the client sees an incomplete download) and log why.
-    if (!(err instanceof ExportAbortedError)) log(err);
-    body.destroy(err instanceof Error ? err : new Error(String(err)));
-  });
+  writeExport(p, fmt, body).then(
+    () => body.end(),
+    (err: unknown) => {
+      // Headers are gone by now: cut the response short (the client sees an incomplete download) and log why.
+      if (!(err instanceof ExportAbortedError)) log(err);
+      body.destroy(err instanceof Error ? err : new Error(String(err)));
+    },
+  );
   return new Response(Readable.toWeb(body) as ReadableStream, {
     headers: {
       'content-type': CONTENT_TYPES[fmt],

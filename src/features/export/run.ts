@@ -25,10 +25,11 @@ export async function writeExport(p: PreparedExport, format: Format, out: Writab
   return n;
 }
 
-const closed = (s: fs.WriteStream) => new Promise<void>((resolve, reject) => {
-  if (s.closed) return resolve();
-  s.once('close', resolve).once('error', reject);
-});
+const closed = (s: fs.WriteStream) =>
+  new Promise<void>((resolve, reject) => {
+    if (s.closed) return resolve();
+    s.once('close', resolve).once('error', reject);
+  });
 
 /** Writes FILE.partial and renames it to FILE at the end; on any failure the partial file is removed. */
 export async function writeExportFile(p: PreparedExport, format: Format, file: string, progress?: (rows: number) => void): Promise<number> {

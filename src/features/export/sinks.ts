@@ -2,7 +2,10 @@
 import { PassThrough, type Writable } from 'node:stream';
 import { ExportAbortedError, put, whenWritable, type Cell, type Format } from './output.js';
 
-export interface RowSink { row(cells: readonly Cell[]): Promise<void>; end(): Promise<void> }
+export interface RowSink {
+  row(cells: readonly Cell[]): Promise<void>;
+  end(): Promise<void>;
+}
 
 // Spreadsheets evaluate a cell that starts with one of these as a formula (OWASP "CSV injection").
 const RISKY_START = /^[=+\-@\t\r]/;
@@ -58,7 +61,9 @@ export async function xlsxSink(out: Writable, sheetName: string, columns: readon
   // exceljs's own streams are left alone (destroying them makes it throw where nobody can catch it).
   let closed = false;
   let abort: (err: Error) => void = () => {};
-  const aborted = new Promise<never>((_, reject) => { abort = reject; });
+  const aborted = new Promise<never>((_, reject) => {
+    abort = reject;
+  });
   aborted.catch(() => {});
   const guard = <T>(p: Promise<T>) => Promise.race([p, aborted]);
   const closeWithOut = () => {
@@ -67,7 +72,9 @@ export async function xlsxSink(out: Writable, sheetName: string, columns: readon
     abort(new ExportAbortedError());
   };
   out.once('close', closeWithOut);
-  const piped = new Promise<void>((resolve, reject) => { pipe.on('end', resolve).on('error', reject); });
+  const piped = new Promise<void>((resolve, reject) => {
+    pipe.on('end', resolve).on('error', reject);
+  });
   piped.catch(() => {}); // awaited in end(); until then a failure must not count as unhandled
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pipe, useSharedStrings: false, useStyles: false });
   let sheets = 0;

@@ -7,7 +7,9 @@ import { runCli } from '../../test-support/cli.js';
 import { fixturePath } from '../../test-support/fixtures.js';
 
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-import-cli-')); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-import-cli-'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('qunyun import', () => {
@@ -23,7 +25,13 @@ describe('qunyun import', () => {
     expect(first.stdout).toContain('  row 4, 手机号: not a phone number: "12"');
     const again = await runCli(['import', 'members', file, '--mapping', mapping, '--db', db, '--json']);
     expect(again.code).toBe(1);
-    expect(JSON.parse(again.stdout)).toMatchObject({ read: 3, accepted: 0, duplicates: 2, rejected_count: 1, rejected: [{ row: 4, column: '手机号' }] });
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      read: 3,
+      accepted: 0,
+      duplicates: 2,
+      rejected_count: 1,
+      rejected: [{ row: 4, column: '手机号' }],
+    });
     const list = await runCli(['members', 'list', '--db', db, '--json']);
     expect(JSON.stringify(JSON.parse(list.stdout))).toMatch(/小红.*小绿|小绿.*小红/);
     const tg = await runCli(['import', 'telegram', fixturePath('telegram', 'telegram-export-sample.json'), '--db', db, '--until', '2022-01-01']);

@@ -7,8 +7,37 @@ import { ImportFileError } from './errors.js';
 
 export type ImportKind = 'members' | 'orders';
 
-const MEMBER_ID = ['member_id', 'member', '成员id', '用户id', '会员id', '客户id', '外部联系人id', 'external_userid', '会员编号', '客户编号', '用户编号', 'user_id', 'uid', 'id'];
-const PHONE = ['phone', '手机号', '手机号码', '手机', '联系电话', '电话', '电话号码', '联系方式', 'mobile', 'phone_number', 'tel', 'telephone', 'cellphone'];
+const MEMBER_ID = [
+  'member_id',
+  'member',
+  '成员id',
+  '用户id',
+  '会员id',
+  '客户id',
+  '外部联系人id',
+  'external_userid',
+  '会员编号',
+  '客户编号',
+  '用户编号',
+  'user_id',
+  'uid',
+  'id',
+];
+const PHONE = [
+  'phone',
+  '手机号',
+  '手机号码',
+  '手机',
+  '联系电话',
+  '电话',
+  '电话号码',
+  '联系方式',
+  'mobile',
+  'phone_number',
+  'tel',
+  'telephone',
+  'cellphone',
+];
 const COMMUNITY = ['community', 'community_id', '社群id', '群id', '群聊id', '社群', '群聊', '群', 'chat_id'];
 const PLATFORM = ['platform', '平台'];
 
@@ -30,9 +59,35 @@ export const FIELDS: Record<ImportKind, Record<string, string[]>> = {
     order: ['order', 'order_id', '订单号', '订单编号', '订单id', '商户订单号', '交易单号', 'order_no', 'order_number'],
     member: MEMBER_ID.filter((h) => h !== 'id'),
     phone: [...PHONE, '收货人手机', '收货人电话', '买家手机'],
-    amount: ['amount', '实付金额', '实付金额(元)', '实付款', '支付金额', '支付金额(元)', '付款金额', '实收金额', '金额', '金额(元)', '订单金额', 'paid_amount'],
+    amount: [
+      'amount',
+      '实付金额',
+      '实付金额(元)',
+      '实付款',
+      '支付金额',
+      '支付金额(元)',
+      '付款金额',
+      '实收金额',
+      '金额',
+      '金额(元)',
+      '订单金额',
+      'paid_amount',
+    ],
     amount_fen: ['amount_fen', '分', '金额(分)', '实付金额(分)', '支付金额(分)', 'amount_cents'],
-    paid_at: ['paid_at', '支付时间', '付款时间', '成交时间', '下单时间', '订单时间', '创建时间', 'pay_time', 'payment_time', 'ordered_at', 'order_time', 'created_at'],
+    paid_at: [
+      'paid_at',
+      '支付时间',
+      '付款时间',
+      '成交时间',
+      '下单时间',
+      '订单时间',
+      '创建时间',
+      'pay_time',
+      'payment_time',
+      'ordered_at',
+      'order_time',
+      'created_at',
+    ],
     product: ['product', '商品', '商品名称', '产品', '产品名称', '商品编码', 'product_name', 'product_key', 'sku'],
     refund: ['refund', '退款金额', '退款金额(元)', '已退款金额', '退款', 'refund_amount', 'refunded'],
     refund_fen: ['refund_fen', '退款金额(分)', 'refund_cents'],
@@ -46,11 +101,16 @@ export const FIELDS: Record<ImportKind, Record<string, string[]>> = {
 };
 
 /** Columns of our own members export that are computed, not facts: re-importing an export skips them. */
-const DERIVED = new Set(['community_name', 'role', 'group', 'rfm_segment', 'inviter_name', 'first_paid_at', 'orders', 'net_paid'].map(normalizeHeader));
+const DERIVED = new Set(
+  ['community_name', 'role', 'group', 'rfm_segment', 'inviter_name', 'first_paid_at', 'orders', 'net_paid'].map(normalizeHeader),
+);
 
 /** Full-width → half-width, lower case, no spaces, underscores, dashes, dots or required-field stars. */
 export function normalizeHeader(h: string): string {
-  return h.normalize('NFKC').toLowerCase().replace(/[\s_\-.*:：]/g, '');
+  return h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-.*:：]/g, '');
 }
 
 export interface Overrides {
@@ -59,7 +119,10 @@ export interface Overrides {
   ignore: string[];
 }
 
-export interface MappingFile extends Overrides { platform?: string; community?: string }
+export interface MappingFile extends Overrides {
+  platform?: string;
+  community?: string;
+}
 
 /** Columns that cannot be mapped to fields (a required one missing, a bad --map, --ignore or --mapping). */
 export class MappingError extends ImportFileError {}
@@ -84,7 +147,8 @@ export function resolveColumns(kind: ImportKind, headers: string[], o: Overrides
   const used = new Set<number>();
   const list = headers.map((h) => JSON.stringify(h)).join(', ');
   for (const [field, header] of Object.entries(o.map)) {
-    if (!(field in known)) throw new MappingError(`--map ${field}=…: unknown field "${field}" for ${kind} (fields: ${Object.keys(known).join(', ')})`);
+    if (!(field in known))
+      throw new MappingError(`--map ${field}=…: unknown field "${field}" for ${kind} (fields: ${Object.keys(known).join(', ')})`);
     if (header.trim() === '') continue;
     const i = findHeader(headers, header);
     if (i < 0) throw new MappingError(`--map ${field}=${header}: no column "${header}" in the header row (${list})`);
@@ -119,8 +183,10 @@ export function requireFields(kind: ImportKind, cols: ColumnMap, groups: string[
   for (const group of groups) {
     if (group.some((f) => cols.fields.has(f))) continue;
     const names = group.map((f) => `${label(kind, f)}/${f}`).join(' or ');
-    throw new MappingError(`${kind}: no column for ${names} (header row: ${cols.headers.map((h) => JSON.stringify(h)).join(', ')}); ` +
-      `map one with --map ${group[0]}=HEADER`);
+    throw new MappingError(
+      `${kind}: no column for ${names} (header row: ${cols.headers.map((h) => JSON.stringify(h)).join(', ')}); ` +
+        `map one with --map ${group[0]}=HEADER`,
+    );
   }
 }
 
@@ -144,14 +210,17 @@ export function loadMappingFile(file: string): MappingFile {
     throw new MappingError(`--mapping ${file}: ${(err as Error).message.split('\n')[0]}`);
   }
   const at = (key: string, what: string) => new MappingError(`--mapping ${file}: ${key}: ${what}`);
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw at('(top)', 'expected a mapping with columns, ignore, platform, community');
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+    throw at('(top)', 'expected a mapping with columns, ignore, platform, community');
   const o = doc as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!['columns', 'ignore', 'platform', 'community'].includes(k)) throw at(k, 'unknown key (columns, ignore, platform, community)');
+  for (const k of Object.keys(o))
+    if (!['columns', 'ignore', 'platform', 'community'].includes(k)) throw at(k, 'unknown key (columns, ignore, platform, community)');
   const map: Record<string, string> = {};
   if (o.columns !== undefined) {
     if (o.columns === null || typeof o.columns !== 'object' || Array.isArray(o.columns)) throw at('columns', 'expected field: Header pairs');
     for (const [k, v] of Object.entries(o.columns)) {
-      if (v !== null && typeof v !== 'string' && typeof v !== 'number') throw at(`columns.${k}`, 'expected a header (text), or null to leave it unmapped');
+      if (v !== null && typeof v !== 'string' && typeof v !== 'number')
+        throw at(`columns.${k}`, 'expected a header (text), or null to leave it unmapped');
       map[k] = v === null ? '' : String(v);
     }
   }

@@ -18,7 +18,13 @@ export class ZoneClock {
 
   constructor(readonly timezone: string) {
     this.fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+      timeZone: timezone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
     });
   }
 
@@ -51,7 +57,8 @@ export class ZoneClock {
 
 export type DateResult = { ok: true; ms: number } | { ok: false; reason: string };
 
-const WALL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:(?:\s*T\s*|\s+)(\d{1,2})\s*[:时點点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})(?:\.(\d{1,9}))?\s*秒?)?)?$/;
+const WALL =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:(?:\s*T\s*|\s+)(\d{1,2})\s*[:时點点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})(?:\.(\d{1,9}))?\s*秒?)?)?$/;
 const WITH_OFFSET = /\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|z|[+-]\d{2}:?\d{2})$/;
 
 const shown = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
@@ -62,7 +69,7 @@ function fromNumber(n: number, clock: ZoneClock, text: string): DateResult {
   if (Number.isInteger(n) && n >= 1e11 && n < 1e14) return { ok: true, ms: n };
   if (n < 2_958_466) {
     // Serial days in the workspace zone; the fraction is the time of day, rounded to the second.
-    const wall = EXCEL_EPOCH + Math.round(n * DAY / 1000) * 1000;
+    const wall = EXCEL_EPOCH + Math.round((n * DAY) / 1000) * 1000;
     return { ok: true, ms: clock.fromWall(wall) };
   }
   return { ok: false, reason: `not a date: ${shown(text)}` };

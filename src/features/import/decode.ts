@@ -33,7 +33,11 @@ function validUtf8Prefix(b: Uint8Array): boolean {
 }
 
 /** Decodes a byte stream; `detected` reports the encoding chosen (for messages and tests). */
-export async function* decodeText(input: AsyncIterable<Uint8Array>, encoding: Encoding = 'auto', detected?: (e: Encoding) => void): AsyncGenerator<string> {
+export async function* decodeText(
+  input: AsyncIterable<Uint8Array>,
+  encoding: Encoding = 'auto',
+  detected?: (e: Encoding) => void,
+): AsyncGenerator<string> {
   let decoder: TextDecoder | null = null;
   let chosen: Encoding | null = encoding === 'auto' ? null : encoding;
   let offset = 0;
@@ -54,7 +58,10 @@ export async function* decodeText(input: AsyncIterable<Uint8Array>, encoding: En
       head = null;
     }
     if (decoder === null) {
-      if (chosen === null && chunk.length < 4) { head = chunk; continue; } // wait for enough bytes to see a BOM
+      if (chosen === null && chunk.length < 4) {
+        head = chunk;
+        continue;
+      } // wait for enough bytes to see a BOM
       if (chosen === null) {
         const bom = bomEncoding(chunk);
         if (bom) choose(bom);

@@ -4,5 +4,7 @@
 import { InvalidInputError } from '../../domain/errors.js';
 
 export class ImportFileError extends InvalidInputError {
-  constructor(message: string) { super(message, { code: 'unreadable_import' }); }
+  constructor(message: string) {
+    super(message, { code: 'unreadable_import' });
+  }
 }

@@ -6,7 +6,10 @@ import { canonicalJson } from '../../domain/events/validate.js';
 const MAX_ID = 200;
 
 export function shortHash(v: unknown, length = 12): string {
-  return createHash('sha1').update(typeof v === 'string' ? v : canonicalJson(v)).digest('hex').slice(0, length);
+  return createHash('sha1')
+    .update(typeof v === 'string' ? v : canonicalJson(v))
+    .digest('hex')
+    .slice(0, length);
 }
 
 /** `parts` joined by `:`; when that is too long, `<first part>:#<sha1 of the whole>` (the first part is the kind). */

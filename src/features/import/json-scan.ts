@@ -24,23 +24,39 @@ type Mode = 'start' | 'key' | 'colon' | 'value' | 'after' | 'items' | 'end';
 
 export async function scanJson(input: AsyncIterable<Uint8Array>, arrayKey: string, h: ScanHandlers, maxItemBytes = 16 << 20): Promise<void> {
   let mode: Mode = 'start';
-  let depth = 0, inStr = false, esc = false, offset = 0;
+  let depth = 0,
+    inStr = false,
+    esc = false,
+    offset = 0;
   let key = '';
   /** What is being captured: a key, a top-level scalar, an item, or a container being skipped. */
   let cap: 'key' | 'scalar' | 'item' | 'skip' | null = null;
-  let capStart = -1, capBytes = 0;
+  let capStart = -1,
+    capBytes = 0;
   let parts: Uint8Array[] = [];
 
   const text = () => Buffer.concat(parts).toString('utf8');
   const fail = (at: number, what: string) => new JsonScanError(`not valid JSON at byte ${offset + at}: ${what}`);
   const parse = (s: string, at: number): unknown => {
-    try { return JSON.parse(s); } catch (err) { throw fail(at, (err as Error).message); }
+    try {
+      return JSON.parse(s);
+    } catch (err) {
+      throw fail(at, (err as Error).message);
+    }
   };
 
   for await (const chunk of input) {
     const ready: unknown[] = [];
-    const take = (end: number) => { parts.push(chunk.subarray(capStart, end)); capStart = -1; };
-    const begin = (i: number, what: typeof cap) => { cap = what; capStart = what === 'skip' ? -1 : i; capBytes = 0; parts = []; };
+    const take = (end: number) => {
+      parts.push(chunk.subarray(capStart, end));
+      capStart = -1;
+    };
+    const begin = (i: number, what: typeof cap) => {
+      cap = what;
+      capStart = what === 'skip' ? -1 : i;
+      capBytes = 0;
+      parts = [];
+    };
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
       if (inStr) {
@@ -48,7 +64,13 @@ export async function scanJson(input: AsyncIterable<Uint8Array>, arrayKey: strin
         else if (c === BACKSLASH) esc = true;
         else if (c === QUOTE) {
           inStr = false;
-          if (cap === 'key') { take(i + 1); key = parse(text(), i) as string; h.key?.(key); cap = null; mode = 'colon'; }
+          if (cap === 'key') {
+            take(i + 1);
+            key = parse(text(), i) as string;
+            h.key?.(key);
+            cap = null;
+            mode = 'colon';
+          }
         }
         continue;
       }
@@ -56,27 +78,41 @@ export async function scanJson(input: AsyncIterable<Uint8Array>, arrayKey: strin
       switch (mode) {
         case 'start':
           if (c !== LBRACE) throw fail(i, 'expected an object ({) at the top');
-          depth = 1; mode = 'key';
+          depth = 1;
+          mode = 'key';
           continue;
         case 'key':
-          if (c === RBRACE) { mode = 'end'; depth = 0; continue; }
+          if (c === RBRACE) {
+            mode = 'end';
+            depth = 0;
+            continue;
+          }
           if (c === COMMA) continue;
           if (c !== QUOTE) throw fail(i, 'expected a member name');
-          begin(i, 'key'); inStr = true;
+          begin(i, 'key');
+          inStr = true;
           continue;
         case 'colon':
           if (c !== 0x3a) throw fail(i, 'expected :');
           mode = 'value';
           continue;
         case 'value':
-          if (c === LBRACKET && key === arrayKey) { mode = 'items'; depth = 2; continue; }
+          if (c === LBRACKET && key === arrayKey) {
+            mode = 'items';
+            depth = 2;
+            continue;
+          }
           begin(i, c === LBRACE || c === LBRACKET ? 'skip' : 'scalar');
           mode = 'after';
           break; // the byte is looked at again below (a bracket opens, a quote starts a string)
         case 'items':
           if (cap === null) {
             if (c === COMMA) continue;
-            if (c === RBRACKET) { depth = 1; mode = 'key'; continue; }
+            if (c === RBRACKET) {
+              depth = 1;
+              mode = 'key';
+              continue;
+            }
             begin(i, 'item');
           }
           break;
@@ -84,26 +120,55 @@ export async function scanJson(input: AsyncIterable<Uint8Array>, arrayKey: strin
           throw fail(i, 'more after the end of the top-level object');
       }
       // Inside a top-level value (mode 'after') or an item (mode 'items').
-      if (c === QUOTE) { inStr = true; continue; }
-      if (c === LBRACE || c === LBRACKET) { depth++; continue; }
+      if (c === QUOTE) {
+        inStr = true;
+        continue;
+      }
+      if (c === LBRACE || c === LBRACKET) {
+        depth++;
+        continue;
+      }
       if (c === RBRACE || c === RBRACKET) {
         depth--;
-        if (mode === 'after' && depth === 1 && cap === 'skip') { cap = null; mode = 'key'; }
-        else if (mode === 'after' && depth === 0) { // the top object closes right after a scalar
-          if (cap === 'scalar') { take(i); h.scalar(key, parse(text().trim(), i)); }
-          cap = null; mode = 'end';
-        } else if (mode === 'items' && depth === 2 && cap === 'item') { take(i + 1); ready.push(parse(text(), i)); cap = null; }
-        else if (mode === 'items' && depth === 1) { // the array closes
-          if (cap === 'item') { take(i); ready.push(parse(text().trim(), i)); }
-          cap = null; mode = 'key';
+        if (mode === 'after' && depth === 1 && cap === 'skip') {
+          cap = null;
+          mode = 'key';
+        } else if (mode === 'after' && depth === 0) {
+          // the top object closes right after a scalar
+          if (cap === 'scalar') {
+            take(i);
+            h.scalar(key, parse(text().trim(), i));
+          }
+          cap = null;
+          mode = 'end';
+        } else if (mode === 'items' && depth === 2 && cap === 'item') {
+          take(i + 1);
+          ready.push(parse(text(), i));
+          cap = null;
+        } else if (mode === 'items' && depth === 1) {
+          // the array closes
+          if (cap === 'item') {
+            take(i);
+            ready.push(parse(text().trim(), i));
+          }
+          cap = null;
+          mode = 'key';
         }
         continue;
       }
       if (c === COMMA) {
         if (mode === 'after' && depth === 1) {
-          if (cap === 'scalar') { take(i); h.scalar(key, parse(text().trim(), i)); }
-          cap = null; mode = 'key';
-        } else if (mode === 'items' && depth === 2 && cap === 'item') { take(i); ready.push(parse(text().trim(), i)); cap = null; }
+          if (cap === 'scalar') {
+            take(i);
+            h.scalar(key, parse(text().trim(), i));
+          }
+          cap = null;
+          mode = 'key';
+        } else if (mode === 'items' && depth === 2 && cap === 'item') {
+          take(i);
+          ready.push(parse(text().trim(), i));
+          cap = null;
+        }
       }
     }
     if (capStart >= 0) {

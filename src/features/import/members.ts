@@ -22,7 +22,11 @@ export type RowResult = { ok: true; planned: Planned[]; columns: Record<string, 
 
 /** Reads one row's cells by field; empty cells are absent. */
 export class RowReader {
-  constructor(readonly row: number, readonly cells: Cell[], readonly cols: ColumnMap) {}
+  constructor(
+    readonly row: number,
+    readonly cells: Cell[],
+    readonly cols: ColumnMap,
+  ) {}
   cell(field: string): Exclude<Cell, null> | undefined {
     const i = this.cols.fields.get(field);
     if (i === undefined) return undefined;
@@ -64,7 +68,10 @@ export function memberRow(row: number, cells: Cell[], cols: ColumnMap, ctx: RowC
   }
   const member = r.text('member') ?? phone;
   if (member === undefined) {
-    return r.fail(null, `no member id and no phone: a row needs one to say who it is (columns ${cols.fields.has('member') ? r.header('member') : '成员ID'} or ${cols.fields.has('phone') ? r.header('phone') : '手机号'})`);
+    return r.fail(
+      null,
+      `no member id and no phone: a row needs one to say who it is (columns ${cols.fields.has('member') ? r.header('member') : '成员ID'} or ${cols.fields.has('phone') ? r.header('phone') : '手机号'})`,
+    );
   }
   const planned: Planned[] = [];
 
@@ -117,8 +124,16 @@ export function memberRow(row: number, cells: Cell[], cols: ColumnMap, ctx: RowC
     ctx.note(row, 'a community but no join time: no join recorded (add 入群时间/joined_at)');
   }
   if (planned.length === 0) ctx.note(row, 'nothing to import besides the member id (no name, phone, tags, other columns or join)');
-  const columns = r.columns([['member', 'member'], ['name', 'name'], ['phone', 'phone'], ['tags_add', 'tags'], ['community', 'community'],
-    ['channel', 'channel'], ['inviter', 'inviter'], ['platform', 'platform']]);
+  const columns = r.columns([
+    ['member', 'member'],
+    ['name', 'name'],
+    ['phone', 'phone'],
+    ['tags_add', 'tags'],
+    ['community', 'community'],
+    ['channel', 'channel'],
+    ['inviter', 'inviter'],
+    ['platform', 'platform'],
+  ]);
   if (!cols.fields.has('member') && cols.fields.has('phone')) columns.member = r.header('phone');
   return { ok: true, planned, columns };
 }

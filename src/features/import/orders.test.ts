@@ -10,7 +10,9 @@ import { formatRejection } from './run.js';
 
 const dialects = await dialectsUnderTest();
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-orders-')); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-orders-'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 let n = 0;
@@ -37,10 +39,13 @@ describe.each(dialects)('orders import (%s)', (dialect) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
-    await t.database.db.insertInto('products').values([
-      { key: 'trial-camp', name: '7天瑜伽体验营', aliases: JSON.stringify(['体验营']), tier: 'lead', price: 990 },
-      { key: 'premium-camp', name: '年度私教', aliases: '[]', tier: 'premium', price: 199900 },
-    ]).execute();
+    await t.database.db
+      .insertInto('products')
+      .values([
+        { key: 'trial-camp', name: '7天瑜伽体验营', aliases: JSON.stringify(['体验营']), tier: 'lead', price: 990 },
+        { key: 'premium-camp', name: '年度私教', aliases: '[]', tier: 'premium', price: 199900 },
+      ])
+      .execute();
     const members = write('会员编号,姓名,手机号\nU1,张三,13800000000\nU2,李四,13700000000\n');
     expect(await importTable(members, { database: t.database, kind: 'members', now: NOW })).toMatchObject({ accepted: 2, rejected_count: 0 });
   });
@@ -48,9 +53,12 @@ describe.each(dialects)('orders import (%s)', (dialect) => {
   const run = (text: string, now = NOW) => importTable(write(text), { database: t.database, kind: 'orders', now });
 
   async function orders() {
-    const rows = await t.database.db.selectFrom('orders').innerJoin('identities', 'identities.member_id', 'orders.member_id')
+    const rows = await t.database.db
+      .selectFrom('orders')
+      .innerJoin('identities', 'identities.member_id', 'orders.member_id')
       .select(['orders.order_id', 'identities.external_id', 'orders.amount', 'orders.paid_at', 'orders.product', 'orders.refunded'])
-      .orderBy('orders.order_id').execute();
+      .orderBy('orders.order_id')
+      .execute();
     return rows.map((r) => [r.order_id, r.external_id, Number(r.amount), Number(r.paid_at), r.product, Number(r.refunded)]);
   }
 
@@ -81,11 +89,14 @@ describe.each(dialects)('orders import (%s)', (dialect) => {
     expect(s.rejected[0]!.reason).toMatch(/^order "A1" was imported before with other values .* correct it with a refund/);
     const refunds = await t.database.db.selectFrom('order_refunds').select(['order_id', 'at', 'applied']).orderBy('at').execute();
     expect(refunds.map((r) => [r.order_id, Number(r.at), Number(r.applied)])).toEqual([
-      ['A2', at('2026-10-03T00:00:00+08:00'), 500], ['A2', NOW + 7_200_000, 490],
+      ['A2', at('2026-10-03T00:00:00+08:00'), 500],
+      ['A2', NOW + 7_200_000, 490],
     ]);
     expect((await orders()).map((o) => o[5])).toEqual([0, 990, 0]);
     const shrunk = await run(csv(['A2,,U2,199,2026-10-02 11:00,premium-camp,3,']));
-    expect(shrunk.rejected.map(formatRejection)).toEqual(['row 2, 退款金额: the order\'s refunds already total 990 分 (an earlier import); a refund cannot be undone']);
+    expect(shrunk.rejected.map(formatRejection)).toEqual([
+      "row 2, 退款金额: the order's refunds already total 990 分 (an earlier import); a refund cannot be undone",
+    ]);
   });
 
   it('orders keyed by phone, then a members import giving that phone a member, then the same orders: all duplicates', async () => {
@@ -104,8 +115,17 @@ describe.each(dialects)('orders import (%s)', (dialect) => {
   it('takes 分, English headers, a platform column and currency', async () => {
     const s = await run('order_id,member_id,分,paid_at,platform,currency\nB1,U9,1299,2026-10-07T08:00:00Z,wecom,usd\nB2,U9,12.5,2026-10-07,wecom,\n');
     expect(s.rejected.map(formatRejection)).toEqual(['row 3, 分: 分 must be a whole number (got "12.5")']);
-    const b1 = await t.database.db.selectFrom('orders').select(['platform', 'amount', 'currency', 'paid_at']).where('order_id', '=', 'B1').executeTakeFirstOrThrow();
-    expect({ ...b1, amount: Number(b1.amount), paid_at: Number(b1.paid_at) }).toEqual({ platform: 'wecom', amount: 1299, currency: 'USD', paid_at: at('2026-10-07T08:00:00Z') });
+    const b1 = await t.database.db
+      .selectFrom('orders')
+      .select(['platform', 'amount', 'currency', 'paid_at'])
+      .where('order_id', '=', 'B1')
+      .executeTakeFirstOrThrow();
+    expect({ ...b1, amount: Number(b1.amount), paid_at: Number(b1.paid_at) }).toEqual({
+      platform: 'wecom',
+      amount: 1299,
+      currency: 'USD',
+      paid_at: at('2026-10-07T08:00:00Z'),
+    });
   });
 
   it('an order id too long for the ledger gets a hashed id, refunds included, and re-imports cleanly', async () => {
@@ -115,7 +135,9 @@ describe.each(dialects)('orders import (%s)', (dialect) => {
     expect(await run(text)).toMatchObject({ accepted: 0, duplicates: 2, rejected_count: 0 });
     // The refund total grows: only the increase is recorded.
     expect(await run(csv([`${long},,U9,100,2026-10-07,,50,2026-10-09`]))).toMatchObject({ accepted: 1, rejected_count: 0 });
-    const ids = (await t.database.db.selectFrom('events').select('event_id').where('event_id', 'like', 'import:orders:#%').execute()).map((r) => r.event_id);
+    const ids = (await t.database.db.selectFrom('events').select('event_id').where('event_id', 'like', 'import:orders:#%').execute()).map(
+      (r) => r.event_id,
+    );
     expect(ids).toHaveLength(3);
     expect(ids.every((id) => id.length < 200)).toBe(true);
   });

@@ -23,7 +23,12 @@ export interface ParsedOrder {
   columns: Record<string, string>;
 }
 
-export function parseOrderRow(row: number, cells: Cell[], cols: ColumnMap, ctx: RowContext): { ok: true; order: ParsedOrder } | { ok: false; error: ImportRejection } {
+export function parseOrderRow(
+  row: number,
+  cells: Cell[],
+  cols: ColumnMap,
+  ctx: RowContext,
+): { ok: true; order: ParsedOrder } | { ok: false; error: ImportRejection } {
   const r = new RowReader(row, cells, cols);
   const platform = r.text('platform') ?? ctx.platform;
   const order = r.text('order');
@@ -85,21 +90,37 @@ export function parseOrderRow(row: number, cells: Cell[], cols: ColumnMap, ctx: 
       }
     }
   }
-  const columns = r.columns([['order', 'order'], ['member', 'member'], ['amount', amountField], ['product', 'product'],
-    ['campaign', 'campaign'], ['community', 'community'], ['platform', 'platform']]);
+  const columns = r.columns([
+    ['order', 'order'],
+    ['member', 'member'],
+    ['amount', amountField],
+    ['product', 'product'],
+    ['campaign', 'campaign'],
+    ['community', 'community'],
+    ['platform', 'platform'],
+  ]);
   if (member === undefined) columns.member = r.header('phone');
   return { ok: true, order: { row, platform, order, member, phone, paid, refund, columns } };
 }
 
 /** `duplicates`: refunds this row shows that earlier imports (or earlier rows) already recorded. */
-export interface Resolved { row: number; planned: Planned[]; columns: Record<string, string>; duplicates: number }
+export interface Resolved {
+  row: number;
+  planned: Planned[];
+  columns: Record<string, string>;
+  duplicates: number;
+}
 
 /** Product keys by key, name and alias (as qunyun.yaml declares them). */
 export async function productKeys(db: Kysely<Schema>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const p of await db.selectFrom('products').select(['key', 'name', 'aliases']).execute()) {
     let aliases: unknown = [];
-    try { aliases = JSON.parse(p.aliases); } catch { /* stored by apply.ts as JSON; anything else has no aliases */ }
+    try {
+      aliases = JSON.parse(p.aliases);
+    } catch {
+      /* stored by apply.ts as JSON; anything else has no aliases */
+    }
     for (const n of [p.name, ...(Array.isArray(aliases) ? aliases : [])]) if (typeof n === 'string') out.set(n.trim().toLowerCase(), p.key);
   }
   for (const p of await db.selectFrom('products').select('key').execute()) out.set(p.key.toLowerCase(), p.key);
@@ -111,7 +132,11 @@ export class OrderResolver {
   /** Largest refund total recorded per order in this run (platform \u001f order → 分). */
   private refunded = new Map<string, number>();
 
-  constructor(private readonly db: Kysely<Schema>, private readonly products: Map<string, string>, private readonly runAt: string) {}
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly products: Map<string, string>,
+    private readonly runAt: string,
+  ) {}
 
   private async membersByPhone(batch: ParsedOrder[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
@@ -119,10 +144,15 @@ export class OrderResolver {
     for (const platform of new Set(wanted.map((o) => o.platform))) {
       const phones = [...new Set(wanted.filter((o) => o.platform === platform).map((o) => o.phone!))];
       for (const part of chunks(phones, 500)) {
-        const rows = await this.db.selectFrom('members').innerJoin('identities', 'identities.member_id', 'members.id')
+        const rows = await this.db
+          .selectFrom('members')
+          .innerJoin('identities', 'identities.member_id', 'members.id')
           .select(['members.phone', 'members.id', 'identities.external_id'])
-          .where('identities.platform', '=', platform).where('members.phone', 'in', part).where('members.merged_into', 'is', null)
-          .orderBy('identities.external_id').execute();
+          .where('identities.platform', '=', platform)
+          .where('members.phone', 'in', part)
+          .where('members.merged_into', 'is', null)
+          .orderBy('identities.external_id')
+          .execute();
         const seen = new Map<string, Set<number>>();
         for (const r of rows) {
           const ids = seen.get(r.phone!) ?? new Set<number>();
@@ -140,8 +170,12 @@ export class OrderResolver {
   private async refundsBefore(batch: ParsedOrder[]): Promise<void> {
     const keys = [...new Set(batch.filter((o) => o.refund).map((o) => `${o.platform}\u001f${o.order}`))].filter((k) => !this.refunded.has(k));
     for (const part of chunks(keys, 500)) {
-      const rows = await this.db.selectFrom('events').select(['platform', 'event_id', 'order_key', 'body'])
-        .where('order_key', 'in', part).where('type', '=', 'order.refunded').execute();
+      const rows = await this.db
+        .selectFrom('events')
+        .select(['platform', 'event_id', 'order_key', 'body'])
+        .where('order_key', 'in', part)
+        .where('type', '=', 'order.refunded')
+        .execute();
       // The running total refunded by earlier imports: the sum of their refunds' amounts (ids may be hashed).
       for (const r of rows) {
         if (!r.event_id.startsWith('import:orders:')) continue;
@@ -163,13 +197,20 @@ export class OrderResolver {
     for (const platform of new Set(batch.map((o) => o.platform))) {
       const ids = [...new Set(batch.filter((o) => o.platform === platform).map((o) => eventId('import:orders', o.order, 'paid')))];
       for (const part of chunks(ids, 500)) {
-        const rows = await this.db.selectFrom('events').select(['event_id', 'body'])
-          .where('platform', '=', platform).where('event_id', 'in', part).where('type', '=', 'order.paid').execute();
+        const rows = await this.db
+          .selectFrom('events')
+          .select(['event_id', 'body'])
+          .where('platform', '=', platform)
+          .where('event_id', 'in', part)
+          .where('type', '=', 'order.paid')
+          .execute();
         for (const r of rows) {
           try {
             const member = (JSON.parse(r.body) as { member?: unknown }).member;
             if (member !== undefined) out.set(`${platform}\u001f${r.event_id}`, member);
-          } catch { /* the ledger stores canonical JSON; anything else is left to the conflict check */ }
+          } catch {
+            /* the ledger stores canonical JSON; anything else is left to the conflict check */
+          }
         }
       }
     }
@@ -194,15 +235,28 @@ export class OrderResolver {
         const k = `${o.platform}\u001f${o.order}`;
         const before = this.refunded.get(k) ?? 0;
         if (o.refund.total < before) {
-          out.push({ row: o.row, error: { row: o.row, column: o.refund.column, reason: `the order's refunds already total ${before} 分 (an earlier import); a refund cannot be undone` } });
+          out.push({
+            row: o.row,
+            error: {
+              row: o.row,
+              column: o.refund.column,
+              reason: `the order's refunds already total ${before} 分 (an earlier import); a refund cannot be undone`,
+            },
+          });
           continue;
         }
         if (o.refund.total === before) duplicates++;
         else {
           this.refunded.set(k, o.refund.total);
           planned.push({
-            event: { type: 'order.refunded', platform: o.platform, order: o.order, amount: o.refund.total - before, at: o.refund.at ?? this.runAt,
-              id: eventId('import:orders', o.order, 'refund', o.refund.total) },
+            event: {
+              type: 'order.refunded',
+              platform: o.platform,
+              order: o.order,
+              amount: o.refund.total - before,
+              at: o.refund.at ?? this.runAt,
+              id: eventId('import:orders', o.order, 'refund', o.refund.total),
+            },
           });
         }
       }

@@ -21,12 +21,20 @@ describe.each(dialects)('import API (%s)', (dialect) => {
     const members = encodeGb18030('客户昵称,联系方式,会员编号\n小明,13800000001,U1\n小红,bad,U2\n');
     const r = await post('/api/v1/import/members?map=name%3D客户昵称&map=phone%3D联系方式&platform=wecom', members);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ read: 2, accepted: 1, rejected_count: 1, rejected: [{ row: 3, column: '联系方式', reason: 'not a phone number: "bad"' }] });
+    expect(r.body).toMatchObject({
+      read: 2,
+      accepted: 1,
+      rejected_count: 1,
+      rejected: [{ row: 3, column: '联系方式', reason: 'not a phone number: "bad"' }],
+    });
     const orders = 'order_id,phone,amount,paid_at\nX1,13800000001,¥9.90,2026-10-01 10:00\n';
     expect((await post('/api/v1/import/orders?platform=wecom', orders)).body).toMatchObject({ accepted: 1, rejected_count: 0 });
     expect((await post('/api/v1/import/orders?platform=wecom', orders)).body).toMatchObject({ accepted: 0, duplicates: 1 });
-    const o = await h.ctx.database.db.selectFrom('orders').innerJoin('identities', 'identities.member_id', 'orders.member_id')
-      .select(['identities.external_id', 'orders.amount']).executeTakeFirstOrThrow();
+    const o = await h.ctx.database.db
+      .selectFrom('orders')
+      .innerJoin('identities', 'identities.member_id', 'orders.member_id')
+      .select(['identities.external_id', 'orders.amount'])
+      .executeTakeFirstOrThrow();
     expect([o.external_id, Number(o.amount)]).toEqual(['U1', 990]);
   });
 

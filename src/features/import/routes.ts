@@ -9,24 +9,39 @@ import { parseMapFlags, type ImportKind } from './columns.js';
 import { ENCODINGS } from './decode.js';
 import { importTable } from './table-import.js';
 
-const ImportSummary = z.object({
-  read: z.number().int().openapi({ description: 'Data rows read (the header row not counted)' }),
-  accepted: z.number().int().openapi({ description: 'Events stored' }),
-  duplicates: z.number().int().openapi({ description: 'Events already in the ledger (the same body imported before)' }),
-  valid: z.number().int().openapi({ description: 'Events that passed validation in a dry run (nothing written)' }),
-  rejected: z.array(z.object({
-    row: z.number().int().optional().openapi({ description: 'The spreadsheet row (the header is row 1)' }),
-    column: z.string().optional().openapi({ description: 'The header of the column at fault' }),
-    reason: z.string(),
-  })).openapi({ description: 'The first rejections, by row' }),
-  rejected_count: z.number().int(),
-  skipped: z.number().int().openapi({ description: 'Messages edited since an earlier import, kept in their first version (Telegram exports; 0 for tables)' }),
-  notes: z.array(z.string()).openapi({ description: 'Remarks on rows that were still imported, grouped ("3 rows (first: row 4): a join time but no community…")' }),
-  dry_run: z.boolean(),
-}).openapi('ImportSummary');
+const ImportSummary = z
+  .object({
+    read: z.number().int().openapi({ description: 'Data rows read (the header row not counted)' }),
+    accepted: z.number().int().openapi({ description: 'Events stored' }),
+    duplicates: z.number().int().openapi({ description: 'Events already in the ledger (the same body imported before)' }),
+    valid: z.number().int().openapi({ description: 'Events that passed validation in a dry run (nothing written)' }),
+    rejected: z
+      .array(
+        z.object({
+          row: z.number().int().optional().openapi({ description: 'The spreadsheet row (the header is row 1)' }),
+          column: z.string().optional().openapi({ description: 'The header of the column at fault' }),
+          reason: z.string(),
+        }),
+      )
+      .openapi({ description: 'The first rejections, by row' }),
+    rejected_count: z.number().int(),
+    skipped: z
+      .number()
+      .int()
+      .openapi({ description: 'Messages edited since an earlier import, kept in their first version (Telegram exports; 0 for tables)' }),
+    notes: z
+      .array(z.string())
+      .openapi({ description: 'Remarks on rows that were still imported, grouped ("3 rows (first: row 4): a join time but no community…")' }),
+    dry_run: z.boolean(),
+  })
+  .openapi('ImportSummary');
 
 // Repeatable query parameters arrive as one string, or an array when given more than once.
-const repeatable = (description: string) => z.union([z.string(), z.array(z.string())]).optional().openapi({ description });
+const repeatable = (description: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .openapi({ description });
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : [v].flat());
 
 const query = z.object({
@@ -39,24 +54,31 @@ const query = z.object({
   dry_run: z.enum(['true', 'false']).optional().openapi({ description: 'true: validate and count, write nothing' }),
 });
 
-const routeFor = (kind: ImportKind) => defineRoute({ policy: 'owner', audit: `import.${kind}`, errors: [413] }, {
-  method: 'post', path: `/api/v1/import/${kind}`, tags: ['imports'],
-  summary: `Import ${kind} from a CSV or XLSX body (docs/imports.md)`,
-  description: 'Headers in Chinese or English are understood; `map=field=Header` and `ignore=Header` (repeatable) override. ' +
-    'Rows are validated one by one: good rows are stored, bad ones listed with row and column. Idempotent: the same body again is all duplicates. ' +
-    'The format is recognised from the bytes, whatever the content type.',
-  request: {
-    query,
-    body: {
-      required: true,
-      content: {
-        'text/csv': { schema: z.string().openapi({ description: 'UTF-8, UTF-16 with a BOM, or GB18030; comma, tab or semicolon' }) },
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+const routeFor = (kind: ImportKind) =>
+  defineRoute(
+    { policy: 'owner', audit: `import.${kind}`, errors: [413] },
+    {
+      method: 'post',
+      path: `/api/v1/import/${kind}`,
+      tags: ['imports'],
+      summary: `Import ${kind} from a CSV or XLSX body (docs/imports.md)`,
+      description:
+        'Headers in Chinese or English are understood; `map=field=Header` and `ignore=Header` (repeatable) override. ' +
+        'Rows are validated one by one: good rows are stored, bad ones listed with row and column. Idempotent: the same body again is all duplicates. ' +
+        'The format is recognised from the bytes, whatever the content type.',
+      request: {
+        query,
+        body: {
+          required: true,
+          content: {
+            'text/csv': { schema: z.string().openapi({ description: 'UTF-8, UTF-16 with a BOM, or GB18030; comma, tab or semicolon' }) },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+          },
+        },
       },
+      responses: jsonAnswer(ImportSummary, 'Import summary'),
     },
-  },
-  responses: jsonAnswer(ImportSummary, 'Import summary'),
-});
+  );
 
 /** The CLI's option names in an import error's message (--map, --ignore, --sheet) are this route's query parameters. */
 function asQueryError(err: unknown): never {
@@ -72,8 +94,15 @@ export function registerImportRoutes(app: OpenAPIHono, ctx: AppContext): void {
       const body = await readBoundedBody(c.req.raw, ctx.env.maxBodyBytes, 'split the file');
       // Problems of the whole file (encoding, table, mapping) are ImportFileErrors: 400, unreadable_import.
       const summary = await importTable(body, {
-        database: ctx.database, ingest: await ctx.ingestContext(), kind, overrides: { map: parseMapFlags(list(q.map)), ignore: list(q.ignore) },
-        platform: q.platform, community: q.community, sheet: q.sheet, encoding: q.encoding, dryRun: q.dry_run === 'true',
+        database: ctx.database,
+        ingest: await ctx.ingestContext(),
+        kind,
+        overrides: { map: parseMapFlags(list(q.map)), ignore: list(q.ignore) },
+        platform: q.platform,
+        community: q.community,
+        sheet: q.sheet,
+        encoding: q.encoding,
+        dryRun: q.dry_run === 'true',
       }).catch(asQueryError);
       return c.json(summary, 200);
     });

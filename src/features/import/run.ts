@@ -15,7 +15,12 @@ export interface Planned {
   floating?: boolean;
 }
 
-export interface ImportRejection { row?: number; message?: number; column?: string; reason: string }
+export interface ImportRejection {
+  row?: number;
+  message?: number;
+  column?: string;
+  reason: string;
+}
 
 export interface ImportSummary {
   /** Data rows (or exported messages) read. */
@@ -42,7 +47,11 @@ export interface RunOptions {
   batchRows?: number;
 }
 
-interface Item { pos: number; planned: Planned; columns?: Record<string, string> }
+interface Item {
+  pos: number;
+  planned: Planned;
+  columns?: Record<string, string>;
+}
 
 /** Maps "field: reason" of the validator to the column the field came from. */
 function withColumn(pos: number, reason: string, columns: Record<string, string> | undefined, unit: RunOptions['unit']): ImportRejection {
@@ -55,9 +64,13 @@ function withColumn(pos: number, reason: string, columns: Record<string, string>
 function conflictReason(reason: string): string {
   const id = /event "((?:[^"\\]|\\.)*)"/.exec(reason)?.[1] ?? '';
   const order = /^import:orders:(.*):paid$/.exec(id);
-  if (order) return `order ${JSON.stringify(order[1])} was imported before with other values (amount, time, member or product); ` +
-    'a payment stays as first recorded — correct it with a refund (docs/imports.md, "Idempotency and changed rows")';
-  if (id.includes(':joined:')) return `this join (member, community, join time) was imported before with another channel, inviter or method; the first stays`;
+  if (order)
+    return (
+      `order ${JSON.stringify(order[1])} was imported before with other values (amount, time, member or product); ` +
+      'a payment stays as first recorded — correct it with a refund (docs/imports.md, "Idempotency and changed rows")'
+    );
+  if (id.includes(':joined:'))
+    return `this join (member, community, join time) was imported before with another channel, inviter or method; the first stays`;
   return `${id} was imported before with a different body; the first stays`;
 }
 
@@ -151,7 +164,9 @@ export class ImportRun {
     this.summary.rejected.sort((a, b) => key(a) - key(b));
     const unit = this.o.unit === 'row' ? 'rows' : 'messages';
     for (const [text, n] of this.notes) {
-      this.summary.notes.push(n.count === 1 ? `${this.o.unit} ${n.first}: ${text}` : `${n.count} ${unit} (first: ${this.o.unit} ${n.first}): ${text}`);
+      this.summary.notes.push(
+        n.count === 1 ? `${this.o.unit} ${n.first}: ${text}` : `${n.count} ${unit} (first: ${this.o.unit} ${n.first}): ${text}`,
+      );
     }
     return this.summary;
   }

@@ -47,7 +47,8 @@ function openRows(source: string | Buffer, o: TableImportOptions): AsyncGenerato
     fs.closeSync(fd);
   } else head = source.subarray(0, 4);
   const sniffed = sniffFormat(head);
-  if (sniffed === 'xls' && o.format === undefined) throw new TableError(`${name}: an old binary .xls workbook; save it as .xlsx or CSV (UTF-8) first`);
+  if (sniffed === 'xls' && o.format === undefined)
+    throw new TableError(`${name}: an old binary .xls workbook; save it as .xlsx or CSV (UTF-8) first`);
   const format = o.format ?? sniffed;
   if (format === 'xlsx') return guardedXlsx(source, o);
   const stream = typeof source === 'string' ? fs.createReadStream(source, { highWaterMark: 1 << 20 }) : Readable.from([source]);
@@ -66,12 +67,16 @@ async function* guardedXlsx(source: string | Buffer, o: TableImportOptions): Asy
 /** Imports a file (a path) or a body; throws an ImportFileError (errors.ts) for problems of the whole file. */
 export async function importTable(source: string | Buffer, o: TableImportOptions): Promise<ImportSummary> {
   const file = typeof source === 'string' ? source : 'the body';
-  if (typeof source === 'string' && (!fs.existsSync(source) || !fs.statSync(source).isFile())) throw new TableError(`cannot read ${source}: no such file`);
+  if (typeof source === 'string' && (!fs.existsSync(source) || !fs.statSync(source).isFile()))
+    throw new TableError(`cannot read ${source}: no such file`);
   const settings = await loadSettings(o.database.db);
   const clock = new ZoneClock(settings.timezone);
   const run = new ImportRun({ database: o.database, ingest: o.ingest, dryRun: o.dryRun, unit: 'row' });
   const ctx: RowContext = {
-    clock, platform: o.platform ?? 'import', community: o.community, runAt: clock.format(o.now ?? Date.now()),
+    clock,
+    platform: o.platform ?? 'import',
+    community: o.community,
+    runAt: clock.format(o.now ?? Date.now()),
     note: (row, text) => run.note(row, text),
   };
   const resolver = o.kind === 'orders' ? new OrderResolver(o.database.db, await productKeys(o.database.db), ctx.runAt) : null;
@@ -90,7 +95,11 @@ export async function importTable(source: string | Buffer, o: TableImportOptions
   let cols: ColumnMap | null = null;
   for await (const { row, cells } of openRows(source, o)) {
     if (cols === null) {
-      cols = resolveColumns(o.kind, cells.map((c) => (c === null ? '' : String(c).trim())), o.overrides);
+      cols = resolveColumns(
+        o.kind,
+        cells.map((c) => (c === null ? '' : String(c).trim())),
+        o.overrides,
+      );
       requireFields(o.kind, cols, REQUIRED[o.kind]);
       continue;
     }

@@ -14,18 +14,27 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
 async function rows(bytes: Uint8Array, size = 7, encoding: Encoding = 'auto') {
   let found: Encoding | undefined;
   const out: [number, unknown[]][] = [];
-  for await (const r of readCsv(chunked(bytes, size), encoding, (e) => { found = e; })) out.push([r.row, r.cells]);
+  for await (const r of readCsv(chunked(bytes, size), encoding, (e) => {
+    found = e;
+  }))
+    out.push([r.row, r.cells]);
   return { out, found };
 }
 
 const CSV = '姓名,手机号,标签\r\n张三,13800000000,"宝妈,高意向"\r\n\r\n李四,"139 0000 0000",\r\n';
-const EXPECTED = [[1, ['姓名', '手机号', '标签']], [2, ['张三', '13800000000', '宝妈,高意向']], [4, ['李四', '139 0000 0000', '']]];
+const EXPECTED = [
+  [1, ['姓名', '手机号', '标签']],
+  [2, ['张三', '13800000000', '宝妈,高意向']],
+  [4, ['李四', '139 0000 0000', '']],
+];
 
 describe('CSV decoding', () => {
   it.each([1, 2, 3, 5, 64])('UTF-8 with BOM, UTF-8 without, GB18030 and UTF-16 read alike in chunks of %i bytes', async (size) => {
     const utf8 = Buffer.from(CSV, 'utf8');
     const cases: [Buffer, Encoding][] = [
-      [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 'utf-8'], [utf8, 'utf-8'], [encodeGb18030(CSV), 'gb18030'],
+      [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 'utf-8'],
+      [utf8, 'utf-8'],
+      [encodeGb18030(CSV), 'gb18030'],
       [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CSV, 'utf16le')]), 'utf-16le'],
     ];
     for (const [bytes, enc] of cases) {
@@ -46,7 +55,10 @@ describe('CSV decoding', () => {
     expect((await rows(bytes, 64, 'gb18030')).out.length).toBe(102);
   });
   it('sniffs tab and semicolon delimiters; a runaway quote is an error naming the row', async () => {
-    expect((await rows(Buffer.from('姓名\t手机号\nA\t1\n'))).out).toEqual([[1, ['姓名', '手机号']], [2, ['A', '1']]]);
+    expect((await rows(Buffer.from('姓名\t手机号\nA\t1\n'))).out).toEqual([
+      [1, ['姓名', '手机号']],
+      [2, ['A', '1']],
+    ]);
     expect((await rows(Buffer.from('a;b\n1;2\n'))).out[1]).toEqual([2, ['1', '2']]);
     await expect(rows(Buffer.from(`a,b\n1,"${'x'.repeat(1100000)}`), 65536)).rejects.toThrow(/^CSV line 2: a row longer than 1048576 bytes/);
   });
@@ -72,7 +84,11 @@ describe('XLSX', () => {
       [2, ['A1', 9.9, 13800000000, new Date(Date.UTC(2026, 10, 1, 20, 0)), '加急']],
       [4, ['A2', 2, '139', 45962.5]],
     ]);
-    await expect((async () => { for await (const _ of readXlsx(Readable.from(bytes), 'nope')) void _; })()).rejects.toThrow(/--sheet: no worksheet "nope"/);
+    await expect(
+      (async () => {
+        for await (const _ of readXlsx(Readable.from(bytes), 'nope')) void _;
+      })(),
+    ).rejects.toThrow(/--sheet: no worksheet "nope"/);
   });
 });
 
@@ -80,20 +96,36 @@ describe('streaming JSON scan', () => {
   async function scan(text: string, size: number) {
     const scalars = new Map<string, unknown>();
     const items: unknown[] = [];
-    await scanJson(chunked(Buffer.from(text), size), 'messages', { scalar: (k, v) => { scalars.set(k, v); }, item: (v) => { items.push(v); } });
+    await scanJson(chunked(Buffer.from(text), size), 'messages', {
+      scalar: (k, v) => {
+        scalars.set(k, v);
+      },
+      item: (v) => {
+        items.push(v);
+      },
+    });
     return { scalars, items };
   }
   it('hands over top-level scalars and each item, whatever the chunking', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.dictionary(fc.string().filter((k) => k !== 'messages'), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.jsonValue())),
-      fc.array(fc.jsonValue(), { maxLength: 8 }), fc.integer({ min: 1, max: 40 }), fc.boolean(),
-      async (top, messages, size, spaced) => {
-        const doc = { ...top, messages };
-        const text = spaced ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
-        const r = await scan(text, size);
-        expect(r.items).toEqual(JSON.parse(JSON.stringify(messages)));
-        for (const [k, v] of Object.entries(top)) if (v === null || typeof v !== 'object') expect(r.scalars.get(k)).toEqual(v);
-      }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.string().filter((k) => k !== 'messages'),
+          fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.jsonValue()),
+        ),
+        fc.array(fc.jsonValue(), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        async (top, messages, size, spaced) => {
+          const doc = { ...top, messages };
+          const text = spaced ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
+          const r = await scan(text, size);
+          expect(r.items).toEqual(JSON.parse(JSON.stringify(messages)));
+          for (const [k, v] of Object.entries(top)) if (v === null || typeof v !== 'object') expect(r.scalars.get(k)).toEqual(v);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
   it('refuses what is not an object or is cut short', async () => {
     await expect(scan('[1,2]', 4)).rejects.toThrow(/expected an object/);

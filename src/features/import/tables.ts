@@ -8,7 +8,10 @@ import { decodeText, EncodingError, type Encoding } from './decode.js';
 import type { Cell } from './values.js';
 import { ImportFileError } from './errors.js';
 
-export interface TableRow { row: number; cells: Cell[] }
+export interface TableRow {
+  row: number;
+  cells: Cell[];
+}
 
 /** Largest CSV record accepted (a runaway quote would otherwise swallow the file). */
 export const MAX_RECORD_BYTES = 1 << 20;
@@ -18,7 +21,8 @@ export class TableError extends ImportFileError {}
 
 function sniffDelimiter(text: string): string {
   const line = text.slice(0, text.search(/\r?\n|$/));
-  let best = ',', most = 0;
+  let best = ',',
+    most = 0;
   for (const d of [',', '\t', ';']) {
     const n = line.split(d).length - 1;
     if (n > most) [best, most] = [d, n];
@@ -26,7 +30,11 @@ function sniffDelimiter(text: string): string {
   return best;
 }
 
-export async function* readCsv(input: AsyncIterable<Uint8Array>, encoding: Encoding = 'auto', detected?: (e: Encoding) => void): AsyncGenerator<TableRow> {
+export async function* readCsv(
+  input: AsyncIterable<Uint8Array>,
+  encoding: Encoding = 'auto',
+  detected?: (e: Encoding) => void,
+): AsyncGenerator<TableRow> {
   const text = decodeText(input, encoding, detected);
   const first = await text.next();
   if (first.done) return;
@@ -42,7 +50,11 @@ export async function* readCsv(input: AsyncIterable<Uint8Array>, encoding: Encod
     yield* text;
   }
   const parser = parse({
-    delimiter: sniffDelimiter(head), relax_column_count: true, relax_quotes: true, bom: true, max_record_size: MAX_RECORD_BYTES,
+    delimiter: sniffDelimiter(head),
+    relax_column_count: true,
+    relax_quotes: true,
+    bom: true,
+    max_record_size: MAX_RECORD_BYTES,
   });
   const source = Readable.from(all());
   source.on('error', (err) => parser.destroy(err)); // pipe() alone would leave the parser waiting forever
@@ -82,7 +94,11 @@ function cellValue(v: unknown): Cell {
 /** The rows of one worksheet (the first, or the one named or numbered by `sheet`, 1-based). */
 export async function* readXlsx(input: Readable, sheet?: string): AsyncGenerator<TableRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
   let index = 0;
   const seen: string[] = [];
@@ -107,7 +123,8 @@ export async function* readXlsx(input: Readable, sheet?: string): AsyncGenerator
   } finally {
     input.destroy();
   }
-  if (sheet !== undefined) throw new TableError(`--sheet: no worksheet ${JSON.stringify(sheet)} (worksheets: ${seen.map((s) => JSON.stringify(s)).join(', ')})`);
+  if (sheet !== undefined)
+    throw new TableError(`--sheet: no worksheet ${JSON.stringify(sheet)} (worksheets: ${seen.map((s) => JSON.stringify(s)).join(', ')})`);
 }
 
 /** What a file is by its first bytes: an XLSX (zip) or an old binary .xls (refused), else CSV text. */

@@ -31,14 +31,19 @@ export async function importTelegram(file: string, o: TelegramImportOptions): Pr
   const mapper = new TelegramMapper(clock, { since: o.since, until: o.until });
   const keys = new Set<string>();
   const issue = (i: { pos: number; reason: string }) => run.reject({ message: i.pos, reason: i.reason });
-  const skip = (pos: number, reason: string) => { run.summary.skipped++; run.note(pos, reason); };
+  const skip = (pos: number, reason: string) => {
+    run.summary.skipped++;
+    run.note(pos, reason);
+  };
   let sawMessages = false;
 
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   if (o.onBytes) stream.on('data', (c: Buffer | string) => o.onBytes!(c.length));
   try {
     await scanJson(stream, 'messages', {
-      key(name) { keys.add(name); },
+      key(name) {
+        keys.add(name);
+      },
       scalar(key, value) {
         if (key === 'id') mapper.chatId = value;
         else if (key === 'type' && typeof value === 'string') mapper.chatType = value;
@@ -64,9 +69,10 @@ export async function importTelegram(file: string, o: TelegramImportOptions): Pr
     stream.destroy();
   }
   if (!sawMessages && mapper.chatId === undefined) {
-    const hint = keys.has('chats') || keys.has('personal_information')
-      ? 'this is a whole-account export; export one chat instead (chat menu → Export chat history, JSON)'
-      : 'expected a Telegram Desktop chat export (result.json) with id, type and messages';
+    const hint =
+      keys.has('chats') || keys.has('personal_information')
+        ? 'this is a whole-account export; export one chat instead (chat menu → Export chat history, JSON)'
+        : 'expected a Telegram Desktop chat export (result.json) with id, type and messages';
     throw new TelegramExportError(`${file}: no messages: ${hint}`);
   }
   if (mapper.chatId !== undefined) {

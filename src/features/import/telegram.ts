@@ -7,9 +7,13 @@ import { shortHash } from './ids.js';
 
 // The same kinds the bot connector gives these (connectors/telegram/translate.ts), so a message counts alike from either source.
 export const MEDIA_KINDS: Record<string, string> = {
-  sticker: 'image', animation: 'video', video_file: 'video', video_message: 'video', voice_message: 'voice', audio_file: 'file',
+  sticker: 'image',
+  animation: 'video',
+  video_file: 'video',
+  video_message: 'video',
+  voice_message: 'voice',
+  audio_file: 'file',
 };
-
 
 /** The Bot API chat id of an exported chat (export `id` is the bare id; a negative one is kept as it is). */
 export function chatIdOf(type: string, id: unknown): string {
@@ -33,7 +37,15 @@ export function peerIdOf(v: unknown): string | null {
 export function plainText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (!Array.isArray(v)) return '';
-  return v.map((p) => (typeof p === 'string' ? p : p && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : '')).join('');
+  return v
+    .map((p) =>
+      typeof p === 'string'
+        ? p
+        : p && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string'
+          ? (p as { text: string }).text
+          : '',
+    )
+    .join('');
 }
 
 function kindOf(m: Record<string, unknown>, text: string): string {
@@ -46,8 +58,14 @@ function kindOf(m: Record<string, unknown>, text: string): string {
 }
 
 export type Msg = Record<string, unknown>;
-export interface TelegramOut { pos: number; planned: Planned[] }
-export interface TelegramIssue { pos: number; reason: string }
+export interface TelegramOut {
+  pos: number;
+  planned: Planned[];
+}
+export interface TelegramIssue {
+  pos: number;
+  reason: string;
+}
 
 const MAX_TEXT = 65_536;
 
@@ -66,7 +84,10 @@ export class TelegramMapper {
   /** Joins and leaves held back at most (each a small object); a larger export is refused with a clear error. */
   static readonly MAX_WAITING = 500_000;
 
-  constructor(private readonly clock: ZoneClock, private readonly window: { since?: number; until?: number } = {}) {}
+  constructor(
+    private readonly clock: ZoneClock,
+    private readonly window: { since?: number; until?: number } = {},
+  ) {}
 
   get community(): string {
     if (this.chatId === undefined) throw new Error('no chat id before the messages: is this a Telegram Desktop export of one chat (result.json)?');
@@ -97,7 +118,10 @@ export class TelegramMapper {
   map(m: Msg, issue: (i: TelegramIssue) => void, skip: (reason: string) => void): TelegramOut | null {
     const pos = typeof m.id === 'number' ? m.id : Number(m.id);
     const ms = this.when(m);
-    if (typeof ms === 'string') { issue({ pos, reason: ms }); return null; }
+    if (typeof ms === 'string') {
+      issue({ pos, reason: ms });
+      return null;
+    }
     const at = this.clock.format(ms);
     if (this.lastMs === undefined || ms > this.lastMs) this.lastMs = ms;
     const from = peerIdOf(m.type === 'service' ? m.actor_id : m.from_id);
@@ -108,15 +132,27 @@ export class TelegramMapper {
     }
     const base = { platform: 'telegram', community: this.community, at };
     if (m.type === 'message') {
-      if (from === null) { issue({ pos, reason: 'a message without from_id' }); return null; }
+      if (from === null) {
+        issue({ pos, reason: 'a message without from_id' });
+        return null;
+      }
       // Posts from a linked channel or an anonymous admin speak as a chat, not a person: the bot never counts them either.
-      if (from.startsWith('-')) { skip('posted as a channel or the group itself, not by a member'); return null; }
+      if (from.startsWith('-')) {
+        skip('posted as a channel or the group itself, not by a member');
+        return null;
+      }
       const text = plainText(m.text);
       const event: Record<string, unknown> = { ...base, id: this.id(m), type: 'message.sent', member: from, kind: kindOf(m, text) };
       if (text !== '') event.text = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT).replace(/[\ud800-\udbff]$/, '') : text;
       if (m.reply_to_message_id !== undefined) event.reply_to = `tg-export:${this.community}:${String(m.reply_to_message_id)}`;
       const mentions = Array.isArray(m.text_entities)
-        ? [...new Set((m.text_entities as Record<string, unknown>[]).filter((e) => e?.type === 'mention_name' && e.user_id !== undefined).map((e) => String(e.user_id)))]
+        ? [
+            ...new Set(
+              (m.text_entities as Record<string, unknown>[])
+                .filter((e) => e?.type === 'mention_name' && e.user_id !== undefined)
+                .map((e) => String(e.user_id)),
+            ),
+          ]
         : [];
       if (mentions.length > 0) event.mentions = mentions;
       const planned: Planned[] = [{ event }];
@@ -127,7 +163,10 @@ export class TelegramMapper {
       }
       return { pos, planned };
     }
-    if (m.type !== 'service') { skip(`type ${JSON.stringify(m.type)}`); return null; }
+    if (m.type !== 'service') {
+      skip(`type ${JSON.stringify(m.type)}`);
+      return null;
+    }
     switch (m.action) {
       case 'join_group_by_link':
       case 'join_group_by_request':
@@ -137,10 +176,26 @@ export class TelegramMapper {
         return null;
       case 'create_group':
         this.hold(m);
-        return { pos, planned: [{ event: { ...base, id: this.id(m), type: 'community.updated', ...(typeof m.title === 'string' ? { name: m.title } : {}), ...(from ? { owner: from } : {}) } }] };
+        return {
+          pos,
+          planned: [
+            {
+              event: {
+                ...base,
+                id: this.id(m),
+                type: 'community.updated',
+                ...(typeof m.title === 'string' ? { name: m.title } : {}),
+                ...(from ? { owner: from } : {}),
+              },
+            },
+          ],
+        };
       case 'edit_group_title':
       case 'migrate_from_group':
-        if (typeof m.title !== 'string') { skip(`${m.action} without a title`); return null; }
+        if (typeof m.title !== 'string') {
+          skip(`${m.action} without a title`);
+          return null;
+        }
         return { pos, planned: [{ event: { ...base, id: this.id(m), type: 'community.updated', name: m.title } }] };
       default:
         skip(`service action ${typeof m.action === 'string' ? m.action : '(none)'}`);
@@ -149,7 +204,8 @@ export class TelegramMapper {
   }
 
   private hold(m: Msg): void {
-    if (this.waiting.length >= TelegramMapper.MAX_WAITING) throw new Error(`more than ${TelegramMapper.MAX_WAITING} join/leave service messages: split the export by date`);
+    if (this.waiting.length >= TelegramMapper.MAX_WAITING)
+      throw new Error(`more than ${TelegramMapper.MAX_WAITING} join/leave service messages: split the export by date`);
     this.waiting.push(m);
   }
 
@@ -168,11 +224,15 @@ export class TelegramMapper {
       const actor = peerIdOf(m.actor_id);
       const base = { platform: 'telegram', community: this.community, at };
       const planned: Planned[] = [];
-      const joined = (member: string, name: unknown, extra: Record<string, unknown>) => planned.push({
-        event: { ...base, id: this.id(m, member), type: 'member.joined', member, ...(typeof name === 'string' && name ? { name } : {}), ...extra },
-      });
+      const joined = (member: string, name: unknown, extra: Record<string, unknown>) =>
+        planned.push({
+          event: { ...base, id: this.id(m, member), type: 'member.joined', member, ...(typeof name === 'string' && name ? { name } : {}), ...extra },
+        });
       if (m.action === 'join_group_by_link' || m.action === 'join_group_by_request') {
-        if (actor === null) { issue({ pos, reason: `${m.action} without actor_id` }); continue; }
+        if (actor === null) {
+          issue({ pos, reason: `${m.action} without actor_id` });
+          continue;
+        }
         const inviter = this.resolve(m.inviter);
         joined(actor, m.actor, { method: 'link', ...(inviter && inviter !== actor ? { inviter } : {}) });
       } else {
@@ -182,12 +242,24 @@ export class TelegramMapper {
           const self = name === m.actor && actor !== null;
           const member = self ? actor : this.resolve(name);
           if (member === null) {
-            unknownName(pos, `${m.action === 'remove_members' ? 'a removed' : 'an invited'} member the export names without an id, and ` +
-              `${this.byName.has(String(name)) ? 'more than one user' : 'no user'} in the file has that name: skipped`);
+            unknownName(
+              pos,
+              `${m.action === 'remove_members' ? 'a removed' : 'an invited'} member the export names without an id, and ` +
+                `${this.byName.has(String(name)) ? 'more than one user' : 'no user'} in the file has that name: skipped`,
+            );
             continue;
           }
           if (m.action === 'remove_members') {
-            planned.push({ event: { ...base, id: this.id(m, member), type: 'member.left', member, reason: self ? 'quit' : 'removed', ...(self || !actor ? {} : { by: actor }) } });
+            planned.push({
+              event: {
+                ...base,
+                id: this.id(m, member),
+                type: 'member.left',
+                member,
+                reason: self ? 'quit' : 'removed',
+                ...(self || !actor ? {} : { by: actor }),
+              },
+            });
           } else joined(member, name, self ? { method: 'self' } : { method: 'invited', ...(actor ? { inviter: actor } : {}) });
         }
       }
@@ -197,8 +269,14 @@ export class TelegramMapper {
     if (this.chatName !== undefined && this.lastMs !== undefined) {
       // The chat's name as of the export, dated at its last message; floating (run.ts): a later export with more
       // messages but the same name is a duplicate, a renamed chat a new event.
-      const event = { platform: 'telegram', community: this.community, at: this.clock.format(this.lastMs), type: 'community.updated',
-        name: this.chatName, id: `tg-export:${this.community}:name:${shortHash(this.chatName)}` };
+      const event = {
+        platform: 'telegram',
+        community: this.community,
+        at: this.clock.format(this.lastMs),
+        type: 'community.updated',
+        name: this.chatName,
+        id: `tg-export:${this.community}:name:${shortHash(this.chatName)}`,
+      };
       out.push({ pos: 0, planned: [{ floating: true, event }] });
     }
     return out;

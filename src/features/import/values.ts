@@ -18,8 +18,8 @@ export function cellText(cell: Cell): string {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return '';
     const d = cell;
-    const time = d.getUTCHours() || d.getUTCMinutes() || d.getUTCSeconds()
-      ? ` ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` : '';
+    const time =
+      d.getUTCHours() || d.getUTCMinutes() || d.getUTCSeconds() ? ` ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` : '';
     return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}${time}`;
   }
   if (typeof cell === 'number') {
@@ -83,8 +83,11 @@ export function splitTags(text: string): string[] {
 }
 
 const METHODS: [RegExp, 'qr' | 'link' | 'invited' | 'added' | 'self'][] = [
-  [/^qr$|二维码|扫码|扫描/i, 'qr'], [/^link$|链接/i, 'link'], [/^invited$|邀请/i, 'invited'],
-  [/^added$|拉入|拉群|添加/i, 'added'], [/^self$|主动|自行|自己|搜索/i, 'self'],
+  [/^qr$|二维码|扫码|扫描/i, 'qr'],
+  [/^link$|链接/i, 'link'],
+  [/^invited$|邀请/i, 'invited'],
+  [/^added$|拉入|拉群|添加/i, 'added'],
+  [/^self$|主动|自行|自己|搜索/i, 'self'],
 ];
 
 /** How a member joined, from English keys or the usual Chinese words; anything else is `unknown`. */
@@ -94,8 +97,16 @@ export function joinMethod(text: string): 'qr' | 'link' | 'invited' | 'added' | 
 }
 
 const TIER_WORDS: Record<string, 'lead' | 'entry' | 'premium'> = {
-  lead: 'lead', entry: 'entry', premium: 'premium', 引流: 'lead', 引流品: 'lead', 入门: 'entry', 低价: 'entry',
-  高价: 'premium', 高端: 'premium', 正价: 'premium',
+  lead: 'lead',
+  entry: 'entry',
+  premium: 'premium',
+  引流: 'lead',
+  引流品: 'lead',
+  入门: 'entry',
+  低价: 'entry',
+  高价: 'premium',
+  高端: 'premium',
+  正价: 'premium',
 };
 
 export function parseTier(text: string): Parsed<'lead' | 'entry' | 'premium'> {

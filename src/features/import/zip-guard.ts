@@ -18,10 +18,20 @@ const MAX_ENTRIES = 10_000;
 /** A workbook refused before inflating it: unreadable, or a possible decompression bomb. */
 export class ZipBombError extends ImportFileError {}
 
-interface Entry { name: string; method: number; compressed: number; uncompressed: number; localOffset: number }
+interface Entry {
+  name: string;
+  method: number;
+  compressed: number;
+  uncompressed: number;
+  localOffset: number;
+}
 
 /** Random access to the file or the in-memory body. */
-interface Source { size: number; read(offset: number, length: number): Buffer; close(): void }
+interface Source {
+  size: number;
+  read(offset: number, length: number): Buffer;
+  close(): void;
+}
 
 function open(source: string | Buffer): Source {
   if (typeof source !== 'string') {
@@ -48,7 +58,11 @@ function entries(src: Source): Entry[] {
   const tailLen = Math.min(src.size, 22 + 0xffff);
   const tail = src.read(src.size - tailLen, tailLen);
   let eocd = -1;
-  for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  for (let i = tail.length - 22; i >= 0; i--)
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) throw bad('no zip central directory');
   let count = tail.readUInt16LE(eocd + 10);
   let cdSize = tail.readUInt32LE(eocd + 12);
@@ -68,17 +82,27 @@ function entries(src: Source): Entry[] {
   const out: Entry[] = [];
   for (let p = 0, i = 0; i < count; i++) {
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw bad('damaged central directory');
-    const nameLen = cd.readUInt16LE(p + 28), extraLen = cd.readUInt16LE(p + 30), commentLen = cd.readUInt16LE(p + 32);
+    const nameLen = cd.readUInt16LE(p + 28),
+      extraLen = cd.readUInt16LE(p + 30),
+      commentLen = cd.readUInt16LE(p + 32);
     const e: Entry = {
-      name: cd.toString('utf8', p + 46, p + 46 + nameLen), method: cd.readUInt16LE(p + 10),
-      compressed: cd.readUInt32LE(p + 20), uncompressed: cd.readUInt32LE(p + 24), localOffset: cd.readUInt32LE(p + 42),
+      name: cd.toString('utf8', p + 46, p + 46 + nameLen),
+      method: cd.readUInt16LE(p + 10),
+      compressed: cd.readUInt32LE(p + 20),
+      uncompressed: cd.readUInt32LE(p + 24),
+      localOffset: cd.readUInt32LE(p + 42),
     };
     // zip64 extended information: the fields that are 0xFFFFFFFF above, in order.
     for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen;) {
-      const id = cd.readUInt16LE(x), len = cd.readUInt16LE(x + 2);
+      const id = cd.readUInt16LE(x),
+        len = cd.readUInt16LE(x + 2);
       if (id === 0x0001) {
         let f = x + 4;
-        const next = () => { const v = f + 8 <= x + 4 + len ? Number(cd.readBigUInt64LE(f)) : NaN; f += 8; return v; };
+        const next = () => {
+          const v = f + 8 <= x + 4 + len ? Number(cd.readBigUInt64LE(f)) : NaN;
+          f += 8;
+          return v;
+        };
         if (e.uncompressed === 0xffffffff) e.uncompressed = next();
         if (e.compressed === 0xffffffff) e.compressed = next();
         if (e.localOffset === 0xffffffff) e.localOffset = next();
@@ -136,14 +160,20 @@ export async function checkXlsxSize(source: string | Buffer): Promise<void> {
     const list = entries(src);
     const total = list.reduce((s, e) => s + e.uncompressed, 0);
     if (total > MAX_XLSX_UNCOMPRESSED_BYTES) {
-      throw new ZipBombError(`XLSX: the workbook inflates to ${mib(total)} (at most ${mib(MAX_XLSX_UNCOMPRESSED_BYTES)}); refused as a possible decompression bomb: split it or save it as CSV`);
+      throw new ZipBombError(
+        `XLSX: the workbook inflates to ${mib(total)} (at most ${mib(MAX_XLSX_UNCOMPRESSED_BYTES)}); refused as a possible decompression bomb: split it or save it as CSV`,
+      );
     }
     const strings = list.filter((e) => /(^|\/)sharedStrings\.xml$/i.test(e.name)).reduce((s, e) => s + e.uncompressed, 0);
     if (strings > MAX_SHARED_STRINGS_BYTES) {
-      throw new ZipBombError(`XLSX: the shared strings inflate to ${mib(strings)} (at most ${mib(MAX_SHARED_STRINGS_BYTES)}); refused: split the workbook or save it as CSV`);
+      throw new ZipBombError(
+        `XLSX: the shared strings inflate to ${mib(strings)} (at most ${mib(MAX_SHARED_STRINGS_BYTES)}); refused: split the workbook or save it as CSV`,
+      );
     }
     if (total > RATIO_FLOOR_BYTES && total > MAX_XLSX_RATIO * src.size) {
-      throw new ZipBombError(`XLSX: the workbook inflates to ${mib(total)} from a ${mib(src.size)} file (more than ${MAX_XLSX_RATIO}×); refused as a possible decompression bomb`);
+      throw new ZipBombError(
+        `XLSX: the workbook inflates to ${mib(total)} from a ${mib(src.size)} file (more than ${MAX_XLSX_RATIO}×); refused as a possible decompression bomb`,
+      );
     }
     for (const e of list) await verifyEntry(src, e);
   } finally {

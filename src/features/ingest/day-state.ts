@@ -9,7 +9,14 @@ import { chunks } from '../../storage/chunks.js';
 import { MEMBER_DAYS_ADD } from './bulk-specs.js';
 
 type Trx = Transaction<Schema>;
-export interface DayCount { member_id: number; community_id: number; day: number; messages: number; checkins: number; orders: number }
+export interface DayCount {
+  member_id: number;
+  community_id: number;
+  day: number;
+  messages: number;
+  checkins: number;
+  orders: number;
+}
 
 export class DayState {
   private readonly days = new Map<string, DayCount>();
@@ -49,8 +56,14 @@ export async function rebuildDayState(trx: Trx, bucketer: DayBucketer, chunk = 5
   let events = 0;
   let after = 0;
   for (;;) {
-    const rows = await trx.selectFrom('events').select(['seq', 'type', 'at_ms', 'member_id', 'community_id'])
-      .where('seq', '>', after).where('type', 'in', ['message.sent', 'checkin.done', 'order.paid']).orderBy('seq').limit(chunk).execute();
+    const rows = await trx
+      .selectFrom('events')
+      .select(['seq', 'type', 'at_ms', 'member_id', 'community_id'])
+      .where('seq', '>', after)
+      .where('type', 'in', ['message.sent', 'checkin.done', 'order.paid'])
+      .orderBy('seq')
+      .limit(chunk)
+      .execute();
     if (rows.length === 0) break;
     for (const r of rows) state.add(r.type, Number(r.at_ms), Number(r.member_id), r.community_id === null ? null : Number(r.community_id));
     await state.flush(trx);

@@ -9,7 +9,13 @@ import { compareEvents } from '../../domain/events/types.js';
 import { lookupMembers } from './resolve.js';
 import { bulkWrite } from '../../storage/bulk.js';
 import {
-  MEMBER_FIRST_JOIN, MEMBER_PROFILE, MEMBER_TAGS_INSERT, MEMBERSHIP_SPANS_INSERT, MEMBERSHIPS_INSERT, ORDER_REFUNDS_INSERT, ORDERS_INSERT,
+  MEMBER_FIRST_JOIN,
+  MEMBER_PROFILE,
+  MEMBER_TAGS_INSERT,
+  MEMBERSHIP_SPANS_INSERT,
+  MEMBERSHIPS_INSERT,
+  ORDER_REFUNDS_INSERT,
+  ORDERS_INSERT,
 } from './bulk-specs.js';
 
 type Trx = Transaction<Schema>;
@@ -25,8 +31,12 @@ export async function graphEventsOf(trx: Trx, memberIds: number[]): Promise<Memb
 async function eventsOfMembers(trx: Trx, memberIds: number[], types: string[]): Promise<MemberRows> {
   const out = new Map<number, StoredRow[]>();
   for (const part of chunks(memberIds, 500)) {
-    const rows = await trx.selectFrom('events').select([...ROW, 'member_id'])
-      .where('member_id', 'in', part).where('type', 'in', types).execute();
+    const rows = await trx
+      .selectFrom('events')
+      .select([...ROW, 'member_id'])
+      .where('member_id', 'in', part)
+      .where('type', 'in', types)
+      .execute();
     for (const r of rows) {
       const id = Number(r.member_id);
       let list = out.get(id);
@@ -52,14 +62,18 @@ export async function recomputeMemberships(trx: Trx, memberIds: number[], byMemb
     let first: (typeof firsts)[number] = { id: s.id, at: null, channel: null, inviter: null, community: null };
     let firstEvent: MembershipState['first_event'] = null;
     for (const m of s.list) {
-      const inviter = m.first_inviter_key ? inviters.get(m.first_inviter_key) ?? null : null;
+      const inviter = m.first_inviter_key ? (inviters.get(m.first_inviter_key) ?? null) : null;
       const { first_inviter_key: _k, spans: memberSpans, first_event: ev, ...rest } = m;
       rows.push({ ...rest, member_id: s.id, first_inviter_id: inviter });
       for (const sp of memberSpans) spans.push({ member_id: s.id, community_id: m.community_id, ...sp });
       // The member's first join across communities; equal instants go by the ledger's order (platform, event id).
       if (m.first_join_at === null || ev === null) continue;
-      const earlier = first.at === null || m.first_join_at < first.at || (m.first_join_at === first.at && firstEvent !== null &&
-        compareEvents({ atMs: 0, platform: ev.platform, id: ev.id }, { atMs: 0, platform: firstEvent.platform, id: firstEvent.id }) < 0);
+      const earlier =
+        first.at === null ||
+        m.first_join_at < first.at ||
+        (m.first_join_at === first.at &&
+          firstEvent !== null &&
+          compareEvents({ atMs: 0, platform: ev.platform, id: ev.id }, { atMs: 0, platform: firstEvent.platform, id: firstEvent.id }) < 0);
       if (earlier) {
         first = { id: s.id, at: m.first_join_at, channel: m.first_channel, inviter, community: m.community_id };
         firstEvent = ev;
@@ -73,9 +87,17 @@ export async function recomputeMemberships(trx: Trx, memberIds: number[], byMemb
   }
   await bulkWrite(trx, MEMBERSHIPS_INSERT, rows);
   if (spansToo) await bulkWrite(trx, MEMBERSHIP_SPANS_INSERT, spans);
-  await bulkWrite(trx, MEMBER_FIRST_JOIN, firsts.map((f) => ({
-    id: f.id, first_join_at: f.at, first_channel: f.channel, first_inviter_id: f.inviter, first_community_id: f.community,
-  })));
+  await bulkWrite(
+    trx,
+    MEMBER_FIRST_JOIN,
+    firsts.map((f) => ({
+      id: f.id,
+      first_join_at: f.at,
+      first_channel: f.channel,
+      first_inviter_id: f.inviter,
+      first_community_id: f.community,
+    })),
+  );
 }
 
 export async function recomputeProfiles(trx: Trx, memberIds: number[], byMember: MemberRows): Promise<void> {
@@ -85,7 +107,11 @@ export async function recomputeProfiles(trx: Trx, memberIds: number[], byMember:
     const p = foldProfile(only(byMember.get(id), ['member.profile', 'member.joined']));
     for (const tag of p.tags) tagRows.push({ member_id: id, tag });
     return {
-      id, name: p.name, name_folded: p.name?.toLowerCase() ?? null, phone: p.phone, first_phone_at: p.first_phone_at,
+      id,
+      name: p.name,
+      name_folded: p.name?.toLowerCase() ?? null,
+      phone: p.phone,
+      first_phone_at: p.first_phone_at,
       attributes: JSON.stringify(p.attributes),
     };
   });
@@ -96,8 +122,11 @@ export async function recomputeProfiles(trx: Trx, memberIds: number[], byMember:
 
 export async function recomputeOrders(trx: Trx, orderKeys: Set<string>, refundsToo = true): Promise<void> {
   for (const part of chunks([...orderKeys], 500)) {
-    const rows = await trx.selectFrom('events').select([...ROW, 'member_id', 'order_key'])
-      .where('order_key', 'in', part).execute();
+    const rows = await trx
+      .selectFrom('events')
+      .select([...ROW, 'member_id', 'order_key'])
+      .where('order_key', 'in', part)
+      .execute();
     const grouped = new Map<string, typeof rows>();
     for (const r of rows) {
       let list = grouped.get(r.order_key!);
@@ -115,7 +144,8 @@ export async function recomputeOrders(trx: Trx, orderKeys: Set<string>, refundsT
       if (!o) continue;
       const { member_event, refunds: applied, ...rest } = o;
       const i = k.indexOf('\u001f');
-      const platform = k.slice(0, i), order_id = k.slice(i + 1);
+      const platform = k.slice(0, i),
+        order_id = k.slice(i + 1);
       inserts.push({ ...rest, platform, order_id, member_id: member_event.member_id });
       for (const r of applied) refunds.push({ platform, order_id, ...r, member_id: member_event.member_id, community_id: rest.community_id });
     }
@@ -126,12 +156,19 @@ export async function recomputeOrders(trx: Trx, orderKeys: Set<string>, refundsT
 
 export async function recomputeCommunities(trx: Trx, ids: number[]): Promise<void> {
   for (const part of chunks(ids, 500)) {
-    const rows = await trx.selectFrom('events').select([...ROW]).where('community_id', 'in', part)
-      .where('type', '=', 'community.updated').execute();
+    const rows = await trx
+      .selectFrom('events')
+      .select([...ROW])
+      .where('community_id', 'in', part)
+      .where('type', '=', 'community.updated')
+      .execute();
     for (const id of part) {
       const s = foldCommunity(rows.filter((r) => Number(r.community_id) === id));
-      await trx.updateTable('communities').set({ name: s.name, owner: s.owner, admins: JSON.stringify(s.admins) })
-        .where('id', '=', id).execute();
+      await trx
+        .updateTable('communities')
+        .set({ name: s.name, owner: s.owner, admins: JSON.stringify(s.admins) })
+        .where('id', '=', id)
+        .execute();
     }
   }
 }
@@ -160,9 +197,24 @@ export async function mergeMembers(trx: Trx, winner: number, loser: number): Pro
   await trx.deleteFrom('memberships').where('member_id', '=', loser).execute();
   await trx.deleteFrom('membership_spans').where('member_id', '=', loser).execute();
   await trx.deleteFrom('member_tags').where('member_id', '=', loser).execute();
-  await trx.updateTable('members').set({ merged_into: winner }).where((eb) => eb.or([eb('id', '=', loser), eb('merged_into', '=', loser)])).execute();
-  await trx.updateTable('members').set({
-    name: null, name_folded: null, phone: null, first_phone_at: null, first_join_at: null, first_channel: null, first_inviter_id: null,
-    first_community_id: null, attributes: '{}',
-  }).where('id', '=', loser).execute();
+  await trx
+    .updateTable('members')
+    .set({ merged_into: winner })
+    .where((eb) => eb.or([eb('id', '=', loser), eb('merged_into', '=', loser)]))
+    .execute();
+  await trx
+    .updateTable('members')
+    .set({
+      name: null,
+      name_folded: null,
+      phone: null,
+      first_phone_at: null,
+      first_join_at: null,
+      first_channel: null,
+      first_inviter_id: null,
+      first_community_id: null,
+      attributes: '{}',
+    })
+    .where('id', '=', loser)
+    .execute();
 }

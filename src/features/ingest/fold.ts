@@ -3,15 +3,25 @@
 import { compareEvents } from '../../domain/events/types.js';
 import type { OrdersTable } from '../../storage/schema.js';
 
-export interface StoredRow { platform: string; event_id: string; type: string; at_ms: number; community_id: number | null; body: string }
+export interface StoredRow {
+  platform: string;
+  event_id: string;
+  type: string;
+  at_ms: number;
+  community_id: number | null;
+  body: string;
+}
 type Parsed = StoredRow & { data: Record<string, unknown> };
 
 function sortRows(rows: StoredRow[]): Parsed[] {
   const parsed = rows.map((r) => ({ ...r, at_ms: Number(r.at_ms), data: JSON.parse(r.body) as Record<string, unknown> }));
   // At equal instants a leave comes after a join (docs/spec/metrics.md), then the ledger's order.
   const rank = (t: string) => (t === 'member.left' ? 1 : 0);
-  return parsed.sort((a, b) => (a.at_ms !== b.at_ms ? a.at_ms - b.at_ms : rank(a.type) - rank(b.type)) ||
-    compareEvents({ atMs: a.at_ms, platform: a.platform, id: a.event_id }, { atMs: b.at_ms, platform: b.platform, id: b.event_id }));
+  return parsed.sort(
+    (a, b) =>
+      (a.at_ms !== b.at_ms ? a.at_ms - b.at_ms : rank(a.type) - rank(b.type)) ||
+      compareEvents({ atMs: a.at_ms, platform: a.platform, id: a.event_id }, { atMs: b.at_ms, platform: b.platform, id: b.event_id }),
+  );
 }
 
 export interface MembershipState {
@@ -40,8 +50,20 @@ export function foldMemberships(rows: StoredRow[]): MembershipState[] {
     const cid = Number(r.community_id);
     let m = out.get(cid);
     if (!m) {
-      m = { community_id: cid, first_join_at: null, first_channel: null, first_inviter_key: null, first_method: null, first_event: null,
-        last_join_at: null, last_left_at: null, present: 0, joins: 0, leaves: 0, spans: [] };
+      m = {
+        community_id: cid,
+        first_join_at: null,
+        first_channel: null,
+        first_inviter_key: null,
+        first_method: null,
+        first_event: null,
+        last_join_at: null,
+        last_left_at: null,
+        present: 0,
+        joins: 0,
+        leaves: 0,
+        spans: [],
+      };
       out.set(cid, m);
     }
     if (r.type === 'member.joined') {

@@ -18,10 +18,22 @@ const join = (id: string, member: string) => ({ id, type: 'member.joined', commu
 
 describe.each(dialects)('ingest hooks (%s)', (dialect) => {
   let t: TestDatabase | undefined;
-  afterEach(async () => { await t?.drop(); t = undefined; });
+  afterEach(async () => {
+    await t?.drop();
+    t = undefined;
+  });
 
-  const eventCount = async () => Number((await t!.database.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const mark = async (key: string) => (await t!.database.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null;
+  const eventCount = async () =>
+    Number(
+      (
+        await t!.database.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const mark = async (key: string) =>
+    (await t!.database.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null;
 
   /** A hook that logs its calls and writes a settings row in the batch's transaction. */
   function recorder(name: string, log: string[]): IngestHook {
@@ -30,9 +42,19 @@ describe.each(dialects)('ingest hooks (%s)', (dialect) => {
       async inTransaction(trx, batch) {
         log.push(`${name}:in:${batch.events.length}`);
         // Inside the transaction the batch's events are there to read.
-        const n = Number((await trx.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-        await trx.insertInto('settings').values({ key: `hook:${name}`, value: String(n) })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(n) })).execute();
+        const n = Number(
+          (
+            await trx
+              .selectFrom('events')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+        await trx
+          .insertInto('settings')
+          .values({ key: `hook:${name}`, value: String(n) })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(n) }))
+          .execute();
       },
       async afterCommit(batch) {
         log.push(`${name}:after:${batch.events.length}`);
@@ -57,7 +79,15 @@ describe.each(dialects)('ingest hooks (%s)', (dialect) => {
   it('a failing hook rolls the batch back with what earlier hooks wrote, and nothing runs after commit', async () => {
     t = await createTestDatabase(dialect);
     const log: string[] = [];
-    const failing: IngestHook = { name: 'failing', async inTransaction() { throw new Error('hook failed'); }, async afterCommit() { log.push('failing:after'); } };
+    const failing: IngestHook = {
+      name: 'failing',
+      async inTransaction() {
+        throw new Error('hook failed');
+      },
+      async afterCommit() {
+        log.push('failing:after');
+      },
+    };
     const ctx: IngestContext = { database: t.database, hooks: [recorder('a', log), failing] };
     await expect(ingestBatch(ctx, [item(1, join('e1', 'u1'))])).rejects.toThrow('hook failed');
     expect(log).toEqual(['a:in:1']);
@@ -70,10 +100,18 @@ describe.each(dialects)('ingest hooks (%s)', (dialect) => {
     const seen: { type: string; memberId: number | null; communityId: number | null }[] = [];
     const ctx: IngestContext = {
       database: t.database,
-      hooks: [{ name: 'seen', async inTransaction(_trx, b) { for (const e of b.events) seen.push({ type: e.event.type, memberId: e.memberId, communityId: e.communityId }); } }],
+      hooks: [
+        {
+          name: 'seen',
+          async inTransaction(_trx, b) {
+            for (const e of b.events) seen.push({ type: e.event.type, memberId: e.memberId, communityId: e.communityId });
+          },
+        },
+      ],
     };
     await ingestBatch(ctx, [
-      item(1, join('e1', 'u1')), item(2, join('e2', 'u2')),
+      item(1, join('e1', 'u1')),
+      item(2, join('e2', 'u2')),
       item(3, { id: 'e3', type: 'member.linked', member: 'u1', other_platform: 'wecom', other_member: 'u2', at: '2026-11-01T11:00:00+08:00' }),
     ]);
     const ids = await t.database.db.selectFrom('identities').select(['member_id']).execute();
@@ -85,7 +123,9 @@ describe.each(dialects)('ingest hooks (%s)', (dialect) => {
   it('refuses a context without hooks (plain JavaScript callers), before storing anything', async () => {
     t = await createTestDatabase(dialect);
     const untyped = JSON.parse('{}') as { hooks: IngestContext['hooks'] };
-    await expect(ingestBatch({ database: t.database, hooks: untyped.hooks }, [item(1, join('e1', 'u1'))])).rejects.toThrow(/no hooks.*ingestContextFor/);
+    await expect(ingestBatch({ database: t.database, hooks: untyped.hooks }, [item(1, join('e1', 'u1'))])).rejects.toThrow(
+      /no hooks.*ingestContextFor/,
+    );
     expect(await eventCount()).toBe(0);
   });
 });

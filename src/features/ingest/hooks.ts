@@ -6,10 +6,17 @@ import type { Schema } from '../../storage/schema.js';
 import type { LedgerEvent } from '../../domain/events/types.js';
 
 /** An accepted event with our ids (members after this batch's merges). */
-export interface StoredEvent { event: LedgerEvent; atMs: number; memberId: number | null; communityId: number | null }
+export interface StoredEvent {
+  event: LedgerEvent;
+  atMs: number;
+  memberId: number | null;
+  communityId: number | null;
+}
 
 /** What one batch added to the ledger (never empty: a batch of duplicates calls no hook). */
-export interface AcceptedBatch { events: readonly StoredEvent[] }
+export interface AcceptedBatch {
+  events: readonly StoredEvent[];
+}
 
 export interface IngestHook {
   /** Who registered it (named in errors). */
@@ -36,7 +43,9 @@ export async function runAfterCommit(hooks: readonly IngestHook[], batch: Accept
  */
 export function checkHooks(hooks: unknown): asserts hooks is readonly IngestHook[] {
   if (!Array.isArray(hooks)) {
-    throw new TypeError('ingest: the context has no hooks — build it with ingestContextFor() (features/ingest-hooks.ts), ' +
-      'so live rules and the dashboard cache see every batch');
+    throw new TypeError(
+      'ingest: the context has no hooks — build it with ingestContextFor() (features/ingest-hooks.ts), ' +
+        'so live rules and the dashboard cache see every batch',
+    );
   }
 }

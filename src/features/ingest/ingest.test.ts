@@ -8,7 +8,10 @@ const ev = (o: Record<string, unknown>) => JSON.stringify({ platform: 'wecom', .
 
 describe.each(dialects)('ingest (%s)', (dialect) => {
   let t: TestDatabase | undefined;
-  afterEach(async () => { await t?.drop(); t = undefined; });
+  afterEach(async () => {
+    await t?.drop();
+    t = undefined;
+  });
 
   async function ingest(lines: string[], batch = 3) {
     const s = new IngestSession({ database: t!.database, hooks: [] }, batch);
@@ -44,7 +47,10 @@ describe.each(dialects)('ingest (%s)', (dialect) => {
     t = await createTestDatabase(dialect);
     const a = { id: 'k1', platform: 'wecom', type: 'checkin.done', at: '2026-11-01T10:00:00+08:00', member: 'u1', challenge: 'A' };
     await ingest([JSON.stringify(a)]);
-    const reordered = JSON.stringify({ challenge: 'A', member: 'u1', at: a.at, type: a.type, platform: 'wecom', id: 'k1' }, null, 1).replace(/\n/g, '');
+    const reordered = JSON.stringify({ challenge: 'A', member: 'u1', at: a.at, type: a.type, platform: 'wecom', id: 'k1' }, null, 1).replace(
+      /\n/g,
+      '',
+    );
     const changed = JSON.stringify({ ...a, challenge: 'B' });
     const r = await ingest([changed, changed, reordered], 10);
     expect(r).toMatchObject({ accepted: 0, duplicates: 1, rejected_count: 2 });

@@ -5,11 +5,17 @@ export const MAX_LINE_BYTES = 1024 * 1024;
 export type LineItem = { line: number; text: string } | { line: number; tooLong: number };
 
 /** Lines one by one (convenient); readLineBatches is the fast form, one array per input chunk. */
-export async function* readLines(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<LineItem> {
+export async function* readLines(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  maxBytes = MAX_LINE_BYTES,
+): AsyncGenerator<LineItem> {
   for await (const batch of readLineBatches(source, maxBytes)) yield* batch;
 }
 
-export async function* readLineBatches(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<LineItem[]> {
+export async function* readLineBatches(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  maxBytes = MAX_LINE_BYTES,
+): AsyncGenerator<LineItem[]> {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let parts: Buffer[] = [];
   let size = 0;

@@ -3,7 +3,10 @@ import { TooLargeError } from '../../domain/errors.js';
 
 export class BodyTooLargeError extends TooLargeError {
   /** `hint` says what the caller can do instead (split the file, send several requests). */
-  constructor(readonly limit: number, hint?: string) {
+  constructor(
+    readonly limit: number,
+    hint?: string,
+  ) {
     super(`request body exceeds ${limit} bytes${hint ? `; ${hint}` : ''} (nothing was stored)`, 'body_too_large');
   }
 }

@@ -14,8 +14,12 @@ async function lookup(trx: Trx, table: 'identities' | 'communities', keys: Itera
   const found = new Map<string, number>();
   for (const [platform, ids] of byPlatform(keys)) {
     for (const part of chunks(ids, 500)) {
-      const rows = await trx.selectFrom(table).select(['external_id', `${idColumn} as id`])
-        .where('platform', '=', platform).where('external_id', 'in', part).execute() as { external_id: string; id: number }[];
+      const rows = (await trx
+        .selectFrom(table)
+        .select(['external_id', `${idColumn} as id`])
+        .where('platform', '=', platform)
+        .where('external_id', 'in', part)
+        .execute()) as { external_id: string; id: number }[];
       for (const r of rows) found.set(key(platform, r.external_id), Number(r.id));
     }
   }
@@ -25,7 +29,10 @@ async function lookup(trx: Trx, table: 'identities' | 'communities', keys: Itera
 export const lookupMembers = (trx: Trx, keys: Iterable<string>) => lookup(trx, 'identities', keys);
 
 async function nextId(trx: Trx, table: 'members' | 'communities'): Promise<number> {
-  const row = await trx.selectFrom(table).select(sql<number>`coalesce(max(id), 0)`.as('m')).executeTakeFirst();
+  const row = await trx
+    .selectFrom(table)
+    .select(sql<number>`coalesce(max(id), 0)`.as('m'))
+    .executeTakeFirst();
   return Number(row?.m ?? 0) + 1;
 }
 
@@ -53,10 +60,14 @@ export async function resolveCommunities(trx: Trx, keys: Set<string>): Promise<M
   const missing = [...keys].filter((k) => !found.has(k));
   if (missing.length === 0) return found;
   let id = await nextId(trx, 'communities');
-  await bulkWrite(trx, COMMUNITIES_INSERT, missing.map((k) => {
-    const i = k.indexOf('\u001f');
-    found.set(k, id);
-    return { id: id++, platform: k.slice(0, i), external_id: k.slice(i + 1) };
-  }));
+  await bulkWrite(
+    trx,
+    COMMUNITIES_INSERT,
+    missing.map((k) => {
+      const i = k.indexOf('\u001f');
+      found.set(k, id);
+      return { id: id++, platform: k.slice(0, i), external_id: k.slice(i + 1) };
+    }),
+  );
   return found;
 }

@@ -9,43 +9,58 @@ import { readLineBatches } from './lines.js';
 import { readBoundedBody } from './read-body.js';
 import { IngestSession, MAX_KEPT_REJECTIONS } from './session.js';
 
-const IngestSummary = z.object({
-  accepted: z.number().int().openapi({ description: 'Events stored by this request' }),
-  duplicates: z.number().int().openapi({ description: 'Events already in the ledger with the same body' }),
-  rejected: z.array(z.object({
-    line: z.number().int().openapi({ description: 'The 1-based line (NDJSON) or item index (JSON array)' }),
-    reason: z.string().openapi({ description: 'What is wrong, naming the field' }),
-  })).openapi({ description: `The first ${MAX_KEPT_REJECTIONS} rejections, by line` }),
-  rejected_count: z.number().int().openapi({ description: 'All rejections' }),
-}).openapi('IngestSummary');
+const IngestSummary = z
+  .object({
+    accepted: z.number().int().openapi({ description: 'Events stored by this request' }),
+    duplicates: z.number().int().openapi({ description: 'Events already in the ledger with the same body' }),
+    rejected: z
+      .array(
+        z.object({
+          line: z.number().int().openapi({ description: 'The 1-based line (NDJSON) or item index (JSON array)' }),
+          reason: z.string().openapi({ description: 'What is wrong, naming the field' }),
+        }),
+      )
+      .openapi({ description: `The first ${MAX_KEPT_REJECTIONS} rejections, by line` }),
+    rejected_count: z.number().int().openapi({ description: 'All rejections' }),
+  })
+  .openapi('IngestSummary');
 
 const LINE_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'text/plain', 'application/octet-stream'];
 
-const route = defineRoute({ policy: 'owner', audit: 'ledger.ingest', errors: [413, 415] }, {
-  method: 'post', path: '/api/v1/events', tags: ['ledger'],
-  summary: 'Ingest events (NDJSON, or a JSON array with application/json)',
-  description: 'Each line is validated on its own; good lines are stored even when others are rejected. ' +
-    'The reply comes after the accepted events are committed. Duplicates (same platform and id, same body) are counted, ' +
-    'conflicts (same platform and id, different body) rejected. For a JSON array, `line` is the 1-based item index. ' +
-    `Lines are also accepted as ${LINE_TYPES.slice(1).join(', ')}. Events: docs/spec/events.md.`,
-  request: {
-    body: {
-      required: true,
-      content: {
-        'application/x-ndjson': { schema: z.string().openapi({ description: 'One event (a JSON object) per line' }) },
-        // A plain schema, not zod: the handler reads the body itself within the size limit, so no validator may
-        // read it first.
-        'application/json': {
-          schema: {
-            description: 'An array of events, or one event (each a JSON object, docs/spec/events.md)',
-            oneOf: [{ type: 'array', items: { type: 'object', additionalProperties: true } }, { type: 'object', additionalProperties: true }],
+const route = defineRoute(
+  { policy: 'owner', audit: 'ledger.ingest', errors: [413, 415] },
+  {
+    method: 'post',
+    path: '/api/v1/events',
+    tags: ['ledger'],
+    summary: 'Ingest events (NDJSON, or a JSON array with application/json)',
+    description:
+      'Each line is validated on its own; good lines are stored even when others are rejected. ' +
+      'The reply comes after the accepted events are committed. Duplicates (same platform and id, same body) are counted, ' +
+      'conflicts (same platform and id, different body) rejected. For a JSON array, `line` is the 1-based item index. ' +
+      `Lines are also accepted as ${LINE_TYPES.slice(1).join(', ')}. Events: docs/spec/events.md.`,
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/x-ndjson': { schema: z.string().openapi({ description: 'One event (a JSON object) per line' }) },
+          // A plain schema, not zod: the handler reads the body itself within the size limit, so no validator may
+          // read it first.
+          'application/json': {
+            schema: {
+              description: 'An array of events, or one event (each a JSON object, docs/spec/events.md)',
+              oneOf: [
+                { type: 'array', items: { type: 'object', additionalProperties: true } },
+                { type: 'object', additionalProperties: true },
+              ],
+            },
           },
         },
       },
     },
+    responses: jsonAnswer(IngestSummary, 'Ingest summary'),
   },
-  responses: jsonAnswer(IngestSummary, 'Ingest summary'),
-});
+);
 
 export function registerIngestRoutes(app: OpenAPIHono, ctx: AppContext): void {
   app.openapi(route, async (c) => {

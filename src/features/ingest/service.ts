@@ -14,12 +14,17 @@ import { dayBucketerFor } from '../../domain/time/zone.js';
 import { DEFAULT_SETTINGS } from '../workspace/settings.js';
 import { chunks, key } from '../../storage/chunks.js';
 import { lookupMembers, resolveCommunities, resolveMembers } from './resolve.js';
-import {
-  graphEventsOf, mergeMembers, recomputeCommunities, recomputeMemberships, recomputeOrders, recomputeProfiles,
-} from './derive.js';
+import { graphEventsOf, mergeMembers, recomputeCommunities, recomputeMemberships, recomputeOrders, recomputeProfiles } from './derive.js';
 
-export interface Rejection { line: number; reason: string }
-export interface BatchResult { accepted: number; duplicates: number; rejected: Rejection[] }
+export interface Rejection {
+  line: number;
+  reason: string;
+}
+export interface BatchResult {
+  accepted: number;
+  duplicates: number;
+  rejected: Rejection[];
+}
 export interface IngestContext {
   database: Database;
   /**
@@ -30,7 +35,10 @@ export interface IngestContext {
   /** false skips the analytics-only derived state (member_days, spans, applied refunds): benchmarks only. */
   analytics?: boolean;
 }
-export interface BatchItem { line: number; value: AcceptedEvent }
+export interface BatchItem {
+  line: number;
+  value: AcceptedEvent;
+}
 
 const memberKeysOf = (e: LedgerEvent): string[] => {
   const out: string[] = [];
@@ -52,10 +60,11 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
 
     // 1. Duplicates and conflicts. Every delivery of an id is judged against the first accepted body: the stored
     // one, or else the first in this batch — so a repeated conflicting delivery is a conflict each time.
-    const conflict = (it: BatchItem) => result.rejected.push({
-      line: it.line,
-      reason: `id: conflict — event ${JSON.stringify(it.value.event.id)} on platform ${it.value.event.platform} was already accepted with a different body`,
-    });
+    const conflict = (it: BatchItem) =>
+      result.rejected.push({
+        line: it.line,
+        reason: `id: conflict — event ${JSON.stringify(it.value.event.id)} on platform ${it.value.event.platform} was already accepted with a different body`,
+      });
     const deliveries = new Map<string, BatchItem[]>();
     const byPlat = new Map<string, string[]>();
     for (const it of items) {
@@ -71,8 +80,12 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
     const stored = new Map<string, string>();
     for (const [platform, ids] of byPlat) {
       for (const part of chunks(ids, 500)) {
-        const rows = await trx.selectFrom('events').select(['event_id', 'body'])
-          .where('platform', '=', platform).where('event_id', 'in', part).execute();
+        const rows = await trx
+          .selectFrom('events')
+          .select(['event_id', 'body'])
+          .where('platform', '=', platform)
+          .where('event_id', 'in', part)
+          .execute();
         for (const r of rows) stored.set(key(platform, r.event_id), r.body);
       }
     }
@@ -126,13 +139,17 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
     };
     const membershipTouched = new Set<number>();
     const profileTouched = new Set<number>();
-    const links = events.filter((x) => x.event.type === 'member.linked').sort((a, b) => compareEvents(
-      { atMs: a.atMs, platform: a.event.platform, id: a.event.id }, { atMs: b.atMs, platform: b.event.platform, id: b.event.id }));
+    const links = events
+      .filter((x) => x.event.type === 'member.linked')
+      .sort((a, b) =>
+        compareEvents({ atMs: a.atMs, platform: a.event.platform, id: a.event.id }, { atMs: b.atMs, platform: b.event.platform, id: b.event.id }),
+      );
     for (const { event: e } of links) {
       if (e.type !== 'member.linked') continue;
       const pair = [key(e.platform, e.member), key(e.other_platform, e.other_member)];
       const ids = await lookupMembers(trx, pair);
-      const a = ids.get(pair[0]!)!, b = ids.get(pair[1]!)!;
+      const a = ids.get(pair[0]!)!,
+        b = ids.get(pair[1]!)!;
       if (a === b) continue;
       const [winner, loser] = a < b ? [a, b] : [b, a];
       await mergeMembers(trx, winner, loser);
@@ -167,7 +184,10 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
     // 5. The hooks, in this same commit (live rules' outbox rows, the dashboard cache's invalidation).
     const batch: AcceptedBatch = {
       events: events.map(({ event, atMs }, i) => ({
-        event, atMs, memberId: rows[i]!.member_id === null ? null : final(rows[i]!.member_id!), communityId: rows[i]!.community_id,
+        event,
+        atMs,
+        memberId: rows[i]!.member_id === null ? null : final(rows[i]!.member_id!),
+        communityId: rows[i]!.community_id,
       })),
     };
     await runInTransaction(ctx.hooks, trx, batch);

@@ -22,7 +22,10 @@ export class IngestSession {
   private batch: BatchItem[] = [];
   private batchBytes = 0;
 
-  constructor(private readonly ctx: IngestContext, private readonly batchSize = DEFAULT_BATCH) {}
+  constructor(
+    private readonly ctx: IngestContext,
+    private readonly batchSize = DEFAULT_BATCH,
+  ) {}
 
   /** Keeps the rejections with the lowest line numbers (conflicts arrive at commit, after later parse errors). */
   private reject(r: Rejection): void {

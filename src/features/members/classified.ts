@@ -10,8 +10,16 @@ import type { CustomerGroup } from '../../domain/metrics/customer-groups.js';
 import type { RoleKey } from '../../domain/metrics/roles.js';
 import type { RfmSegmentKey } from '../../domain/metrics/rfm.js';
 
-export interface Classification { groups: Set<CustomerGroup>; roles: Set<RoleKey>; rfm: RfmSegmentKey | null }
-export interface ClassFilter { group?: CustomerGroup; role?: RoleKey; rfm?: RfmSegmentKey }
+export interface Classification {
+  groups: Set<CustomerGroup>;
+  roles: Set<RoleKey>;
+  rfm: RfmSegmentKey | null;
+}
+export interface ClassFilter {
+  group?: CustomerGroup;
+  role?: RoleKey;
+  rfm?: RfmSegmentKey;
+}
 
 export async function classify(db: Kysely<Schema>, community: string | undefined, f: ClassFilter): Promise<Map<number, Classification>> {
   const p = await prepareClassification(db, { community, roles: f.role !== undefined });
@@ -32,7 +40,10 @@ export async function classify(db: Kysely<Schema>, community: string | undefined
   return out;
 }
 
-export interface PageClasses { group: CustomerGroup | null; rfm_segment: RfmSegmentKey | null }
+export interface PageClasses {
+  group: CustomerGroup | null;
+  rfm_segment: RfmSegmentKey | null;
+}
 
 // RFM thresholds are one scoring pass over every paying member; a members page reuses them for a minute
 // unless the ledger changed.
@@ -42,14 +53,20 @@ let thresholdCache: { key: string; at: number; th: RfmThresholds } | null = null
  * Customer group and RFM segment now, for one page of members (workspace scope, or one community's): the
  * per-page facts of classify.ts, so a page costs index look-ups for its own members. Members present nowhere have no group.
  */
-export async function classifyPage(db: Kysely<Schema>, ids: readonly number[], present: ReadonlySet<number>, community: number | null,
-  now = Date.now()): Promise<Map<number, PageClasses>> {
+export async function classifyPage(
+  db: Kysely<Schema>,
+  ids: readonly number[],
+  present: ReadonlySet<number>,
+  community: number | null,
+  now = Date.now(),
+): Promise<Map<number, PageClasses>> {
   const out = new Map<number, PageClasses>();
   if (ids.length === 0) return out;
   const s = await loadSettings(db);
   const asOf: AsOf = { scope: { community, timezone: s.timezone }, t: now, dormantDays: s.dormantDays, newCustomerDays: s.newCustomerDays };
   const key = `${community}|${await ledgerVersion(db)}|${s.timezone}`;
-  if (!thresholdCache || thresholdCache.key !== key || now - thresholdCache.at > 60_000) thresholdCache = { key, at: now, th: await rfmThresholds(db, asOf) };
+  if (!thresholdCache || thresholdCache.key !== key || now - thresholdCache.at > 60_000)
+    thresholdCache = { key, at: now, th: await rfmThresholds(db, asOf) };
   const facts = await memberPage(db, ids, asOf);
   for (const id of ids) {
     const f = facts.get(id);

@@ -11,14 +11,21 @@ import { customerGroup, groupWindows, type CustomerGroup, type GroupFacts, type 
 export const PAGE = 1000;
 
 /** An instant, a scope and the workspace's group settings. */
-export interface AsOf extends GroupSettings { scope: Scope; t: number }
+export interface AsOf extends GroupSettings {
+  scope: Scope;
+  t: number;
+}
 
 /**
  * RFM "high" is a score above its mean, and a score never falls as its value rises: so each dimension is high
  * exactly from the smallest value among its high members on. One scoring query per export gives the three
  * thresholds; a page then needs only its own members' R, F and M (null: no member is high on it).
  */
-export interface RfmThresholds { r: number | null; f: number | null; m: number | null }
+export interface RfmThresholds {
+  r: number | null;
+  f: number | null;
+  m: number | null;
+}
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -32,9 +39,15 @@ export async function rfmThresholds(db: Kysely<Schema>, a: AsOf): Promise<RfmThr
 }
 
 export interface MemberFacts extends GroupFacts {
-  name: string | null; phone: string | null; tags: string[];
-  channel: string | null; inviter: number | null; inviterName: string | null;
-  lastPaid: number | null; orders: number; netPaid: number;
+  name: string | null;
+  phone: string | null;
+  tags: string[];
+  channel: string | null;
+  inviter: number | null;
+  inviterName: string | null;
+  lastPaid: number | null;
+  orders: number;
+  netPaid: number;
 }
 
 /** The customer group of a member present in scope as of t (domain/metrics/customer-groups.ts). */
@@ -74,13 +87,20 @@ export async function memberPage(db: Kysely<Schema>, ids: readonly number[], a: 
     FROM members m LEFT JOIN fj ON fj.member_id = m.id LEFT JOIN members i ON i.id = fj.inv
       LEFT JOIN fp ON fp.member_id = m.id LEFT JOIN act ON act.member_id = m.id LEFT JOIN paid ON paid.member_id = m.id
     WHERE ${onPage('m.id')}`.execute(db);
-  const tags = await db.selectFrom('member_tags').select(['member_id', 'tag']).where('member_id', 'in', ids)
-    .execute();
+  const tags = await db.selectFrom('member_tags').select(['member_id', 'tag']).where('member_id', 'in', ids).execute();
   for (const r of rows.rows) {
     out.set(Number(r.id), {
-      name: r.name as string | null, phone: r.phone as string | null, tags: [],
-      firstJoin: num(r.fj), channel: (r.ch as string | null) ?? null, inviter: num(r.inv), inviterName: (r.inv_name as string | null) ?? null,
-      firstPaid: num(r.fp), lastPaid: num(r.last_paid), orders: num(r.f) ?? 0, netPaid: num(r.m) ?? 0,
+      name: r.name as string | null,
+      phone: r.phone as string | null,
+      tags: [],
+      firstJoin: num(r.fj),
+      channel: (r.ch as string | null) ?? null,
+      inviter: num(r.inv),
+      inviterName: (r.inv_name as string | null) ?? null,
+      firstPaid: num(r.fp),
+      lastPaid: num(r.last_paid),
+      orders: num(r.f) ?? 0,
+      netPaid: num(r.m) ?? 0,
       activeInQuietWindow: Number(r.active) === 1,
     });
   }

@@ -9,7 +9,12 @@ import { classify } from './classified.js';
 import { TIERS } from '../../domain/events/types.js';
 import { Group, Member, MemberPage, MemberTags, RfmSegment, Role } from './schemas.js';
 
-const tagSchema = z.string().trim().min(1).max(64).refine((t) => !/[\u0000-\u001f,]/.test(t), 'a tag has no commas or control characters');
+const tagSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((t) => !/[\u0000-\u001f,]/.test(t), 'a tag has no commas or control characters');
 
 const listQuery = z.object({
   community: z.string().optional().openapi({ description: 'Our community id, platform:id, or a platform id' }),
@@ -26,31 +31,56 @@ const listQuery = z.object({
 });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
-const listRoute = defineRoute({ policy: 'read' }, {
-  method: 'get', path: '/api/v1/members', tags: ['members'], summary: 'List members, newest first',
-  request: { query: listQuery },
-  responses: jsonAnswer(MemberPage, 'A page of members'),
-});
-
-const tagsRoute = defineRoute({ policy: 'operate', audit: 'member.tags', scope: 'member', errors: [415] }, {
-  method: 'post', path: '/api/v1/members/{id}/tags', tags: ['members'], summary: 'Add or remove tags (recorded as a member.profile event)',
-  request: {
-    params: idParam,
-    body: jsonBody(z.object({
-      add: z.array(tagSchema).max(50).optional(), remove: z.array(tagSchema).max(50).optional(),
-    }).refine((b) => (b.add?.length ?? 0) + (b.remove?.length ?? 0) > 0, 'add or remove at least one tag')),
+const listRoute = defineRoute(
+  { policy: 'read' },
+  {
+    method: 'get',
+    path: '/api/v1/members',
+    tags: ['members'],
+    summary: 'List members, newest first',
+    request: { query: listQuery },
+    responses: jsonAnswer(MemberPage, 'A page of members'),
   },
-  responses: jsonAnswer(MemberTags, 'The tags now'),
-});
+);
 
-const showRoute = defineRoute({ policy: 'read' }, {
-  method: 'get', path: '/api/v1/members/{id}', tags: ['members'], summary: 'One member: identities, profile, memberships, orders, check-ins, timeline',
-  request: {
-    params: idParam,
-    query: z.object({ timeline_limit: z.coerce.number().int().min(0).max(1000).default(100).openapi({ description: 'Latest events in the timeline' }) }),
+const tagsRoute = defineRoute(
+  { policy: 'operate', audit: 'member.tags', scope: 'member', errors: [415] },
+  {
+    method: 'post',
+    path: '/api/v1/members/{id}/tags',
+    tags: ['members'],
+    summary: 'Add or remove tags (recorded as a member.profile event)',
+    request: {
+      params: idParam,
+      body: jsonBody(
+        z
+          .object({
+            add: z.array(tagSchema).max(50).optional(),
+            remove: z.array(tagSchema).max(50).optional(),
+          })
+          .refine((b) => (b.add?.length ?? 0) + (b.remove?.length ?? 0) > 0, 'add or remove at least one tag'),
+      ),
+    },
+    responses: jsonAnswer(MemberTags, 'The tags now'),
   },
-  responses: jsonAnswer(Member, 'The member (followed to the member it was merged into)'),
-});
+);
+
+const showRoute = defineRoute(
+  { policy: 'read' },
+  {
+    method: 'get',
+    path: '/api/v1/members/{id}',
+    tags: ['members'],
+    summary: 'One member: identities, profile, memberships, orders, check-ins, timeline',
+    request: {
+      params: idParam,
+      query: z.object({
+        timeline_limit: z.coerce.number().int().min(0).max(1000).default(100).openapi({ description: 'Latest events in the timeline' }),
+      }),
+    },
+    responses: jsonAnswer(Member, 'The member (followed to the member it was merged into)'),
+  },
+);
 
 export function registerMemberRoutes(app: OpenAPIHono, ctx: AppContext): void {
   app.openapi(listRoute, async (c) => {
@@ -59,10 +89,21 @@ export function registerMemberRoutes(app: OpenAPIHono, ctx: AppContext): void {
     const community = q.community === undefined ? undefined : await resolveCommunityRef(ctx.database.db, q.community);
     const { timezone } = await ctx.settings();
     const classes = q.group || q.role || q.rfm ? await classify(ctx.database.db, q.community, { group: q.group, role: q.role, rfm: q.rfm }) : null;
-    const page = await memberList(ctx.database.db, {
-      community, present: q.present === 'true', tag: q.tag, channel: q.channel, q: q.q, tier: q.tier, page: q.page, pageSize: q.page_size,
-      only: classes ? [...classes.keys()] : undefined,
-    }, timezone);
+    const page = await memberList(
+      ctx.database.db,
+      {
+        community,
+        present: q.present === 'true',
+        tag: q.tag,
+        channel: q.channel,
+        q: q.q,
+        tier: q.tier,
+        page: q.page,
+        pageSize: q.page_size,
+        only: classes ? [...classes.keys()] : undefined,
+      },
+      timezone,
+    );
     if (!classes) return c.json(page, 200);
     const items = page.items.map((m) => {
       const k = classes.get(m.id);

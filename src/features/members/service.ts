@@ -25,13 +25,36 @@ export async function memberList(db: Kysely<Schema>, filter: MemberFilter, timez
   const fmt = makeFormatter(timezone);
   const { total, items } = await listMembers(db, filter);
   // In a community: present there; in the workspace: present anywhere (the list's count of communities).
-  const present = filter.community === undefined ? new Set(items.filter((m) => m.communities > 0).map((m) => m.id))
-    : new Set((await db.selectFrom('memberships').select('member_id').where('community_id', '=', filter.community).where('present', '=', 1)
-      .where('member_id', 'in', items.length ? items.map((m) => m.id) : [-1]).execute()).map((r) => Number(r.member_id)));
-  const classes = await classifyPage(db, items.map((m) => m.id), present, filter.community ?? null);
+  const present =
+    filter.community === undefined
+      ? new Set(items.filter((m) => m.communities > 0).map((m) => m.id))
+      : new Set(
+          (
+            await db
+              .selectFrom('memberships')
+              .select('member_id')
+              .where('community_id', '=', filter.community)
+              .where('present', '=', 1)
+              .where('member_id', 'in', items.length ? items.map((m) => m.id) : [-1])
+              .execute()
+          ).map((r) => Number(r.member_id)),
+        );
+  const classes = await classifyPage(
+    db,
+    items.map((m) => m.id),
+    present,
+    filter.community ?? null,
+  );
   return {
-    total, page: filter.page, page_size: filter.pageSize,
-    items: items.map((m) => ({ ...m, first_join_at: fmt(m.first_join_at), group: classes.get(m.id)?.group ?? null, rfm_segment: classes.get(m.id)?.rfm_segment ?? null })),
+    total,
+    page: filter.page,
+    page_size: filter.pageSize,
+    items: items.map((m) => ({
+      ...m,
+      first_join_at: fmt(m.first_join_at),
+      group: classes.get(m.id)?.group ?? null,
+      rfm_segment: classes.get(m.id)?.rfm_segment ?? null,
+    })),
   };
 }
 
@@ -59,40 +82,77 @@ export async function memberDetail(db: Kysely<Schema>, id: number, timezone: str
     first_phone_at: fmt(num(m.first_phone_at)),
     tags: r.tags,
     attributes: JSON.parse(m.attributes) as Record<string, string>,
-    first_join: m.first_join_at === null ? null : {
-      at: at(m.first_join_at), channel: m.first_channel, inviter_id: num(m.first_inviter_id), community_id: num(m.first_community_id),
-    },
+    first_join:
+      m.first_join_at === null
+        ? null
+        : {
+            at: at(m.first_join_at),
+            channel: m.first_channel,
+            inviter_id: num(m.first_inviter_id),
+            community_id: num(m.first_community_id),
+          },
     identities: r.identities.map((i) => ({ platform: i.platform, id: i.external_id })),
     memberships: r.memberships.map((ms) => ({
       community: { id: Number(ms.community_id), platform: ms.platform, external_id: ms.external_id, name: ms.config_name ?? ms.name },
       present: ms.present === 1,
-      first_join_at: fmt(num(ms.first_join_at)), first_channel: ms.first_channel, first_method: knownOrNull(JOIN_METHODS, ms.first_method),
-      inviter_id: num(ms.first_inviter_id), joins: ms.joins, leaves: ms.leaves,
-      last_join_at: fmt(num(ms.last_join_at)), last_left_at: fmt(num(ms.last_left_at)),
+      first_join_at: fmt(num(ms.first_join_at)),
+      first_channel: ms.first_channel,
+      first_method: knownOrNull(JOIN_METHODS, ms.first_method),
+      inviter_id: num(ms.first_inviter_id),
+      joins: ms.joins,
+      leaves: ms.leaves,
+      last_join_at: fmt(num(ms.last_join_at)),
+      last_left_at: fmt(num(ms.last_left_at)),
       history: (historyByCommunity.get(Number(ms.community_id)) ?? []).map((h) => {
         const b = h.body as JoinOrLeave;
         return {
-          type: h.type === 'member.joined' ? 'joined' as const : 'left' as const, at: at(h.at_ms), event: { platform: h.platform, id: h.event_id },
-          method: b.method ?? null, channel: b.channel ?? null, inviter: b.inviter ?? null, reason: b.reason ?? null, by: b.by ?? null,
+          type: h.type === 'member.joined' ? ('joined' as const) : ('left' as const),
+          at: at(h.at_ms),
+          event: { platform: h.platform, id: h.event_id },
+          method: b.method ?? null,
+          channel: b.channel ?? null,
+          inviter: b.inviter ?? null,
+          reason: b.reason ?? null,
+          by: b.by ?? null,
         };
       }),
     })),
     orders: r.orders.map((o) => ({
-      platform: o.platform, order: o.order_id, paid_at: at(o.paid_at), amount: Number(o.amount), currency: o.currency,
-      product: o.product, tier: knownOrNull(TIERS, o.tier), campaign: o.campaign, community_id: num(o.community_id),
-      refunded: Number(o.refunded), net: Number(o.amount) - Number(o.refunded), fully_refunded_at: fmt(num(o.fully_refunded_at)),
+      platform: o.platform,
+      order: o.order_id,
+      paid_at: at(o.paid_at),
+      amount: Number(o.amount),
+      currency: o.currency,
+      product: o.product,
+      tier: knownOrNull(TIERS, o.tier),
+      campaign: o.campaign,
+      community_id: num(o.community_id),
+      refunded: Number(o.refunded),
+      net: Number(o.amount) - Number(o.refunded),
+      fully_refunded_at: fmt(num(o.fully_refunded_at)),
       refunds: (refundsByOrder.get(o.platform + '\u001f' + o.order_id) ?? []).map((f) => {
         const body = JSON.parse(f.body) as { amount?: number };
         return { at: at(Number(f.at_ms)), event_id: f.event_id, amount: body.amount ?? null };
       }),
     })),
-    checkins: r.checkins.map((c) => ({ at: at(c.at_ms), challenge: (c.body as Pick<CheckinDone, 'challenge'>).challenge, community_id: c.community_id })),
+    checkins: r.checkins.map((c) => ({
+      at: at(c.at_ms),
+      challenge: (c.body as Pick<CheckinDone, 'challenge'>).challenge,
+      community_id: c.community_id,
+    })),
     engagement: await memberEngagement(db, Number(m.id), timezone),
     // Customer group and RFM segment now, in the workspace (docs/spec/metrics.md).
-    ...(await classifyPage(db, [Number(m.id)], new Set(r.memberships.filter((ms) => ms.present === 1).map(() => Number(m.id))), null)).get(Number(m.id))!,
+    ...(await classifyPage(db, [Number(m.id)], new Set(r.memberships.filter((ms) => ms.present === 1).map(() => Number(m.id))), null)).get(
+      Number(m.id),
+    )!,
     event_count: r.eventCount,
     timeline: r.timeline.map((e) => ({
-      at: at(e.at_ms), type: known(EVENT_TYPES, e.type), platform: e.platform, id: e.event_id, community_id: e.community_id, data: stripEnvelope(e.body),
+      at: at(e.at_ms),
+      type: known(EVENT_TYPES, e.type),
+      platform: e.platform,
+      id: e.event_id,
+      community_id: e.community_id,
+      data: stripEnvelope(e.body),
     })),
   };
 }
@@ -116,11 +176,22 @@ export async function changeTags(ictx: IngestContext, requested: number, add: st
     if (m.merged_into === null) break;
     id = Number(m.merged_into);
   }
-  const ident = await db.selectFrom('identities').select(['platform', 'external_id']).where('member_id', '=', id).orderBy('platform').orderBy('external_id').executeTakeFirst();
+  const ident = await db
+    .selectFrom('identities')
+    .select(['platform', 'external_id'])
+    .where('member_id', '=', id)
+    .orderBy('platform')
+    .orderBy('external_id')
+    .executeTakeFirst();
   if (!ident) throw missing();
   const event = {
-    id: `console-tags-${randomUUID()}`, platform: ident.platform, type: 'member.profile', member: ident.external_id, at: new Date().toISOString(),
-    ...(add.length ? { tags_add: add } : {}), ...(remove.length ? { tags_remove: remove } : {}),
+    id: `console-tags-${randomUUID()}`,
+    platform: ident.platform,
+    type: 'member.profile',
+    member: ident.external_id,
+    at: new Date().toISOString(),
+    ...(add.length ? { tags_add: add } : {}),
+    ...(remove.length ? { tags_remove: remove } : {}),
   };
   const parsed = parseEventLine(JSON.stringify(event));
   if (!parsed.ok) throw new Error(`tags: ${parsed.reason}`);

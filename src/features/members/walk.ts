@@ -13,13 +13,20 @@ import { communityRoles } from '../analytics/roles/service.js';
 import type { RoleKey } from '../../domain/metrics/roles.js';
 import { groupOf, memberPage, PAGE, rfmThresholds, segmentFor, type AsOf, type MemberFacts } from './classify.js';
 
-export interface CommunityLabel { id: number; label: string; name: string | null }
+export interface CommunityLabel {
+  id: number;
+  label: string;
+  name: string | null;
+}
 
 export interface ClassifiedMember {
-  id: number; facts: MemberFacts;
+  id: number;
+  facts: MemberFacts;
   /** null: present in no community as of `at`. */
   community: CommunityLabel | null;
-  role: RoleKey | null; group: CustomerGroup | null; rfm: RfmSegmentKey | null;
+  role: RoleKey | null;
+  group: CustomerGroup | null;
+  rfm: RfmSegmentKey | null;
 }
 
 export interface Classification {
@@ -57,19 +64,39 @@ function nowherePage(db: Kysely<Schema>, t: number, after: number, size: number)
  * `at` (default now) and `community` as the API takes them; `roles: false` skips the roles (a pass over each
  * community's window of messages). `pageSize` (members per query) is there for tests that cross page boundaries.
  */
-export async function prepareClassification(db: Kysely<Schema>, q: { at?: string; community?: string; roles?: boolean }, pageSize = PAGE): Promise<Classification> {
+export async function prepareClassification(
+  db: Kysely<Schema>,
+  q: { at?: string; community?: string; roles?: boolean },
+  pageSize = PAGE,
+): Promise<Classification> {
   const settings = await loadSettings(db);
   const t = parseInput(q.at, settings.timezone, 'at');
   const only = q.community === undefined ? null : await resolveCommunityRef(db, q.community);
-  const asOf: AsOf = { scope: { community: only, timezone: settings.timezone }, t, dormantDays: settings.dormantDays, newCustomerDays: settings.newCustomerDays };
-  const communities: CommunityLabel[] = (await db.selectFrom('communities').select(['id', 'platform', 'external_id', 'name', 'config_name'])
-    .$if(only !== null, (s) => s.where('id', '=', only!)).orderBy('id').execute())
-    .map((c) => ({ id: Number(c.id), label: `${c.platform}:${c.external_id}`, name: c.config_name ?? c.name }));
+  const asOf: AsOf = {
+    scope: { community: only, timezone: settings.timezone },
+    t,
+    dormantDays: settings.dormantDays,
+    newCustomerDays: settings.newCustomerDays,
+  };
+  const communities: CommunityLabel[] = (
+    await db
+      .selectFrom('communities')
+      .select(['id', 'platform', 'external_id', 'name', 'config_name'])
+      .$if(only !== null, (s) => s.where('id', '=', only!))
+      .orderBy('id')
+      .execute()
+  ).map((c) => ({ id: Number(c.id), label: `${c.platform}:${c.external_id}`, name: c.config_name ?? c.name }));
 
   async function* members(): AsyncGenerator<ClassifiedMember> {
     const th = await rfmThresholds(db, asOf);
-    const entry = (id: number, facts: MemberFacts, community: CommunityLabel | null, role: RoleKey | null): ClassifiedMember =>
-      ({ id, facts, community, role, group: community ? groupOf(facts, asOf) : null, rfm: segmentFor(facts, th) });
+    const entry = (id: number, facts: MemberFacts, community: CommunityLabel | null, role: RoleKey | null): ClassifiedMember => ({
+      id,
+      facts,
+      community,
+      role,
+      group: community ? groupOf(facts, asOf) : null,
+      rfm: segmentFor(facts, th),
+    });
     for (const c of communities) {
       const roles = q.roles === false ? new Map<number, RoleKey>() : await communityRoles(db, c.id, t);
       for (let after = -1; ;) {

@@ -13,14 +13,22 @@ import { resolveCommunities } from '../ingest/resolve.js';
 import { loadSettings, saveSettings, type WorkspaceSettings } from './settings.js';
 import { rebuildDayState } from '../ingest/day-state.js';
 
-export interface ApplyResult { products: number; channels: number; communities: number; timezoneChanged: boolean; rebuiltDays: number }
+export interface ApplyResult {
+  products: number;
+  channels: number;
+  communities: number;
+  timezoneChanged: boolean;
+  rebuiltDays: number;
+}
 
 export function readWorkspaceFile(path: string): WorkspaceFile {
   let text: string;
   try {
     text = fs.readFileSync(path, 'utf8');
   } catch (err) {
-    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { cause: err });
+    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, {
+      cause: err,
+    });
   }
   return parseWorkspaceFile(text, path);
 }
@@ -37,7 +45,10 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
     const productsBefore = JSON.stringify(await trx.selectFrom('products').select(['key', 'name', 'aliases']).orderBy('key').execute());
     await trx.deleteFrom('products').execute();
     for (const p of cfg.products) {
-      await trx.insertInto('products').values({ key: p.key, name: p.name, aliases: JSON.stringify(p.aliases), tier: p.tier, price: p.price }).execute();
+      await trx
+        .insertInto('products')
+        .values({ key: p.key, name: p.name, aliases: JSON.stringify(p.aliases), tier: p.tier, price: p.price })
+        .execute();
     }
     await trx.deleteFrom('channels').execute();
     for (const c of cfg.channels) await trx.insertInto('channels').values({ key: c.key, name: c.name, cost: c.cost }).execute();
@@ -45,8 +56,11 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
     await trx.updateTable('communities').set({ config_name: null, blueprint: null }).execute();
     for (const c of cfg.communities) {
       const { key: k, platform, name, ...blueprint } = c;
-      await trx.updateTable('communities').set({ config_name: name, blueprint: JSON.stringify(blueprint) })
-        .where('id', '=', ids.get(key(platform, k))!).execute();
+      await trx
+        .updateTable('communities')
+        .set({ config_name: name, blueprint: JSON.stringify(blueprint) })
+        .where('id', '=', ids.get(key(platform, k))!)
+        .execute();
     }
     await saveAutomation(trx, cfg.automation);
     // Product mentions per day are built on demand; new product names make them all stale.
@@ -62,8 +76,12 @@ export async function applyWorkspaceFile(database: Database, cfg: WorkspaceFile)
  * counts are bucketed in the workspace zone, so a new zone rebuilds them; finished dashboard periods depend on
  * the zone, both parameters and the product names. Returns the days rebuilt.
  */
-export async function afterSettingsChange(trx: Transaction<Schema>, before: WorkspaceSettings,
-  after: Pick<WorkspaceSettings, 'timezone' | 'dormantDays' | 'newCustomerDays'>, productsChanged = false): Promise<number> {
+export async function afterSettingsChange(
+  trx: Transaction<Schema>,
+  before: WorkspaceSettings,
+  after: Pick<WorkspaceSettings, 'timezone' | 'dormantDays' | 'newCustomerDays'>,
+  productsChanged = false,
+): Promise<number> {
   const timezoneChanged = before.timezone !== after.timezone;
   const rebuilt = timezoneChanged ? await rebuildDayState(trx, dayBucketerFor(after.timezone)) : 0;
   if (timezoneChanged || productsChanged || before.dormantDays !== after.dormantDays || before.newCustomerDays !== after.newCustomerDays) {

@@ -25,22 +25,44 @@ describe.each(dialects)('workspace, blueprints, tags (%s)', (dialect) => {
     h = await createTestApp(dialect);
     await applyWorkspaceFile(h.t.database, parseWorkspaceFile(YAML));
     const at = (d: number) => new Date(now - d * day).toISOString();
-    await h.post(ndjson([
-      { id: 'j1', platform: 'wecom', type: 'member.joined', community: 'g1', member: 'u1', name: 'ann', channel: 'poster', at: at(60) },
-      { id: 'j2', platform: 'wecom', type: 'member.joined', community: 'g1', member: 'u2', name: 'bob', at: at(60) },
-      { id: 'j3', platform: 'wecom', type: 'member.joined', community: 'g1', member: 'u3', name: 'cat', at: at(2) },
-      { id: 'o1', platform: 'wecom', type: 'order.paid', order: 'A1', member: 'u1', amount: 9900, currency: 'CNY', product: 'camp', tier: 'entry', at: at(3) },
-      { id: 'm1', platform: 'wecom', type: 'message.sent', community: 'g1', member: 'u1', kind: 'text', text: 'hi', at: at(1) },
-    ]));
+    await h.post(
+      ndjson([
+        { id: 'j1', platform: 'wecom', type: 'member.joined', community: 'g1', member: 'u1', name: 'ann', channel: 'poster', at: at(60) },
+        { id: 'j2', platform: 'wecom', type: 'member.joined', community: 'g1', member: 'u2', name: 'bob', at: at(60) },
+        { id: 'j3', platform: 'wecom', type: 'member.joined', community: 'g1', member: 'u3', name: 'cat', at: at(2) },
+        {
+          id: 'o1',
+          platform: 'wecom',
+          type: 'order.paid',
+          order: 'A1',
+          member: 'u1',
+          amount: 9900,
+          currency: 'CNY',
+          product: 'camp',
+          tier: 'entry',
+          at: at(3),
+        },
+        { id: 'm1', platform: 'wecom', type: 'message.sent', community: 'g1', member: 'u1', kind: 'text', text: 'hi', at: at(1) },
+      ]),
+    );
   });
   afterAll(() => h.drop());
 
   it('shows and changes the workspace settings, refusing bad values by field', async () => {
     const w = (await h.get('/api/v1/workspace')).body;
-    expect(w).toMatchObject({ name: '瑜伽馆', timezone: 'Asia/Shanghai', dormantDays: 30, products: [{ key: 'camp', price: 99, aliases: [] }], channels: [{ key: 'poster', name: '海报' }] });
+    expect(w).toMatchObject({
+      name: '瑜伽馆',
+      timezone: 'Asia/Shanghai',
+      dormantDays: 30,
+      products: [{ key: 'camp', price: 99, aliases: [] }],
+      channels: [{ key: 'poster', name: '海报' }],
+    });
     const bad = await send('PUT', '/api/v1/workspace', { timezone: 'Mars/Base', dormantDays: 0 });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details).toEqual(['timezone: not a known IANA time zone (e.g. Asia/Shanghai)', 'dormantDays: Too small: expected number to be >=1']);
+    expect(bad.body.error.details).toEqual([
+      'timezone: not a known IANA time zone (e.g. Asia/Shanghai)',
+      'dormantDays: Too small: expected number to be >=1',
+    ]);
     const unknown = await send('PUT', '/api/v1/workspace', { colour: 'red' });
     expect(unknown.body.error.message).toContain('colour');
     const ok = await send('PUT', '/api/v1/workspace', { timezone: 'Europe/Berlin', dormantDays: 7 });
@@ -84,7 +106,11 @@ describe.each(dialects)('workspace, blueprints, tags (%s)', (dialect) => {
     expect((await h.get('/api/v1/members?group=vip')).status).toBe(400);
     // Every list item and the member page carry the group and segment, filtered or not.
     const all = (await h.get('/api/v1/members')).body.items as { name: string; group: string | null; rfm_segment: string | null }[];
-    expect(all.map((m) => [m.name, m.group]).sort()).toEqual([['ann', 'new'], ['bob', 'dormant'], ['cat', 'potential']]);
+    expect(all.map((m) => [m.name, m.group]).sort()).toEqual([
+      ['ann', 'new'],
+      ['bob', 'dormant'],
+      ['cat', 'potential'],
+    ]);
     expect(all.find((m) => m.name === 'bob')!.rfm_segment).toBeNull();
     expect((await h.get(`/api/v1/members/${ann.id}`)).body).toMatchObject({ group: 'new', rfm_segment: ann.rfm_segment });
   });

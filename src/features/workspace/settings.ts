@@ -23,12 +23,19 @@ export async function loadSettings(db: Kysely<Schema>): Promise<WorkspaceSetting
 }
 
 export async function saveSetting(db: Kysely<Schema>, key: string, value: string): Promise<void> {
-  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }
 
 export async function saveSettings(db: Kysely<Schema>, s: WorkspaceSettings): Promise<void> {
   for (const [key, value] of Object.entries(s)) {
-    await db.insertInto('settings').values({ key, value: String(value) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(value) })).execute();
+    await db
+      .insertInto('settings')
+      .values({ key, value: String(value) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(value) }))
+      .execute();
   }
 }

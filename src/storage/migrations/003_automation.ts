@@ -5,7 +5,8 @@ import type { SqlDialect } from '../database.js';
 
 export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
   const serial = dialect === 'postgres' ? 'bigserial' : 'integer';
-  await db.schema.createTable('actions')
+  await db.schema
+    .createTable('actions')
     .addColumn('id', serial as 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
     // rule | event platform | event id | index: the same event re-delivered can never act twice.
     .addColumn('dedupe', 'text', (c) => c.notNull().unique())
@@ -32,20 +33,23 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
   await db.schema.createIndex('actions_created').on('actions').column('created_at').execute();
   // The open welcome of a rule in a community, found per join (enqueue.ts).
   await db.schema.createIndex('actions_open').on('actions').columns(['rule', 'community_id', 'status', 'due_at']).execute();
-  await db.schema.createTable('strikes')
+  await db.schema
+    .createTable('strikes')
     .addColumn('member_id', 'bigint', (c) => c.notNull())
     .addColumn('community_id', 'bigint', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('strikes_pk', ['member_id', 'community_id'])
     .execute();
-  await db.schema.createTable('blacklist')
+  await db.schema
+    .createTable('blacklist')
     .addColumn('member_id', 'bigint', (c) => c.primaryKey())
     .addColumn('action_id', 'bigint')
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('rule_toggles')
+  await db.schema
+    .createTable('rule_toggles')
     .addColumn('rule', 'text', (c) => c.primaryKey())
     .addColumn('enabled', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())

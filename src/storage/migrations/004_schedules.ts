@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 export async function up(db: Kysely<any>, _dialect: SqlDialect): Promise<void> {
-  await db.schema.createTable('schedules')
+  await db.schema
+    .createTable('schedules')
     // playbook/step, or playbook for a dormancy watch.
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('playbook', 'text', (c) => c.notNull())
@@ -21,7 +22,8 @@ export async function up(db: Kysely<any>, _dialect: SqlDialect): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('schedules_due').on('schedules').column('next_at').execute();
-  await db.schema.createTable('playbook_starts')
+  await db.schema
+    .createTable('playbook_starts')
     .addColumn('playbook', 'text', (c) => c.notNull())
     .addColumn('member_id', 'bigint', (c) => c.notNull())
     .addColumn('started_at', 'bigint', (c) => c.notNull())

@@ -5,7 +5,8 @@ import type { SqlDialect } from '../database.js';
 
 export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
   const serial = dialect === 'postgres' ? 'bigserial' : 'integer';
-  await db.schema.createTable('users')
+  await db.schema
+    .createTable('users')
     .addColumn('id', serial as 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('password_hash', 'text', (c) => c.notNull())
@@ -16,7 +17,8 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('last_login_at', 'bigint')
     .execute();
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('id_hash', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'bigint', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
@@ -25,7 +27,8 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
     .addColumn('user_agent', 'text')
     .execute();
   await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
-  await db.schema.createTable('api_tokens')
+  await db.schema
+    .createTable('api_tokens')
     .addColumn('id', serial as 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
@@ -37,7 +40,8 @@ export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
     .addColumn('last_used_at', 'bigint')
     .addColumn('revoked_at', 'bigint')
     .execute();
-  await db.schema.createTable('audit_log')
+  await db.schema
+    .createTable('audit_log')
     .addColumn('id', serial as 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
     .addColumn('at', 'bigint', (c) => c.notNull())
     .addColumn('user_id', 'bigint')

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import type { SqlDialect } from '../database.js';
 
 export async function up(db: Kysely<any>, _dialect: SqlDialect): Promise<void> {
-  await db.schema.createTable('product_mention_days')
+  await db.schema
+    .createTable('product_mention_days')
     .addColumn('day', 'integer', (c) => c.notNull())
     .addColumn('community_id', 'bigint', (c) => c.notNull())
     .addColumn('product', 'text', (c) => c.notNull())

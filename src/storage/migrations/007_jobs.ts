@@ -7,7 +7,8 @@ import type { SqlDialect } from '../database.js';
 
 export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
   const serial = dialect === 'postgres' ? 'bigserial' : 'integer';
-  await db.schema.createTable('jobs')
+  await db.schema
+    .createTable('jobs')
     .addColumn('id', serial as 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())

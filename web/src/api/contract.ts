@@ -13,8 +13,11 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type PathOf<M extends Method> = { [P in keyof paths]: paths[P][M] extends { responses: unknown } ? P : never }[keyof paths];
 
 /** What a route answers with 200 (JSON). */
-export type Answer<P extends PathOf<M>, M extends Method = 'get'> =
-  paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+export type Answer<P extends PathOf<M>, M extends Method = 'get'> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
 
 /** The JSON body a route takes; never when it takes none. */
 export type Body<P extends PathOf<M>, M extends Method> = paths[P][M] extends { requestBody?: infer R } ? JsonOf<Exclude<R, undefined>> : never;
@@ -36,10 +39,10 @@ type Slot<Name extends string, T, Required extends boolean> =
 type Requires<X, K extends string> = X extends { [k in K]: unknown } ? true : false;
 
 /** What a call to a route passes besides its path: `path` parameters, `query` and `body`, each where the route has them. */
-export type CallOptions<P extends PathOf<M>, M extends Method> =
-  Slot<'path', PathParams<P, M>, true> &
+export type CallOptions<P extends PathOf<M>, M extends Method> = Slot<'path', PathParams<P, M>, true> &
   Slot<'query', QueryOf<P, M>, Requires<ParamsOf<P, M>, 'query'>> &
   Slot<'body', Body<P, M>, Requires<paths[P][M], 'requestBody'>>;
 
 /** The options argument: optional when nothing in it is required. */
-export type CallArgs<P extends PathOf<M>, M extends Method> = object extends CallOptions<P, M> ? [options?: CallOptions<P, M>] : [options: CallOptions<P, M>];
+export type CallArgs<P extends PathOf<M>, M extends Method> =
+  object extends CallOptions<P, M> ? [options?: CallOptions<P, M>] : [options: CallOptions<P, M>];

@@ -15,7 +15,13 @@ export function ErrorAlert({ error, onRetry, style }: { error: unknown; onRetry?
       style={{ marginBottom: 16, ...style }}
       title={`${t('common.error')}${status}`}
       description={errorText(error)}
-      action={onRetry ? <Button size="small" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
       data-testid="error-alert"
     />
   );

@@ -4,7 +4,19 @@ import { Button, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 
-export function PageHeader({ title, subtitle, extra, back, tags }: { title: ReactNode; subtitle?: ReactNode; extra?: ReactNode; back?: string; tags?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  extra,
+  back,
+  tags,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  extra?: ReactNode;
+  back?: string;
+  tags?: ReactNode;
+}) {
   const navigate = useNavigate();
   return (
     <div className="qy-page-header">
@@ -12,7 +24,9 @@ export function PageHeader({ title, subtitle, extra, back, tags }: { title: Reac
         {back ? <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(back)} aria-label="back" data-testid="page-back" /> : null}
         <div style={{ minWidth: 0 }}>
           <div className="qy-page-title-row">
-            <Typography.Title level={4} style={{ margin: 0 }} ellipsis>{title}</Typography.Title>
+            <Typography.Title level={4} style={{ margin: 0 }} ellipsis>
+              {title}
+            </Typography.Title>
             {tags}
           </div>
           {subtitle ? <div className="qy-page-subtitle">{subtitle}</div> : null}

@@ -8,10 +8,16 @@ export function PageSkeleton({ cards = 4 }: { cards?: number }) {
       <Row gutter={[16, 16]}>
         {Array.from({ length: cards }, (_, i) => (
           <Col key={i} xs={24} sm={12} xl={6}>
-            <Card><Skeleton active paragraph={{ rows: 2 }} title={false} /></Card>
+            <Card>
+              <Skeleton active paragraph={{ rows: 2 }} title={false} />
+            </Card>
           </Col>
         ))}
-        <Col span={24}><Card><Skeleton active paragraph={{ rows: 6 }} /></Card></Col>
+        <Col span={24}>
+          <Card>
+            <Skeleton active paragraph={{ rows: 6 }} />
+          </Card>
+        </Col>
       </Row>
     </div>
   );

@@ -10,7 +10,13 @@ export function Time({ value, seconds, testId }: { value: Instant; seconds?: boo
   const cut = text.lastIndexOf(' (');
   return (
     <span className="qy-num qy-time" title={empty ? undefined : f.long(value)} data-testid={testId}>
-      {cut > 0 ? <>{text.slice(0, cut)} <span className="qy-tz">{text.slice(cut + 1)}</span></> : text}
+      {cut > 0 ? (
+        <>
+          {text.slice(0, cut)} <span className="qy-tz">{text.slice(cut + 1)}</span>
+        </>
+      ) : (
+        text
+      )}
     </span>
   );
 }

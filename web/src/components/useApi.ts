@@ -52,8 +52,12 @@ export function useApi<P extends PathOf<'get'>>(path: P | null, ...args: CallArg
     setState((s) => ({ ...s, loading: true, error: undefined }));
     const early = tick === 0 && key === firstKey.current ? takeEarly<T>(key) : undefined;
     (early ?? apiGet(path, ...argsRef.current)).then(
-      (data) => { if (mine === seq.current) setState({ data, loading: false }); },
-      (error: unknown) => { if (mine === seq.current) setState((s) => ({ data: s.data, error, loading: false })); },
+      (data) => {
+        if (mine === seq.current) setState({ data, loading: false });
+      },
+      (error: unknown) => {
+        if (mine === seq.current) setState((s) => ({ data: s.data, error, loading: false }));
+      },
     );
     // key covers path and options by value
     // eslint-disable-next-line react-hooks/exhaustive-deps

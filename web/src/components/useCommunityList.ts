@@ -10,7 +10,9 @@ let cached: Promise<CommunityItem[]> | null = null;
 export function loadCommunities(force = false): Promise<CommunityItem[]> {
   if (!cached || force) {
     cached = apiGet('/api/v1/communities').then((r) => r.items);
-    cached.catch(() => { cached = null; });
+    cached.catch(() => {
+      cached = null;
+    });
   }
   return cached;
 }
@@ -19,8 +21,13 @@ export function useCommunityList(): { items: CommunityItem[] | undefined; error:
   const [state, setState] = useState<{ items?: CommunityItem[]; error?: unknown }>({});
   useEffect(() => {
     let alive = true;
-    loadCommunities().then((items) => alive && setState({ items }), (error: unknown) => alive && setState({ error }));
-    return () => { alive = false; };
+    loadCommunities().then(
+      (items) => alive && setState({ items }),
+      (error: unknown) => alive && setState({ error }),
+    );
+    return () => {
+      alive = false;
+    };
   }, []);
   return { items: state.items, error: state.error };
 }

@@ -14,4 +14,6 @@ export function useTime(): TimeFormat {
 }
 
 /** After the workspace settings change: read them again, so every page shows times in the new zone. */
-export function forgetWorkspaceZone(): void { void loadWorkspaceInfo(true); }
+export function forgetWorkspaceZone(): void {
+  void loadWorkspaceInfo(true);
+}

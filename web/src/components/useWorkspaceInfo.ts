@@ -15,12 +15,14 @@ const listeners = new Set<(w: WorkspaceInfo) => void>();
 
 export function loadWorkspaceInfo(force = false): Promise<WorkspaceInfo | null> {
   if (!cached || force) {
-    cached = apiGet('/api/v1/workspace').then((w) => {
-      latest = w;
-      rememberTimezone(w.timezone);
-      for (const l of listeners) l(w);
-      return w;
-    }).catch(() => null);
+    cached = apiGet('/api/v1/workspace')
+      .then((w) => {
+        latest = w;
+        rememberTimezone(w.timezone);
+        for (const l of listeners) l(w);
+        return w;
+      })
+      .catch(() => null);
   }
   return cached;
 }
@@ -29,8 +31,12 @@ export function useWorkspaceInfo(): WorkspaceInfo | null {
   const [info, setInfo] = useState<WorkspaceInfo | null>(latest);
   useEffect(() => {
     listeners.add(setInfo);
-    void loadWorkspaceInfo().then((w) => { if (w && listeners.has(setInfo)) setInfo(w); });
-    return () => { listeners.delete(setInfo); };
+    void loadWorkspaceInfo().then((w) => {
+      if (w && listeners.has(setInfo)) setInfo(w);
+    });
+    return () => {
+      listeners.delete(setInfo);
+    };
   }, []);
   return info;
 }
@@ -39,21 +45,29 @@ const TZ_KEY = 'qunyun.tz';
 
 /** The workspace zone as last seen (kept in localStorage across visits), else Asia/Shanghai (the default). */
 export function knownTimezone(): string {
-  try { return latest?.timezone || localStorage.getItem(TZ_KEY) || 'Asia/Shanghai'; } catch { return 'Asia/Shanghai'; }
+  try {
+    return latest?.timezone || localStorage.getItem(TZ_KEY) || 'Asia/Shanghai';
+  } catch {
+    return 'Asia/Shanghai';
+  }
 }
 
 export function rememberTimezone(tz: string): void {
-  try { localStorage.setItem(TZ_KEY, tz); } catch { /* not kept */ }
+  try {
+    localStorage.setItem(TZ_KEY, tz);
+  } catch {
+    /* not kept */
+  }
 }
 
 /** channel key → display name ("(none)" → the given label). */
 export function channelNamer(info: WorkspaceInfo | null, none: string): (key: string) => string {
   const names = new Map(info?.channels.map((c) => [c.key, c.name]) ?? []);
-  return (key) => (key === '(none)' ? none : names.get(key) ?? key);
+  return (key) => (key === '(none)' ? none : (names.get(key) ?? key));
 }
 
 /** product key → display name. */
 export function productNamer(info: WorkspaceInfo | null): (key: string | null) => string {
   const names = new Map(info?.products.map((p) => [p.key, p.name]) ?? []);
-  return (key) => (key === null ? '—' : names.get(key) ?? key);
+  return (key) => (key === null ? '—' : (names.get(key) ?? key));
 }

@@ -3,7 +3,14 @@
 import { Suspense, useState } from 'react';
 import { Button, Layout, Menu, Tag, Tooltip, Typography } from 'antd';
 import {
-  DashboardOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, RobotOutlined, SettingOutlined, TeamOutlined, UserOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  RobotOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth';
@@ -32,7 +39,11 @@ export function AppLayout() {
       <Layout.Sider collapsible collapsed={collapsed} trigger={null} width={208} collapsedWidth={64} className="qy-sider">
         <div className="qy-brand" onClick={() => navigate('/overview')} role="link" tabIndex={0}>
           <span className="qy-logo">群</span>
-          {collapsed ? null : <span className="qy-brand-name">群运<small>Qunyun</small></span>}
+          {collapsed ? null : (
+            <span className="qy-brand-name">
+              群运<small>Qunyun</small>
+            </span>
+          )}
         </div>
         <Menu
           theme="dark"
@@ -51,10 +62,14 @@ export function AppLayout() {
               onClick={() => setCollapsed((c) => !c)}
               aria-label="toggle menu"
             />
-            <Typography.Text strong className="qy-workspace" data-testid="workspace-name" ellipsis>{workspace || t('app.name')}</Typography.Text>
+            <Typography.Text strong className="qy-workspace" data-testid="workspace-name" ellipsis>
+              {workspace || t('app.name')}
+            </Typography.Text>
             {demo ? (
               <Tooltip title={t('header.demoHint')}>
-                <Tag color="orange" variant="solid" className="qy-demo-badge" data-testid="demo-badge">{t('header.demo')}</Tag>
+                <Tag color="orange" variant="solid" className="qy-demo-badge" data-testid="demo-badge">
+                  {t('header.demo')}
+                </Tag>
               </Tooltip>
             ) : null}
           </div>

@@ -10,7 +10,11 @@ export function NotFound() {
       status="404"
       title="404"
       subTitle={t('common.notFound')}
-      extra={<Button type="primary" onClick={() => navigate('/overview')}>{t('common.backHome')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/overview')}>
+          {t('common.backHome')}
+        </Button>
+      }
     />
   );
 }

@@ -43,15 +43,28 @@ export async function cohortRetention(db: Kysely<Schema>, q: { from: string; to:
   }
   const fmt = makeFormatter(timezone);
   return {
-    by: q.by, from: fmt(from), to: fmt(to), timezone, community,
+    by: q.by,
+    from: fmt(from),
+    to: fmt(to),
+    timezone,
+    community,
     cohorts: periods.map((p, c) => {
       const n = size.get(c) ?? 0;
       return {
-        start: fmt(p.start), size: n,
+        start: fmt(p.start),
+        size: n,
         periods: periods.slice(c).map((pj, k) => {
-          const pres = present.get(`${c}:${c + k}`) ?? 0, act = active.get(`${c}:${c + k}`) ?? 0;
-          return { index: k, start: fmt(pj.start), end: fmt(pj.end), present: pres, active: act,
-            present_share: ratio(pres, n), active_share: ratio(act, n) };
+          const pres = present.get(`${c}:${c + k}`) ?? 0,
+            act = active.get(`${c}:${c + k}`) ?? 0;
+          return {
+            index: k,
+            start: fmt(pj.start),
+            end: fmt(pj.end),
+            present: pres,
+            active: act,
+            present_share: ratio(pres, n),
+            active_share: ratio(act, n),
+          };
         }),
       };
     }),

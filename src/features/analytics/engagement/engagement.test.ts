@@ -4,8 +4,15 @@ import { createTestApp, ndjson } from '../../../test-support/app.js';
 
 const dialects = await dialectsUnderTest();
 let n = 0;
-const ev = (type: string, m: string, day: string, extra: Record<string, unknown> = {}) =>
-  ({ id: `g${++n}`, platform: 'wecom', type, community: 'g', member: m, at: `2026-${day}T10:00:00+08:00`, ...extra });
+const ev = (type: string, m: string, day: string, extra: Record<string, unknown> = {}) => ({
+  id: `g${++n}`,
+  platform: 'wecom',
+  type,
+  community: 'g',
+  member: m,
+  at: `2026-${day}T10:00:00+08:00`,
+  ...extra,
+});
 const talk = (m: string, day: string) => ev('message.sent', m, day, { kind: 'text', text: '打卡' });
 
 // As of 2026-11-01 the window is 10-02 … 10-31. S silent (talked 10-01, outside), Q 2 days (two messages on one
@@ -13,8 +20,13 @@ const talk = (m: string, day: string) => ev('message.sent', m, day, { kind: 'tex
 const days = (k: number) => Array.from({ length: k }, (_, i) => `10-${String(31 - i).padStart(2, '0')}`);
 const ledger = [
   ...['S', 'Q', 'E', 'F', 'U', 'X'].map((m) => ev('member.joined', m, '09-01')),
-  talk('S', '10-01'), talk('Q', '10-30'), talk('Q', '10-30'), ev('checkin.done', 'Q', '10-29', { challenge: 'c' }),
-  ...days(5).map((d) => talk('E', d)), ...days(12).map((d) => talk('F', d)), ...days(25).map((d) => talk('U', d)),
+  talk('S', '10-01'),
+  talk('Q', '10-30'),
+  talk('Q', '10-30'),
+  ev('checkin.done', 'Q', '10-29', { challenge: 'c' }),
+  ...days(5).map((d) => talk('E', d)),
+  ...days(12).map((d) => talk('F', d)),
+  ...days(25).map((d) => talk('U', d)),
   ev('member.left', 'X', '10-20', { reason: 'quit' }),
 ];
 

@@ -13,8 +13,13 @@ describe.each(dialects)('community health (%s)', (dialect) => {
   beforeAll(async () => {
     h = await createTestApp(dialect);
     await applyWorkspaceFile(h.t.database, parseWorkspaceFile('communities: [{ key: big, platform: wecom, name: 大群, capacity: 2 }]\n'));
-    await h.post(ndjson(['a', 'b', 'c'].map((m, i) => ({ id: `j${i}`, platform: 'wecom', type: 'member.joined', community: 'big', member: m, at: '2026-10-20T10:00:00+08:00' }))
-      .concat([{ id: 'x', platform: 'wecom', type: 'member.joined', community: 'raw', member: 'a', at: '2026-10-30T10:00:00+08:00' }])));
+    await h.post(
+      ndjson(
+        ['a', 'b', 'c']
+          .map((m, i) => ({ id: `j${i}`, platform: 'wecom', type: 'member.joined', community: 'big', member: m, at: '2026-10-20T10:00:00+08:00' }))
+          .concat([{ id: 'x', platform: 'wecom', type: 'member.joined', community: 'raw', member: 'a', at: '2026-10-30T10:00:00+08:00' }]),
+      ),
+    );
   });
   afterAll(() => h.drop());
 
@@ -23,7 +28,13 @@ describe.each(dialects)('community health (%s)', (dialect) => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ at: '2026-11-01T00:00:00+08:00', timezone: 'Asia/Shanghai' });
     const [big, raw] = body.communities;
-    expect(big).toMatchObject({ community: { platform: 'wecom', external_id: 'big', name: '大群' }, members: 3, capacity: 2, fill: 1.5, daily_active_ratio: 0 });
+    expect(big).toMatchObject({
+      community: { platform: 'wecom', external_id: 'big', name: '大群' },
+      members: 3,
+      capacity: 2,
+      fill: 1.5,
+      daily_active_ratio: 0,
+    });
     expect(big.verdict).toMatchObject({ status: 'unhealthy', size: 'over_capacity', activity: 'silent' });
     // Weeks from 10-04, oldest first: the joins of 10-20 fall in the third.
     expect(big.weeks.map((w: any) => w.joiners)).toEqual([0, 0, 3, 0]);

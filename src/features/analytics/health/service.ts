@@ -12,7 +12,6 @@ import { parseInput } from '../metrics/service.js';
 import { rateParts } from '../metrics/figures.js';
 import { presentAt } from '../metrics/sets.js';
 
-
 export async function communityHealth(db: Kysely<Schema>, q: { at?: string }) {
   const settings = await loadSettings(db);
   const tz = settings.timezone;
@@ -30,7 +29,8 @@ export async function communityHealth(db: Kysely<Schema>, q: { at?: string }) {
     const dailyActive = Number(active.rows[0]?.n ?? 0) / 7;
     const weeks = [];
     for (let k = 4; k >= 1; k--) {
-      const s = daysBefore(tz, t, 7 * k), e = daysBefore(tz, t, 7 * (k - 1));
+      const s = daysBefore(tz, t, 7 * k),
+        e = daysBefore(tz, t, 7 * (k - 1));
       const r = await rateParts(db, scope, settings, s, e);
       const { growth, churn } = rates(r);
       weeks.push({ from: fmt(s), to: fmt(e), joiners: r.joiners, churned: r.churned, growth, churn });
@@ -39,8 +39,13 @@ export async function communityHealth(db: Kysely<Schema>, q: { at?: string }) {
     const dailyActiveRatio = ratio(dailyActive, members);
     out.push({
       community: { id: c.id, platform: c.platform, external_id: c.external_id, name: c.name },
-      members, capacity, fill: members / capacity, daily_active_members: dailyActive, daily_active_ratio: dailyActiveRatio,
-      weeks, verdict: healthVerdict({ members, capacity, dailyActiveRatio, weeks }),
+      members,
+      capacity,
+      fill: members / capacity,
+      daily_active_members: dailyActive,
+      daily_active_ratio: dailyActiveRatio,
+      weeks,
+      verdict: healthVerdict({ members, capacity, dailyActiveRatio, weeks }),
     });
   }
   return { at: fmt(t), timezone: tz, communities: out };

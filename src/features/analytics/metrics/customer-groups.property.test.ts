@@ -28,21 +28,33 @@ const midnight = fc.integer({ min: 1, max: 23 }).map((d) => zonedInstant(TZ, 202
 const settings = fc.record({ dormantDays: fc.integer({ min: 1, max: 8 }), newCustomerDays: fc.integer({ min: 1, max: 8 }) });
 // `edge` puts t exactly D or N days after an event at a local midnight (the coarse ledgers have many), so that a
 // first join at t − D, a first payment at t − N and activity at t − D or at t itself are tried, not only hoped for.
-const asks = fc.array(fc.record({
-  day: midnight, edge: fc.option(fc.record({ event: fc.nat(), by: fc.constantFrom('dormantDays', 'newCustomerDays', null) }), { nil: null }),
-  p: settings, community: fc.boolean(),
-}), { minLength: 1, maxLength: 4 });
+const asks = fc.array(
+  fc.record({
+    day: midnight,
+    edge: fc.option(fc.record({ event: fc.nat(), by: fc.constantFrom('dormantDays', 'newCustomerDays', null) }), { nil: null }),
+    p: settings,
+    community: fc.boolean(),
+  }),
+  { minLength: 1, maxLength: 4 },
+);
 
 // The events whose instant t − D or t − N is worth landing on: joins and activity for D, payments for N.
 const EDGE_TYPES: Record<keyof GroupSettings, string[]> = {
-  dormantDays: ['member.joined', 'message.sent', 'checkin.done', 'order.paid'], newCustomerDays: ['order.paid'],
+  dormantDays: ['member.joined', 'message.sent', 'checkin.done', 'order.paid'],
+  newCustomerDays: ['order.paid'],
 };
 
 function instantOf(q: { day: number; edge: { event: number; by: keyof GroupSettings | null } | null; p: GroupSettings }, events: RefEvent[]): number {
   if (q.edge === null) return q.day;
   const by = q.edge.by;
-  const midnights = [...new Set(events.filter((e) => by === null || EDGE_TYPES[by].includes(e.event.type))
-    .map((e) => e.atMs).filter((ms) => startOfDay(TZ, ms) === ms))];
+  const midnights = [
+    ...new Set(
+      events
+        .filter((e) => by === null || EDGE_TYPES[by].includes(e.event.type))
+        .map((e) => e.atMs)
+        .filter((ms) => startOfDay(TZ, ms) === ms),
+    ),
+  ];
   if (midnights.length === 0) return q.day;
   return midnights[q.edge.event % midnights.length]! + (by === null ? 0 : q.p[by] * DAY);
 }
@@ -65,7 +77,9 @@ async function sweptGroups(database: Database, scope: Scope, p: GroupSettings, t
   const periods = [{ s: t - DAY, e: t }];
   expect(sweepable(TZ, p, periods)).toBe(true);
   const out = new Map<number, CustomerGroup>();
-  const [period] = await sweep(database.db, scope, p, periods, (member, i, g) => { if (i === 0) out.set(member, g); });
+  const [period] = await sweep(database.db, scope, p, periods, (member, i, g) => {
+    if (i === 0) out.set(member, g);
+  });
   return { out, counts: period!.groups };
 }
 
@@ -92,33 +106,45 @@ async function oracleGroups(database: Database, events: RefEvent[], scope: Scope
 
 describe.each(dialects)('customer groups, member by member (%s)', (dialect) => {
   it('the SQL engine, the sweep, the classification and the replay give every present member the same group', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(fc.oneof(eventBody, coarseEventBody), { minLength: 1, maxLength: 40 }), asks, async (bodies, questions) => {
-      const lines = bodies.map((b, i) => JSON.stringify({ id: `e${i}`, ...b }));
-      const events: RefEvent[] = lines.map((l) => { const r = parseEventLine(l); if (!r.ok) throw new Error(r.reason); return r.value; });
-      const t0 = await createTestDatabase(dialect);
-      try {
-        await ingest(t0.database, lines);
-        const g1 = await t0.database.db.selectFrom('communities').select('id').where('platform', '=', 'wecom').where('external_id', '=', 'g1').executeTakeFirst();
-        for (const q of questions) {
-          if (q.community && !g1) continue;
-          const scope: Scope = { community: q.community ? Number(g1!.id) : null, timezone: TZ };
-          const t = instantOf(q, events);
-          const bySql = await sqlGroups(t0.database, scope, q.p, t);
-          const swept = await sweptGroups(t0.database, scope, q.p, t);
-          const classified = await classifiedGroups(t0.database, scope, q.p, t, [...bySql.keys()]);
-          const oracle = await oracleGroups(t0.database, events, scope, q.p, t);
-          expect(sorted(swept.out)).toEqual(sorted(bySql));
-          expect(sorted(classified)).toEqual(sorted(bySql));
-          expect(sorted(oracle)).toEqual(sorted(bySql));
-          // And the counts the dashboard shows are those members'.
-          const counts = emptyGroupCounts();
-          for (const g of bySql.values()) counts[g]++;
-          expect(await groupsAt(t0.database.db, scope, q.p, t)).toEqual(counts);
-          expect(swept.counts).toEqual(counts);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(eventBody, coarseEventBody), { minLength: 1, maxLength: 40 }), asks, async (bodies, questions) => {
+        const lines = bodies.map((b, i) => JSON.stringify({ id: `e${i}`, ...b }));
+        const events: RefEvent[] = lines.map((l) => {
+          const r = parseEventLine(l);
+          if (!r.ok) throw new Error(r.reason);
+          return r.value;
+        });
+        const t0 = await createTestDatabase(dialect);
+        try {
+          await ingest(t0.database, lines);
+          const g1 = await t0.database.db
+            .selectFrom('communities')
+            .select('id')
+            .where('platform', '=', 'wecom')
+            .where('external_id', '=', 'g1')
+            .executeTakeFirst();
+          for (const q of questions) {
+            if (q.community && !g1) continue;
+            const scope: Scope = { community: q.community ? Number(g1!.id) : null, timezone: TZ };
+            const t = instantOf(q, events);
+            const bySql = await sqlGroups(t0.database, scope, q.p, t);
+            const swept = await sweptGroups(t0.database, scope, q.p, t);
+            const classified = await classifiedGroups(t0.database, scope, q.p, t, [...bySql.keys()]);
+            const oracle = await oracleGroups(t0.database, events, scope, q.p, t);
+            expect(sorted(swept.out)).toEqual(sorted(bySql));
+            expect(sorted(classified)).toEqual(sorted(bySql));
+            expect(sorted(oracle)).toEqual(sorted(bySql));
+            // And the counts the dashboard shows are those members'.
+            const counts = emptyGroupCounts();
+            for (const g of bySql.values()) counts[g]++;
+            expect(await groupsAt(t0.database.db, scope, q.p, t)).toEqual(counts);
+            expect(swept.counts).toEqual(counts);
+          }
+        } finally {
+          await t0.drop();
         }
-      } finally {
-        await t0.drop();
-      }
-    }), { numRuns: dialect === 'sqlite' ? 40 : 10 });
+      }),
+      { numRuns: dialect === 'sqlite' ? 40 : 10 },
+    );
   });
 });

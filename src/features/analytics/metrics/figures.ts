@@ -53,8 +53,13 @@ export async function rateParts(db: Kysely<Schema>, scope: Scope, p: GroupSettin
   `.execute(db);
   const row = r.rows[0] ?? {};
   return {
-    present_s: n(row.present_s), joiners: n(row.joiners), churned: n(row.churned), eligible: n(row.eligible),
-    converted: n(row.converted), dormant_s: n(row.dormant_s), reactivated: n(row.reactivated),
+    present_s: n(row.present_s),
+    joiners: n(row.joiners),
+    churned: n(row.churned),
+    eligible: n(row.eligible),
+    converted: n(row.converted),
+    dormant_s: n(row.dormant_s),
+    reactivated: n(row.reactivated),
   };
 }
 
@@ -80,7 +85,12 @@ export async function acquisition(db: Kysely<Schema>, scope: Scope, s: number, e
     new_members: rows.reduce((a, r) => a + n(r.c), 0),
     by_channel: channelMap(rows),
     fission_new: rows.reduce((a, r) => a + n(r.f), 0),
-    fission_by_channel: Object.fromEntries(rows.filter((r) => n(r.f) > 0).map((r): [string, number] => [String(r.k), n(r.f)]).sort(byKey)),
+    fission_by_channel: Object.fromEntries(
+      rows
+        .filter((r) => n(r.f) > 0)
+        .map((r): [string, number] => [String(r.k), n(r.f)])
+        .sort(byKey),
+    ),
     leads_new: leads.rows.reduce((a, r) => a + n(r.c), 0),
     leads_by_channel: channelMap(leads.rows),
   };
@@ -92,7 +102,11 @@ export async function contentCounts(db: Kysely<Schema>, scope: Scope, s: number,
   return { messages: n(r.rows[0]?.messages), active_members: n(r.rows[0]?.active) };
 }
 
-export interface Buyers { count: number; byChannel: Map<string, number>; cycles: number[] }
+export interface Buyers {
+  count: number;
+  byChannel: Map<string, number>;
+  cycles: number[];
+}
 
 /** B of docs/spec/metrics.md: members whose firstPaid(m, e) is in [s, e), by first-join channel, with their cycles in days. */
 async function firstBuyers(db: Kysely<Schema>, scope: Scope, s: number, e: number): Promise<Buyers> {
@@ -114,12 +128,16 @@ export async function conversion(db: Kysely<Schema>, scope: Scope, s: number, e:
     SELECT count(*) AS c, coalesce(sum(amount), 0) AS revenue FROM orders WHERE paid_at >= ${s} AND paid_at < ${e}${inScope(scope)}`.execute(db);
   const refunds = await sql<Record<string, unknown>>`
     SELECT coalesce(sum(applied), 0) AS r FROM order_refunds WHERE at >= ${s} AND at < ${e}${inScope(scope)}`.execute(db);
-  const b = swept ?? await firstBuyers(db, scope, s, e);
+  const b = swept ?? (await firstBuyers(db, scope, s, e));
   const cycles = [...b.cycles].sort((x, y) => x - y);
   const mid = cycles.length >> 1;
   const median = cycles.length === 0 ? null : cycles.length % 2 ? cycles[mid]! : (cycles[mid - 1]! + cycles[mid]!) / 2;
   return {
-    orders: n(orders.rows[0]?.c), revenue: n(orders.rows[0]?.revenue), refunds: n(refunds.rows[0]?.r),
-    first_buyers: b.count, by_channel: Object.fromEntries([...b.byChannel].sort(byKey)), cycle_days_median: median,
+    orders: n(orders.rows[0]?.c),
+    revenue: n(orders.rows[0]?.revenue),
+    refunds: n(refunds.rows[0]?.r),
+    first_buyers: b.count,
+    by_channel: Object.fromEntries([...b.byChannel].sort(byKey)),
+    cycle_days_median: median,
   };
 }

@@ -7,27 +7,64 @@ import { parseWorkspaceFile } from '../../../config/workspace-file.js';
 
 describe('metrics edges', () => {
   let h: Awaited<ReturnType<typeof createTestApp>> | undefined;
-  afterEach(async () => { await h?.drop(); h = undefined; });
+  afterEach(async () => {
+    await h?.drop();
+    h = undefined;
+  });
 
   it('a tie for the first join goes to the ledger order, whatever came before in other communities', async () => {
     h = await createTestApp('sqlite');
-    await h.post(ndjson([
-      { id: 'l', platform: 'wecom', type: 'member.left', community: 'X', member: 'm', reason: 'quit', at: '2026-10-01T10:00:00+08:00' },
-      { id: 'z', platform: 'wecom', type: 'member.joined', community: 'X', member: 'm', channel: 'chX', at: '2026-10-02T10:00:00+08:00' },
-      { id: 'a', platform: 'wecom', type: 'member.joined', community: 'Y', member: 'm', channel: 'chY', inviter: 'v', at: '2026-10-02T10:00:00+08:00' },
-    ]));
+    await h.post(
+      ndjson([
+        { id: 'l', platform: 'wecom', type: 'member.left', community: 'X', member: 'm', reason: 'quit', at: '2026-10-01T10:00:00+08:00' },
+        { id: 'z', platform: 'wecom', type: 'member.joined', community: 'X', member: 'm', channel: 'chX', at: '2026-10-02T10:00:00+08:00' },
+        {
+          id: 'a',
+          platform: 'wecom',
+          type: 'member.joined',
+          community: 'Y',
+          member: 'm',
+          channel: 'chY',
+          inviter: 'v',
+          at: '2026-10-02T10:00:00+08:00',
+        },
+      ]),
+    );
     const { body } = await h.get('/api/v1/metrics?from=2026-10-01&to=2026-10-03');
     expect(body.acquisition).toMatchObject({ by_channel: { chY: 1 }, fission_new: 1 });
   });
 
   it('answers in a zone whose spring-forward skips midnight (Havana)', async () => {
     h = await createTestApp('sqlite');
-    await applyWorkspaceFile(h.ctx.database, parseWorkspaceFile('workspace: { timezone: America/Havana }\nproducts: [{ key: s, name: Σ课, tier: lead, price: 1 }]\n'));
-    await h.post(ndjson([
-      { id: 'j', platform: 'wecom', type: 'member.joined', community: 'g', member: 'u', at: '2024-03-01T10:00:00-05:00' },
-      { id: 'm1', platform: 'wecom', type: 'message.sent', community: 'g', member: 'u', kind: 'text', text: 'σ课', at: '2024-03-09T23:30:00-05:00' },
-      { id: 'm2', platform: 'wecom', type: 'message.sent', community: 'g', member: 'u', kind: 'text', text: 'Σ课', at: '2024-03-10T12:00:00-04:00' },
-    ]));
+    await applyWorkspaceFile(
+      h.ctx.database,
+      parseWorkspaceFile('workspace: { timezone: America/Havana }\nproducts: [{ key: s, name: Σ课, tier: lead, price: 1 }]\n'),
+    );
+    await h.post(
+      ndjson([
+        { id: 'j', platform: 'wecom', type: 'member.joined', community: 'g', member: 'u', at: '2024-03-01T10:00:00-05:00' },
+        {
+          id: 'm1',
+          platform: 'wecom',
+          type: 'message.sent',
+          community: 'g',
+          member: 'u',
+          kind: 'text',
+          text: 'σ课',
+          at: '2024-03-09T23:30:00-05:00',
+        },
+        {
+          id: 'm2',
+          platform: 'wecom',
+          type: 'message.sent',
+          community: 'g',
+          member: 'u',
+          kind: 'text',
+          text: 'Σ课',
+          at: '2024-03-10T12:00:00-04:00',
+        },
+      ]),
+    );
     const day = (await h.get('/api/v1/metrics?from=2024-03-10&to=2024-03-11')).body;
     expect(day.from).toBe('2024-03-10T01:00:00-04:00');
     // Only m2 is on 10 March; only the exact Greek capital names the product (no folding beyond A–Z).

@@ -21,41 +21,68 @@ const PERIODS = [
 
 describe('metrics engine = naive replay of the ledger', () => {
   it('agrees on every figure but topics', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(fc.oneof(eventBody, coarseEventBody), { minLength: 1, maxLength: 40 }), async (bodies) => {
-      const lines = bodies.map((b, i) => JSON.stringify({ id: `e${i}`, ...b }));
-      const t = await createTestDatabase('sqlite');
-      try {
-        // Short D and N so that dormancy and "new" happen within the random ledgers' three weeks.
-        await applyWorkspaceFile(t.database, parseWorkspaceFile(
-          'workspace: { dormantDays: 3, newCustomerDays: 4 }\nproducts: [{ key: camp, name: 体验营, tier: lead, price: 990 }]\n'));
-        const s = new IngestSession(ingestContextFor(t.database), 5);
-        let n = 0;
-        for (const text of lines) await s.add({ line: ++n, text });
-        await s.finish();
-        const events: RefEvent[] = lines.map((l) => { const r = parseEventLine(l); if (!r.ok) throw new Error(r.reason); return r.value; });
-        for (const [from, to] of PERIODS) {
-          for (const community of [null, { platform: 'wecom', id: 'g1' }]) {
-            const exists = await t.database.db.selectFrom('communities').select('id').where('platform', '=', 'wecom').where('external_id', '=', 'g1').executeTakeFirst();
-            if (community && !exists) continue;
-            const got = await computeMetrics(t.database.db, { from, to, community: community ? 'wecom:g1' : undefined }) as PeriodMetrics;
-            const want = referenceMetrics(events, {
-              from: Date.parse(got.from!), to: Date.parse(got.to!), dormantDays: 3, newCustomerDays: 4, community, products: [{ name: '体验营', aliases: [] }],
-            });
-            const { topics, ...content } = got.content;
-            expect({ groups: got.groups, rates: got.rates, acquisition: got.acquisition, content, conversion: got.conversion }).toEqual(want);
-            // Topics: per-day term counts kept at ingest (plus ragged edges) = segmenting the period's texts now.
-            const expected = new TopicCounter();
-            for (const x of events) {
-              const ev = x.event;
-              if (ev.type === 'message.sent' && ev.text && x.atMs >= Date.parse(got.from!) && x.atMs < Date.parse(got.to!) &&
-                (!community || (ev.platform === 'wecom' && ev.community === 'g1'))) expected.add(ev.text);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(eventBody, coarseEventBody), { minLength: 1, maxLength: 40 }), async (bodies) => {
+        const lines = bodies.map((b, i) => JSON.stringify({ id: `e${i}`, ...b }));
+        const t = await createTestDatabase('sqlite');
+        try {
+          // Short D and N so that dormancy and "new" happen within the random ledgers' three weeks.
+          await applyWorkspaceFile(
+            t.database,
+            parseWorkspaceFile(
+              'workspace: { dormantDays: 3, newCustomerDays: 4 }\nproducts: [{ key: camp, name: 体验营, tier: lead, price: 990 }]\n',
+            ),
+          );
+          const s = new IngestSession(ingestContextFor(t.database), 5);
+          let n = 0;
+          for (const text of lines) await s.add({ line: ++n, text });
+          await s.finish();
+          const events: RefEvent[] = lines.map((l) => {
+            const r = parseEventLine(l);
+            if (!r.ok) throw new Error(r.reason);
+            return r.value;
+          });
+          for (const [from, to] of PERIODS) {
+            for (const community of [null, { platform: 'wecom', id: 'g1' }]) {
+              const exists = await t.database.db
+                .selectFrom('communities')
+                .select('id')
+                .where('platform', '=', 'wecom')
+                .where('external_id', '=', 'g1')
+                .executeTakeFirst();
+              if (community && !exists) continue;
+              const got = (await computeMetrics(t.database.db, { from, to, community: community ? 'wecom:g1' : undefined })) as PeriodMetrics;
+              const want = referenceMetrics(events, {
+                from: Date.parse(got.from!),
+                to: Date.parse(got.to!),
+                dormantDays: 3,
+                newCustomerDays: 4,
+                community,
+                products: [{ name: '体验营', aliases: [] }],
+              });
+              const { topics, ...content } = got.content;
+              expect({ groups: got.groups, rates: got.rates, acquisition: got.acquisition, content, conversion: got.conversion }).toEqual(want);
+              // Topics: per-day term counts kept at ingest (plus ragged edges) = segmenting the period's texts now.
+              const expected = new TopicCounter();
+              for (const x of events) {
+                const ev = x.event;
+                if (
+                  ev.type === 'message.sent' &&
+                  ev.text &&
+                  x.atMs >= Date.parse(got.from!) &&
+                  x.atMs < Date.parse(got.to!) &&
+                  (!community || (ev.platform === 'wecom' && ev.community === 'g1'))
+                )
+                  expected.add(ev.text);
+              }
+              expect(topics).toEqual(expected.top());
             }
-            expect(topics).toEqual(expected.top());
           }
+        } finally {
+          await t.drop();
         }
-      } finally {
-        await t.drop();
-      }
-    }), { numRuns: 60 });
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -15,7 +15,10 @@ const KEEP = 10_000;
 export async function recordChange(trx: Transaction<Schema>, minAt: number): Promise<void> {
   const n = Number((await trx.selectFrom('ingest_lock').select('n').where('id', '=', 1).executeTakeFirstOrThrow()).n);
   await trx.insertInto('ledger_changes').values({ n, min_at: minAt }).execute();
-  await trx.deleteFrom('ledger_changes').where('n', '<=', n - KEEP).execute();
+  await trx
+    .deleteFrom('ledger_changes')
+    .where('n', '<=', n - KEEP)
+    .execute();
   await trx.deleteFrom('metric_periods').where('e', '>', minAt).execute();
 }
 
@@ -37,15 +40,24 @@ export async function ledgerVersion(db: Kysely<Schema>): Promise<number> {
   return Number((await db.selectFrom('ingest_lock').select('n').where('id', '=', 1).executeTakeFirstOrThrow()).n);
 }
 
-export interface Span { s: number; e: number }
+export interface Span {
+  s: number;
+  e: number;
+}
 
 export async function cachedPeriods<T>(db: Kysely<Schema>, scope: string, periods: Span[]): Promise<Map<string, T>> {
   const out = new Map<string, T>();
   if (periods.length === 0) return out;
-  const lo = Math.min(...periods.map((p) => p.s)), hi = Math.max(...periods.map((p) => p.e));
+  const lo = Math.min(...periods.map((p) => p.s)),
+    hi = Math.max(...periods.map((p) => p.e));
   const wanted = new Set(periods.map((p) => `${p.s}:${p.e}`));
-  const rows = await db.selectFrom('metric_periods').select(['s', 'e', 'answer'])
-    .where('scope', '=', scope).where('s', '>=', lo).where('e', '<=', hi).execute();
+  const rows = await db
+    .selectFrom('metric_periods')
+    .select(['s', 'e', 'answer'])
+    .where('scope', '=', scope)
+    .where('s', '>=', lo)
+    .where('e', '<=', hi)
+    .execute();
   for (const r of rows) {
     const k = `${Number(r.s)}:${Number(r.e)}`;
     if (wanted.has(k)) out.set(k, JSON.parse(r.answer) as T);
@@ -63,13 +75,20 @@ export async function storePeriods(db: Kysely<Schema>, scope: string, version: n
     let limit = Number.MAX_SAFE_INTEGER;
     if (now !== version) {
       if (now - version >= KEEP) return;
-      const r = await trx.selectFrom('ledger_changes').select((eb) => eb.fn.min('min_at').as('m')).where('n', '>', version).executeTakeFirst();
+      const r = await trx
+        .selectFrom('ledger_changes')
+        .select((eb) => eb.fn.min('min_at').as('m'))
+        .where('n', '>', version)
+        .executeTakeFirst();
       if (r?.m !== null && r?.m !== undefined) limit = Number(r.m);
     }
     for (const row of rows) {
       if (row.e > limit) continue;
-      await trx.insertInto('metric_periods').values({ scope, s: row.s, e: row.e, answer: JSON.stringify(row.answer) })
-        .onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto('metric_periods')
+        .values({ scope, s: row.s, e: row.e, answer: JSON.stringify(row.answer) })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
   });
 }

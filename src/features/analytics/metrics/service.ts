@@ -15,7 +15,12 @@ import { cachedPeriods, ledgerVersion, storePeriods, type Span } from './period-
 import { sweep, sweepable, type SweptPeriod } from './sweep.js';
 import type { Tier } from '../../../domain/events/types.js';
 
-export interface MetricsQuery { from: string; to: string; community?: string; by?: Granularity }
+export interface MetricsQuery {
+  from: string;
+  to: string;
+  community?: string;
+  by?: Granularity;
+}
 
 /** A bad period, instant or grain: invalid input naming the parameter. */
 export class MetricsInputError extends InvalidInputError {}
@@ -37,15 +42,30 @@ async function products(db: Kysely<Schema>) {
   return rows.map((r) => ({ name: r.name, aliases: JSON.parse(r.aliases) as string[] }));
 }
 
-async function onePeriod(db: Kysely<Schema>, scope: Scope, p: GroupSettings, prods: { name: string; aliases: string[] }[], s: number, e: number,
-  fmt: (ms: number) => string, community: string | null, swept?: SweptPeriod) {
+async function onePeriod(
+  db: Kysely<Schema>,
+  scope: Scope,
+  p: GroupSettings,
+  prods: { name: string; aliases: string[] }[],
+  s: number,
+  e: number,
+  fmt: (ms: number) => string,
+  community: string | null,
+  swept?: SweptPeriod,
+) {
   const [groups, r, acq, content, text, conv] = await Promise.all([
-    swept?.groups ?? groupsAt(db, scope, p, e), swept?.parts ?? rateParts(db, scope, p, s, e), acquisition(db, scope, s, e),
+    swept?.groups ?? groupsAt(db, scope, p, e),
+    swept?.parts ?? rateParts(db, scope, p, s, e),
+    acquisition(db, scope, s, e),
     swept ? { messages: swept.messages, active_members: swept.active } : contentCounts(db, scope, s, e),
-    messageText(db, scope, s, e, prods), conversion(db, scope, s, e, swept?.buyers),
+    messageText(db, scope, s, e, prods),
+    conversion(db, scope, s, e, swept?.buyers),
   ]);
   return {
-    from: fmt(s), to: fmt(e), timezone: scope.timezone, community,
+    from: fmt(s),
+    to: fmt(e),
+    timezone: scope.timezone,
+    community,
     groups,
     rates: rates(r),
     acquisition: acq,
@@ -79,7 +99,8 @@ export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promi
   const fmt = makeFormatter(tz);
   const prods = await products(db);
   const periods = q.by ? splitPeriods(tz, from, to, q.by) : [{ start: from, end: to }];
-  if (periods.length > MAX_PERIODS) throw new MetricsInputError(`by: ${periods.length} periods of a ${q.by}; at most ${MAX_PERIODS} — use a coarser --by or a shorter range`);
+  if (periods.length > MAX_PERIODS)
+    throw new MetricsInputError(`by: ${periods.length} periods of a ${q.by}; at most ${MAX_PERIODS} — use a coarser --by or a shorter range`);
   // Finished periods come from the cache; the rest are computed and offered back to it (period-cache.ts).
   const cacheScope = communityId === null ? 'all' : `c:${communityId}`;
   const version = await ledgerVersion(db);
@@ -102,13 +123,21 @@ export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promi
 /** GET /api/v1/metrics/products: mentions of each product in the period (the breakdown of content.product_mentions). */
 export async function productMentions(db: Kysely<Schema>, q: { from: string; to: string; community?: string }) {
   const { tz, from, to, communityId } = await periodOf(db, q);
-  const prods = (await db.selectFrom('products').select(['key', 'name', 'aliases', 'tier']).orderBy('key').execute())
-    .map((p) => ({ key: p.key, name: p.name, aliases: JSON.parse(p.aliases) as string[], tier: p.tier as Tier }));
+  const prods = (await db.selectFrom('products').select(['key', 'name', 'aliases', 'tier']).orderBy('key').execute()).map((p) => ({
+    key: p.key,
+    name: p.name,
+    aliases: JSON.parse(p.aliases) as string[],
+    tier: p.tier as Tier,
+  }));
   const counts = await mentionsByProduct(db, { community: communityId, timezone: tz }, from, to, prods);
   const fmt = makeFormatter(tz);
   return {
-    from: fmt(from), to: fmt(to), timezone: tz, community: q.community ?? null,
-    products: prods.map((p) => ({ key: p.key, name: p.name, tier: p.tier, mentions: counts.get(p.key) ?? 0 }))
+    from: fmt(from),
+    to: fmt(to),
+    timezone: tz,
+    community: q.community ?? null,
+    products: prods
+      .map((p) => ({ key: p.key, name: p.name, tier: p.tier, mentions: counts.get(p.key) ?? 0 }))
       .sort((a, b) => b.mentions - a.mentions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   };
 }

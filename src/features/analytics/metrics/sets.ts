@@ -4,10 +4,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import { dayNumber, startOfDay } from '../../../domain/time/periods.js';
 
-export interface Scope { community: number | null; timezone: string }
+export interface Scope {
+  community: number | null;
+  timezone: string;
+}
 
-const inCommunity = (scope: Scope, column = 'community_id') =>
-  scope.community === null ? sql`` : sql` AND ${sql.ref(column)} = ${scope.community}`;
+const inCommunity = (scope: Scope, column = 'community_id') => (scope.community === null ? sql`` : sql` AND ${sql.ref(column)} = ${scope.community}`);
 
 /** Members with an open membership in scope as of t (spans are [joined_at, left_at)). */
 export function presentAt(scope: Scope, t: number): RawBuilder<unknown> {
@@ -23,8 +25,7 @@ export function firstJoins(scope: Scope): RawBuilder<unknown> {
           WHERE community_id = ${scope.community} AND first_join_at IS NOT NULL`;
 }
 
-const paidClause = (scope: Scope, t: number) =>
-  sql`paid_at < ${t} AND (fully_refunded_at IS NULL OR fully_refunded_at >= ${t})${inCommunity(scope)}`;
+const paidClause = (scope: Scope, t: number) => sql`paid_at < ${t} AND (fully_refunded_at IS NULL OR fully_refunded_at >= ${t})${inCommunity(scope)}`;
 
 /** member_id, fp: each member's earliest order still paid as of t (refunds before t not bringing it to zero). */
 export function firstPaidAsOf(scope: Scope, t: number): RawBuilder<unknown> {
@@ -69,7 +70,9 @@ export function messageCount(scope: Scope, a: number, b: number): RawBuilder<unk
     sql`(SELECT count(*) FROM events WHERE type = 'message.sent' AND at_ms >= ${x} AND at_ms < ${y}${inCommunity(scope)})`;
   if (b <= a) return sql`0`;
   if (firstWhole >= lastWhole) return fromEvents(a, b);
-  const parts = [sql`(SELECT coalesce(sum(messages), 0) FROM member_days WHERE day >= ${dayNumber(tz, firstWhole)} AND day < ${dayNumber(tz, lastWhole)}${inCommunity(scope)})`];
+  const parts = [
+    sql`(SELECT coalesce(sum(messages), 0) FROM member_days WHERE day >= ${dayNumber(tz, firstWhole)} AND day < ${dayNumber(tz, lastWhole)}${inCommunity(scope)})`,
+  ];
   if (a < firstWhole) parts.push(fromEvents(a, firstWhole));
   if (lastWhole < b) parts.push(fromEvents(lastWhole, b));
   return sql.join(parts, sql` + `);

@@ -6,7 +6,14 @@ import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';
 import { dayNumber, startOfDay } from '../../../domain/time/periods.js';
 import {
-  customerGroup, emptyGroupCounts, groupWindows, isDormant, type CustomerGroup, type GroupCounts, type GroupSettings, type GroupWindows,
+  customerGroup,
+  emptyGroupCounts,
+  groupWindows,
+  isDormant,
+  type CustomerGroup,
+  type GroupCounts,
+  type GroupSettings,
+  type GroupWindows,
 } from '../../../domain/metrics/customer-groups.js';
 import { emptyRateCounts, type RateCounts } from '../../../domain/metrics/rates.js';
 import type { Scope } from './sets.js';
@@ -14,9 +21,15 @@ import type { Scope } from './sets.js';
 const DAY = 86_400_000;
 const PAGE = 20_000;
 
-export interface Span { s: number; e: number }
+export interface Span {
+  s: number;
+  e: number;
+}
 export interface SweptPeriod {
-  groups: GroupCounts; parts: RateCounts; active: number; messages: number;
+  groups: GroupCounts;
+  parts: RateCounts;
+  active: number;
+  messages: number;
   buyers: { count: number; byChannel: Map<string, number>; cycles: number[] };
 }
 
@@ -26,7 +39,13 @@ export function sweepable(tz: string, p: GroupSettings, periods: Span[]): boolea
   return periods.every((x) => [x.s, x.e].every((b) => midnight(b) && midnight(groupWindows(p, b).quietFrom)));
 }
 
-interface Member { fj: number | null; ch: string | null; spans: [number, number | null][]; orders: [number, number | null][]; days: number[] }
+interface Member {
+  fj: number | null;
+  ch: string | null;
+  spans: [number, number | null][];
+  orders: [number, number | null][];
+  days: number[];
+}
 
 const present = (m: Member, t: number) => m.spans.some(([j, l]) => j < t && (l === null || l >= t));
 function firstPaid(m: Member, t: number): number | null {
@@ -36,8 +55,13 @@ function firstPaid(m: Member, t: number): number | null {
 }
 /** Any active day in [d0, d1)? days is sorted. */
 function activeBetween(days: number[], d0: number, d1: number): boolean {
-  let lo = 0, hi = days.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (days[mid]! < d0) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! < d0) lo = mid + 1;
+    else hi = mid;
+  }
   return lo < days.length && days[lo]! < d1;
 }
 
@@ -46,8 +70,19 @@ function emptyPeriod(): SweptPeriod {
 }
 
 /** A boundary's group windows, with the quiet window as day numbers [d0, d1) of member_days. */
-interface At { w: GroupWindows; d0: number; d1: number }
-interface Bound { s: number; e: number; ds: number; de: number; atS: At; atE: At }
+interface At {
+  w: GroupWindows;
+  d0: number;
+  d1: number;
+}
+interface Bound {
+  s: number;
+  e: number;
+  ds: number;
+  de: number;
+  atS: At;
+  atE: At;
+}
 
 /** The member's customer group as of at.w.t (domain/metrics/customer-groups.ts); fp is firstPaid(m, t). */
 function groupOf(m: Member, at: At, fp: number | null): CustomerGroup {
@@ -61,9 +96,13 @@ export async function sweep(db: Kysely<Schema>, scope: Scope, p: GroupSettings, 
   const tz = scope.timezone;
   const out = periods.map(emptyPeriod);
   const dn = (t: number) => dayNumber(tz, t);
-  const at = (t: number): At => { const w = groupWindows(p, t); return { w, d0: dn(w.quietFrom), d1: dn(w.quietTo) }; };
+  const at = (t: number): At => {
+    const w = groupWindows(p, t);
+    return { w, d0: dn(w.quietFrom), d1: dn(w.quietTo) };
+  };
   const bounds: Bound[] = periods.map((x) => ({ s: x.s, e: x.e, ds: dn(x.s), de: dn(x.e), atS: at(x.s), atE: at(x.e) }));
-  const dayMin = Math.min(...bounds.map((b) => Math.min(b.ds, b.atS.d0))), dayMax = Math.max(...bounds.map((b) => Math.max(b.de, b.atE.d1)));
+  const dayMin = Math.min(...bounds.map((b) => Math.min(b.ds, b.atS.d0))),
+    dayMax = Math.max(...bounds.map((b) => Math.max(b.de, b.atE.d1)));
   const tMax = Math.max(...periods.map((x) => x.e));
   const messagesByDay = new Map<number, number>();
   const c = scope.community;
@@ -74,17 +113,34 @@ export async function sweep(db: Kysely<Schema>, scope: Scope, p: GroupSettings, 
   for (let lo = 0; lo <= maxId; lo += PAGE) {
     const hi = lo + PAGE;
     const members = new Map<number, Member>();
-    const get = (id: number) => { let m = members.get(id); if (!m) members.set(id, (m = { fj: null, ch: null, spans: [], orders: [], days: [] })); return m; };
-    const base = c === null
-      ? await sql<{ id: number; fj: number | null; ch: string | null }>`SELECT id, first_join_at AS fj, first_channel AS ch FROM members
+    const get = (id: number) => {
+      let m = members.get(id);
+      if (!m) members.set(id, (m = { fj: null, ch: null, spans: [], orders: [], days: [] }));
+      return m;
+    };
+    const base =
+      c === null
+        ? await sql<{ id: number; fj: number | null; ch: string | null }>`SELECT id, first_join_at AS fj, first_channel AS ch FROM members
           WHERE id >= ${lo} AND id < ${hi} AND merged_into IS NULL AND first_join_at IS NOT NULL`.execute(db)
-      : await sql<{ id: number; fj: number | null; ch: string | null }>`SELECT member_id AS id, first_join_at AS fj, first_channel AS ch FROM memberships
+        : await sql<{
+            id: number;
+            fj: number | null;
+            ch: string | null;
+          }>`SELECT member_id AS id, first_join_at AS fj, first_channel AS ch FROM memberships
           WHERE member_id >= ${lo} AND member_id < ${hi} AND community_id = ${c} AND first_join_at IS NOT NULL`.execute(db);
-    for (const r of base.rows) { const m = get(Number(r.id)); m.fj = Number(r.fj); m.ch = r.ch; }
+    for (const r of base.rows) {
+      const m = get(Number(r.id));
+      m.fj = Number(r.fj);
+      m.ch = r.ch;
+    }
     const spans = await sql<{ member_id: number; j: number; l: number | null }>`SELECT member_id, joined_at AS j, left_at AS l FROM membership_spans
       WHERE member_id >= ${lo} AND member_id < ${hi} AND joined_at < ${tMax}${inC()}`.execute(db);
     for (const r of spans.rows) get(Number(r.member_id)).spans.push([Number(r.j), r.l === null ? null : Number(r.l)]);
-    const orders = await sql<{ member_id: number; paid: number; gone: number | null }>`SELECT member_id, paid_at AS paid, fully_refunded_at AS gone FROM orders
+    const orders = await sql<{
+      member_id: number;
+      paid: number;
+      gone: number | null;
+    }>`SELECT member_id, paid_at AS paid, fully_refunded_at AS gone FROM orders
       WHERE member_id >= ${lo} AND member_id < ${hi} AND paid_at < ${tMax}${inC()}`.execute(db);
     for (const r of orders.rows) get(Number(r.member_id)).orders.push([Number(r.paid), r.gone === null ? null : Number(r.gone)]);
     const days = await sql<{ member_id: number; day: number; messages: number }>`SELECT member_id, day, messages FROM member_days
@@ -117,12 +173,13 @@ function tally(o: SweptPeriod, b: Bound, m: Member): CustomerGroup | null {
   if (bought) {
     o.buyers.count++;
     const known = m.fj !== null && m.fj < b.e;
-    const ch = known ? m.ch ?? '(none)' : '(none)';
+    const ch = known ? (m.ch ?? '(none)') : '(none)';
     o.buyers.byChannel.set(ch, (o.buyers.byChannel.get(ch) ?? 0) + 1);
     if (known) o.buyers.cycles.push(Math.max(0, fpE - m.fj!) / DAY);
   }
   if (m.fj === null) return null;
-  const pe = present(m, b.e), ps = present(m, b.s);
+  const pe = present(m, b.e),
+    ps = present(m, b.s);
   const group = pe ? groupOf(m, b.atE, fpE) : null;
   if (group !== null) o.groups[group]++;
   const joiner = m.fj >= b.s && m.fj < b.e;
@@ -130,7 +187,10 @@ function tally(o: SweptPeriod, b: Bound, m: Member): CustomerGroup | null {
   if (ps) r.present_s++;
   if (joiner) r.joiners++;
   if (ps && !pe) r.churned++;
-  if ((ps || joiner) && firstPaid(m, b.s) === null) { r.eligible++; if (bought) r.converted++; }
+  if ((ps || joiner) && firstPaid(m, b.s) === null) {
+    r.eligible++;
+    if (bought) r.converted++;
+  }
   if (ps && isDormant({ firstJoin: m.fj, activeInQuietWindow: activeBetween(m.days, b.atS.d0, b.atS.d1) }, b.atS.w)) {
     r.dormant_s++;
     if (activeIn) r.reactivated++;

@@ -10,17 +10,35 @@ import { dayNumber, splitPeriods } from '../../../domain/time/periods.js';
 import { bulkWrite } from '../../../storage/bulk.js';
 import { MESSAGE_TERMS_INSERT, PRODUCT_MENTION_DAYS_INSERT, TEXT_DAYS_INSERT } from '../../ingest/bulk-specs.js';
 
-export interface MessageRow { seq: number; at_ms: number; community_id: number | null; body: string }
+export interface MessageRow {
+  seq: number;
+  at_ms: number;
+  community_id: number | null;
+  body: string;
+}
 
 /** Calls onPage with the messages of [s, e), optionally of one community, a page at a time. */
-export async function scanMessages(db: Kysely<Schema>, s: number, e: number, community: number | null, onPage: (rows: MessageRow[]) => void): Promise<void> {
+export async function scanMessages(
+  db: Kysely<Schema>,
+  s: number,
+  e: number,
+  community: number | null,
+  onPage: (rows: MessageRow[]) => void,
+): Promise<void> {
   let after: { at: number; seq: number } | null = null;
   for (;;) {
-    const page: MessageRow[] = await db.selectFrom('events').select(['seq', 'at_ms', 'community_id', 'body'])
-      .where('type', '=', 'message.sent').where('at_ms', '>=', s).where('at_ms', '<', e)
+    const page: MessageRow[] = await db
+      .selectFrom('events')
+      .select(['seq', 'at_ms', 'community_id', 'body'])
+      .where('type', '=', 'message.sent')
+      .where('at_ms', '>=', s)
+      .where('at_ms', '<', e)
       .$if(community !== null, (q) => q.where('community_id', '=', community!))
       .$if(after !== null, (q) => q.where(sql<boolean>`(at_ms > ${after!.at} OR (at_ms = ${after!.at} AND seq > ${after!.seq}))`))
-      .orderBy('at_ms').orderBy('seq').limit(5000).execute();
+      .orderBy('at_ms')
+      .orderBy('seq')
+      .limit(5000)
+      .execute();
     onPage(page);
     if (page.length < 5000) return;
     const last: MessageRow = page[page.length - 1]!;
@@ -33,8 +51,16 @@ const textOf = (body: string) => (JSON.parse(body) as { text?: string }).text;
 /** Makes sure every local day in [firstWhole, lastWhole) has its text figures built. Returns the days built now. */
 export async function ensureTextDays(db: Kysely<Schema>, tz: string, firstWhole: number, lastWhole: number): Promise<number> {
   const days = splitPeriods(tz, firstWhole, lastWhole, 'day');
-  const built = new Set((await db.selectFrom('text_days_built').select('day')
-    .where('day', '>=', dayNumber(tz, firstWhole)).where('day', '<', dayNumber(tz, lastWhole)).execute()).map((r) => r.day));
+  const built = new Set(
+    (
+      await db
+        .selectFrom('text_days_built')
+        .select('day')
+        .where('day', '>=', dayNumber(tz, firstWhole))
+        .where('day', '<', dayNumber(tz, lastWhole))
+        .execute()
+    ).map((r) => r.day),
+  );
   let count = 0;
   for (const d of days) {
     const day = dayNumber(tz, d.start);
@@ -47,8 +73,11 @@ export async function ensureTextDays(db: Kysely<Schema>, tz: string, firstWhole:
       // leave wrong figures marked as current.
       const zone = await trx.selectFrom('settings').select('value').where('key', '=', 'timezone').executeTakeFirst();
       if ((zone?.value ?? 'Asia/Shanghai') !== tz) return;
-      const products = (await trx.selectFrom('products').select(['key', 'name', 'aliases']).execute())
-        .map((p) => ({ key: p.key, name: p.name, aliases: JSON.parse(p.aliases) as string[] }));
+      const products = (await trx.selectFrom('products').select(['key', 'name', 'aliases']).execute()).map((p) => ({
+        key: p.key,
+        name: p.name,
+        aliases: JSON.parse(p.aliases) as string[],
+      }));
       const mentions = mentionMatcher(products);
       const named = productsMentioned(products);
       const perCommunity = new Map<number, number>();
@@ -77,7 +106,11 @@ export async function ensureTextDays(db: Kysely<Schema>, tz: string, firstWhole:
       await trx.deleteFrom('text_days').where('day', '=', day).execute();
       await trx.deleteFrom('message_terms').where('day', '=', day).execute();
       await trx.deleteFrom('product_mention_days').where('day', '=', day).execute();
-      await bulkWrite(trx, TEXT_DAYS_INSERT, [...perCommunity].map(([community_id, m]) => ({ day, community_id, mentions: m })));
+      await bulkWrite(
+        trx,
+        TEXT_DAYS_INSERT,
+        [...perCommunity].map(([community_id, m]) => ({ day, community_id, mentions: m })),
+      );
       await bulkWrite(trx, MESSAGE_TERMS_INSERT, [...terms.values()]);
       await bulkWrite(trx, PRODUCT_MENTION_DAYS_INSERT, [...perProduct.values()]);
       await trx.insertInto('text_days_built').values({ day }).execute();

@@ -52,7 +52,10 @@ export async function rfmSummary(db: Kysely<Schema>, q: { at?: string; community
   const total = rows.rows.reduce((a, r) => a + Number(r.c), 0);
   const first = rows.rows[0];
   return {
-    at: makeFormatter(timezone)(t), timezone, community: c, paying_members: total,
+    at: makeFormatter(timezone)(t),
+    timezone,
+    community: c,
+    paying_members: total,
     means: first ? { r: Number(first.r_mean), f: Number(first.f_mean), m: Number(first.m_mean) } : null,
     segments: RFM_SEGMENTS.map((s) => {
       const hit = rows.rows.find((r) => segKey(r).key === s.key);
@@ -65,7 +68,8 @@ export async function rfmSummary(db: Kysely<Schema>, q: { at?: string; community
 export async function rfmMembers(db: Kysely<Schema>, q: { at?: string; community?: string; segment?: string; page: number; pageSize: number }) {
   const { t, c, timezone } = await resolve(db, q.at, q.community);
   const seg = q.segment === undefined ? undefined : RFM_SEGMENTS.find((s) => s.key === q.segment);
-  if (q.segment !== undefined && !seg) throw new MetricsInputError(`segment: unknown segment ${JSON.stringify(q.segment)} (one of ${RFM_SEGMENTS.map((s) => s.key).join(', ')})`);
+  if (q.segment !== undefined && !seg)
+    throw new MetricsInputError(`segment: unknown segment ${JSON.stringify(q.segment)} (one of ${RFM_SEGMENTS.map((s) => s.key).join(', ')})`);
   const filter = seg ? sql` WHERE r_high = ${seg.r ? 1 : 0} AND f_high = ${seg.f ? 1 : 0} AND m_high = ${seg.m ? 1 : 0}` : sql``;
   const rows = await sql<Record<string, unknown>>`
     WITH x AS (${scored(t, c)})
@@ -73,11 +77,18 @@ export async function rfmMembers(db: Kysely<Schema>, q: { at?: string; community
     ORDER BY x.m DESC, x.member_id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
   const fmt = makeFormatter(timezone);
   return {
-    at: fmt(t), page: q.page, page_size: q.pageSize,
+    at: fmt(t),
+    page: q.page,
+    page_size: q.pageSize,
     items: rows.rows.map((r) => ({
-      member_id: Number(r.member_id), name: r.name as string | null, last_paid_at: fmt(Number(r.last_paid)),
-      recency_days: (t - Number(r.last_paid)) / DAY, frequency: Number(r.f), monetary: Number(r.m),
-      scores: { r: Number(r.r_score), f: Number(r.f_score), m: Number(r.m_score) }, segment: segKey(r).key,
+      member_id: Number(r.member_id),
+      name: r.name as string | null,
+      last_paid_at: fmt(Number(r.last_paid)),
+      recency_days: (t - Number(r.last_paid)) / DAY,
+      frequency: Number(r.f),
+      monetary: Number(r.m),
+      scores: { r: Number(r.r_score), f: Number(r.f_score), m: Number(r.m_score) },
+      segment: segKey(r).key,
     })),
   };
 }

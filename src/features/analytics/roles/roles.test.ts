@@ -7,12 +7,21 @@ import { assignRole, emptyStats } from '../../../domain/metrics/roles.js';
 const dialects = await dialectsUnderTest();
 let n = 0;
 const at = (day: string, h = 10) => `2026-${day}T${String(h).padStart(2, '0')}:00:00+08:00`;
-const ev = (type: string, day: string, fields: Record<string, unknown>) => ({ id: `ev${++n}`, platform: 'wecom', type, at: at(day, 8 + (n % 12)), ...fields });
-const msg = (member: string, day: string, extra: Record<string, unknown> = {}, id?: string) =>
-  ({ ...ev('message.sent', day, { community: 'g1', member, kind: 'text', text: 'hi', ...extra }), ...(id ? { id } : {}) });
+const ev = (type: string, day: string, fields: Record<string, unknown>) => ({
+  id: `ev${++n}`,
+  platform: 'wecom',
+  type,
+  at: at(day, 8 + (n % 12)),
+  ...fields,
+});
+const msg = (member: string, day: string, extra: Record<string, unknown> = {}, id?: string) => ({
+  ...ev('message.sent', day, { community: 'g1', member, kind: 'text', text: 'hi', ...extra }),
+  ...(id ? { id } : {}),
+});
 
 const range = (k: number, prefix: string) => Array.from({ length: k }, (_, i) => `${prefix}${i + 1}`);
-const P = range(10, 'P'), Z = range(12, 'Z');
+const P = range(10, 'P'),
+  Z = range(12, 'Z');
 const people = ['A', 'E', 'B', 'M', ...P, 'P11', 'Q', 'K', 'K2', 'L', 'T', 'X', ...Z];
 const ledger: Record<string, unknown>[] = [
   ...people.map((p) => ev('member.joined', '09-01', { community: 'g1', member: p, name: p })),
@@ -21,7 +30,9 @@ const ledger: Record<string, unknown>[] = [
   ev('community.updated', '09-01', { community: 'g1', name: 'Group one', owner: 'O', admins: ['A'] }),
   msg('O', '10-05', { text: '欢迎' }),
   // E: 2 messages (+1 self-reply, not a reply received); P1–P10 reply to e1, M to e2 twice → 12 received, 2 × 12 ≥ 3 → expert.
-  msg('E', '10-10', {}, 'e1'), msg('E', '10-10', {}, 'e2'), msg('E', '10-11', { reply_to: 'e1' }),
+  msg('E', '10-10', {}, 'e1'),
+  msg('E', '10-10', {}, 'e2'),
+  msg('E', '10-11', { reply_to: 'e1' }),
   ...P.map((p) => msg(p, '10-12', { reply_to: 'e1' }, `r-${p}`)),
   // B: 60 messages; P11 replies to b1–b10, M to b11 and b12 → 12 received (≥ 10, but 2 × 12 < 60) → backbone.
   ...range(60, 'b').map((id) => msg('B', '10-13', {}, id)),
@@ -30,13 +41,17 @@ const ledger: Record<string, unknown>[] = [
   ...['e2', 'e2', 'b11', 'b12', ...P.map((p) => `r-${p}`), 'r-P11-1'].map((r) => msg('M', '10-15', { reply_to: r })),
   msg('M', '10-15', { mentions: Z }),
   // Q: 3 messages, one mentioning L → onlooker; L a partner but silent → lurker (its old message is outside the window).
-  msg('Q', '10-16'), msg('Q', '10-16'), msg('Q', '10-16', { mentions: ['L'] }), msg('L', '09-15'),
+  msg('Q', '10-16'),
+  msg('Q', '10-16'),
+  msg('Q', '10-16', { mentions: ['L'] }),
+  msg('L', '09-15'),
   // K: 3 check-ins → onlooker; K2: 2 check-ins and a reply to an unknown message → lurker.
   ...[1, 2, 3].map(() => ev('checkin.done', '10-17', { community: 'g1', member: 'K', challenge: 'c' })),
   ...[1, 2].map(() => ev('checkin.done', '10-17', { community: 'g1', member: 'K2', challenge: 'c' })),
   msg('K2', '10-17', { reply_to: 'nope' }),
   // T: an ad, then removed inside the window → troublemaker. X: removed before the window → not listed.
-  msg('T', '10-18', { text: '加微信领资料' }), ev('member.left', '10-20', { community: 'g1', member: 'T', reason: 'removed', by: 'A' }),
+  msg('T', '10-18', { text: '加微信领资料' }),
+  ev('member.left', '10-20', { community: 'g1', member: 'T', reason: 'removed', by: 'A' }),
   ev('member.left', '09-20', { community: 'g1', member: 'X', reason: 'removed', by: 'A' }),
   // The admin's own chatter does not change precedence.
   ...Array.from({ length: 70 }, () => msg('A', '10-19')),
@@ -56,9 +71,14 @@ describe.each(dialects)('roles (%s)', (dialect) => {
     expect(status).toBe(200);
     const roleOf = Object.fromEntries(body.items.map((m: any) => [m.name, m.role]));
     expect(roleOf).toEqual({
-      null: 'owner', A: 'admin', E: 'expert', B: 'backbone', M: 'mascot',
+      null: 'owner',
+      A: 'admin',
+      E: 'expert',
+      B: 'backbone',
+      M: 'mascot',
       ...Object.fromEntries([...P, 'P11', 'Q', 'K'].map((p) => [p, 'onlooker'])),
-      ...Object.fromEntries(['K2', 'L', ...Z].map((p) => [p, 'lurker'])), T: 'troublemaker',
+      ...Object.fromEntries(['K2', 'L', ...Z].map((p) => [p, 'lurker'])),
+      T: 'troublemaker',
     });
     const of = (name: string | null) => body.items.find((m: any) => m.name === name);
 
@@ -77,13 +97,24 @@ describe.each(dialects)('roles (%s)', (dialect) => {
     expect(body.members).toBe(33);
     expect(body.window).toEqual({ from: '2026-10-02T00:00:00+08:00', to: '2026-11-01T00:00:00+08:00' });
     expect(Object.fromEntries(body.roles.map((r: any) => [r.key, r.members]))).toEqual({
-      owner: 1, admin: 1, expert: 1, backbone: 1, mascot: 1, onlooker: 13, lurker: 14, troublemaker: 1,
+      owner: 1,
+      admin: 1,
+      expert: 1,
+      backbone: 1,
+      mascot: 1,
+      onlooker: 13,
+      lurker: 14,
+      troublemaker: 1,
     });
     const g2 = (await h.get('/api/v1/roles?community=wecom:g2&at=2026-11-01')).body;
     expect(g2.roles.find((r: any) => r.key === 'lurker').members).toBe(1);
     // Before anything happened in the window, everyone but the staff lurks.
     const early = (await h.get('/api/v1/roles?community=wecom:g1&at=2026-09-10')).body;
-    expect(Object.fromEntries(early.roles.filter((r: any) => r.members > 0).map((r: any) => [r.key, r.members]))).toEqual({ owner: 1, admin: 1, lurker: 32 });
+    expect(Object.fromEntries(early.roles.filter((r: any) => r.members > 0).map((r: any) => [r.key, r.members]))).toEqual({
+      owner: 1,
+      admin: 1,
+      lurker: 32,
+    });
   });
 
   it('refuses bad parameters by name', async () => {

@@ -26,12 +26,23 @@ export default function AutomationPage() {
   const active = TABS.find((tab) => pathname.split('/').includes(tab.key))?.key ?? 'rules';
   return (
     <div data-testid="automation-page">
-      <Tabs activeKey={active} onChange={(k) => navigate(`/automation/${k}`)}
-        items={TABS.map((tab) => ({ key: tab.key, label: <span data-testid={`automation-tab-${tab.key}`}>{t(`auto.tab.${tab.key}`)}</span> }))} />
-      <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}>
+      <Tabs
+        activeKey={active}
+        onChange={(k) => navigate(`/automation/${k}`)}
+        items={TABS.map((tab) => ({ key: tab.key, label: <span data-testid={`automation-tab-${tab.key}`}>{t(`auto.tab.${tab.key}`)}</span> }))}
+      />
+      <Suspense
+        fallback={
+          <div style={{ padding: 48, textAlign: 'center' }}>
+            <Spin />
+          </div>
+        }
+      >
         <Routes>
           <Route index element={<Navigate to="/automation/rules" replace />} />
-          {TABS.map((tab) => <Route key={tab.key} path={tab.key} element={tab.element} />)}
+          {TABS.map((tab) => (
+            <Route key={tab.key} path={tab.key} element={tab.element} />
+          ))}
           <Route path="*" element={<Navigate to="/automation/rules" replace />} />
         </Routes>
       </Suspense>

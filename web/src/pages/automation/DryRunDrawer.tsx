@@ -22,7 +22,10 @@ export function DryRunDrawer({ rule, onClose }: { rule: string | null; onClose()
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => { setResult(null); setError(null); }, [rule]);
+  useEffect(() => {
+    setResult(null);
+    setError(null);
+  }, [rule]);
 
   const run = async () => {
     if (!rule) return;
@@ -30,9 +33,12 @@ export function DryRunDrawer({ rule, onClose }: { rule: string | null; onClose()
     setError(null);
     try {
       // The range is inclusive of both days; the API's `to` is exclusive.
-      setResult(await apiSend('post', '/api/v1/rules/{key}/dry-run', {
-        path: { key: rule }, body: { from: range[0].format('YYYY-MM-DD'), to: range[1].add(1, 'day').format('YYYY-MM-DD'), sample },
-      }));
+      setResult(
+        await apiSend('post', '/api/v1/rules/{key}/dry-run', {
+          path: { key: rule },
+          body: { from: range[0].format('YYYY-MM-DD'), to: range[1].add(1, 'day').format('YYYY-MM-DD'), sample },
+        }),
+      );
     } catch (e) {
       setResult(null);
       setError(errorText(e));
@@ -47,11 +53,19 @@ export function DryRunDrawer({ rule, onClose }: { rule: string | null; onClose()
       <Flex vertical gap={16}>
         <Typography.Text type="secondary">{t('auto.dry.hint')}</Typography.Text>
         <Flex gap={8} wrap align="center">
-          <DatePicker.RangePicker value={range} allowClear={false} disabledDate={(d) => d.isAfter(today, 'day')}
-            onChange={(v) => { if (v?.[0] && v[1]) setRange([v[0], v[1]]); }} />
+          <DatePicker.RangePicker
+            value={range}
+            allowClear={false}
+            disabledDate={(d) => d.isAfter(today, 'day')}
+            onChange={(v) => {
+              if (v?.[0] && v[1]) setRange([v[0], v[1]]);
+            }}
+          />
           <span>{t('auto.dry.samples')}</span>
           <InputNumber min={0} max={1000} value={sample} onChange={(v) => setSample(v ?? 20)} style={{ width: 90 }} />
-          <Button type="primary" loading={busy} onClick={() => void run()} data-testid="dry-run-go">{t('auto.dry.run')}</Button>
+          <Button type="primary" loading={busy} onClick={() => void run()} data-testid="dry-run-go">
+            {t('auto.dry.run')}
+          </Button>
         </Flex>
         {error && <Alert type="error" showIcon title={error} />}
         {busy && !result && <Spin />}
@@ -60,17 +74,34 @@ export function DryRunDrawer({ rule, onClose }: { rule: string | null; onClose()
             <Flex gap={32} wrap>
               <Statistic title={t('auto.dry.scanned')} value={result.events_scanned} />
               <Statistic title={t('auto.dry.struck')} value={result.members_struck} />
-              {kinds.map(([k, n]) => <Statistic key={k} title={<KindTag kind={k} />} value={n} />)}
+              {kinds.map(([k, n]) => (
+                <Statistic key={k} title={<KindTag kind={k} />} value={n} />
+              ))}
             </Flex>
-            {kinds.length === 0 ? <Empty description={t('auto.dry.nothing')} /> : (
-              <Table<Sample> size="small" rowKey="i" dataSource={result.samples.map((s, i) => ({ ...s, i }))} pagination={{ pageSize: 10, showSizeChanger: false }}
+            {kinds.length === 0 ? (
+              <Empty description={t('auto.dry.nothing')} />
+            ) : (
+              <Table<Sample>
+                size="small"
+                rowKey="i"
+                dataSource={result.samples.map((s, i) => ({ ...s, i }))}
+                pagination={{ pageSize: 10, showSizeChanger: false }}
                 columns={[
                   { title: t('auto.c.time'), dataIndex: 'at', width: 200, render: (v: string) => <Time value={v} /> },
                   { title: t('auto.c.member'), dataIndex: 'member_id', width: 90, render: (v: number) => `#${v}` },
                   { title: t('auto.c.kind'), dataIndex: 'kind', width: 90, render: (k: string) => <KindTag kind={k} /> },
                   { title: t('auto.c.matched'), key: 'hits', width: 240, render: (_, s) => <Hits hits={s.hits} /> },
-                  { title: t('auto.c.content'), key: 'text', render: (_, s) => <Typography.Text>{[s.text, s.step ? t('auto.c.step', { n: s.step }) : '', s.detail].filter(Boolean).join(' · ')}</Typography.Text> },
-                ]} />
+                  {
+                    title: t('auto.c.content'),
+                    key: 'text',
+                    render: (_, s) => (
+                      <Typography.Text>
+                        {[s.text, s.step ? t('auto.c.step', { n: s.step }) : '', s.detail].filter(Boolean).join(' · ')}
+                      </Typography.Text>
+                    ),
+                  },
+                ]}
+              />
             )}
           </>
         )}

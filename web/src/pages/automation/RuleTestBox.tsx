@@ -32,24 +32,60 @@ export function RuleTestBox({ rules }: { rules: Rule[] }) {
   return (
     <Card size="small" title={t('auto.test.title')} extra={<Typography.Text type="secondary">{t('auto.test.hint')}</Typography.Text>}>
       <Flex vertical gap={8}>
-        <Input.TextArea rows={3} maxLength={10_000} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('auto.test.placeholder')}
-          data-testid="rule-test-text" />
+        <Input.TextArea
+          rows={3}
+          maxLength={10_000}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('auto.test.placeholder')}
+          data-testid="rule-test-text"
+        />
         <Flex gap={8} wrap>
-          <Select allowClear style={{ minWidth: 220 }} placeholder={t('auto.test.allRules')} value={rule} onChange={setRule}
-            options={rules.filter((r) => r.on === 'message').map((r) => ({ value: r.key, label: r.key }))} />
-          <Button type="primary" loading={busy} disabled={!text.trim()} onClick={() => void run()} data-testid="rule-test-run">{t('auto.test.run')}</Button>
+          <Select
+            allowClear
+            style={{ minWidth: 220 }}
+            placeholder={t('auto.test.allRules')}
+            value={rule}
+            onChange={setRule}
+            options={rules.filter((r) => r.on === 'message').map((r) => ({ value: r.key, label: r.key }))}
+          />
+          <Button type="primary" loading={busy} disabled={!text.trim()} onClick={() => void run()} data-testid="rule-test-run">
+            {t('auto.test.run')}
+          </Button>
         </Flex>
         {error && <Alert type="error" showIcon title={error} />}
-        {result && (result.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('auto.test.nothing')} /> : (
-          <Table<ProposedView & { i: number }> size="small" rowKey="i" pagination={false} dataSource={result.map((r, i) => ({ ...r, i }))}
-            columns={[
-              { title: t('auto.rules.rule'), dataIndex: 'rule', width: 140 },
-              { title: t('auto.c.kind'), dataIndex: 'kind', width: 100, render: (k: string) => <KindTag kind={k} /> },
-              { title: t('auto.c.matched'), key: 'hits', render: (_, r) => <Hits hits={r.hits} /> },
-              { title: t('auto.c.content'), key: 'text', render: (_, r) => <Typography.Text>{r.text ?? (r.seconds ? t('auto.c.seconds', { n: r.seconds }) : r.tag ?? '')}</Typography.Text> },
-              { title: t('auto.c.detail'), key: 'detail', render: (_, r) => <Typography.Text type="secondary">{[r.step ? t('auto.c.step', { n: r.step }) : '', r.detail ?? ''].filter(Boolean).join(' · ')}</Typography.Text> },
-            ]} />
-        ))}
+        {result &&
+          (result.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('auto.test.nothing')} />
+          ) : (
+            <Table<ProposedView & { i: number }>
+              size="small"
+              rowKey="i"
+              pagination={false}
+              dataSource={result.map((r, i) => ({ ...r, i }))}
+              columns={[
+                { title: t('auto.rules.rule'), dataIndex: 'rule', width: 140 },
+                { title: t('auto.c.kind'), dataIndex: 'kind', width: 100, render: (k: string) => <KindTag kind={k} /> },
+                { title: t('auto.c.matched'), key: 'hits', render: (_, r) => <Hits hits={r.hits} /> },
+                {
+                  title: t('auto.c.content'),
+                  key: 'text',
+                  render: (_, r) => (
+                    <Typography.Text>{r.text ?? (r.seconds ? t('auto.c.seconds', { n: r.seconds }) : (r.tag ?? ''))}</Typography.Text>
+                  ),
+                },
+                {
+                  title: t('auto.c.detail'),
+                  key: 'detail',
+                  render: (_, r) => (
+                    <Typography.Text type="secondary">
+                      {[r.step ? t('auto.c.step', { n: r.step }) : '', r.detail ?? ''].filter(Boolean).join(' · ')}
+                    </Typography.Text>
+                  ),
+                },
+              ]}
+            />
+          ))}
       </Flex>
     </Card>
   );

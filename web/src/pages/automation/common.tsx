@@ -12,7 +12,12 @@ import { useI18n } from '../../i18n';
 import type { Action, ActionStatus, Hit } from './types';
 import './messages';
 
-export interface Loaded<T> { data: T | undefined; error: ApiError | Error | null; loading: boolean; reload(): void }
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | Error | null;
+  loading: boolean;
+  reload(): void;
+}
 
 /** The console's data hook (components/useApi), with its error narrowed to an Error for LoadError. */
 export function useApi<P extends PathOf<'get'>>(path: P | null, ...args: CallArgs<P, 'get'>): Loaded<Answer<P>> {
@@ -21,7 +26,14 @@ export function useApi<P extends PathOf<'get'>>(path: P | null, ...args: CallArg
   return { data: r.data, error, loading: r.loading, reload: r.reload };
 }
 
-export const STATUS_COLORS: Record<string, string> = { pending: 'blue', sending: 'processing', done: 'success', dead: 'error', undone: 'default', skipped: 'warning' };
+export const STATUS_COLORS: Record<string, string> = {
+  pending: 'blue',
+  sending: 'processing',
+  done: 'success',
+  dead: 'error',
+  undone: 'default',
+  skipped: 'warning',
+};
 export const STATUSES: ActionStatus[] = ['pending', 'sending', 'done', 'dead', 'undone', 'skipped'];
 
 export function StatusTag({ status }: { status: string }) {
@@ -30,8 +42,19 @@ export function StatusTag({ status }: { status: string }) {
 }
 
 const KIND_COLORS: Record<string, string> = {
-  delete: 'red', warn: 'orange', mute: 'volcano', remove: 'magenta', blacklist: 'purple', send: 'blue', reply: 'cyan', tag: 'geekblue',
-  notify: 'gold', approve: 'green', decline: 'default', unmute: 'lime', unblacklist: 'lime',
+  delete: 'red',
+  warn: 'orange',
+  mute: 'volcano',
+  remove: 'magenta',
+  blacklist: 'purple',
+  send: 'blue',
+  reply: 'cyan',
+  tag: 'geekblue',
+  notify: 'gold',
+  approve: 'green',
+  decline: 'default',
+  unmute: 'lime',
+  unblacklist: 'lime',
 };
 export function KindTag({ kind }: { kind: string }) {
   const { t } = useI18n();
@@ -44,20 +67,35 @@ export function LoadError({ error, onRetry }: { error: Error; onRetry?: () => vo
   const { t } = useI18n();
   if (error instanceof ApiError && error.status === 403 && error.code === 'forbidden') return <Empty description={t('auto.c.ownersOnly')} />;
   return (
-    <Alert type="error" showIcon title={t('auto.c.loadFailed')} description={error.message}
-      action={onRetry ? <Button size="small" onClick={onRetry}>{t('auto.c.retry')}</Button> : undefined} />
+    <Alert
+      type="error"
+      showIcon
+      title={t('auto.c.loadFailed')}
+      description={error.message}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t('auto.c.retry')}
+          </Button>
+        ) : undefined
+      }
+    />
   );
 }
 
 /** Loading spinner until first data, the error state, else the children. */
 export function Loading({ state, children }: { state: Loaded<unknown>; children: ReactNode }) {
   if (state.error && state.data === undefined) return <LoadError error={state.error} onRetry={state.reload} />;
-  if (state.data === undefined) return <div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>;
+  if (state.data === undefined)
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }}>
+        <Spin />
+      </div>
+    );
   return <>{children}</>;
 }
 
 export const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
-
 
 /** A hit as the pages show it: from a rule test or dry run (Hit), or read back from an action's reason. */
 type ShownHit = Pick<Hit, 'what' | 'matched' | 'word'> & Partial<Pick<Hit, 'start'>>;
@@ -65,8 +103,12 @@ type ShownHit = Pick<Hit, 'what' | 'matched' | 'word'> & Partial<Pick<Hit, 'star
 const isShownHit = (v: unknown): v is ShownHit => {
   if (typeof v !== 'object' || v === null) return false;
   const h: Record<string, unknown> = { ...v };
-  return typeof h.what === 'string' && typeof h.matched === 'string' && ['string', 'undefined'].includes(typeof h.word)
-    && ['number', 'undefined'].includes(typeof h.start);
+  return (
+    typeof h.what === 'string' &&
+    typeof h.matched === 'string' &&
+    ['string', 'undefined'].includes(typeof h.word) &&
+    ['number', 'undefined'].includes(typeof h.start)
+  );
 };
 
 /** An action's reason is free-form (by what proposed it); a rule's carries { hits, detail }: those, where they are. */
@@ -89,8 +131,12 @@ export function Hits({ hits }: { hits: ShownHit[] | undefined }) {
   return (
     <span>
       {hits.map((h, i) => (
-        <Tag key={`${i}-${h.start ?? ''}`} color="red" title={hitLabel(h, t)}
-          style={{ maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'top', marginBottom: 2 }}>
+        <Tag
+          key={`${i}-${h.start ?? ''}`}
+          color="red"
+          title={hitLabel(h, t)}
+          style={{ maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'top', marginBottom: 2 }}
+        >
           {hitLabel(h, t)}
         </Tag>
       ))}

@@ -10,8 +10,16 @@ import type { Blueprint } from './types';
 
 type BlueprintInput = Schema<'BlueprintInput'>;
 
-export function BlueprintEditor({ communityId, initial, onClose, onSaved }: {
-  communityId: number; initial: Blueprint | null; onClose: () => void; onSaved: (bp: Blueprint | null) => void;
+export function BlueprintEditor({
+  communityId,
+  initial,
+  onClose,
+  onSaved,
+}: {
+  communityId: number;
+  initial: Blueprint | null;
+  onClose: () => void;
+  onSaved: (bp: Blueprint | null) => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -36,7 +44,8 @@ export function BlueprintEditor({ communityId, initial, onClose, onSaved }: {
     setServerError(null);
     try {
       const res = await apiSend('put', '/api/v1/communities/{ref}/blueprint', {
-        path: { ref: communityRef(communityId) }, body: { blueprint: parsed.value },
+        path: { ref: communityRef(communityId) },
+        body: { blueprint: parsed.value },
       });
       void message.success(t('cm.bp.saved'));
       onSaved(res.blueprint);
@@ -60,7 +69,9 @@ export function BlueprintEditor({ communityId, initial, onClose, onSaved }: {
       okButtonProps={{ disabled: !parsed.value, 'data-testid': 'blueprint-save' }}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('cm.bp.editHelp')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('cm.bp.editHelp')}
+      </Typography.Paragraph>
       <Input.TextArea
         className="qy-json-editor"
         value={text}
@@ -73,11 +84,22 @@ export function BlueprintEditor({ communityId, initial, onClose, onSaved }: {
       {parsed.error ? <Alert type="warning" showIcon title={parsed.error} style={{ marginTop: 8 }} data-testid="blueprint-parse-error" /> : null}
       {serverError ? (
         <Alert
-          type="error" showIcon style={{ marginTop: 8 }} data-testid="blueprint-error"
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="blueprint-error"
           title={t('cm.bp.rejected')}
-          description={serverError.details.length
-            ? <ul className="qy-plain-list">{serverError.details.map((d, i) => <li key={i}>{d}</li>)}</ul>
-            : serverError.message}
+          description={
+            serverError.details.length ? (
+              <ul className="qy-plain-list">
+                {serverError.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            ) : (
+              serverError.message
+            )
+          }
         />
       ) : null}
     </Modal>

@@ -17,7 +17,9 @@ import { WeeksBars } from './WeeksBars';
 import type { CommunityHealth } from './types';
 import './messages';
 
-interface CRow extends CommunityItem { health?: CommunityHealth }
+interface CRow extends CommunityItem {
+  health?: CommunityHealth;
+}
 
 export default function CommunitiesPage() {
   const { t, lang } = useI18n();
@@ -47,19 +49,29 @@ export default function CommunitiesPage() {
 
   const columns: ColumnsType<CRow> = [
     {
-      title: t('cm.col.name'), key: 'name', fixed: 'left', width: 220,
+      title: t('cm.col.name'),
+      key: 'name',
+      fixed: 'left',
+      width: 220,
       sorter: (a, b) => (a.name ?? '').localeCompare(b.name ?? ''),
       render: (_, c) => (
         <div style={{ minWidth: 0 }}>
-          <Link to={`/communities/${c.id}`} data-testid={`community-link-${c.id}`}>{c.name ?? c.external_id}</Link>
-          <div className="qy-muted" style={{ fontSize: 12 }}>{c.external_id}</div>
+          <Link to={`/communities/${c.id}`} data-testid={`community-link-${c.id}`}>
+            {c.name ?? c.external_id}
+          </Link>
+          <div className="qy-muted" style={{ fontSize: 12 }}>
+            {c.external_id}
+          </div>
         </div>
       ),
     },
     { title: t('cm.col.platform'), dataIndex: 'platform', width: 100, render: (p: string) => <PlatformTag platform={p} /> },
     { title: t('cm.col.owner'), dataIndex: 'owner', width: 110, ellipsis: true, render: (o: string | null) => o ?? '—' },
     {
-      title: t('cm.col.size'), key: 'size', width: 190, sorter: (a, b) => (a.health?.fill ?? 0) - (b.health?.fill ?? 0),
+      title: t('cm.col.size'),
+      key: 'size',
+      width: 190,
+      sorter: (a, b) => (a.health?.fill ?? 0) - (b.health?.fill ?? 0),
       render: (_, c) => {
         const members = c.health?.members ?? c.members;
         const cap = c.health?.capacity ?? c.capacity ?? 200;
@@ -67,33 +79,61 @@ export default function CommunitiesPage() {
         return (
           <Tooltip title={c.capacity === null ? t('cm.capacityDefault') : undefined}>
             <div className="qy-size-cell">
-              <span className="qy-num">{fmtInt(members, lang)} / {fmtInt(cap, lang)}</span>
-              <Progress percent={Math.min(100, Math.round(fill * 100))} size="small" showInfo={false}
-                status={fill > 1 ? 'exception' : 'normal'} strokeColor={fill > 1 ? undefined : fill > 0.9 ? '#fa8c16' : undefined} />
+              <span className="qy-num">
+                {fmtInt(members, lang)} / {fmtInt(cap, lang)}
+              </span>
+              <Progress
+                percent={Math.min(100, Math.round(fill * 100))}
+                size="small"
+                showInfo={false}
+                status={fill > 1 ? 'exception' : 'normal'}
+                strokeColor={fill > 1 ? undefined : fill > 0.9 ? '#fa8c16' : undefined}
+              />
             </div>
           </Tooltip>
         );
       },
     },
     {
-      title: <Tooltip title={t('cm.activeBand')}><span>{t('cm.col.active')}</span></Tooltip>, key: 'active', width: 100,
-      sorter: (a, b) => (a.health?.daily_active_ratio ?? -1) - (b.health?.daily_active_ratio ?? -1),
-      render: (_, c) => c.health ? (
-        <Tooltip title={t('cm.dailyActive', { n: fmtNum(c.health.daily_active_members, lang, 1) })}>
-          <span className="qy-num" style={{ color: activeColor(c.health.daily_active_ratio) }}>{fmtPct(c.health.daily_active_ratio)}</span>
+      title: (
+        <Tooltip title={t('cm.activeBand')}>
+          <span>{t('cm.col.active')}</span>
         </Tooltip>
-      ) : '—',
+      ),
+      key: 'active',
+      width: 100,
+      sorter: (a, b) => (a.health?.daily_active_ratio ?? -1) - (b.health?.daily_active_ratio ?? -1),
+      render: (_, c) =>
+        c.health ? (
+          <Tooltip title={t('cm.dailyActive', { n: fmtNum(c.health.daily_active_members, lang, 1) })}>
+            <span className="qy-num" style={{ color: activeColor(c.health.daily_active_ratio) }}>
+              {fmtPct(c.health.daily_active_ratio)}
+            </span>
+          </Tooltip>
+        ) : (
+          '—'
+        ),
     },
     { title: t('cm.col.trend'), key: 'weeks', width: 130, render: (_, c) => (c.health ? <WeeksBars weeks={c.health.weeks} /> : '—') },
     {
-      title: t('cm.col.health'), key: 'health',
+      title: t('cm.col.health'),
+      key: 'health',
       filters: (['healthy', 'watch', 'unhealthy'] as const).map((s) => ({ text: t(`cm.${s}`), value: s })),
       onFilter: (v, c) => c.health?.verdict.status === v,
       render: (_, c) => (c.health ? <HealthTag verdict={c.health.verdict} detail /> : '—'),
     },
     {
-      title: t('cm.col.blueprint'), key: 'bp', width: 90,
-      render: (_, c) => (c.blueprint ? <Tag color="blue" variant="filled">{t('cm.hasBlueprint')}</Tag> : <Tag variant="filled">{t('cm.noBlueprint')}</Tag>),
+      title: t('cm.col.blueprint'),
+      key: 'bp',
+      width: 90,
+      render: (_, c) =>
+        c.blueprint ? (
+          <Tag color="blue" variant="filled">
+            {t('cm.hasBlueprint')}
+          </Tag>
+        ) : (
+          <Tag variant="filled">{t('cm.noBlueprint')}</Tag>
+        ),
     },
   ];
 
@@ -102,9 +142,23 @@ export default function CommunitiesPage() {
       <PageHeader
         title={t('cm.title')}
         subtitle={health.data ? t('cm.subtitle', { at: time.instant(health.data.at) }) : undefined}
-        extra={<Input.Search allowClear placeholder={t('cm.search')} onChange={(e) => setQ(e.target.value)} style={{ width: 240 }} data-testid="communities-search" />}
+        extra={
+          <Input.Search
+            allowClear
+            placeholder={t('cm.search')}
+            onChange={(e) => setQ(e.target.value)}
+            style={{ width: 240 }}
+            data-testid="communities-search"
+          />
+        }
       />
-      <ErrorAlert error={list.error ?? health.error} onRetry={() => { list.reload(); health.reload(); }} />
+      <ErrorAlert
+        error={list.error ?? health.error}
+        onRetry={() => {
+          list.reload();
+          health.reload();
+        }}
+      />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {[
           { k: 'count', label: t('cm.count'), v: counts.total },
@@ -115,8 +169,13 @@ export default function CommunitiesPage() {
         ].map((s) => (
           <Col key={s.k} xs={12} sm={8} lg={{ flex: '1 1 0' }}>
             <Card size="small" className="qy-stat-card">
-              <div className="qy-stat-label">{s.color ? <span className="qy-stat-dot" style={{ background: s.color }} /> : null}{s.label}</div>
-              <Metric name={`communities-${s.k}`} value={s.v} className="qy-stat-value small">{fmtInt(s.v, lang)}</Metric>
+              <div className="qy-stat-label">
+                {s.color ? <span className="qy-stat-dot" style={{ background: s.color }} /> : null}
+                {s.label}
+              </div>
+              <Metric name={`communities-${s.k}`} value={s.v} className="qy-stat-value small">
+                {fmtInt(s.v, lang)}
+              </Metric>
             </Card>
           </Col>
         ))}
@@ -134,7 +193,9 @@ export default function CommunitiesPage() {
           locale={{ emptyText: list.loading ? ' ' : <Empty description={t('cm.empty')} /> }}
         />
       </Card>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>{t('cm.activeBand')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
+        {t('cm.activeBand')}
+      </Typography.Paragraph>
     </div>
   );
 }

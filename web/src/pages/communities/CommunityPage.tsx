@@ -31,9 +31,13 @@ export default function CommunityPage() {
     return (
       <div data-testid="community-page">
         <PageHeader title={t('cm.title')} back="/communities" />
-        {error instanceof ApiError && error.status === 404
-          ? <Result status="404" title={t('cm.notFound')} subTitle={error.message} extra={<Link to="/communities">{t('common.back')}</Link>} />
-          : error ? <ErrorAlert error={error} onRetry={reload} /> : loading ? <PageSkeleton /> : null}
+        {error instanceof ApiError && error.status === 404 ? (
+          <Result status="404" title={t('cm.notFound')} subTitle={error.message} extra={<Link to="/communities">{t('common.back')}</Link>} />
+        ) : error ? (
+          <ErrorAlert error={error} onRetry={reload} />
+        ) : loading ? (
+          <PageSkeleton />
+        ) : null}
       </div>
     );
   }
@@ -43,7 +47,12 @@ export default function CommunityPage() {
       <PageHeader
         back="/communities"
         title={<span data-testid="community-name">{c.name ?? c.external_id}</span>}
-        tags={<><PlatformTag platform={c.platform} />{health ? <HealthTag verdict={health.verdict} /> : null}</>}
+        tags={
+          <>
+            <PlatformTag platform={c.platform} />
+            {health ? <HealthTag verdict={health.verdict} /> : null}
+          </>
+        }
         subtitle={`${c.platform}:${c.external_id} · #${c.id}`}
       />
       <Tabs
@@ -51,11 +60,19 @@ export default function CommunityPage() {
         onChange={(k) => setParams(k === 'overview' ? {} : { tab: k }, { replace: true })}
         items={[
           { key: 'overview', label: t('cm.tab.overview'), children: <CommunityFacts c={c} health={health} /> },
-          { key: 'members', label: t('cm.tab.members'), children: <MemberTable fixed={{ community: cref, present: 'true' }} testId="community-members-table" /> },
+          {
+            key: 'members',
+            label: t('cm.tab.members'),
+            children: <MemberTable fixed={{ community: cref, present: 'true' }} testId="community-members-table" />,
+          },
           { key: 'roles', label: t('cm.tab.roles'), children: <RolesPanel communityRef={cref} /> },
           { key: 'blueprint', label: t('cm.tab.blueprint'), children: <BlueprintPanel c={c} onSaved={setBlueprint} /> },
           { key: 'automation', label: t('cm.tab.automation'), children: <AutomationPanel c={c} /> },
-          { key: 'elimination', label: t('cm.tab.elimination'), children: <EliminationPanel communityId={c.id} communityRef={cref} hasRule={Boolean(c.blueprint?.elimination)} /> },
+          {
+            key: 'elimination',
+            label: t('cm.tab.elimination'),
+            children: <EliminationPanel communityId={c.id} communityRef={cref} hasRule={Boolean(c.blueprint?.elimination)} />,
+          },
         ]}
       />
     </div>

@@ -7,8 +7,18 @@ import { apiSend, errorText } from '../../api';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 
-export function EliminationActions({ communityId, communityRef, candidates, announced, onDone }: {
-  communityId: number; communityRef: string; candidates: number; announced: boolean; onDone(): void;
+export function EliminationActions({
+  communityId,
+  communityRef,
+  candidates,
+  announced,
+  onDone,
+}: {
+  communityId: number;
+  communityRef: string;
+  candidates: number;
+  announced: boolean;
+  onDone(): void;
 }) {
   const { t } = useI18n();
   const { can } = useAuth();
@@ -18,7 +28,11 @@ export function EliminationActions({ communityId, communityRef, candidates, anno
   const run = async (what: 'announce' | 'execute') => {
     setBusy(what);
     try {
-      await apiSend('post', what === 'announce' ? '/api/v1/communities/{ref}/elimination/announce' : '/api/v1/communities/{ref}/elimination/execute', { path: { ref: communityRef } });
+      await apiSend(
+        'post',
+        what === 'announce' ? '/api/v1/communities/{ref}/elimination/announce' : '/api/v1/communities/{ref}/elimination/execute',
+        { path: { ref: communityRef } },
+      );
       void message.success(t(what === 'announce' ? 'cm.el.announceDone' : 'cm.el.executeDone'));
       onDone();
     } catch (err) {
@@ -29,11 +43,26 @@ export function EliminationActions({ communityId, communityRef, candidates, anno
   };
   return (
     <Space wrap>
-      <Popconfirm title={t('cm.el.announceConfirm', { n: candidates })} onConfirm={() => run('announce')} okText={t('cm.el.announce')} disabled={candidates === 0}>
-        <Button icon={<NotificationOutlined />} loading={busy === 'announce'} disabled={candidates === 0} data-testid="elimination-announce">{t('cm.el.announce')}</Button>
+      <Popconfirm
+        title={t('cm.el.announceConfirm', { n: candidates })}
+        onConfirm={() => run('announce')}
+        okText={t('cm.el.announce')}
+        disabled={candidates === 0}
+      >
+        <Button icon={<NotificationOutlined />} loading={busy === 'announce'} disabled={candidates === 0} data-testid="elimination-announce">
+          {t('cm.el.announce')}
+        </Button>
       </Popconfirm>
-      <Popconfirm title={t('cm.el.executeConfirm')} onConfirm={() => run('execute')} okText={t('cm.el.execute')} okButtonProps={{ danger: true }} disabled={!announced}>
-        <Button danger icon={<UserDeleteOutlined />} loading={busy === 'execute'} disabled={!announced} data-testid="elimination-execute">{t('cm.el.execute')}</Button>
+      <Popconfirm
+        title={t('cm.el.executeConfirm')}
+        onConfirm={() => run('execute')}
+        okText={t('cm.el.execute')}
+        okButtonProps={{ danger: true }}
+        disabled={!announced}
+      >
+        <Button danger icon={<UserDeleteOutlined />} loading={busy === 'execute'} disabled={!announced} data-testid="elimination-execute">
+          {t('cm.el.execute')}
+        </Button>
       </Popconfirm>
     </Space>
   );

@@ -16,7 +16,9 @@ export function HealthTag({ verdict, detail }: { verdict: Verdict; detail?: bool
   return (
     <Tooltip title={lang === 'zh-CN' ? verdict.zh : verdict.en}>
       <span className="qy-health" data-testid="health-verdict" data-status={verdict.status}>
-        <Tag color={look.color} icon={look.icon} style={{ marginInlineEnd: detail ? 6 : 0 }}>{t(`cm.${verdict.status}`)}</Tag>
+        <Tag color={look.color} icon={look.icon} style={{ marginInlineEnd: detail ? 6 : 0 }}>
+          {t(`cm.${verdict.status}`)}
+        </Tag>
         {detail ? (
           <span className="qy-muted" style={{ fontSize: 12 }}>
             {[t(`cm.size.${verdict.size}`), t(`cm.activity.${verdict.activity}`), t(`cm.trend.${verdict.trend}`)].join(' · ')}
@@ -31,5 +33,9 @@ export function PlatformTag({ platform }: { platform: string }) {
   const { lang } = useI18n();
   const color = platform === 'wecom' ? 'green' : platform === 'telegram' ? 'blue' : 'default';
   const label = platform === 'wecom' ? (lang === 'zh-CN' ? '企业微信' : 'WeCom') : platform === 'telegram' ? 'Telegram' : platform;
-  return <Tag color={color} variant="outlined">{label}</Tag>;
+  return (
+    <Tag color={color} variant="outlined">
+      {label}
+    </Tag>
+  );
 }

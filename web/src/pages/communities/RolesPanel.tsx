@@ -33,7 +33,10 @@ export function RolesPanel({ communityRef }: { communityRef: string }) {
 
   const pick = (name: string) => {
     const r = list.find((x) => label(x) === name || x.key === name);
-    if (r) { setRole(r.key); setPage(1); }
+    if (r) {
+      setRole(r.key);
+      setPage(1);
+    }
   };
   const picked = list.find((r) => r.key === role);
 
@@ -42,16 +45,34 @@ export function RolesPanel({ communityRef }: { communityRef: string }) {
       <ErrorAlert error={roles.error} onRetry={roles.reload} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title={<>{t('cm.tab.roles')}<span className="qy-card-title-note">{t('cm.roles.note')}</span></>} loading={roles.loading && !roles.data}>
+          <Card
+            size="small"
+            title={
+              <>
+                {t('cm.tab.roles')}
+                <span className="qy-card-title-note">{t('cm.roles.note')}</span>
+              </>
+            }
+            loading={roles.loading && !roles.data}
+          >
             {option ? <Chart option={option} height={260} onClickName={pick} testId="chart-roles" /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('cm.roles.pick')} loading={roles.loading && !roles.data}>
             <Table<RoleCount>
-              size="small" rowKey="key" pagination={false} dataSource={list} data-testid="roles-table"
+              size="small"
+              rowKey="key"
+              pagination={false}
+              dataSource={list}
+              data-testid="roles-table"
               rowClassName={(r) => (r.key === role ? 'ant-table-row-selected qy-table-link' : 'qy-table-link')}
-              onRow={(r) => ({ onClick: () => { setRole(r.key); setPage(1); } })}
+              onRow={(r) => ({
+                onClick: () => {
+                  setRole(r.key);
+                  setPage(1);
+                },
+              })}
               columns={[
                 { title: t('cm.roles.role'), key: 'role', render: (_, r) => label(r) },
                 { title: t('cm.roles.members'), dataIndex: 'members', align: 'right', render: (n: number) => fmtInt(n, lang) },
@@ -65,10 +86,18 @@ export function RolesPanel({ communityRef }: { communityRef: string }) {
             <Card size="small" title={t('cm.roles.who', { role: label(picked) })}>
               <ErrorAlert error={who.error} onRetry={who.reload} />
               <Table<RoleMember>
-                size="small" rowKey="member_id" loading={who.loading} dataSource={who.data?.items ?? []} data-testid="role-members-table"
+                size="small"
+                rowKey="member_id"
+                loading={who.loading}
+                dataSource={who.data?.items ?? []}
+                data-testid="role-members-table"
                 pagination={{ current: page, pageSize: 20, total: who.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
                 columns={[
-                  { title: t('mb.col.name'), key: 'name', render: (_, m) => <Link to={`/members/${m.member_id}`}>{m.name ?? `#${m.member_id}`}</Link> },
+                  {
+                    title: t('mb.col.name'),
+                    key: 'name',
+                    render: (_, m) => <Link to={`/members/${m.member_id}`}>{m.name ?? `#${m.member_id}`}</Link>,
+                  },
                   { title: t('cm.roles.messages'), dataIndex: 'messages', align: 'right' },
                   { title: t('cm.roles.repliesGiven'), dataIndex: 'replies_given', align: 'right' },
                   { title: t('cm.roles.repliesReceived'), dataIndex: 'replies_received', align: 'right' },

@@ -9,12 +9,24 @@ export function WeeksBars({ weeks }: { weeks: HealthWeek[] }) {
   const time = useTime();
   const max = Math.max(1, ...weeks.flatMap((w) => [w.joiners, w.churned]));
   return (
-    <Tooltip title={<div>{weeks.map((w) => <div key={w.from}>{t('cm.weekJoinLeave', { from: time.monthDay(w.from), j: w.joiners, c: w.churned })}</div>)}</div>}>
+    <Tooltip
+      title={
+        <div>
+          {weeks.map((w) => (
+            <div key={w.from}>{t('cm.weekJoinLeave', { from: time.monthDay(w.from), j: w.joiners, c: w.churned })}</div>
+          ))}
+        </div>
+      }
+    >
       <div className="qy-weeks" data-testid="weeks-bars">
         {weeks.map((w) => (
           <div key={w.from} className="qy-week">
-            <div className="qy-week-up"><span style={{ height: `${(w.joiners / max) * 100}%` }} /></div>
-            <div className="qy-week-down"><span style={{ height: `${(w.churned / max) * 100}%` }} /></div>
+            <div className="qy-week-up">
+              <span style={{ height: `${(w.joiners / max) * 100}%` }} />
+            </div>
+            <div className="qy-week-down">
+              <span style={{ height: `${(w.churned / max) * 100}%` }} />
+            </div>
           </div>
         ))}
         <span className="qy-weeks-net qy-num">{netText(weeks)}</span>

@@ -21,11 +21,22 @@ export function useCommunity(ref: string) {
       },
       (error: unknown) => alive && setState({ error, loading: false }),
     );
-    return () => { alive = false; };
+    return () => {
+      alive = false;
+    };
   }, [ref, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  const setBlueprint = useCallback((blueprint: Blueprint | null) => setState((s) => (s.community ? {
-    ...s, community: { ...s.community, blueprint, capacity: blueprint?.capacity ?? null },
-  } : s)), []);
+  const setBlueprint = useCallback(
+    (blueprint: Blueprint | null) =>
+      setState((s) =>
+        s.community
+          ? {
+              ...s,
+              community: { ...s.community, blueprint, capacity: blueprint?.capacity ?? null },
+            }
+          : s,
+      ),
+    [],
+  );
   return { ...state, reload, setBlueprint };
 }

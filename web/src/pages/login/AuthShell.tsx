@@ -9,7 +9,9 @@ export function AuthShell({ status, title, subtitle, children }: { status: AuthS
   const { t } = useI18n();
   return (
     <div className="qy-auth">
-      <div className="qy-auth-top"><LangSwitch /></div>
+      <div className="qy-auth-top">
+        <LangSwitch />
+      </div>
       <div className="qy-auth-box">
         <div className="qy-auth-brand">
           <span className="qy-logo">群</span>
@@ -17,11 +19,19 @@ export function AuthShell({ status, title, subtitle, children }: { status: AuthS
         </div>
         <div className="qy-auth-workspace">
           {status.workspace ? <Typography.Text type="secondary">{status.workspace}</Typography.Text> : null}
-          {status.demo ? <Tag color="orange" data-testid="demo-badge">{t('header.demo')}</Tag> : null}
+          {status.demo ? (
+            <Tag color="orange" data-testid="demo-badge">
+              {t('header.demo')}
+            </Tag>
+          ) : null}
         </div>
         <Card className="qy-auth-card">
-          <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 4 }}>{title}</Typography.Title>
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 20 }}>{subtitle}</Typography.Paragraph>
+          <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 4 }}>
+            {title}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 20 }}>
+            {subtitle}
+          </Typography.Paragraph>
           {children}
         </Card>
       </div>

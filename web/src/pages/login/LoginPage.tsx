@@ -7,7 +7,10 @@ import { useI18n } from '../../i18n';
 import type { AuthStatus } from '../../auth';
 import { AuthShell } from './AuthShell';
 
-interface Values { username: string; password: string }
+interface Values {
+  username: string;
+  password: string;
+}
 
 export function LoginPage({ status, onDone }: { status: AuthStatus; onDone: () => Promise<void> }) {
   const { t } = useI18n();
@@ -31,14 +34,24 @@ export function LoginPage({ status, onDone }: { status: AuthStatus; onDone: () =
   return (
     <AuthShell status={status} title={t('login.title')} subtitle={t('login.subtitle')}>
       <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
-        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.required', { field: t('login.username') }) }]}>
+        <Form.Item
+          name="username"
+          label={t('login.username')}
+          rules={[{ required: true, whitespace: true, message: t('login.required', { field: t('login.username') }) }]}
+        >
           <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" size="large" />
         </Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.required', { field: t('login.password') }) }]}>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[{ required: true, message: t('login.required', { field: t('login.password') }) }]}
+        >
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" size="large" />
         </Form.Item>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
-        <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">{t('login.submit')}</Button>
+        <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
+          {t('login.submit')}
+        </Button>
       </Form>
     </AuthShell>
   );

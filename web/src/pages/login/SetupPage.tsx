@@ -6,7 +6,11 @@ import { useI18n } from '../../i18n';
 import type { AuthStatus } from '../../auth';
 import { AuthShell } from './AuthShell';
 
-interface Values { username: string; password: string; password2: string }
+interface Values {
+  username: string;
+  password: string;
+  password2: string;
+}
 
 export function SetupPage({ status, onDone }: { status: AuthStatus; onDone: () => Promise<void> }) {
   const { t } = useI18n();
@@ -40,7 +44,14 @@ export function SetupPage({ status, onDone }: { status: AuthStatus; onDone: () =
         >
           <Input autoComplete="username" autoFocus data-testid="setup-username" size="large" />
         </Form.Item>
-        <Form.Item name="password" label={t('setup.password')} rules={[{ required: true, message: t('setup.tooShort') }, { min: 8, message: t('setup.tooShort') }]}>
+        <Form.Item
+          name="password"
+          label={t('setup.password')}
+          rules={[
+            { required: true, message: t('setup.tooShort') },
+            { min: 8, message: t('setup.tooShort') },
+          ]}
+        >
           <Input.Password autoComplete="new-password" data-testid="setup-password" size="large" />
         </Form.Item>
         <Form.Item
@@ -50,14 +61,17 @@ export function SetupPage({ status, onDone }: { status: AuthStatus; onDone: () =
           rules={[
             { required: true, message: t('setup.mismatch') },
             ({ getFieldValue }) => ({
-              validator: (_r, value: string) => (!value || getFieldValue('password') === value ? Promise.resolve() : Promise.reject(new Error(t('setup.mismatch')))),
+              validator: (_r, value: string) =>
+                !value || getFieldValue('password') === value ? Promise.resolve() : Promise.reject(new Error(t('setup.mismatch'))),
             }),
           ]}
         >
           <Input.Password autoComplete="new-password" data-testid="setup-password2" size="large" />
         </Form.Item>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="setup-error" /> : null}
-        <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="setup-submit">{t('setup.submit')}</Button>
+        <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="setup-submit">
+          {t('setup.submit')}
+        </Button>
       </Form>
     </AuthShell>
   );

@@ -27,10 +27,20 @@ export default function MemberPage() {
   const m = res.data;
 
   if (!/^\d+$/.test(id) || (res.error instanceof ApiError && res.error.status === 404)) {
-    return <><PageHeader title={t('md.notFound')} back="/members" /><ErrorAlert error={res.error} /></>;
+    return (
+      <>
+        <PageHeader title={t('md.notFound')} back="/members" />
+        <ErrorAlert error={res.error} />
+      </>
+    );
   }
-  if (!m || String(m.id) !== id && m.merged_from !== Number(id)) {
-    return <div data-testid="member-page"><PageHeader title={t('mp.title')} back="/members" />{res.error ? <ErrorAlert error={res.error} onRetry={res.reload} /> : <PageSkeleton />}</div>;
+  if (!m || (String(m.id) !== id && m.merged_from !== Number(id))) {
+    return (
+      <div data-testid="member-page">
+        <PageHeader title={t('mp.title')} back="/members" />
+        {res.error ? <ErrorAlert error={res.error} onRetry={res.reload} /> : <PageSkeleton />}
+      </div>
+    );
   }
   const editable = m.memberships.some((ms) => can('operate', ms.community.id)) || can('owner');
   return (
@@ -41,7 +51,11 @@ export default function MemberPage() {
         tags={
           <Space size={4}>
             {m.group ? <Tag color={GROUP_COLORS[m.group]}>{t(`group.${m.group}`)}</Tag> : null}
-            {m.rfm_segment ? <Tag color="purple" variant="outlined">{t(`rfm.${m.rfm_segment}`)}</Tag> : null}
+            {m.rfm_segment ? (
+              <Tag color="purple" variant="outlined">
+                {t(`rfm.${m.rfm_segment}`)}
+              </Tag>
+            ) : null}
             {m.lead ? <Tag color="gold">{t('md.lead')}</Tag> : null}
             <Tag color="cyan">{t(`eng.${m.engagement.level}`)}</Tag>
           </Space>
@@ -60,7 +74,10 @@ export default function MemberPage() {
             <Card size="small" title={t('md.identities')}>
               <Space orientation="vertical" size={4} data-testid="member-identities">
                 {m.identities.map((i) => (
-                  <span key={`${i.platform}:${i.id}`}><Tag>{i.platform}</Tag><span className="qy-num">{i.id}</span></span>
+                  <span key={`${i.platform}:${i.id}`}>
+                    <Tag>{i.platform}</Tag>
+                    <span className="qy-num">{i.id}</span>
+                  </span>
                 ))}
               </Space>
             </Card>
@@ -70,7 +87,11 @@ export default function MemberPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <MembershipsCard memberships={m.memberships} />
             <OrdersCard orders={m.orders} />
-            <TimelineCard m={m} loading={res.loading} onMore={limit < 1000 && m.timeline.length >= limit ? () => setLimit(Math.min(1000, limit * 4)) : undefined} />
+            <TimelineCard
+              m={m}
+              loading={res.loading}
+              onMore={limit < 1000 && m.timeline.length >= limit ? () => setLimit(Math.min(1000, limit * 4)) : undefined}
+            />
           </Space>
         </Col>
       </Row>

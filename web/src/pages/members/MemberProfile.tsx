@@ -21,7 +21,8 @@ export function MemberProfile({ m }: { m: MemberDetail }) {
     { key: 'ch', label: t('md.channel'), children: fj ? channel(fj.channel ?? '(none)') : '—' },
     { key: 'inv', label: t('md.inviter'), children: fj?.inviter_id ? <Link to={`/members/${fj.inviter_id}`}>#{fj.inviter_id}</Link> : '—' },
     {
-      key: 'fc', label: t('md.firstCommunity'),
+      key: 'fc',
+      label: t('md.firstCommunity'),
       children: fj?.community_id != null ? <Link to={`/communities/${fj.community_id}`}>{firstCommunity?.name ?? `#${fj.community_id}`}</Link> : '—',
     },
     { key: 'eng', label: t('md.engagement'), children: `${t(`eng.${m.engagement.level}`)} · ${t('md.activeDays', { n: m.engagement.active_days })}` },

@@ -7,7 +7,17 @@ import { apiSend, errorText } from '../../api';
 import type { Body } from '../../api/contract';
 import { useI18n } from '../../i18n';
 
-export function TagEditor({ memberId, tags, editable, onChange }: { memberId: number; tags: string[]; editable: boolean; onChange: (tags: string[]) => void }) {
+export function TagEditor({
+  memberId,
+  tags,
+  editable,
+  onChange,
+}: {
+  memberId: number;
+  tags: string[];
+  editable: boolean;
+  onChange: (tags: string[]) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [text, setText] = useState('');
@@ -31,7 +41,10 @@ export function TagEditor({ memberId, tags, editable, onChange }: { memberId: nu
   const add = async () => {
     const v = text.trim();
     if (!v) return;
-    if (tags.includes(v)) { setText(''); return; }
+    if (tags.includes(v)) {
+      setText('');
+      return;
+    }
     if (await send({ add: [v] }, t('md.tagAdded'))) setText('');
   };
 
@@ -46,7 +59,10 @@ export function TagEditor({ memberId, tags, editable, onChange }: { memberId: nu
             variant="filled"
             data-testid={`tag-${x}`}
             closable={editable && !busy}
-            onClose={(e) => { e.preventDefault(); void send({ remove: [x] }, t('md.tagRemoved')); }}
+            onClose={(e) => {
+              e.preventDefault();
+              void send({ remove: [x] }, t('md.tagRemoved'));
+            }}
           >
             {x}
           </Tag>

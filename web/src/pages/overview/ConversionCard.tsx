@@ -24,11 +24,25 @@ export function ConversionCard({ m, info }: { m: PeriodMetrics; info: WorkspaceI
     return {
       color: ['#1668dc', '#4096ff', '#13a8a8'],
       tooltip: { trigger: 'item', valueFormatter: (v: unknown) => fmtInt(Number(v), lang) },
-      series: [{
-        type: 'funnel', left: 4, right: 4, top: 8, bottom: 8, minSize: '28%', sort: 'none', gap: 3,
-        label: { show: true, position: 'inside', color: '#fff', formatter: (p: { name: string; value: number }) => `${p.name}  ${fmtInt(p.value, lang)}  (${fmtPct(p.value / top, 0)})` },
-        data: stages,
-      }],
+      series: [
+        {
+          type: 'funnel',
+          left: 4,
+          right: 4,
+          top: 8,
+          bottom: 8,
+          minSize: '28%',
+          sort: 'none',
+          gap: 3,
+          label: {
+            show: true,
+            position: 'inside',
+            color: '#fff',
+            formatter: (p: { name: string; value: number }) => `${p.name}  ${fmtInt(p.value, lang)}  (${fmtPct(p.value / top, 0)})`,
+          },
+          data: stages,
+        },
+      ],
     };
   }, [m, c.first_buyers, t, lang]);
 
@@ -39,8 +53,23 @@ export function ConversionCard({ m, info }: { m: PeriodMetrics; info: WorkspaceI
       grid: { left: 4, right: 28, top: 4, bottom: 4, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => fmtInt(Number(v), lang) },
       xAxis: { type: 'value', show: false },
-      yAxis: { type: 'category', data: entries.map(([k]) => name(k)), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { width: 80, overflow: 'truncate' } },
-      series: [{ type: 'bar', name: t('ov.firstBuyers'), data: entries.map(([, v]) => v), barMaxWidth: 12, itemStyle: { color: '#722ed1', borderRadius: 3 }, label: { show: true, position: 'right', fontSize: 11 } }],
+      yAxis: {
+        type: 'category',
+        data: entries.map(([k]) => name(k)),
+        axisTick: { show: false },
+        axisLine: { show: false },
+        axisLabel: { width: 80, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: t('ov.firstBuyers'),
+          data: entries.map(([, v]) => v),
+          barMaxWidth: 12,
+          itemStyle: { color: '#722ed1', borderRadius: 3 },
+          label: { show: true, position: 'right', fontSize: 11 },
+        },
+      ],
     };
   }, [c.by_channel, name, t, lang]);
 
@@ -48,19 +77,30 @@ export function ConversionCard({ m, info }: { m: PeriodMetrics; info: WorkspaceI
     <Card title={t('ov.conversion')} size="small" className="qy-fill-card" data-testid="card-conversion">
       <div className="qy-mini-stats" style={{ marginBottom: 8 }}>
         <MiniStat label={t('ov.orders')} name="orders" value={c.orders} text={fmtInt(c.orders, lang)} />
-        <MiniStat label={t('ov.revenue')} name="revenue" value={c.revenue} text={fmtMoney(c.revenue, lang)}
-          foot={t('ov.netRevenue', { v: fmtMoney(c.revenue - c.refunds, lang) })} />
+        <MiniStat
+          label={t('ov.revenue')}
+          name="revenue"
+          value={c.revenue}
+          text={fmtMoney(c.revenue, lang)}
+          foot={t('ov.netRevenue', { v: fmtMoney(c.revenue - c.refunds, lang) })}
+        />
         <MiniStat label={t('ov.refunds')} name="refunds" value={c.refunds} text={fmtMoney(c.refunds, lang)} />
         <MiniStat label={t('ov.firstBuyers')} name="first_buyers" value={c.first_buyers} text={fmtInt(c.first_buyers, lang)} />
-        <MiniStat label={t('ov.cycle')} name="cycle_days_median" value={c.cycle_days_median}
-          text={c.cycle_days_median === null ? '—' : t('ov.days', { n: fmtNum(c.cycle_days_median, lang, 1) })} />
+        <MiniStat
+          label={t('ov.cycle')}
+          name="cycle_days_median"
+          value={c.cycle_days_median}
+          text={c.cycle_days_median === null ? '—' : t('ov.days', { n: fmtNum(c.cycle_days_median, lang, 1) })}
+        />
       </div>
       <Row gutter={12}>
         <Col xs={24} md={byChannel ? 14 : 24}>
           <div className="qy-chart-title">{t('ov.funnel')}</div>
-          {m.acquisition.new_members + m.acquisition.leads_new + c.first_buyers > 0
-            ? <Chart option={funnel} height={190} testId="chart-funnel" />
-            : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />}
+          {m.acquisition.new_members + m.acquisition.leads_new + c.first_buyers > 0 ? (
+            <Chart option={funnel} height={190} testId="chart-funnel" />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />
+          )}
         </Col>
         {byChannel ? (
           <Col xs={24} md={10}>

@@ -24,8 +24,20 @@ const RATES: { key: RateKey; color: string }[] = [
 
 const pct = (v: number) => fmtPct(v);
 
-export function GroupCards({ m, series, labels, dormantDays, newDays, extra }: {
-  m: PeriodMetrics; series?: PeriodMetrics[]; labels: string[]; dormantDays: number; newDays: number; extra?: ReactNode;
+export function GroupCards({
+  m,
+  series,
+  labels,
+  dormantDays,
+  newDays,
+  extra,
+}: {
+  m: PeriodMetrics;
+  series?: PeriodMetrics[];
+  labels: string[];
+  dormantDays: number;
+  newDays: number;
+  extra?: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const total = m.groups.potential + m.groups.new + m.groups.core + m.groups.dormant;
@@ -33,7 +45,10 @@ export function GroupCards({ m, series, labels, dormantDays, newDays, extra }: {
   return (
     <>
       <div className="qy-section-title">
-        <span>{t('ov.groups')}<span className="qy-card-title-note">{t('ov.groupsNote', { n: fmtInt(total, lang) })}</span></span>
+        <span>
+          {t('ov.groups')}
+          <span className="qy-card-title-note">{t('ov.groupsNote', { n: fmtInt(total, lang) })}</span>
+        </span>
         {extra}
       </div>
       <Row gutter={[16, 16]}>
@@ -43,13 +58,19 @@ export function GroupCards({ m, series, labels, dormantDays, newDays, extra }: {
               <div className="qy-stat-label">
                 <span className="qy-stat-dot" style={{ background: g.color }} />
                 {t(`ov.group.${g.key}`)}
-                <Tooltip title={t(`ov.groupHint.${g.key}`, { n: hintN(g.key) })}><InfoCircleOutlined className="qy-muted" /></Tooltip>
+                <Tooltip title={t(`ov.groupHint.${g.key}`, { n: hintN(g.key) })}>
+                  <InfoCircleOutlined className="qy-muted" />
+                </Tooltip>
               </div>
-              <Metric name={g.key} value={m.groups[g.key]}>{fmtInt(m.groups[g.key], lang)}</Metric>
+              <Metric name={g.key} value={m.groups[g.key]}>
+                {fmtInt(m.groups[g.key], lang)}
+              </Metric>
               <div className="qy-stat-foot">{total > 0 ? t('ov.share', { p: fmtPct(m.groups[g.key] / total) }) : '\u00a0'}</div>
               {series && series.length > 1 ? (
                 <Sparkline labels={labels} values={series.map((p) => p.groups[g.key])} color={g.color} format={(v) => fmtInt(v, lang)} />
-              ) : <div style={{ height: 48 }} />}
+              ) : (
+                <div style={{ height: 48 }} />
+              )}
             </Card>
           </Col>
         ))}
@@ -72,15 +93,23 @@ export function RateCards({ m, series, labels }: { m: PeriodMetrics; series?: Pe
                 <div className="qy-stat-label">
                   <span className="qy-stat-dot" style={{ background: r.color }} />
                   {t(`ov.rate.${r.key}`)}
-                  <Tooltip title={t(`ov.rateHint.${r.key}`)}><InfoCircleOutlined className="qy-muted" /></Tooltip>
+                  <Tooltip title={t(`ov.rateHint.${r.key}`)}>
+                    <InfoCircleOutlined className="qy-muted" />
+                  </Tooltip>
                 </div>
                 <Tooltip title={v === null ? t('ov.rateNull') : undefined}>
-                  <span><Metric name={r.key} value={v}>{fmtPct(v)}</Metric></span>
+                  <span>
+                    <Metric name={r.key} value={v}>
+                      {fmtPct(v)}
+                    </Metric>
+                  </span>
                 </Tooltip>
                 <div className="qy-stat-foot">{t('ov.trend')}</div>
                 {series && series.length > 1 ? (
                   <Sparkline labels={labels} values={series.map((p) => p.rates[r.key])} color={r.color} format={pct} area={false} />
-                ) : <div style={{ height: 48 }} />}
+                ) : (
+                  <div style={{ height: 48 }} />
+                )}
               </Card>
             </Col>
           );

@@ -26,7 +26,9 @@ import { figuresOf, seriesOf, type MetricsQuery } from './types';
 import './messages';
 
 declare global {
-  interface Window { __qunyunOverviewMs?: number }
+  interface Window {
+    __qunyunOverviewMs?: number;
+  }
 }
 
 // Load time of the overview: from navigation start when it is the page the document opened on (already signed in);
@@ -43,7 +45,8 @@ export default function OverviewPage() {
   const [state, setState] = useState<ToolbarState>(() => {
     // Deep links: ?community=<id>, and ?from=YYYY-MM-DD&to=YYYY-MM-DD (to exclusive) for a custom period.
     const community = Number(params.get('community')) || null;
-    const from = params.get('from') ?? '', to = params.get('to') ?? '';
+    const from = params.get('from') ?? '',
+      to = params.get('to') ?? '';
     if (/^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to) {
       const custom = { from, to };
       return { preset: 'custom', period: custom, community, by: autoGranularity(custom) };
@@ -67,7 +70,7 @@ export default function OverviewPage() {
     }
   }, [zone, tz]);
 
-  const startRef = useRef(firstVisit ? lastSignInAt() ?? 0 : performance.now());
+  const startRef = useRef(firstVisit ? (lastSignInAt() ?? 0) : performance.now());
   const measured = useRef(false);
   const ready = m !== undefined && list !== undefined;
   useEffect(() => {
@@ -80,12 +83,13 @@ export default function OverviewPage() {
     });
   }, [ready]);
 
-  const change = (s: Partial<ToolbarState>) => setState((old) => {
-    const next = { ...old, ...s };
-    if (s.preset !== undefined && s.preset !== 'custom') next.period = presetPeriod(s.preset, today);
-    if (s.period !== undefined || s.preset !== undefined) next.by = autoGranularity(next.period);
-    return next;
-  });
+  const change = (s: Partial<ToolbarState>) =>
+    setState((old) => {
+      const next = { ...old, ...s };
+      if (s.preset !== undefined && s.preset !== 'custom') next.period = presetPeriod(s.preset, today);
+      if (s.period !== undefined || s.preset !== undefined) next.by = autoGranularity(next.period);
+      return next;
+    });
 
   const labels = useMemo(() => {
     const time = timeFormat(zone ?? tz, lang);
@@ -101,24 +105,60 @@ export default function OverviewPage() {
         tags={figures.loading || series.loading ? <Spin size="small" /> : state.community !== null && m?.community ? <Tag>{m.community}</Tag> : null}
         extra={
           // The figures shown, one row per trend period, as a spreadsheet (GET /api/v1/export/metrics).
-          <Button icon={<DownloadOutlined />} href={apiUrl('/api/v1/export/metrics', { query: { ...query, by: state.by, format: 'xlsx' } })} data-testid="overview-export">
+          <Button
+            icon={<DownloadOutlined />}
+            href={apiUrl('/api/v1/export/metrics', { query: { ...query, by: state.by, format: 'xlsx' } })}
+            data-testid="overview-export"
+          >
             {t('ov.export')}
           </Button>
         }
       />
-      <div className="qy-toolbar-row"><OverviewToolbar state={{ ...state, period }} onChange={change} today={today} /></div>
-      <ErrorAlert error={figures.error ?? series.error} onRetry={() => { figures.reload(); series.reload(); }} />
-      {!m ? (figures.error ? null : <PageSkeleton cards={8} />) : (
-        <div className={figures.loading ? 'qy-reloading' : undefined} data-testid="overview-figures" data-loaded={ready && !figures.loading && !series.loading ? 'true' : 'false'}>
-          <GroupCards m={m} series={list} labels={labels} dormantDays={info?.dormantDays ?? 30} newDays={info?.newCustomerDays ?? 30}
-            extra={<GrainSwitch value={state.by} onChange={(by) => change({ by })} days={periodDays(period)} />} />
+      <div className="qy-toolbar-row">
+        <OverviewToolbar state={{ ...state, period }} onChange={change} today={today} />
+      </div>
+      <ErrorAlert
+        error={figures.error ?? series.error}
+        onRetry={() => {
+          figures.reload();
+          series.reload();
+        }}
+      />
+      {!m ? (
+        figures.error ? null : (
+          <PageSkeleton cards={8} />
+        )
+      ) : (
+        <div
+          className={figures.loading ? 'qy-reloading' : undefined}
+          data-testid="overview-figures"
+          data-loaded={ready && !figures.loading && !series.loading ? 'true' : 'false'}
+        >
+          <GroupCards
+            m={m}
+            series={list}
+            labels={labels}
+            dormantDays={info?.dormantDays ?? 30}
+            newDays={info?.newCustomerDays ?? 30}
+            extra={<GrainSwitch value={state.by} onChange={(by) => change({ by })} days={periodDays(period)} />}
+          />
           <RateCards m={m} series={list} labels={labels} />
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-            <Col xs={24} xl={14}><AcquisitionCard m={m} info={info} /></Col>
-            <Col xs={24} xl={10}><ConversionCard m={m} info={info} /></Col>
-            <Col xs={24} xl={14}><ContentCard m={m} series={list} labels={labels} /></Col>
-            <Col xs={24} xl={10}><TopicCloud topics={m.content.topics} /></Col>
-            <Col xs={24}><ProductMentionsCard query={query} /></Col>
+            <Col xs={24} xl={14}>
+              <AcquisitionCard m={m} info={info} />
+            </Col>
+            <Col xs={24} xl={10}>
+              <ConversionCard m={m} info={info} />
+            </Col>
+            <Col xs={24} xl={14}>
+              <ContentCard m={m} series={list} labels={labels} />
+            </Col>
+            <Col xs={24} xl={10}>
+              <TopicCloud topics={m.content.topics} />
+            </Col>
+            <Col xs={24}>
+              <ProductMentionsCard query={query} />
+            </Col>
           </Row>
         </div>
       )}

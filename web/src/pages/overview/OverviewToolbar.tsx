@@ -6,7 +6,12 @@ import { communityLabel, useCommunityList } from '../../components/useCommunityL
 import { fromPicker, pickerRange, PRESETS, type Period, type Preset } from './period';
 import type { Granularity } from './types';
 
-export interface ToolbarState { preset: Preset | 'custom'; period: Period; community: number | null; by: Granularity }
+export interface ToolbarState {
+  preset: Preset | 'custom';
+  period: Period;
+  community: number | null;
+  by: Granularity;
+}
 
 /** The grain of the trend lines (days are offered up to about half a year). */
 export function GrainSwitch({ value, onChange, days }: { value: Granularity; onChange: (g: Granularity) => void; days: number }) {
@@ -34,8 +39,13 @@ export function OverviewToolbar({ state, onChange, today }: { state: ToolbarStat
         size="middle"
         value={state.preset}
         data-testid="period-preset"
-        options={[...PRESETS.map((p) => ({ value: p, label: t(`ov.preset.${p}`) })), { value: 'custom', label: t('ov.preset.custom'), disabled: true }]}
-        onChange={(v) => { if (v !== 'custom') onChange({ preset: v }); }}
+        options={[
+          ...PRESETS.map((p) => ({ value: p, label: t(`ov.preset.${p}`) })),
+          { value: 'custom', label: t('ov.preset.custom'), disabled: true },
+        ]}
+        onChange={(v) => {
+          if (v !== 'custom') onChange({ preset: v });
+        }}
       />
       <DatePicker.RangePicker
         allowClear={false}
@@ -55,7 +65,6 @@ export function OverviewToolbar({ state, onChange, today }: { state: ToolbarStat
         onChange={(v) => onChange({ community: v === 'all' ? null : v })}
         options={[{ value: 'all', label: t('ov.allCommunities') }, ...(items ?? []).map((c) => ({ value: c.id, label: communityLabel(c) }))]}
       />
-
     </div>
   );
 }

@@ -17,7 +17,12 @@ export function TopicCloud({ topics }: { topics: PeriodMetrics['content']['topic
     const span = Math.sqrt(max) - Math.sqrt(min) || 1;
     const sized = [...topics]
       .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term))
-      .map((x, i) => ({ ...x, rank: i, size: Math.round(14 + (26 * (Math.sqrt(x.count) - Math.sqrt(min))) / span), color: COLORS[i % COLORS.length]! }));
+      .map((x, i) => ({
+        ...x,
+        rank: i,
+        size: Math.round(14 + (26 * (Math.sqrt(x.count) - Math.sqrt(min))) / span),
+        color: COLORS[i % COLORS.length]!,
+      }));
     // The biggest words in the middle, smaller ones alternating to either side.
     const arranged: typeof sized = [];
     sized.forEach((w, i) => (i % 2 === 0 ? arranged.push(w) : arranged.unshift(w)));
@@ -25,7 +30,17 @@ export function TopicCloud({ topics }: { topics: PeriodMetrics['content']['topic
   }, [topics]);
 
   return (
-    <Card title={<>{t('ov.topics')}<span className="qy-card-title-note">{t('ov.topicsNote')}</span></>} size="small" className="qy-fill-card" data-testid="card-topics">
+    <Card
+      title={
+        <>
+          {t('ov.topics')}
+          <span className="qy-card-title-note">{t('ov.topicsNote')}</span>
+        </>
+      }
+      size="small"
+      className="qy-fill-card"
+      data-testid="card-topics"
+    >
       {words.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ov.noTopics')} />
       ) : (

@@ -7,7 +7,10 @@ import type { Granularity } from './types';
 export type Preset = 'today' | 'yesterday' | 'last7' | 'last30' | 'last90' | 'thisWeek' | 'thisMonth' | 'lastMonth';
 export const PRESETS: Preset[] = ['today', 'yesterday', 'last7', 'last30', 'thisWeek', 'thisMonth', 'lastMonth', 'last90'];
 
-export interface Period { from: string; to: string } // YYYY-MM-DD, to exclusive
+export interface Period {
+  from: string;
+  to: string;
+} // YYYY-MM-DD, to exclusive
 
 const D = 'YYYY-MM-DD';
 
@@ -24,14 +27,22 @@ export function presetPeriod(p: Preset, today: string): Period {
   const t = day(today);
   const tomorrow = fmt(t.add(1, 'day'));
   switch (p) {
-    case 'today': return { from: today, to: tomorrow };
-    case 'yesterday': return { from: fmt(t.subtract(1, 'day')), to: today };
-    case 'last7': return { from: fmt(t.subtract(6, 'day')), to: tomorrow };
-    case 'last30': return { from: fmt(t.subtract(29, 'day')), to: tomorrow };
-    case 'last90': return { from: fmt(t.subtract(89, 'day')), to: tomorrow };
-    case 'thisWeek': return { from: fmt(mondayOf(t)), to: fmt(mondayOf(t).add(7, 'day')) };
-    case 'thisMonth': return { from: fmt(t.startOf('month')), to: fmt(t.startOf('month').add(1, 'month')) };
-    case 'lastMonth': return { from: fmt(t.startOf('month').subtract(1, 'month')), to: fmt(t.startOf('month')) };
+    case 'today':
+      return { from: today, to: tomorrow };
+    case 'yesterday':
+      return { from: fmt(t.subtract(1, 'day')), to: today };
+    case 'last7':
+      return { from: fmt(t.subtract(6, 'day')), to: tomorrow };
+    case 'last30':
+      return { from: fmt(t.subtract(29, 'day')), to: tomorrow };
+    case 'last90':
+      return { from: fmt(t.subtract(89, 'day')), to: tomorrow };
+    case 'thisWeek':
+      return { from: fmt(mondayOf(t)), to: fmt(mondayOf(t).add(7, 'day')) };
+    case 'thisMonth':
+      return { from: fmt(t.startOf('month')), to: fmt(t.startOf('month').add(1, 'month')) };
+    case 'lastMonth':
+      return { from: fmt(t.startOf('month').subtract(1, 'month')), to: fmt(t.startOf('month')) };
   }
 }
 

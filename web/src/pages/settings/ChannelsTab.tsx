@@ -15,12 +15,18 @@ export default function ChannelsTab() {
     <Card size="small" title={t('set.channels.title')}>
       <YamlNote section="channels" />
       <Loading state={state}>
-        <Table<Channel> rowKey="key" size="small" pagination={false} dataSource={state.data?.channels ?? []} locale={{ emptyText: t('set.channels.empty') }}
+        <Table<Channel>
+          rowKey="key"
+          size="small"
+          pagination={false}
+          dataSource={state.data?.channels ?? []}
+          locale={{ emptyText: t('set.channels.empty') }}
           columns={[
             { title: t('set.c.key'), dataIndex: 'key', width: 200, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
             { title: t('set.c.name'), dataIndex: 'name' },
             { title: t('set.channels.cost'), dataIndex: 'cost', width: 160, align: 'right', render: (v: number) => `¥${v.toLocaleString()}` },
-          ]} />
+          ]}
+        />
       </Loading>
     </Card>
   );

@@ -12,7 +12,11 @@ export function OwnerOnly({ children }: { children: ReactNode }) {
   if (!can('owner')) {
     return (
       <div data-testid="owners-only" style={{ padding: '48px 0' }}>
-        <Empty image={<LockOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />} styles={{ image: { height: 56 } }} description={t('set.ownersOnly')} />
+        <Empty
+          image={<LockOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />}
+          styles={{ image: { height: 56 } }}
+          description={t('set.ownersOnly')}
+        />
       </div>
     );
   }

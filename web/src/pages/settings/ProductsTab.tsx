@@ -16,14 +16,38 @@ export default function ProductsTab() {
     <Card size="small" title={t('set.products.title')}>
       <YamlNote section="products" />
       <Loading state={state}>
-        <Table<Product> rowKey="key" size="small" pagination={false} dataSource={state.data?.products ?? []} locale={{ emptyText: t('set.products.empty') }}
+        <Table<Product>
+          rowKey="key"
+          size="small"
+          pagination={false}
+          dataSource={state.data?.products ?? []}
+          locale={{ emptyText: t('set.products.empty') }}
           columns={[
             { title: t('set.c.key'), dataIndex: 'key', width: 160, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
             { title: t('set.c.name'), dataIndex: 'name', width: 200 },
-            { title: t('set.products.aliases'), dataIndex: 'aliases', render: (a: string[]) => (a.length === 0 ? '—' : <Flex wrap gap={4}>{a.map((x) => <Tag key={x}>{x}</Tag>)}</Flex>) },
-            { title: t('set.products.tier'), dataIndex: 'tier', width: 110, render: (v: string) => <Tag color={TIER_COLORS[v] ?? 'default'}>{v in TIER_COLORS ? t(`set.tier.${v}`) : v}</Tag> },
+            {
+              title: t('set.products.aliases'),
+              dataIndex: 'aliases',
+              render: (a: string[]) =>
+                a.length === 0 ? (
+                  '—'
+                ) : (
+                  <Flex wrap gap={4}>
+                    {a.map((x) => (
+                      <Tag key={x}>{x}</Tag>
+                    ))}
+                  </Flex>
+                ),
+            },
+            {
+              title: t('set.products.tier'),
+              dataIndex: 'tier',
+              width: 110,
+              render: (v: string) => <Tag color={TIER_COLORS[v] ?? 'default'}>{v in TIER_COLORS ? t(`set.tier.${v}`) : v}</Tag>,
+            },
             { title: t('set.products.price'), dataIndex: 'price', width: 120, align: 'right', render: (v: number) => `¥${v.toLocaleString()}` },
-          ]} />
+          ]}
+        />
       </Loading>
     </Card>
   );

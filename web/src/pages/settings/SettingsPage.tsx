@@ -31,19 +31,31 @@ export default function SettingsPage() {
   const active = TABS.find((tab) => pathname.split('/').includes(tab.key))?.key ?? 'workspace';
   return (
     <div data-testid="settings-page">
-      <Tabs activeKey={active} onChange={(k) => navigate(`/settings/${k}`)}
+      <Tabs
+        activeKey={active}
+        onChange={(k) => navigate(`/settings/${k}`)}
         items={TABS.map((tab) => ({
           key: tab.key,
           label: (
             <span data-testid={`settings-tab-${tab.key}`}>
-              {t(`set.tab.${tab.key}`)}{tab.owner && !can('owner') && <LockOutlined style={{ marginInlineStart: 4, color: '#bfbfbf' }} />}
+              {t(`set.tab.${tab.key}`)}
+              {tab.owner && !can('owner') && <LockOutlined style={{ marginInlineStart: 4, color: '#bfbfbf' }} />}
             </span>
           ),
-        }))} />
-      <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}>
+        }))}
+      />
+      <Suspense
+        fallback={
+          <div style={{ padding: 48, textAlign: 'center' }}>
+            <Spin />
+          </div>
+        }
+      >
         <Routes>
           <Route index element={<Navigate to="/settings/workspace" replace />} />
-          {TABS.map((tab) => <Route key={tab.key} path={tab.key} element={tab.element} />)}
+          {TABS.map((tab) => (
+            <Route key={tab.key} path={tab.key} element={tab.element} />
+          ))}
           <Route path="*" element={<Navigate to="/settings/workspace" replace />} />
         </Routes>
       </Suspense>

@@ -17,7 +17,13 @@ function CreateTokenModal({ open, onClose, onCreated }: { open: boolean; onClose
   const [form] = Form.useForm<{ name: string; role: Role }>();
   const [token, setToken] = useState<string | null>(null);
   const { busy, error, setError, run } = useSubmit();
-  useEffect(() => { if (open) { form.resetFields(); setToken(null); setError(null); } }, [open, form]);
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      setToken(null);
+      setError(null);
+    }
+  }, [open, form]);
 
   const submit = async (v: { name: string; role: Role }) => {
     await run(async () => {
@@ -28,25 +34,55 @@ function CreateTokenModal({ open, onClose, onCreated }: { open: boolean; onClose
   };
 
   const footer = token
-    ? [<Button key="done" type="primary" onClick={onClose} data-testid="token-done">{t('set.tokens.done')}</Button>]
-    : [<Button key="cancel" onClick={onClose}>{t('set.c.cancel')}</Button>,
-      <Button key="ok" type="primary" htmlType="submit" loading={busy} data-testid="token-submit">{t('set.tokens.create')}</Button>];
+    ? [
+        <Button key="done" type="primary" onClick={onClose} data-testid="token-done">
+          {t('set.tokens.done')}
+        </Button>,
+      ]
+    : [
+        <Button key="cancel" onClick={onClose}>
+          {t('set.c.cancel')}
+        </Button>,
+        <Button key="ok" type="primary" htmlType="submit" loading={busy} data-testid="token-submit">
+          {t('set.tokens.create')}
+        </Button>,
+      ];
   return (
-    <Modal open={open} title={t(token ? 'set.tokens.createdTitle' : 'set.tokens.create')} onCancel={onClose} footer={footer} forceRender mask={{ closable: false }}
-      modalRender={(node) => <Form name="token-create" form={form} layout="vertical" initialValues={{ role: 'analyst' }} onFinish={(v) => void submit(v)}>{node}</Form>}>
+    <Modal
+      open={open}
+      title={t(token ? 'set.tokens.createdTitle' : 'set.tokens.create')}
+      onCancel={onClose}
+      footer={footer}
+      forceRender
+      mask={{ closable: false }}
+      modalRender={(node) => (
+        <Form name="token-create" form={form} layout="vertical" initialValues={{ role: 'analyst' }} onFinish={(v) => void submit(v)}>
+          {node}
+        </Form>
+      )}
+    >
       {token ? (
         <>
           <Alert type="warning" showIcon title={t('set.tokens.once')} description={t('set.tokens.onceHint')} style={{ marginBottom: 12 }} />
-          <Typography.Paragraph copyable={{ text: token, tooltips: [t('set.tokens.copy'), t('set.tokens.copied')] }}
-            style={{ fontFamily: 'monospace', background: 'rgba(0,0,0,0.04)', padding: '8px 12px', borderRadius: 6, wordBreak: 'break-all' }}>
+          <Typography.Paragraph
+            copyable={{ text: token, tooltips: [t('set.tokens.copy'), t('set.tokens.copied')] }}
+            style={{ fontFamily: 'monospace', background: 'rgba(0,0,0,0.04)', padding: '8px 12px', borderRadius: 6, wordBreak: 'break-all' }}
+          >
             <span data-testid="token-value">{token}</span>
           </Typography.Paragraph>
           <Typography.Text type="secondary">{t('set.tokens.usage')}</Typography.Text>
-          <Typography.Paragraph><Typography.Text code>Authorization: Bearer …</Typography.Text></Typography.Paragraph>
+          <Typography.Paragraph>
+            <Typography.Text code>Authorization: Bearer …</Typography.Text>
+          </Typography.Paragraph>
         </>
       ) : (
         <>
-          <Form.Item name="name" label={t('set.tokens.name')} extra={t('set.tokens.nameHint')} rules={[{ required: true, whitespace: true, message: t('set.tokens.nameRequired') }, { max: 100 }]}>
+          <Form.Item
+            name="name"
+            label={t('set.tokens.name')}
+            extra={t('set.tokens.nameHint')}
+            rules={[{ required: true, whitespace: true, message: t('set.tokens.nameRequired') }, { max: 100 }]}
+          >
             <Input autoComplete="off" data-testid="token-name" />
           </Form.Item>
           <Form.Item name="role" label={t('set.tokens.role')} extra={t('set.tokens.roleHint')}>
@@ -82,25 +118,73 @@ function Tokens() {
     { title: t('set.tokens.role'), dataIndex: 'role', width: 100, render: (r: string) => <Tag>{t(`set.role.${r}`)}</Tag> },
     { title: t('set.tokens.owner'), dataIndex: 'username', width: 130 },
     { title: t('set.tokens.created'), dataIndex: 'created_at', width: 200, render: (v: number) => <Time value={v} /> },
-    { title: t('set.tokens.lastUsed'), dataIndex: 'last_used_at', width: 200, render: (v: number | null) => (v ? <Time value={v} /> : <Typography.Text type="secondary">{t('set.tokens.never')}</Typography.Text>) },
-    { title: t('set.tokens.status'), dataIndex: 'revoked_at', width: 250, render: (v: number | null) => (v
-      ? <Tag color="default" title={time.long(v)}>{t('set.tokens.revokedAt', { at: time.instant(v) })}</Tag> : <Tag color="success">{t('set.tokens.active')}</Tag>) },
-    { title: '', key: 'ops', width: 80, render: (_, tk) => (tk.revoked_at ? null : (
-      <Popconfirm title={t('set.tokens.revokeConfirm', { name: tk.name })} description={t('set.tokens.revokeHint')} okButtonProps={{ danger: true }}
-        okText={t('set.tokens.revoke')} cancelText={t('set.c.cancel')} onConfirm={() => revoke(tk)}>
-        <Button type="link" size="small" danger data-testid={`token-revoke-${tk.id}`}>{t('set.tokens.revoke')}</Button>
-      </Popconfirm>
-    )) },
+    {
+      title: t('set.tokens.lastUsed'),
+      dataIndex: 'last_used_at',
+      width: 200,
+      render: (v: number | null) => (v ? <Time value={v} /> : <Typography.Text type="secondary">{t('set.tokens.never')}</Typography.Text>),
+    },
+    {
+      title: t('set.tokens.status'),
+      dataIndex: 'revoked_at',
+      width: 250,
+      render: (v: number | null) =>
+        v ? (
+          <Tag color="default" title={time.long(v)}>
+            {t('set.tokens.revokedAt', { at: time.instant(v) })}
+          </Tag>
+        ) : (
+          <Tag color="success">{t('set.tokens.active')}</Tag>
+        ),
+    },
+    {
+      title: '',
+      key: 'ops',
+      width: 80,
+      render: (_, tk) =>
+        tk.revoked_at ? null : (
+          <Popconfirm
+            title={t('set.tokens.revokeConfirm', { name: tk.name })}
+            description={t('set.tokens.revokeHint')}
+            okButtonProps={{ danger: true }}
+            okText={t('set.tokens.revoke')}
+            cancelText={t('set.c.cancel')}
+            onConfirm={() => revoke(tk)}
+          >
+            <Button type="link" size="small" danger data-testid={`token-revoke-${tk.id}`}>
+              {t('set.tokens.revoke')}
+            </Button>
+          </Popconfirm>
+        ),
+    },
   ];
 
   return (
-    <Card size="small" title={t('set.tokens.title')}
-      extra={<Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="token-create">{t('set.tokens.create')}</Button>}>
+    <Card
+      size="small"
+      title={t('set.tokens.title')}
+      extra={
+        <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="token-create">
+          {t('set.tokens.create')}
+        </Button>
+      }
+    >
       {holder}
       <Typography.Paragraph type="secondary">{t('set.tokens.intro')}</Typography.Paragraph>
-      {state.error && !state.data ? <LoadError error={state.error} onRetry={state.reload} /> : (
-        <Table<TokenItem> rowKey="id" size="small" columns={columns} dataSource={state.data?.items ?? []} loading={state.loading} pagination={false}
-          locale={{ emptyText: t('set.tokens.empty') }} scroll={{ x: 1200 }} onRow={(tk) => (tk.revoked_at ? { style: { opacity: 0.55 } } : {})} />
+      {state.error && !state.data ? (
+        <LoadError error={state.error} onRetry={state.reload} />
+      ) : (
+        <Table<TokenItem>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={state.data?.items ?? []}
+          loading={state.loading}
+          pagination={false}
+          locale={{ emptyText: t('set.tokens.empty') }}
+          scroll={{ x: 1200 }}
+          onRow={(tk) => (tk.revoked_at ? { style: { opacity: 0.55 } } : {})}
+        />
       )}
       <CreateTokenModal open={creating} onClose={() => setCreating(false)} onCreated={state.reload} />
     </Card>
@@ -108,5 +192,9 @@ function Tokens() {
 }
 
 export default function TokensTab() {
-  return <OwnerOnly><Tokens /></OwnerOnly>;
+  return (
+    <OwnerOnly>
+      <Tokens />
+    </OwnerOnly>
+  );
 }

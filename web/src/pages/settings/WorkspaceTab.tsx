@@ -10,10 +10,34 @@ import type { Workspace } from './types';
 import './messages';
 
 export const TIMEZONES = [
-  'Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Macau', 'Asia/Singapore', 'Asia/Kuala_Lumpur', 'Asia/Tokyo', 'Asia/Seoul', 'Asia/Bangkok',
-  'Asia/Jakarta', 'Asia/Manila', 'Asia/Kolkata', 'Asia/Dubai', 'Europe/London', 'Europe/Paris', 'Europe/Berlin', 'Europe/Moscow', 'America/New_York',
-  'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Toronto', 'America/Vancouver', 'America/Sao_Paulo', 'Australia/Sydney',
-  'Australia/Melbourne', 'Pacific/Auckland', 'UTC',
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Macau',
+  'Asia/Singapore',
+  'Asia/Kuala_Lumpur',
+  'Asia/Tokyo',
+  'Asia/Seoul',
+  'Asia/Bangkok',
+  'Asia/Jakarta',
+  'Asia/Manila',
+  'Asia/Kolkata',
+  'Asia/Dubai',
+  'Europe/London',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'Europe/Moscow',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Toronto',
+  'America/Vancouver',
+  'America/Sao_Paulo',
+  'Australia/Sydney',
+  'Australia/Melbourne',
+  'Pacific/Auckland',
+  'UTC',
 ];
 
 type Fields = Pick<Workspace, 'name' | 'timezone' | 'dormantDays' | 'newCustomerDays'>;
@@ -30,7 +54,13 @@ export default function WorkspaceTab() {
   const [msg, holder] = message.useMessage();
 
   useEffect(() => {
-    if (state.data) form.setFieldsValue({ name: state.data.name, timezone: state.data.timezone, dormantDays: state.data.dormantDays, newCustomerDays: state.data.newCustomerDays });
+    if (state.data)
+      form.setFieldsValue({
+        name: state.data.name,
+        timezone: state.data.timezone,
+        dormantDays: state.data.dormantDays,
+        newCustomerDays: state.data.newCustomerDays,
+      });
   }, [state.data, form]);
 
   const save = async (v: Fields) => {
@@ -45,7 +75,9 @@ export default function WorkspaceTab() {
     } catch (e) {
       // A 400 names the field: "timezone: not a known IANA time zone"; show it under that field.
       const lines = e instanceof ApiError && e.status === 400 ? (e.details?.length ? e.details : [e.message]) : [];
-      const onFields = lines.map((l) => /^(\w+): (.*)$/.exec(l)).filter((m): m is RegExpExecArray => !!m && (FIELDS as readonly string[]).includes(m[1]!));
+      const onFields = lines
+        .map((l) => /^(\w+): (.*)$/.exec(l))
+        .filter((m): m is RegExpExecArray => !!m && (FIELDS as readonly string[]).includes(m[1]!));
       if (onFields.length > 0) form.setFields(onFields.map((m) => ({ name: m[1] as keyof Fields, errors: [m[2]!] })));
       if (onFields.length < Math.max(lines.length, 1)) setFormError(errorText(e));
     } finally {
@@ -59,9 +91,20 @@ export default function WorkspaceTab() {
       {holder}
       <Loading state={state}>
         {!owner && <Alert type="info" showIcon title={t('set.ws.readOnly')} style={{ marginBottom: 16 }} />}
-        <Form<Fields> name="workspace" form={form} layout="vertical" style={{ maxWidth: 520 }} disabled={!owner} onFinish={(v) => void save(v)}
-          onValuesChange={() => setFormError(null)}>
-          <Form.Item name="name" label={t('set.ws.name')} rules={[{ required: true, whitespace: true, message: t('set.ws.nameRequired') }, { max: 100 }]}>
+        <Form<Fields>
+          name="workspace"
+          form={form}
+          layout="vertical"
+          style={{ maxWidth: 520 }}
+          disabled={!owner}
+          onFinish={(v) => void save(v)}
+          onValuesChange={() => setFormError(null)}
+        >
+          <Form.Item
+            name="name"
+            label={t('set.ws.name')}
+            rules={[{ required: true, whitespace: true, message: t('set.ws.nameRequired') }, { max: 100 }]}
+          >
             <Input data-testid="settings-workspace-name" />
           </Form.Item>
           <Form.Item name="timezone" label={t('set.ws.timezone')} extra={t('set.ws.timezoneHint')} rules={[{ required: true }]}>
@@ -76,7 +119,9 @@ export default function WorkspaceTab() {
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
           {owner && (
             <Form.Item>
-              <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-workspace-save">{t('set.ws.save')}</Button>
+              <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-workspace-save">
+                {t('set.ws.save')}
+              </Button>
             </Form.Item>
           )}
         </Form>

@@ -6,7 +6,19 @@ import './messages';
 export function YamlNote({ section }: { section: string }) {
   const { t } = useI18n();
   return (
-    <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('set.yaml.title', { section })}
-      description={<span>{t('set.yaml.body')} <Typography.Text code copyable>qunyun apply qunyun.yaml</Typography.Text></span>} />
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={t('set.yaml.title', { section })}
+      description={
+        <span>
+          {t('set.yaml.body')}{' '}
+          <Typography.Text code copyable>
+            qunyun apply qunyun.yaml
+          </Typography.Text>
+        </span>
+      }
+    />
   );
 }
