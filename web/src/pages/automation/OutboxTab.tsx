@@ -26,21 +26,23 @@ import { useCommunities } from './useCommunities';
 import { ActionDrawer } from './ActionDrawer';
 import type { Action, ActionKind, ActionStatus } from './types';
 
-const KINDS: ActionKind[] = [
-  'delete',
-  'warn',
-  'mute',
-  'remove',
-  'blacklist',
-  'send',
-  'reply',
-  'tag',
-  'notify',
-  'approve',
-  'decline',
-  'unmute',
-  'unblacklist',
-];
+// Every kind the contract names, in the order the filter lists them (a kind added to the server fails to compile here).
+const KIND_ORDER: Record<ActionKind, number> = {
+  delete: 0,
+  warn: 1,
+  mute: 2,
+  remove: 3,
+  blacklist: 4,
+  send: 5,
+  reply: 6,
+  tag: 7,
+  notify: 8,
+  approve: 9,
+  decline: 10,
+  unmute: 11,
+  unblacklist: 12,
+};
+const KINDS = (Object.keys(KIND_ORDER) as ActionKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
 
 export default function OutboxTab() {
   const { t } = useI18n();
