@@ -1,6 +1,6 @@
 // The `qunyun` command line. The environment is parsed once, first (config/env.ts); commands read it from there.
 import { Command, CommanderError } from 'commander';
-import { processEnv, type Env } from '../config/env.js';
+import { debugRequested, processEnv, type Env } from '../config/env.js';
 import { registerServe } from './commands/serve.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerMembers } from './commands/members.js';
@@ -53,6 +53,7 @@ try {
   if (err instanceof CommanderError) process.exit(err.exitCode);
   const message = (err as Error).message ?? String(err);
   console.error(`qunyun: ${message}`);
-  if (env?.debug) console.error(err);
+  // Before the environment parsed (a bad variable), QUNYUN_DEBUG is read as it stands.
+  if (env?.debug ?? debugRequested()) console.error(err);
   process.exit(2);
 }

@@ -48,6 +48,10 @@ function boolVar(env: NodeJS.ProcessEnv, name: string): boolean {
 
 /** Parses an environment (tests pass their own). */
 export function readEnv(env: NodeJS.ProcessEnv): Env {
+  // The connector variables are taken now, with the rest, but parsed when a command first needs a connector:
+  // a misconfigured one stops serve, worker and the outbox with its name, not `qunyun members list` or --help.
+  const platformVars = Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('WECOM_') || k.startsWith('TELEGRAM_')));
+  let connectors: ConnectorSettings | undefined;
   return {
     port: intVar(env, 'PORT', 3000, 0, 65535),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -60,7 +64,10 @@ export function readEnv(env: NodeJS.ProcessEnv): Env {
     simulate: env.QUNYUN_SIMULATE === '1',
     debug: Boolean(env.QUNYUN_DEBUG),
     benchNoAnalytics: env.QUNYUN_BENCH_NO_ANALYTICS === '1',
-    connectors: { wecom: wecomConfig(env), telegram: readTelegramConfig(env) },
+    get connectors() {
+      connectors ??= { wecom: wecomConfig(platformVars), telegram: readTelegramConfig(platformVars) };
+      return connectors;
+    },
   };
 }
 
@@ -70,6 +77,11 @@ let parsed: Env | undefined;
 export function processEnv(): Env {
   parsed ??= readEnv(process.env);
   return parsed;
+}
+
+/** QUNYUN_DEBUG as it stands, for reporting an error in the environment itself (before processEnv could parse it). */
+export function debugRequested(): boolean {
+  return Boolean(process.env.QUNYUN_DEBUG);
 }
 
 export function defaultSqlitePath(env: Env): string {

@@ -55,6 +55,6 @@ describe('WeCom from the environment', () => {
 
   it('is switched on by the registry; a half-configured WeCom stops the process at start-up', async () => {
     expect((await fromEnv(FULL)).map((c) => c.platform)).toEqual(['wecom']);
-    expect(() => readEnv({ WECOM_CORP_ID: 'ww1' })).toThrow(/WECOM_TOKEN is missing/);
+    expect(() => readEnv({ WECOM_CORP_ID: 'ww1' }).connectors).toThrow(/WECOM_TOKEN is missing/);
   });
 });
