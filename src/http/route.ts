@@ -1,7 +1,7 @@
 // How a route is declared: its OpenAPI contract (request, every answer's schema) and its access policy side by
 // side. The policy travels in the operation as `x-policy` / `x-audit` / `x-scope` (visible in /api/openapi.json);
 // src/http/policy.ts reads them back from the registered routes, so a route declared without one is refused.
-import { createRoute, type z, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import type { Policy } from '../domain/auth/roles.js';
 import { ErrorAnswer } from './errors.js';
 
@@ -74,3 +74,9 @@ export const jsonAnswer = <T extends z.ZodType>(schema: T, description = 'OK') =
 
 /** A required application/json request body. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+/** The paging parameters of a list route: `page` from 1, `page_size` up to `max` (default `size`). */
+export const pageQuery = (max = 500, size = 50) => ({
+  page: z.coerce.number().int().min(1).default(1),
+  page_size: z.coerce.number().int().min(1).max(max).default(size),
+});

@@ -2,7 +2,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.js';
-import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
+import { defineRoute, jsonAnswer, jsonBody, pageQuery } from '../../http/route.js';
 import { ROLES, roleAtMost } from '../../domain/auth/roles.js';
 import { hashPassword, requireGoodPassword } from './password.js';
 import {
@@ -102,8 +102,7 @@ const routes = {
       query: z.object({
         actor: z.string().optional(),
         action: z.string().optional(),
-        page: z.coerce.number().int().min(1).default(1),
-        page_size: z.coerce.number().int().min(1).max(500).default(50),
+        ...pageQuery(),
       }),
     },
     responses: jsonAnswer(AuditPage),

@@ -2,7 +2,7 @@
 // moderation log (deletes, warnings, mutes, removals, blacklists) with the message that triggered each, and the
 // calendar of upcoming playbook runs.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { defineRoute, jsonAnswer } from '../../http/route.js';
+import { defineRoute, jsonAnswer, pageQuery } from '../../http/route.js';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Schema } from '../../storage/schema.js';
@@ -44,8 +44,7 @@ const routes = {
           kind: z.enum(MODERATION_KINDS).optional(),
           rule: z.string().optional(),
           status: z.enum(STATUSES).optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          page_size: z.coerce.number().int().min(1).max(200).default(20),
+          ...pageQuery(200, 20),
         }),
       },
     },

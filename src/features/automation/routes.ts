@@ -1,7 +1,7 @@
 // Automation over HTTP: the audit log (actions, undo, retry), the rules (list, toggle, test, dry run) and a
 // community's elimination (preview, announce, carry out).
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
+import { defineRoute, jsonAnswer, jsonBody, pageQuery } from '../../http/route.js';
 import type { AppContext } from '../../context.js';
 import { getAction, listActions, retryAction, undoAction } from './actions.js';
 import { dryRun, listRules, testText, toggleRule } from './rules-service.js';
@@ -35,8 +35,7 @@ const routes = {
           rule: z.string().optional(),
           kind: z.string().optional(),
           member: z.coerce.number().int().optional().openapi({ description: 'Our member id' }),
-          page: z.coerce.number().int().min(1).default(1),
-          page_size: z.coerce.number().int().min(1).max(500).default(50),
+          ...pageQuery(),
         }),
       },
       responses: jsonAnswer(Actions, 'A page of actions'),

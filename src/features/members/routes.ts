@@ -2,7 +2,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
+import { defineRoute, jsonAnswer, jsonBody, pageQuery } from '../../http/route.js';
 import { resolveCommunityRef } from '../communities/repository.js';
 import { changeTags, memberDetail, memberList } from './service.js';
 import { classify } from './classified.js';
@@ -26,8 +26,7 @@ const listQuery = z.object({
   group: Group.optional().openapi({ description: 'Customer group now (docs/spec/metrics.md), in the community or the workspace' }),
   role: Role.optional().openapi({ description: 'Community role now (in the community, or in any)' }),
   rfm: RfmSegment.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  page_size: z.coerce.number().int().min(1).max(500).default(50),
+  ...pageQuery(),
 });
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 

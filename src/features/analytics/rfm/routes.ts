@@ -1,7 +1,7 @@
 // GET /api/v1/rfm (segment summary) and GET /api/v1/rfm/members (scored members, by segment).
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
-import { defineRoute, jsonAnswer } from '../../../http/route.js';
+import { defineRoute, jsonAnswer, pageQuery } from '../../../http/route.js';
 import { RFM_SEGMENTS } from '../../../domain/metrics/rfm.js';
 import { rfmMembers, rfmSummary } from './service.js';
 
@@ -84,8 +84,7 @@ const members = defineRoute(
       query: z.object({
         ...common,
         segment: z.string().optional().openapi({ description: 'Only this segment (its key)' }),
-        page: z.coerce.number().int().min(1).default(1),
-        page_size: z.coerce.number().int().min(1).max(500).default(50),
+        ...pageQuery(),
       }),
     },
     responses: jsonAnswer(RfmMembers, 'Scored members'),

@@ -1,7 +1,7 @@
 // GET /api/v1/roles (role counts in one community) and GET /api/v1/roles/members (members with role and behaviour).
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
-import { defineRoute, jsonAnswer } from '../../../http/route.js';
+import { defineRoute, jsonAnswer, pageQuery } from '../../../http/route.js';
 import { ROLES, type RoleKey } from '../../../domain/metrics/roles.js';
 import { roleMembers, rolesSummary } from './service.js';
 
@@ -101,8 +101,7 @@ const members = defineRoute(
       query: z.object({
         ...common,
         role: z.string().optional().openapi({ description: 'Only this role (its key)' }),
-        page: z.coerce.number().int().min(1).default(1),
-        page_size: z.coerce.number().int().min(1).max(500).default(50),
+        ...pageQuery(),
       }),
     },
   },
