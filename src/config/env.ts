@@ -28,13 +28,27 @@ export interface Env {
   debug: boolean;
   /** QUNYUN_BENCH_NO_ANALYTICS=1 (bench:ingest-analytics only): ingest skips the analytics-only state. */
   benchNoAnalytics: boolean;
+  /** Analytics off the request thread (src/compute/): threads (0 = inline), deadline, heap per thread, queue. */
+  compute: ComputeSettings;
   connectors: ConnectorSettings;
+}
+
+export interface ComputeSettings {
+  /** QUNYUN_COMPUTE_THREADS (default 2; 0 runs computations on the request thread). */
+  threads: number;
+  /** QUNYUN_COMPUTE_TIMEOUT_SECONDS (default 30): a computation past it is ended and answered 503. */
+  timeoutMs: number;
+  /** QUNYUN_COMPUTE_MEMORY_MB (default 384): a thread's heap; a computation needing more is ended and answered 503. */
+  memoryMb: number;
+  /** Computations waiting beyond this many are answered 503 "busy" at once. */
+  maxQueue: number;
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
+  // Digits only: Number() would also take 0x10, 1e3 and " 7 ".
+  const n = /^[0-9]{1,16}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name}: expected an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
   return n;
 }
@@ -64,6 +78,12 @@ export function readEnv(env: NodeJS.ProcessEnv): Env {
     simulate: env.QUNYUN_SIMULATE === '1',
     debug: Boolean(env.QUNYUN_DEBUG),
     benchNoAnalytics: env.QUNYUN_BENCH_NO_ANALYTICS === '1',
+    compute: {
+      threads: intVar(env, 'QUNYUN_COMPUTE_THREADS', 2, 0, 64),
+      timeoutMs: intVar(env, 'QUNYUN_COMPUTE_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
+      memoryMb: intVar(env, 'QUNYUN_COMPUTE_MEMORY_MB', 384, 64, 65536),
+      maxQueue: 64,
+    },
     get connectors() {
       connectors ??= { wecom: wecomConfig(platformVars), telegram: readTelegramConfig(platformVars) };
       return connectors;

@@ -13,6 +13,8 @@ export interface Database {
   dialect: SqlDialect;
   /** Where it is, without credentials, for messages. */
   location: string;
+  /** What was opened (a path or a URL with its credentials): for a thread that opens its own connection; never print it. */
+  target: string;
   close(): Promise<void>;
 }
 
@@ -24,14 +26,21 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
 }
 
-export async function openDatabase(target: string): Promise<Database> {
+export interface OpenOptions {
+  /** PostgreSQL: statements running longer are cancelled by the server (a computation's deadline). */
+  statementTimeoutMs?: number;
+  /** PostgreSQL: pool size (default 10). */
+  maxConnections?: number;
+}
+
+export async function openDatabase(target: string, options: OpenOptions = {}): Promise<Database> {
   if (isPostgresUrl(target)) {
     // Loaded on demand: SQLite users (and every CLI start) skip pg's load time.
     const { default: pg } = await import('pg');
     // COUNT(*) and bigint columns come back from pg as strings; every bigint we store fits a double exactly.
     pg.types.setTypeParser(20, (v) => Number(v));
     pg.types.setTypeParser(1700, (v) => Number(v));
-    const pool = new pg.Pool({ connectionString: target, max: 10 });
+    const pool = new pg.Pool({ connectionString: target, max: options.maxConnections ?? 10, statement_timeout: options.statementTimeoutMs });
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     try {
       const client = await pool.connect();
@@ -40,7 +49,7 @@ export async function openDatabase(target: string): Promise<Database> {
       await db.destroy();
       throw new Error(`cannot connect to PostgreSQL at ${redactUrl(target)}: ${(err as Error).message}`, { cause: err });
     }
-    return { db, dialect: 'postgres', location: redactUrl(target), close: () => db.destroy() };
+    return { db, dialect: 'postgres', location: redactUrl(target), target, close: () => db.destroy() };
   }
   if (target !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   let sqlite: SQLite.Database;
@@ -55,5 +64,5 @@ export async function openDatabase(target: string): Promise<Database> {
   sqlite.pragma('busy_timeout = 30000');
   sqlite.pragma('cache_size = -16384');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', location: target, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location: target, target: target === ':memory:' ? target : path.resolve(target), close: () => db.destroy() };
 }

@@ -90,6 +90,9 @@ export function registerServe(program: Command): void {
         if (traffic)
           console.log('Demo workspace: generating live traffic (chat, questions, newcomers, spam) every few seconds; --no-traffic to stop it.');
         const demoLogin = loaded?.value === 'loaded' ? await ensureDemoLogin(ctx.database.db, opened.isDefault) : null;
+        // Analytics in worker threads with a deadline (src/compute/): this thread stays free for health, writes and cached answers.
+        const compute = await ctx.startComputeThreads();
+        if (compute.mode === 'inline') log.warn('analytics run on the request thread (QUNYUN_COMPUTE_THREADS=0, or no built thread file)');
         const app = createApp(ctx, log, connectors);
         const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
           const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
@@ -99,17 +102,26 @@ export function registerServe(program: Command): void {
             );
           console.log(`Qunyun is running at http://${shown}:${info.port}  (database: ${ctx.database.location}; API docs: /api/docs)`);
         });
+        let stopping = false;
         const stop = (signal: string) => {
+          // A second signal while stopping: out at once.
+          if (stopping) process.exit(1);
+          stopping = true;
           log.info({ signal }, 'shutting down');
           // The worker finishes the item it is on; the database closes once it has and the server is closed.
           stopWorker.abort();
           traffic?.stop();
           for (const c of connectors) void c.stop?.();
+          // Computations in flight are ended (their requests answer 503): none can hold the stop up.
+          void compute.close();
           server.close(() => void worker.then(() => opened.close()).then(() => process.exit(0)));
+          // Requests still open after 3 s are cut; whatever is left after 5 s, the process exits anyway. The request
+          // thread never runs a long computation, so these timers do fire.
+          setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 3000).unref();
           setTimeout(() => process.exit(0), 5000).unref();
         };
-        process.once('SIGINT', () => stop('SIGINT'));
-        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.on('SIGINT', () => stop('SIGINT'));
+        process.on('SIGTERM', () => stop('SIGTERM'));
       },
     );
 }

@@ -2,6 +2,7 @@
 // days, ISO weeks (Monday first) or months, each half-open [start, end) and clipped to the range.
 import { parseInstant } from '../events/instant.js';
 import { zoneOffsetMinutes } from './zone.js';
+import { checkInstantInRange } from './limits.js';
 
 export type Granularity = 'day' | 'week' | 'month';
 export interface Period {
@@ -55,10 +56,15 @@ export function parseBoundary(value: string, tz: string, name: string): number {
     const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
     const check = new Date(Date.UTC(y, m - 1, d));
     if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) throw new RangeError(`${name}: not a real date: ${value}`);
-    return zonedInstant(tz, y, m, d);
+    // The year first: zone arithmetic on year 0000 or 9999 is meaningless (limits.ts).
+    if (y < 1970 || y > 2100) checkInstantInRange(Number.NaN, name, value);
+    const ms = zonedInstant(tz, y, m, d);
+    checkInstantInRange(ms, name, value);
+    return ms;
   }
   const r = parseInstant(value);
   if (!r.ok) throw new RangeError(`${name}: expected a date (YYYY-MM-DD) or an instant with offset — ${r.reason}`);
+  checkInstantInRange(r.ms, name, value);
   return r.ms;
 }
 

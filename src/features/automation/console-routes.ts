@@ -8,7 +8,8 @@ import type { AppContext } from '../../context.js';
 import type { Schema } from '../../storage/schema.js';
 import { loadRules } from './rules.js';
 import { getAction, MODERATION_KINDS, STATUSES } from './actions.js';
-import { MetricsInputError, parseInput } from '../analytics/metrics/service.js';
+import { parseInput } from '../analytics/metrics/service.js';
+import { checkPeriod, PERIOD_LIMITS } from '../../domain/time/limits.js';
 import { campaignInstant, CronSchedule } from '../../domain/automation/schedule.js';
 import { dayBucketerFor } from '../../domain/time/zone.js';
 import { loadPlaybookContext } from '../../jobs/context.js';
@@ -162,8 +163,7 @@ export async function playbookCalendar(db: Kysely<Schema>, q: { from: string; to
   const ctx = await loadPlaybookContext(db, now);
   const from = parseInput(q.from, ctx.timezone, 'from'),
     to = parseInput(q.to, ctx.timezone, 'to');
-  if (to <= from) throw new MetricsInputError('to: must be after from');
-  if (to - from > 62 * DAY) throw new MetricsInputError('to: at most 62 days after from');
+  checkPeriod(from, to, PERIOD_LIMITS.calendar);
   const dayOf = (ms: number) => String(dayBucketerFor(ctx.timezone).dayOf(ms)).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
   const days = new Map<string, Map<string, CalendarRun>>();
   const add = (at: number, playbook: string, step: string, target: CalendarRun['to'], n: number, send: string | null) => {

@@ -5,7 +5,8 @@ import type { Schema } from '../../storage/schema.js';
 import { CompiledRule, type AutoEvent, type Proposed } from '../../domain/automation/engine.js';
 import { ratio } from '../../domain/metrics/rates.js';
 import { loadSettings } from '../workspace/settings.js';
-import { MetricsInputError, parseInput } from '../analytics/metrics/service.js';
+import { parseInput } from '../analytics/metrics/service.js';
+import { checkPeriod, PERIOD_LIMITS } from '../../domain/time/limits.js';
 import { loadRules } from './rules.js';
 import { ActionInputError } from './actions.js';
 import { staffOf } from './staff.js';
@@ -105,7 +106,7 @@ export async function dryRun(db: Kysely<Schema>, q: { rule: string; from: string
   const { timezone } = await loadSettings(db);
   const from = parseInput(q.from, timezone, 'from'),
     to = parseInput(q.to, timezone, 'to');
-  if (to <= from) throw new MetricsInputError('to: must be after from');
+  checkPeriod(from, to, PERIOD_LIMITS.dryRun);
   // A dry run shows what a switched-off rule would do too.
   const live = new CompiledRule({ ...rule.config, enabled: true }, rule.ladder, config.lists);
   const communities = new Map(

@@ -4,9 +4,10 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 import { splitPeriods, type Granularity } from '../../domain/time/periods.js';
 import { makeFormatter } from '../../domain/time/format.js';
+import { checkPeriod, checkSeries, PERIOD_LIMITS } from '../../domain/time/limits.js';
 import { loadSettings } from '../workspace/settings.js';
 import { resolveCommunityRef } from '../communities/repository.js';
-import { computeMetrics, MetricsInputError, parseInput, type PeriodMetrics } from '../analytics/metrics/service.js';
+import { computeMetrics, parseInput, type PeriodMetrics } from '../analytics/metrics/service.js';
 import type { PreparedExport } from './members.js';
 import type { Cell } from './output.js';
 
@@ -39,8 +40,6 @@ export const METRIC_COLUMNS = [
   'conversion.cycle_days_median',
 ] as const;
 
-export const MAX_EXPORT_PERIODS = 10_000;
-
 /** One cell of a flattened period: numbers as they are, channel maps as compact JSON, topics as `term:count`. */
 export function metricCell(m: PeriodMetrics, column: string): Cell {
   let v: unknown = m;
@@ -62,12 +61,10 @@ export async function prepareMetricsExport(db: Kysely<Schema>, q: MetricsExportQ
   const { timezone } = await loadSettings(db);
   const from = parseInput(q.from, timezone, 'from');
   const to = parseInput(q.to, timezone, 'to');
-  if (to <= from) throw new MetricsInputError(`to: must be after from (${q.from} … ${q.to} is empty)`);
+  checkPeriod(from, to, PERIOD_LIMITS.metrics);
   const community = q.community === undefined ? undefined : await resolveCommunityRef(db, q.community);
   const periods = q.by ? splitPeriods(timezone, from, to, q.by) : [{ start: from, end: to }];
-  if (periods.length > MAX_EXPORT_PERIODS) {
-    throw new MetricsInputError(`by: ${periods.length} periods of a ${q.by}; at most ${MAX_EXPORT_PERIODS} — use a coarser by or a shorter range`);
-  }
+  if (q.by) checkSeries(periods.length, PERIOD_LIMITS.metrics, q.by);
   const fmt = makeFormatter(timezone);
   let label = '';
   if (community !== undefined) {

@@ -1,19 +1,21 @@
-// GET /api/v1/export/members and GET /api/v1/export/metrics: the file streamed as it is written (attachment).
-import { PassThrough, Readable } from 'node:stream';
+// GET /api/v1/export/members and GET /api/v1/export/metrics: the file, written off the request thread, then sent (attachment).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
 import { defineRoute } from '../../http/route.js';
-import { prepareMembersExport, type PreparedExport } from './members.js';
-import { prepareMetricsExport } from './metrics.js';
-import { CONTENT_TYPES, ExportAbortedError, type Format } from './output.js';
-import { writeExport } from './run.js';
+import { CONTENT_TYPES, type Format } from './output.js';
+import type { ExportRequest } from './to-file.js';
 
 const format = z.enum(['csv', 'xlsx']).default('csv').openapi({ description: 'csv (UTF-8 with BOM, CRLF) or xlsx' });
 const community = z.string().optional().openapi({ description: 'Our community id, platform:id, or a platform id' });
 // The media types without parameters (the CSV answer says charset=utf-8 too).
 const file = {
   200: {
-    description: 'The file, streamed as an attachment',
+    description: 'The file, as an attachment',
     content: {
       'text/csv': { schema: z.string().openapi({ description: 'UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting' }) },
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
@@ -60,36 +62,42 @@ const metrics = defineRoute(
 
 const blank = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
 
-/** Prepares the export (a bad parameter throws before anything is sent), then streams the file. */
-async function send(fmt: Format, prepare: () => Promise<PreparedExport>, log: (err: unknown) => void) {
-  const p = await prepare();
-  const body = new PassThrough();
-  writeExport(p, fmt, body).then(
-    () => body.end(),
-    (err: unknown) => {
-      // Headers are gone by now: cut the response short (the client sees an incomplete download) and log why.
-      if (!(err instanceof ExportAbortedError)) log(err);
-      body.destroy(err instanceof Error ? err : new Error(String(err)));
-    },
-  );
-  return new Response(Readable.toWeb(body) as ReadableStream, {
+/** An export may take this long (a members export of a large workspace is a long walk). */
+const EXPORT_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Writes the export to a temporary file off the request thread (a bad parameter is answered before anything is
+ * sent), then streams the file and removes it.
+ */
+async function send(ctx: AppContext, fmt: Format, request: (file: string) => ExportRequest) {
+  const file = path.join(os.tmpdir(), `qunyun-export-${randomUUID()}.${fmt}`);
+  let filename: string;
+  try {
+    ({ filename } = await ctx.compute('exportFile', request(file), { alone: { timeoutMs: EXPORT_TIMEOUT_MS } }));
+  } catch (err) {
+    fs.rmSync(file, { force: true });
+    throw err;
+  }
+  const stream = fs.createReadStream(file);
+  stream.once('close', () => fs.rmSync(file, { force: true }));
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
     headers: {
       'content-type': CONTENT_TYPES[fmt],
-      'content-disposition': `attachment; filename="${p.filename}.${fmt}"`,
+      'content-disposition': `attachment; filename="${filename}.${fmt}"`,
+      'content-length': String(fs.statSync(file).size),
       'cache-control': 'no-store',
     },
   });
 }
 
 export function registerExportRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  const db = ctx.database.db;
-  const log = (err: unknown) => console.error('export failed midway', err);
   app.openapi(members, (c) => {
     const q = c.req.valid('query');
-    return send(q.format, () => prepareMembersExport(db, { at: blank(q.at), community: blank(q.community) }), log);
+    return send(ctx, q.format, (file) => ({ kind: 'members', query: { at: blank(q.at), community: blank(q.community) }, format: q.format, file }));
   });
   app.openapi(metrics, (c) => {
     const q = c.req.valid('query');
-    return send(q.format, () => prepareMetricsExport(db, { from: q.from, to: q.to, by: q.by, community: blank(q.community) }), log);
+    const query = { from: q.from, to: q.to, by: q.by, community: blank(q.community) };
+    return send(ctx, q.format, (file) => ({ kind: 'metrics', query, format: q.format, file }));
   });
 }

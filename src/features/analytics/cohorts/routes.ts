@@ -2,7 +2,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
-import { cohortRetention } from './service.js';
+import { maxStaleMs } from '../../../http/cache-control.js';
 
 const instant = (description: string) => z.string().openapi({ description: `${description}, in the workspace zone (ISO with offset)` });
 const share = (of: string) =>
@@ -62,5 +62,5 @@ const route = defineRoute(
 );
 
 export function registerCohortRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await cohortRetention(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(route, async (c) => c.json(await ctx.compute('cohorts', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
 }

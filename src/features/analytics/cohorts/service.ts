@@ -3,22 +3,21 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';
 import { splitPeriods } from '../../../domain/time/periods.js';
+import { checkPeriod, checkSeries, PERIOD_LIMITS } from '../../../domain/time/limits.js';
 import { ratio } from '../../../domain/metrics/rates.js';
 import { makeFormatter } from '../../../domain/time/format.js';
 import { loadSettings } from '../../workspace/settings.js';
 import { resolveCommunityRef } from '../../communities/repository.js';
-import { MetricsInputError, parseInput } from '../metrics/service.js';
+import { parseInput } from '../metrics/service.js';
 import { activeIn, firstJoins, presentAt, type Scope } from '../metrics/sets.js';
-
-const MAX_PERIODS = 156;
 
 export async function cohortRetention(db: Kysely<Schema>, q: { from: string; to: string; by: 'week' | 'month'; community?: string }) {
   const { timezone } = await loadSettings(db);
   const from = parseInput(q.from, timezone, 'from');
   const to = parseInput(q.to, timezone, 'to');
-  if (to <= from) throw new MetricsInputError(`to: must be after from`);
+  checkPeriod(from, to, PERIOD_LIMITS.cohorts);
   const periods = splitPeriods(timezone, from, to, q.by);
-  if (periods.length > MAX_PERIODS) throw new MetricsInputError(`by: ${periods.length} periods; at most ${MAX_PERIODS}`);
+  checkSeries(periods.length, PERIOD_LIMITS.cohorts, q.by);
   const community = q.community === undefined ? null : await resolveCommunityRef(db, q.community);
   const scope: Scope = { community, timezone };
   // Typed: PostgreSQL cannot infer the types of parameters in a VALUES list.

@@ -2,8 +2,8 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
+import { maxStaleMs } from '../../../http/cache-control.js';
 import { ENGAGEMENT_LEVELS } from '../../../domain/metrics/engagement.js';
-import { engagementDistribution } from './service.js';
 
 const Engagement = z
   .object({
@@ -37,5 +37,5 @@ const route = defineRoute(
 );
 
 export function registerEngagementRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await engagementDistribution(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(route, async (c) => c.json(await ctx.compute('engagement', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
 }

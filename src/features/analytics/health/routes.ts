@@ -2,7 +2,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
-import { communityHealth } from './service.js';
+import { maxStaleMs } from '../../../http/cache-control.js';
 import { ACTIVITY_VERDICTS, SIZE_VERDICTS, TREND_VERDICTS } from '../../../domain/metrics/health.js';
 
 const instant = (description: string) => z.string().openapi({ description: `${description}, in the workspace zone (ISO with offset)` });
@@ -64,5 +64,5 @@ const route = defineRoute(
 );
 
 export function registerHealthRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await communityHealth(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(route, async (c) => c.json(await ctx.compute('health', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
 }

@@ -4,7 +4,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { TIERS } from '../../../domain/events/types.js';
-import { computeMetrics, productMentions } from './service.js';
+import { maxStaleMs } from '../../../http/cache-control.js';
 
 const period = {
   from: z.string().openapi({ description: 'Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset' }),
@@ -110,6 +110,6 @@ const productsRoute = defineRoute(
 );
 
 export function registerMetricsRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await computeMetrics(ctx.database.db, c.req.valid('query')), 200));
-  app.openapi(productsRoute, async (c) => c.json(await productMentions(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(route, async (c) => c.json(await ctx.compute('metrics', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
+  app.openapi(productsRoute, async (c) => c.json(await ctx.compute('productMentions', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
 }

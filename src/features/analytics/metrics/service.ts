@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../../storage/schema.js';
 import { parseBoundary, splitPeriods, type Granularity } from '../../../domain/time/periods.js';
 import { makeFormatter } from '../../../domain/time/format.js';
+import { checkPeriod, checkSeries, PERIOD_LIMITS } from '../../../domain/time/limits.js';
 import { loadSettings } from '../../workspace/settings.js';
 import { resolveCommunityRef } from '../../communities/repository.js';
 import { acquisition, contentCounts, conversion, groupsAt, rateParts } from './figures.js';
@@ -34,8 +35,6 @@ export function parseInput(value: string | undefined, timezone: string, name: st
     throw new MetricsInputError((err as Error).message);
   }
 }
-
-const MAX_PERIODS = 1000;
 
 async function products(db: Kysely<Schema>) {
   const rows = await db.selectFrom('products').select(['name', 'aliases']).execute();
@@ -82,7 +81,7 @@ async function periodOf(db: Kysely<Schema>, q: { from: string; to: string; commu
   const tz = settings.timezone;
   const from = parseInput(q.from, tz, 'from');
   const to = parseInput(q.to, tz, 'to');
-  if (to <= from) throw new MetricsInputError(`to: must be after from (${q.from} … ${q.to} is empty)`);
+  checkPeriod(from, to, PERIOD_LIMITS.metrics);
   const communityId = q.community === undefined ? null : await resolveCommunityRef(db, q.community);
   return { settings, tz, from, to, communityId };
 }
@@ -99,8 +98,7 @@ export async function computeMetrics(db: Kysely<Schema>, q: MetricsQuery): Promi
   const fmt = makeFormatter(tz);
   const prods = await products(db);
   const periods = q.by ? splitPeriods(tz, from, to, q.by) : [{ start: from, end: to }];
-  if (periods.length > MAX_PERIODS)
-    throw new MetricsInputError(`by: ${periods.length} periods of a ${q.by}; at most ${MAX_PERIODS} — use a coarser --by or a shorter range`);
+  if (q.by) checkSeries(periods.length, PERIOD_LIMITS.metrics, q.by);
   // Finished periods come from the cache; the rest are computed and offered back to it (period-cache.ts).
   const cacheScope = communityId === null ? 'all' : `c:${communityId}`;
   const version = await ledgerVersion(db);

@@ -2,8 +2,8 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer, pageQuery } from '../../../http/route.js';
+import { maxStaleMs } from '../../../http/cache-control.js';
 import { RFM_SEGMENTS } from '../../../domain/metrics/rfm.js';
-import { rfmMembers, rfmSummary } from './service.js';
 
 const common = {
   at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }),
@@ -92,9 +92,9 @@ const members = defineRoute(
 );
 
 export function registerRfmRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(summary, async (c) => c.json(await rfmSummary(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(summary, async (c) => c.json(await ctx.compute('rfmSummary', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
   app.openapi(members, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await rfmMembers(ctx.database.db, { ...q, pageSize: q.page_size }), 200);
+    return c.json(await ctx.compute('rfmMembers', { ...q, pageSize: q.page_size }, { maxStaleMs: maxStaleMs(c) }), 200);
   });
 }

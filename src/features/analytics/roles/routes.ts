@@ -2,8 +2,8 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer, pageQuery } from '../../../http/route.js';
+import { maxStaleMs } from '../../../http/cache-control.js';
 import { ROLES, type RoleKey } from '../../../domain/metrics/roles.js';
-import { roleMembers, rolesSummary } from './service.js';
 
 const common = {
   community: z.string().optional().openapi({ description: 'The community (id or platform:id); required' }),
@@ -108,9 +108,9 @@ const members = defineRoute(
 );
 
 export function registerRoleRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(summary, async (c) => c.json(await rolesSummary(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(summary, async (c) => c.json(await ctx.compute('roles', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
   app.openapi(members, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await roleMembers(ctx.database.db, { ...q, pageSize: q.page_size }), 200);
+    return c.json(await ctx.compute('roleMembers', { ...q, pageSize: q.page_size }, { maxStaleMs: maxStaleMs(c) }), 200);
   });
 }
