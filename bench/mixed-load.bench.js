@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fmt } from './cli.js';
 import { freshPostgresSchema, prepareWorkspace, startServer } from './load/server.js';
 import { mb, ms, rssSampler, Samples } from './load/stats.js';
-import { client, closedLoop, dashboardPaths, eventWriter, openLoop, probeHealth, readDashboard, workspaceFacts } from './load/traffic.js';
+import { client, closedLoop, dashboardPaths, eventWriter, openLoop, probeHealth, readDashboard, settle, workspaceFacts } from './load/traffic.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const members = Number(process.env.BENCH_MEMBERS ?? 2000);
@@ -32,6 +32,7 @@ const TARGET = { eventsPerSecond: 1000, dashboardP99: 1000, healthP99: 100, rss:
 
 /** One phase: `readers` dashboard readers and `writers` writers for `seconds`, the health prober throughout. */
 async function phase(server, { readers, writers }) {
+  const quiet = await settle(server.request);
   server.rss.take();
   const deadline = performance.now() + seconds * 1000;
   const read = new Samples();
@@ -42,7 +43,7 @@ async function phase(server, { readers, writers }) {
     closedLoop(writers, deadline, (w) => server.writers[w](wrote)).then(() => wrote.finish()),
     openLoop(HEALTH_EVERY_MS, deadline, () => probeHealth(server.request, health)).finally(() => health.finish()),
   ]);
-  return { read, wrote, health, skipped, rss: server.rss.take(), pages: server.paths.length };
+  return { read, wrote, health, skipped, rss: server.rss.take(), pages: server.paths.length, quiet };
 }
 
 const ratio = (x, base) => (base > 0 ? `${(x / base).toFixed(2)}× alone` : '');
@@ -63,9 +64,14 @@ function report(name, r, base) {
         `POST p50 ${ms(r.wrote.percentile(50))}, p99 ${ms(r.wrote.percentile(99))}`,
     );
   }
-  parts.push(`health p99 ${ms(r.health.percentile(99))}${r.skipped ? ` (${r.skipped} probes skipped: 200 in flight)` : ''}`);
-  parts.push(`errors ${r.read.errors + r.wrote.errors + r.health.errors}`, `RSS peak ${mb(r.rss)}`);
-  console.log(`  ${name.padEnd(13)}${parts.join(' | ')}`);
+  const wall = Math.max(r.read.ended, r.wrote.ended, r.health.ended) - r.health.started;
+  const more = [
+    `health p99 ${ms(r.health.percentile(99))}${r.skipped ? ` (${r.skipped} probes skipped: 200 in flight)` : ''}`,
+    `errors ${r.read.errors + r.wrote.errors + r.health.errors}`,
+    `RSS peak ${mb(r.rss)}`,
+    `took ${(wall / 1000).toFixed(1)} s, ${r.quiet.settled ? 'after' : 'NOT settled after'} ${r.quiet.seconds.toFixed(1)} s settling`,
+  ];
+  console.log(`  ${name.padEnd(13)}${parts.join(' | ')}\n  ${''.padEnd(13)}${more.join(' | ')}`);
   for (const [what, s] of [
     ['dashboard', r.read],
     ['events', r.wrote],

@@ -21,7 +21,9 @@ export function client(base, token) {
       const text = await res.text();
       return { ms: performance.now() - started, status: res.status, text };
     } catch (err) {
-      return { ms: performance.now() - started, status: 0, text: `${err.name}: ${err.message}` };
+      // fetch names the network failure in its cause (a reset or closed connection, a refused one).
+      const cause = err.cause ? ` (${err.cause.code ?? err.cause.name}: ${err.cause.message})` : '';
+      return { ms: performance.now() - started, status: 0, text: `${err.name}: ${err.message}${cause}` };
     }
   };
 }
@@ -127,4 +129,32 @@ export async function openLoop(everyMs, deadline, step, maxInFlight = 200) {
   }
   await Promise.all(inFlight);
   return skipped;
+}
+
+/** Automation actions due now and not yet delivered (pending or being sent), from the first page of each. */
+async function dueActions(request) {
+  const now = Date.now();
+  let due = 0;
+  for (const status of ['pending', 'sending']) {
+    const page = await json(request, `/api/v1/actions?status=${status}&page_size=500`);
+    due += page.items.filter((a) => Date.parse(a.due_at) <= now).length;
+  }
+  return due;
+}
+
+/**
+ * Waits (at most `maxMs`) until the server is quiet: no automation action due (the demo's backlog, or the actions
+ * the last phase's messages caused) and ten health answers in a row under 200 ms, so each phase pays only for itself.
+ */
+export async function settle(request, maxMs = 180_000) {
+  const started = performance.now();
+  let calm = 0;
+  while (performance.now() - started < maxMs) {
+    const health = await request('/api/v1/health');
+    const quiet = health.status === 200 && health.ms < 200 && (await dueActions(request)) === 0;
+    calm = quiet ? calm + 1 : 0;
+    if (calm >= 10) return { settled: true, seconds: (performance.now() - started) / 1000 };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { settled: false, seconds: (performance.now() - started) / 1000 };
 }
