@@ -7,9 +7,11 @@
 //   writes alone  4 writers POSTing 100 new message.sent events each to /api/v1/events — the baseline of writes;
 //   mixed         both at once.
 // A health prober GETs /api/v1/health every 50 ms throughout. Printed per phase: dashboard answers/s and p50/p99,
-// events/s and p50/p99 per POST, health p99, non-2xx or failed requests, the server's peak RSS (VmRSS), the mixed
-// phase against the alone baselines, and the targets: PASS/FAIL is printed, never the exit status (benchmarks
-// inform). BENCH_DB=sqlite|postgres runs one database only; BENCH_PG_URL names the PostgreSQL (default: the local
+// events/s and p50/p99 per POST, health p99, non-2xx or failed requests, the server's peak RSS (VmRSS), the
+// automation actions the phase caused (the demo's flood rule — 5 messages in 10 s by one member — fires when the
+// writers outpace the members they write as; a larger BENCH_MEMBERS spreads them), the mixed phase against the
+// alone baselines, and the targets: PASS/FAIL is printed, never the exit status (benchmarks inform). Before each
+// phase the server is left to settle (no automation action due, health answering fast; at most 180 s). BENCH_DB=sqlite|postgres runs one database only; BENCH_PG_URL names the PostgreSQL (default: the local
 // test database), on which a fresh schema is made and dropped.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +19,18 @@ import path from 'node:path';
 import { fmt } from './cli.js';
 import { freshPostgresSchema, prepareWorkspace, startServer } from './load/server.js';
 import { mb, ms, rssSampler, Samples } from './load/stats.js';
-import { client, closedLoop, dashboardPaths, eventWriter, openLoop, probeHealth, readDashboard, settle, workspaceFacts } from './load/traffic.js';
+import {
+  client,
+  closedLoop,
+  dashboardPaths,
+  eventWriter,
+  openLoop,
+  probeHealth,
+  actionsTotal,
+  readDashboard,
+  settle,
+  workspaceFacts,
+} from './load/traffic.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const members = Number(process.env.BENCH_MEMBERS ?? 2000);
@@ -33,6 +46,7 @@ const TARGET = { eventsPerSecond: 1000, dashboardP99: 1000, healthP99: 100, rss:
 /** One phase: `readers` dashboard readers and `writers` writers for `seconds`, the health prober throughout. */
 async function phase(server, { readers, writers }) {
   const quiet = await settle(server.request);
+  const actionsBefore = await actionsTotal(server.request).catch(() => NaN);
   server.rss.take();
   const deadline = performance.now() + seconds * 1000;
   const read = new Samples();
@@ -43,7 +57,9 @@ async function phase(server, { readers, writers }) {
     closedLoop(writers, deadline, (w) => server.writers[w](wrote)).then(() => wrote.finish()),
     openLoop(HEALTH_EVERY_MS, deadline, () => probeHealth(server.request, health)).finally(() => health.finish()),
   ]);
-  return { read, wrote, health, skipped, rss: server.rss.take(), pages: server.paths.length, quiet };
+  const rss = server.rss.take();
+  const actions = (await actionsTotal(server.request).catch(() => NaN)) - actionsBefore;
+  return { read, wrote, health, skipped, rss, pages: server.paths.length, quiet, actions };
 }
 
 const ratio = (x, base) => (base > 0 ? `${(x / base).toFixed(2)}× alone` : '');
@@ -69,6 +85,7 @@ function report(name, r, base) {
     `health p99 ${ms(r.health.percentile(99))}${r.skipped ? ` (${r.skipped} probes skipped: 200 in flight)` : ''}`,
     `errors ${r.read.errors + r.wrote.errors + r.health.errors}`,
     `RSS peak ${mb(r.rss)}`,
+    `${fmt(r.actions)} automation actions caused`,
     `took ${(wall / 1000).toFixed(1)} s, ${r.quiet.settled ? 'after' : 'NOT settled after'} ${r.quiet.seconds.toFixed(1)} s settling`,
   ];
   console.log(`  ${name.padEnd(13)}${parts.join(' | ')}\n  ${''.padEnd(13)}${more.join(' | ')}`);

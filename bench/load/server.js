@@ -100,13 +100,15 @@ export async function freshPostgresSchema(baseUrl) {
   const schema = `bench_load_${process.pid}`;
   await admin.query(`CREATE SCHEMA ${schema}`);
   const url = `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  let dropped = false;
   const drop = async () => {
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
+    dropped = true;
   };
   process.once('exit', () => {
     // Best effort after an error or a signal: a synchronous psql, since no await runs in an exit handler.
-    spawnSync('psql', [baseUrl, '-qc', `DROP SCHEMA IF EXISTS ${schema} CASCADE`], { stdio: 'ignore' });
+    if (!dropped) spawnSync('psql', [baseUrl, '-qc', `DROP SCHEMA IF EXISTS ${schema} CASCADE`], { stdio: 'ignore' });
   });
   return { url, schema, drop };
 }
