@@ -11,8 +11,9 @@
 // automation actions the phase caused (the demo's flood rule — 5 messages in 10 s by one member — fires when the
 // writers outpace the members they write as; a larger BENCH_MEMBERS spreads them), the mixed phase against the
 // alone baselines, and the targets: PASS/FAIL is printed, never the exit status (benchmarks inform). Before each
-// phase the server is left to settle (no automation action due, health answering fast; at most 180 s). BENCH_DB=sqlite|postgres runs one database only; BENCH_PG_URL names the PostgreSQL (default: the local
-// test database), on which a fresh schema is made and dropped.
+// phase the server is left to settle (no automation action due, health answering fast; at most 180 s).
+// BENCH_DB=sqlite|postgres runs one database only; BENCH_PG_URL names the PostgreSQL (default: the local test
+// database), on which a fresh schema is made and dropped.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
