@@ -20,9 +20,9 @@ export interface PeriodLimit {
 /** Per route (docs/limits.md). A change here is a change of the API: update the docs with it. */
 export const PERIOD_LIMITS = {
   /** GET /api/v1/metrics, /metrics/products, /export/metrics. */
-  metrics: { maxDays: 1830, maxPeriods: { day: 400, week: 262, month: 60 } },
+  metrics: { maxDays: 1830, maxPeriods: { day: 400, week: 263, month: 61 } },
   /** GET /api/v1/cohorts. */
-  cohorts: { maxDays: 1100, maxPeriods: { week: 157, month: 36 } },
+  cohorts: { maxDays: 1100, maxPeriods: { week: 159, month: 37 } },
   /** POST /api/v1/rules/{key}/dry-run: replays the ledger hour by hour. */
   dryRun: { maxDays: 92 },
   /** GET /api/v1/moderation, /faq: messages of the window. */
