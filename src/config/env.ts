@@ -63,7 +63,9 @@ function proxyTrustVar(env: NodeJS.ProcessEnv, name: string): ProxyTrust {
     const max = v === 4 ? 32 : 128;
     const prefix = bits === undefined ? max : Number(bits);
     if (v === 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > max || (bits !== undefined && !/^\d+$/.test(bits)))
-      throw new Error(`${name}: expected a number of proxies (1–10), or proxy addresses / CIDR blocks separated by commas, or "loopback" (got ${JSON.stringify(t)})`);
+      throw new Error(
+        `${name}: expected a number of proxies (1–10), or proxy addresses / CIDR blocks separated by commas, or "loopback" (got ${JSON.stringify(t)})`,
+      );
     return [{ address, prefix, family: v === 4 ? 'ipv4' : 'ipv6' }];
   });
   return { kind: 'addresses', blocks };
@@ -82,7 +84,9 @@ function originsVar(env: NodeJS.ProcessEnv, name: string): string[] {
     }
     const bare = u && u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password && !t.endsWith('#') && !t.endsWith('?');
     if (!u || !bare || (u.protocol !== 'https:' && u.protocol !== 'http:'))
-      throw new Error(`${name}: expected origins like https://qunyun.example.com (scheme, host and optional port, no path), separated by commas (got ${JSON.stringify(t)})`);
+      throw new Error(
+        `${name}: expected origins like https://qunyun.example.com (scheme, host and optional port, no path), separated by commas (got ${JSON.stringify(t)})`,
+      );
     return u.origin;
   });
 }

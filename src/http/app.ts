@@ -128,7 +128,8 @@ export function createApp(
     const typed = appErrorJson(c, err);
     if (typed) return typed;
     // A body that is not the JSON it claims to be, or a wrong content type: the caller's mistake, not ours.
-    if (err instanceof HTTPException && err.status < 500) return errorJson(c, err.status as 400, clientErrorCode(err.status), clientErrorMessage(err));
+    if (err instanceof HTTPException && err.status < 500)
+      return errorJson(c, err.status as 400, clientErrorCode(err.status), clientErrorMessage(err));
     // Anything else is a bug or an outage: its text (a TypeError, an SQL error) stays in the log, under an id the
     // caller can quote.
     const requestId = randomUUID();

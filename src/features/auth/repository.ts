@@ -394,7 +394,9 @@ export async function recentFailures(db: Kysely<Schema>, since: number, username
   return {
     byName: await n(strangers().where('actor', '=', username)),
     byNameAndIp: await n(
-      ip === null ? strangers().where('actor', '=', username).where('ip', 'is', null) : strangers().where('actor', '=', username).where('ip', '=', ip),
+      ip === null
+        ? strangers().where('actor', '=', username).where('ip', 'is', null)
+        : strangers().where('actor', '=', username).where('ip', '=', ip),
     ),
     byIp: ip === null ? 0 : await n(strangers().where('ip', '=', ip)),
     byNameAndDevice: device === null ? 0 : await n(base().where('actor', '=', username).where('target', '=', `device:${device}`)),
