@@ -4,7 +4,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext } from '../context.js';
 import type { Connector } from '../connectors/types.js';
-import { appErrorJson, describeIssues, errorJson } from './errors.js';
+import { appErrorJson, describeIssues, ErrorAnswer, errorJson } from './errors.js';
 import { declaredPolicies, PolicyTable, type RoutePolicy } from './policy.js';
 import { checkAnswers } from './answers.js';
 import { defineRoute, jsonAnswer } from './route.js';
@@ -99,6 +99,7 @@ export function createApp(
   registerImportRoutes(app, ctx);
   registerPlaybookRoutes(app, ctx);
   registerAutomationConsoleRoutes(app, ctx);
+  declareGateAnswers(app);
   // How callers prove who they are (src/http/access.ts): the console's session cookie or an API token; every route
   // takes either unless it declares itself public (security: [] from defineRoute).
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
@@ -143,6 +144,31 @@ export function createApp(
 /** Every route's policy, as declared beside the route (plus the plain Hono routes'). */
 export function policyTable(app: OpenAPIHono): PolicyTable {
   return new PolicyTable(declaredPolicies(app, PLAIN_ROUTES));
+}
+
+const gateAnswer = (description: string, retryAfter = false) => ({
+  description,
+  content: { 'application/json': { schema: ErrorAnswer } },
+  ...(retryAfter ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' as const } } } } : {}),
+});
+
+/**
+ * The answers the gates in front of every route may give (host check, token throttle, Origin check), added to each
+ * route's contract here rather than in each defineRoute: they come from app-wide middleware, not from the route.
+ * A route's own declaration of a status wins.
+ */
+function declareGateAnswers(app: OpenAPIHono): void {
+  for (const d of app.openAPIRegistry.definitions) {
+    if (d.type !== 'route') continue;
+    const r = d.route;
+    const gates = {
+      421: gateAnswer('Addressed to a host name this server does not answer for (QUNYUN_PUBLIC_ORIGIN)'),
+      429: gateAnswer('Too many wrong secrets or attempts from this address', true),
+      ...(r.method !== 'get' ? { 403: gateAnswer('Not allowed for this role or community, or a change from another site (Origin)') } : {}),
+    };
+    // A copy: the route objects are module constants shared by every app.
+    (d as { route: typeof r }).route = { ...r, responses: { ...gates, ...r.responses } };
+  }
 }
 
 const clientErrorCode = (status: number) => (status === 415 ? 'unsupported_media_type' : status === 413 ? 'too_large' : 'invalid_request');

@@ -22,7 +22,7 @@ describe('the doors of the HTTP app', () => {
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     h = await createTestApp('sqlite', { QUNYUN_PUBLIC_ORIGIN: 'https://qunyun.example.com' });
-    app = createApp(h.ctx, { error: (o) => logged.push(o) });
+    app = createApp(h.ctx, { error: (o) => logged.push(o) }, [], { checkAnswers: true });
     // A route that fails the way a bug does, with internals in its message.
     app.post('/hooks/boom', () => {
       throw new TypeError("Cannot read properties of undefined (reading 'password_hash') at /srv/qunyun/dist/x.js");
@@ -124,7 +124,7 @@ describe('the public owner setup', () => {
   afterAll(() => t.drop());
 
   it('refuses a setup posted by another site (and by a rebinding page); the same site may', async () => {
-    const app = createApp(createContext(t.database, readEnv({})), { error() {} });
+    const app = createApp(createContext(t.database, readEnv({})), { error() {} }, [], { checkAnswers: true });
     const setup = (headers: Record<string, string>) =>
       app.request('/api/v1/auth/setup', {
         method: 'POST',
