@@ -38,4 +38,23 @@ describe('readEnv', () => {
     // Only a command that needs the connectors meets the error; the rest of the configuration still parses.
     expect(readEnv({ WECOM_CORP_ID: 'ww1', PORT: '4000' }).port).toBe(4000);
   });
+
+  it('reads the public origins and the proxies trusted, refusing malformed ones by name', () => {
+    expect(readEnv({}).publicOrigins).toEqual([]);
+    expect(readEnv({}).trustProxy).toEqual({ kind: 'none' });
+    expect(readEnv({ QUNYUN_PUBLIC_ORIGIN: 'https://Q.example.com, http://10.0.0.5:8080/' }).publicOrigins).toEqual([
+      'https://q.example.com',
+      'http://10.0.0.5:8080',
+    ]);
+    for (const bad of ['q.example.com', 'https://q.example.com/console', 'ftp://q.example.com', 'https://q.example.com?x=1'])
+      expect(() => readEnv({ QUNYUN_PUBLIC_ORIGIN: bad })).toThrow(/^QUNYUN_PUBLIC_ORIGIN: expected origins like/);
+    expect(readEnv({ QUNYUN_TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
+    expect(readEnv({ QUNYUN_TRUST_PROXY: '10.0.0.0/8,::1' }).trustProxy).toEqual({
+      kind: 'addresses',
+      blocks: [
+        { address: '10.0.0.0', prefix: 8, family: 'ipv4' },
+        { address: '::1', prefix: 128, family: 'ipv6' },
+      ],
+    });
+  });
 });

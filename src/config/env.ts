@@ -1,6 +1,7 @@
 // Process configuration: the environment parsed once, at start-up (processEnv), and passed down in the AppContext.
 // This is the only module that reads process.env; connector settings are parsed here too, so a misconfigured
 // connector stops the process at start with a message naming the variable.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { wecomConfig, type WecomConfig } from '../connectors/wecom/config.js';
 import { readTelegramConfig, type TelegramConfig } from '../connectors/telegram/config.js';
@@ -18,8 +19,10 @@ export interface Env {
   dataDir: string;
   maxBodyBytes: number;
   logLevel: string;
-  /** QUNYUN_TRUST_PROXY=1: behind a reverse proxy, take the client address from X-Forwarded-For and HTTPS from X-Forwarded-Proto. */
-  trustProxy: boolean;
+  /** QUNYUN_TRUST_PROXY: which peers may tell us the client's address, scheme and host (X-Forwarded-*). */
+  trustProxy: ProxyTrust;
+  /** QUNYUN_PUBLIC_ORIGIN: the origins people reach this server by (https://qunyun.example.com); [] = addresses only. */
+  publicOrigins: string[];
   /** HOST: the address `serve` listens on unless --host says otherwise. */
   host: string;
   /** QUNYUN_SIMULATE=1: deliver automation actions through the simulator. */
@@ -44,6 +47,63 @@ export interface ComputeSettings {
   maxQueue: number;
 }
 
+/**
+ * Nobody (the default); the nearest `hops` proxies, whoever connects (only when the server is reachable through
+ * them alone); or the proxies at these addresses / CIDR blocks (the socket peer must be one of them).
+ */
+export type ProxyTrust = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; blocks: readonly IpBlock[] };
+export interface IpBlock {
+  address: string;
+  prefix: number;
+  family: 'ipv4' | 'ipv6';
+}
+
+const LOOPBACK_BLOCKS: IpBlock[] = [
+  { address: '127.0.0.0', prefix: 8, family: 'ipv4' },
+  { address: '::1', prefix: 128, family: 'ipv6' },
+];
+
+function proxyTrustVar(env: NodeJS.ProcessEnv, name: string): ProxyTrust {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '' || raw === '0' || raw === 'false') return { kind: 'none' };
+  if (raw === 'true') return { kind: 'hops', hops: 1 };
+  if (/^\d+$/.test(raw)) return { kind: 'hops', hops: intVar(env, name, 1, 1, 10) };
+  const blocks = raw.split(',').flatMap((item): IpBlock[] => {
+    const t = item.trim();
+    if (t === 'loopback') return LOOPBACK_BLOCKS;
+    const [address = '', bits] = t.split('/');
+    const v = isIP(address);
+    const max = v === 4 ? 32 : 128;
+    const prefix = bits === undefined ? max : Number(bits);
+    if (v === 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > max || (bits !== undefined && !/^\d+$/.test(bits)))
+      throw new Error(
+        `${name}: expected a number of proxies (1–10), or proxy addresses / CIDR blocks separated by commas, or "loopback" (got ${JSON.stringify(t)})`,
+      );
+    return [{ address, prefix, family: v === 4 ? 'ipv4' : 'ipv6' }];
+  });
+  return { kind: 'addresses', blocks };
+}
+
+function originsVar(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return [];
+  return raw.split(',').map((item) => {
+    const t = item.trim();
+    let u: URL | undefined;
+    try {
+      u = new URL(t);
+    } catch {
+      u = undefined;
+    }
+    const bare = u && u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password && !t.endsWith('#') && !t.endsWith('?');
+    if (!u || !bare || (u.protocol !== 'https:' && u.protocol !== 'http:'))
+      throw new Error(
+        `${name}: expected origins like https://qunyun.example.com (scheme, host and optional port, no path), separated by commas (got ${JSON.stringify(t)})`,
+      );
+    return u.origin;
+  });
+}
+
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -51,13 +111,6 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
   const n = /^[0-9]{1,16}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name}: expected an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
   return n;
-}
-
-function boolVar(env: NodeJS.ProcessEnv, name: string): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
-  if (raw === '1' || raw === 'true') return true;
-  throw new Error(`${name}: expected 1 or 0 (got ${JSON.stringify(raw)})`);
 }
 
 /** Parses an environment (tests pass their own). */
@@ -72,7 +125,8 @@ export function readEnv(env: NodeJS.ProcessEnv): Env {
     dataDir: path.resolve(env.QUNYUN_DATA_DIR || 'data'),
     maxBodyBytes: intVar(env, 'QUNYUN_MAX_BODY_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
-    trustProxy: boolVar(env, 'QUNYUN_TRUST_PROXY'),
+    trustProxy: proxyTrustVar(env, 'QUNYUN_TRUST_PROXY'),
+    publicOrigins: originsVar(env, 'QUNYUN_PUBLIC_ORIGIN'),
     // Loopback by default: exposing the console beyond this machine is an explicit choice (--host, HOST).
     host: env.HOST || '127.0.0.1',
     simulate: env.QUNYUN_SIMULATE === '1',

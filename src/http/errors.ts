@@ -43,3 +43,6 @@ export function appErrorJson(c: Context, err: unknown) {
 export function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string[] {
   return issues.map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`);
 }
+
+/** JSON.parse's failure in our words (no engine text, no echo of the input). */
+export { jsonProblem } from '../domain/events/json-problem.js';

@@ -13,6 +13,7 @@ import { createWecomConnector } from './index.js';
 import { signedCallback, TEST_CONFIG } from './mock-wecom.js';
 import { constantTimeEqual, openEnvelope, ReplayGuard, signatureMatches, verifySignature } from './security.js';
 import { fixturePath } from '../../test-support/fixtures.js';
+import { SECRET_LIMITS } from '../../http/throttle.js';
 
 interface Vector {
   id: string;
@@ -388,7 +389,32 @@ describe('POST /hooks/wecom/archive', () => {
     const out = (await res.json()) as { accepted: number; duplicates: number; skipped: number; rejected: { line: number; reason: string }[] };
     expect(out).toMatchObject({ accepted: 1, duplicates: 1, skipped: 1 });
     expect(out.rejected.map((r) => r.line)).toEqual([2, 5]);
+    // In our words, without the engine's message quoting the line back.
+    expect(out.rejected[0]!.reason).toBe('not valid JSON');
     expect(out.rejected[1]!.reason).toMatch(/msgtime/);
+  });
+
+  it('a flood of wrong tokens is throttled per address (429 with Retry-After); WeCom from elsewhere is unaffected', async () => {
+    const { app, config } = setup();
+    const from = (ip: string, token: string) =>
+      app.request(
+        '/hooks/wecom/archive',
+        { method: 'POST', body: '', headers: { authorization: `Bearer ${token}` } },
+        { incoming: { socket: { remoteAddress: ip } } },
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 200; i++) statuses.push((await from('203.0.113.9', `guess-${i}`)).status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(SECRET_LIMITS.failures);
+    expect(statuses.slice(SECRET_LIMITS.failures).every((s) => s === 429)).toBe(true);
+    // While throttled even the right token is refused: a guesser learns nothing.
+    const right = await from('203.0.113.9', config.token);
+    expect([right.status, right.headers.get('retry-after')]).toEqual([429, '600']);
+    expect((await from('198.51.100.4', config.token)).status).toBe(200);
+    // The signed callback counts its bad signatures against the same kind of budget.
+    const signed = async (ip: string) =>
+      app.request('/hooks/wecom?msg_signature=00&timestamp=1&nonce=n&echostr=AAAA', {}, { incoming: { socket: { remoteAddress: ip } } });
+    for (let i = 0; i < SECRET_LIMITS.failures; i++) expect((await signed('203.0.113.10')).status).toBe(401);
+    expect((await signed('203.0.113.10')).status).toBe(429);
   });
 
   it('an absurd msgtime rejects only its own line', async () => {

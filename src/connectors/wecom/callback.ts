@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
-import { errorJson } from '../../http/errors.js';
+import { errorJson, jsonProblem } from '../../http/errors.js';
 import { BodyTooLargeError, readBoundedBody } from '../../features/ingest/read-body.js';
 import type { ConnectorContext } from '../types.js';
 import type { WecomConfig } from './config.js';
@@ -202,7 +202,7 @@ export function registerWecomRoutes(app: OpenAPIHono, deps: CallbackDeps): void 
         }
       } catch (err) {
         if (!(err instanceof ArchiveError) && !(err instanceof SyntaxError)) throw err;
-        rejected.push({ line: i + 1, reason: err instanceof SyntaxError ? `not JSON: ${err.message}` : err.message });
+        rejected.push({ line: i + 1, reason: err instanceof SyntaxError ? jsonProblem(err) : err.message });
       }
     });
     const r = events.length > 0 ? await ctx.ingest(events) : { accepted: 0, duplicates: 0, rejected: [] };

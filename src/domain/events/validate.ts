@@ -2,6 +2,7 @@
 // on every ingested line and its messages must name the exact field.
 import { EVENT_TYPES, JOIN_METHODS, LEAVE_REASONS, MESSAGE_KINDS, TIERS, type AcceptedEvent, type EventType, type LedgerEvent } from './types.js';
 import { parseInstant } from './instant.js';
+import { jsonProblem } from './json-problem.js';
 
 export type ValidationResult = { ok: true; value: AcceptedEvent } | { ok: false; reason: string };
 
@@ -194,7 +195,7 @@ export function parseEventLine(line: string): ValidationResult {
   try {
     raw = JSON.parse(line);
   } catch (err) {
-    return { ok: false, reason: `not valid JSON (${(err as Error).message})` };
+    return { ok: false, reason: jsonProblem(err) };
   }
   return validateEvent(raw, line);
 }

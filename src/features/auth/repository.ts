@@ -378,20 +378,27 @@ function parseDetails(text: string | null): unknown {
   }
 }
 
-/** Failed logins since `since` for this name or from this address (the throttle's input). */
-export async function recentFailures(db: Kysely<Schema>, since: number, username: string, ip: string | null) {
+/**
+ * Failed logins since `since` (the throttle's input): strangers' failures — those not made from a known device —
+ * for this name, for this name from this address, and from this address; and this known device's for this name.
+ */
+export async function recentFailures(db: Kysely<Schema>, since: number, username: string, ip: string | null, device: string | null = null) {
   const base = () =>
     db
       .selectFrom('audit_log')
       .select(sql<number>`count(*)`.as('n'))
       .where('action', '=', 'auth.login_failed')
       .where('at', '>=', since);
+  const strangers = () => base().where('target', 'is', null);
   const n = async (q: ReturnType<typeof base>) => Number((await q.executeTakeFirst())?.n ?? 0);
   return {
-    byName: await n(base().where('actor', '=', username)),
+    byName: await n(strangers().where('actor', '=', username)),
     byNameAndIp: await n(
-      ip === null ? base().where('actor', '=', username).where('ip', 'is', null) : base().where('actor', '=', username).where('ip', '=', ip),
+      ip === null
+        ? strangers().where('actor', '=', username).where('ip', 'is', null)
+        : strangers().where('actor', '=', username).where('ip', '=', ip),
     ),
-    byIp: ip === null ? 0 : await n(base().where('ip', '=', ip)),
+    byIp: ip === null ? 0 : await n(strangers().where('ip', '=', ip)),
+    byNameAndDevice: device === null ? 0 : await n(base().where('actor', '=', username).where('target', '=', `device:${device}`)),
   };
 }

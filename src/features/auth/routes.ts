@@ -6,7 +6,9 @@ import type { AppContext } from '../../context.js';
 import { ConflictError, RateLimitedError, UnauthorizedError } from '../../domain/errors.js';
 import { ErrorAnswer } from '../../http/errors.js';
 import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
-import { clientIp, SESSION_COOKIE } from '../../http/access.js';
+import { SESSION_COOKIE } from '../../http/access.js';
+import { clientAddress, overHttps } from '../../http/client.js';
+import { devices } from './device.js';
 import { hashPassword, requireGoodPassword, verifyPassword } from './password.js';
 import {
   countUsers,
@@ -25,10 +27,12 @@ import {
 import { AuthStatus, SignedIn } from './schemas.js';
 
 /**
- * Failed sign-ins allowed per 15 minutes: per name from one address (guessing), per name from everywhere (a
- * distributed guess; looser, so a stranger cannot lock a user out cheaply), and per address over all names.
+ * Failed sign-ins allowed per 15 minutes (docs/decisions.md, "Sign-in throttling"). From a browser that is not a
+ * known device for the name: per name from one address (the lockout: only that name, only there), per name from
+ * everywhere (a distributed guess), and per address over all names (a spray; loose, as one NAT may hide a whole
+ * office). From a known device (device.ts): only that device's own failures for the name count.
  */
-export const THROTTLE = { windowMs: 15 * 60_000, perNameAndIp: 5, perName: 50, perIp: 20 };
+export const THROTTLE = { windowMs: 15 * 60_000, perNameAndIp: 5, perName: 50, perIp: 100, perNameAndDevice: 5 };
 
 // Check-and-count happens under a per-name lock, so parallel attempts cannot all pass the check before any is
 // counted (within one server; several servers share the count through the audit log).
@@ -108,17 +112,17 @@ const routes = {
 const alreadySetUp = () => new ConflictError('the owner is already set up: sign in instead', 'already_set_up');
 
 function startSession(c: Context, ctx: AppContext, userId: number) {
-  return createSession(ctx.database.db, userId, { ip: clientIp(c, ctx.env.trustProxy), userAgent: c.req.header('user-agent') ?? null }).then(
-    ({ secret }) => {
-      const https = new URL(c.req.url).protocol === 'https:' || (ctx.env.trustProxy && c.req.header('x-forwarded-proto') === 'https');
-      setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', path: '/', secure: https, maxAge: SESSION_DAYS * 86_400 });
-    },
-  );
+  const ip = clientAddress(c, ctx.env.trustProxy);
+  return createSession(ctx.database.db, userId, { ip, userAgent: c.req.header('user-agent') ?? null }).then(({ secret }) => {
+    const secure = overHttps(c, ctx.env.trustProxy);
+    setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', path: '/', secure, maxAge: SESSION_DAYS * 86_400 });
+  });
 }
 
 export function registerAuthRoutes(app: OpenAPIHono, ctx: AppContext): void {
   const db = ctx.database.db;
-  const meta = (c: Context) => ({ ip: clientIp(c, ctx.env.trustProxy), userAgent: c.req.header('user-agent') ?? null });
+  const meta = (c: Context) => ({ ip: clientAddress(c, ctx.env.trustProxy), userAgent: c.req.header('user-agent') ?? null });
+  const known = devices(db);
 
   app.openapi(routes.status, async (c) => {
     const p = c.get('principal');
@@ -154,11 +158,15 @@ export function registerAuthRoutes(app: OpenAPIHono, ctx: AppContext): void {
     const { username, password } = c.req.valid('json');
     const m = meta(c);
     const now = Date.now();
+    const device = await known.known(c, username);
     // Every attempt is counted as a failure before the (slow) password check, and turned into a success after it.
     const attempt = await underNameLock(username, async () => {
-      const f = await recentFailures(db, now - THROTTLE.windowMs, username, m.ip);
-      if (f.byNameAndIp >= THROTTLE.perNameAndIp || f.byName >= THROTTLE.perName || f.byIp >= THROTTLE.perIp) return null;
-      return recordAudit(db, { userId: null, actor: username, action: 'auth.login_failed', status: 401, ...m });
+      const f = await recentFailures(db, now - THROTTLE.windowMs, username, m.ip, device);
+      // A known device within its own budget is counted apart (target "device:…"); past it, it is a stranger.
+      const trusted = device !== null && f.byNameAndDevice < THROTTLE.perNameAndDevice;
+      if (!trusted && (f.byNameAndIp >= THROTTLE.perNameAndIp || f.byName >= THROTTLE.perName || f.byIp >= THROTTLE.perIp)) return null;
+      const target = trusted ? `device:${device}` : null;
+      return recordAudit(db, { userId: null, actor: username, action: 'auth.login_failed', target, status: 401, ...m });
     });
     if (attempt === null) {
       c.header('Retry-After', String(THROTTLE.windowMs / 1000));
@@ -177,6 +185,7 @@ export function registerAuthRoutes(app: OpenAPIHono, ctx: AppContext): void {
     await settleAttempt(db, attempt, { userId: user.id, action: 'auth.login', status: 200 });
     await markLogin(db, user.id);
     await startSession(c, ctx, user.id);
+    await known.remember(c, username, overHttps(c, ctx.env.trustProxy));
     return c.json({ user: { id: user.id, username: user.username, role: user.role, communities: user.communities } }, 200);
   });
 

@@ -4,6 +4,7 @@
 // 1 GB Telegram export needs the memory of one message, not of the file.
 
 import { ImportFileError } from './errors.js';
+import { jsonProblemDetail } from '../../domain/events/json-problem.js';
 
 /** A Telegram export that is not the JSON it should be. */
 export class JsonScanError extends ImportFileError {}
@@ -41,7 +42,8 @@ export async function scanJson(input: AsyncIterable<Uint8Array>, arrayKey: strin
     try {
       return JSON.parse(s);
     } catch (err) {
-      throw fail(at, (err as Error).message);
+      // JSON.parse's own text is the engine's wording and quotes the input: only its position is kept.
+      throw fail(at, jsonProblemDetail(err) ?? 'malformed');
     }
   };
 

@@ -130,6 +130,6 @@ describe('streaming JSON scan', () => {
   it('refuses what is not an object or is cut short', async () => {
     await expect(scan('[1,2]', 4)).rejects.toThrow(/expected an object/);
     await expect(scan('{"id": 1, "messages": [{"a": 1}', 4)).rejects.toThrow(/ends inside/);
-    await expect(scan('{"id": 1, "messages": [{"a": }]}', 4)).rejects.toThrow(/not valid JSON at byte/);
+    await expect(scan('{"id": 1, "messages": [{"a": }]}', 4)).rejects.toThrow(/^not valid JSON at byte \d+: (at character \d+|malformed)$/);
   });
 });

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { decodeText, EncodingError, type Encoding } from './decode.js';
 import type { Cell } from './values.js';
 import { ImportFileError } from './errors.js';
+import { AppError } from '../../domain/errors.js';
 
 export interface TableRow {
   row: number;
@@ -119,7 +120,9 @@ export async function* readXlsx(input: Readable, sheet?: string): AsyncGenerator
       if (wanted) return;
     }
   } catch (err) {
-    throw new TableError(`XLSX: cannot read the workbook (${(err as Error).message})`);
+    // The zip / XML libraries' own texts say nothing useful to the person who uploaded the file.
+    if (err instanceof AppError) throw err;
+    throw new TableError('XLSX: cannot read the workbook (not a readable .xlsx file; save it again as .xlsx, or export it as CSV)');
   } finally {
     input.destroy();
   }

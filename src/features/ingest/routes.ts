@@ -3,6 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext } from '../../context.js';
 import { InvalidInputError } from '../../domain/errors.js';
+import { jsonProblem } from '../../http/errors.js';
 import { defineRoute, jsonAnswer } from '../../http/route.js';
 import { validateEvent } from '../../domain/events/validate.js';
 import { readLineBatches } from './lines.js';
@@ -76,7 +77,7 @@ export function registerIngestRoutes(app: OpenAPIHono, ctx: AppContext): void {
       try {
         parsed = JSON.parse(body.toString('utf8'));
       } catch (err) {
-        throw new InvalidInputError(`body is not valid JSON: ${(err as Error).message}`, { code: 'invalid_json' });
+        throw new InvalidInputError(`body: ${jsonProblem(err)}`, { code: 'invalid_json' });
       }
       const items = Array.isArray(parsed) ? parsed : [parsed];
       for (let i = 0; i < items.length; i++) await session.addValue(i + 1, validateEvent(items[i]));
