@@ -5984,7 +5984,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, streamed as an attachment */
+            /** @description The file, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6081,7 +6081,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, streamed as an attachment */
+            /** @description The file, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
