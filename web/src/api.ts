@@ -47,8 +47,13 @@ function asDetails(v: unknown): string[] | undefined {
   return v.map((d) => (typeof d === 'string' ? d : JSON.stringify(d)));
 }
 
+// Dashboard figures a few seconds behind the latest write will do: the server then answers from the figures it has
+// while it refreshes them, instead of making the page wait for a recomputation at every write (src/compute/).
+const LIVE_FIGURES = /^\/api\/v1\/(metrics|rfm|cohorts|engagement|roles|communities\/health)(\/|\?|$)/;
+
 async function request(method: string, url: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (method === 'GET' && LIVE_FIGURES.test(url)) headers['cache-control'] = 'max-stale=5';
   const hasBody = body !== undefined;
   if (hasBody) headers['content-type'] = 'application/json';
   let res: Response;
