@@ -22,7 +22,9 @@ import {
   settleAttempt,
   throttledRecently,
 } from './repository.js';
-import { AuthStatus, SignedIn } from './schemas.js';
+import { AuthStatus, SignedIn, usernameSchema } from './schemas.js';
+
+export { usernameSchema }; // `qunyun users` checks names with it too
 
 /**
  * Failed sign-ins allowed per 15 minutes: per name from one address (guessing), per name from everywhere (a
@@ -44,12 +46,6 @@ function underNameLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-export const usernameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only');
 const credentials = z.object({ username: usernameSchema, password: z.string().min(1).max(200) });
 
 const routes = {

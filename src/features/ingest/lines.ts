@@ -1,6 +1,7 @@
 // Splits a byte stream into lines without ever holding more than one bounded line: a line longer than
 // the limit is skipped to its end and reported, so a 2 GB line cannot exhaust memory. Each line is decoded
 // strictly: a line that is not UTF-8 is reported with the offset of its first bad byte, never read as U+FFFD.
+import { TextDecoder } from 'node:util';
 import { describeByteAt, invalidUtf8At } from '../../domain/events/utf8.js';
 
 export const MAX_LINE_BYTES = 1024 * 1024;

@@ -2166,6 +2166,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description Letters of any script, digits and . _ @ - (1–64)
+                     * @example 张三
+                     */
                     username: string;
                     password: string;
                 };
@@ -2238,6 +2242,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description Letters of any script, digits and . _ @ - (1–64)
+                     * @example 张三
+                     */
                     username: string;
                     password: string;
                 };
@@ -2433,6 +2441,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description Letters of any script, digits and . _ @ - (1–64)
+                     * @example 张三
+                     */
                     username: string;
                     password: string;
                     /** @enum {string} */
@@ -2522,6 +2534,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our id of the user or token */
                 id: number;
             };
             cookie?: never;
@@ -2598,6 +2611,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our id of the user or token */
                 id: number;
             };
             cookie?: never;
@@ -2844,6 +2858,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our id of the user or token */
                 id: number;
             };
             cookie?: never;
@@ -2911,7 +2926,9 @@ export interface operations {
             query?: {
                 actor?: string;
                 action?: string;
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 500 */
                 page_size?: number;
             };
             header?: never;
@@ -3219,7 +3236,7 @@ export interface operations {
     getMembers: {
         parameters: {
             query?: {
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
                 /** @description Only members currently in the community (or in any) */
                 present?: "true" | "false";
@@ -3236,7 +3253,9 @@ export interface operations {
                 role?: "owner" | "admin" | "expert" | "backbone" | "mascot" | "onlooker" | "lurker" | "troublemaker";
                 /** @description RFM segment now */
                 rfm?: "important_value" | "important_development" | "important_retention" | "important_winback" | "general_value" | "general_development" | "general_retention" | "general_winback";
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 500 */
                 page_size?: number;
             };
             header?: never;
@@ -3306,6 +3325,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our member id */
                 id: number;
             };
             cookie?: never;
@@ -3388,10 +3408,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Latest events in the timeline */
-                timeline_limit?: number | null;
+                timeline_limit?: number;
             };
             header?: never;
             path: {
+                /** @description Our member id */
                 id: number;
             };
             cookie?: never;
@@ -3461,7 +3482,7 @@ export interface operations {
                 from: string;
                 /** @description End (exclusive), same forms */
                 to: string;
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
                 /** @description Answer a series of calendar periods */
                 by?: "day" | "week" | "month";
@@ -3535,7 +3556,7 @@ export interface operations {
                 from: string;
                 /** @description End (exclusive), same forms */
                 to: string;
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
             };
             header?: never;
@@ -3679,7 +3700,9 @@ export interface operations {
                 community?: string;
                 /** @description Only this segment (its key) */
                 segment?: string;
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 500 */
                 page_size?: number;
             };
             header?: never;
@@ -3752,7 +3775,7 @@ export interface operations {
                 /** @description End (exclusive), same forms */
                 to: string;
                 by?: "week" | "month";
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
             };
             header?: never;
@@ -3820,7 +3843,9 @@ export interface operations {
     getEngagement: {
         parameters: {
             query?: {
+                /** @description As of this date (workspace zone) or instant; default now */
                 at?: string;
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
             };
             header?: never;
@@ -4248,7 +4273,9 @@ export interface operations {
                 at?: string;
                 /** @description Only this role (its key) */
                 role?: string;
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 500 */
                 page_size?: number;
             };
             header?: never;
@@ -4316,13 +4343,14 @@ export interface operations {
     getActions: {
         parameters: {
             query?: {
-                /** @description pending, sending, done, dead, undone or skipped */
-                status?: string;
+                status?: "pending" | "sending" | "done" | "dead" | "undone" | "skipped";
                 rule?: string;
-                kind?: string;
+                kind?: "delete" | "warn" | "mute" | "remove" | "blacklist" | "send" | "reply" | "tag" | "notify" | "approve" | "decline" | "unmute" | "unblacklist";
                 /** @description Our member id */
-                member?: number | null;
+                member?: number;
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 500 */
                 page_size?: number;
             };
             header?: never;
@@ -4392,6 +4420,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our action id */
                 id: number;
             };
             cookie?: never;
@@ -4459,6 +4488,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our action id */
                 id: number;
             };
             cookie?: never;
@@ -4526,6 +4556,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our action id */
                 id: number;
             };
             cookie?: never;
@@ -4913,7 +4944,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 ref: string;
             };
             cookie?: never;
@@ -4981,7 +5012,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 ref: string;
             };
             cookie?: never;
@@ -5049,7 +5080,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 ref: string;
             };
             cookie?: never;
@@ -5117,7 +5148,7 @@ export interface operations {
             query?: {
                 /** @description csv (UTF-8 with BOM, CRLF) or xlsx */
                 format?: "csv" | "xlsx";
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
                 /** @description As of this date (workspace zone) or instant; default now */
                 at?: string;
@@ -5190,7 +5221,7 @@ export interface operations {
             query: {
                 /** @description csv (UTF-8 with BOM, CRLF) or xlsx */
                 format?: "csv" | "xlsx";
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
                 /** @description Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset */
                 from: string;
@@ -5609,6 +5640,7 @@ export interface operations {
     getFaq: {
         parameters: {
             query?: {
+                /** @description Days counted back from now */
                 days?: number;
             };
             header?: never;
@@ -5679,7 +5711,9 @@ export interface operations {
                 kind?: "delete" | "warn" | "mute" | "remove" | "blacklist";
                 rule?: string;
                 status?: "pending" | "sending" | "done" | "dead" | "undone" | "skipped";
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 200 */
                 page_size?: number;
             };
             header?: never;
