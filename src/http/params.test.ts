@@ -101,6 +101,12 @@ describe.each(dialects)('strict parameters over HTTP (%s)', (dialect) => {
     expect(((await res.json()) as any).error.message).toBe('id: expected a whole number in decimal digits (got "1e0")');
   });
 
+  it.each(['0', '"x"', '[]', 'null'])('a JSON body %s that is not an object answers 400 naming the body', async (body) => {
+    const res = await h.app.request('/api/v1/users', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.message).toMatch(/^\(body\): Invalid input: expected object, received (number|string|array|null)$/);
+  });
+
   it('takes the plain spellings', async () => {
     expect((await h.get('/api/v1/members?page=2&page_size=10&present=false')).body).toMatchObject({ page: 2, page_size: 10 });
     expect((await h.get('/api/v1/members/007')).status).toBe(404);
