@@ -12,28 +12,38 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constru
 const shownPath = (path: string) => (path.length > 120 ? `${path.slice(0, 117)}…` : path);
 const keyPath = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
 
-/** The first problem with the shape of a parsed event (an object), naming where it is; null if none. */
+const isReserved = (k: string) => k === '__proto__' || k === 'constructor' || k === 'prototype';
+
+/**
+ * The first problem with the shape of a parsed event (an object), naming where it is; null if none. On every
+ * ingested line, so it allocates only for nested values: a flat event costs one pass over its keys.
+ */
 export function checkShape(root: object): string | null {
-  const stack: { v: object; depth: number; path: string }[] = [{ v: root, depth: 1, path: '' }];
+  // Nested values still to visit, three slots each: the value, its depth, its path.
+  const stack: unknown[] = [];
   let keys = 0;
-  while (stack.length > 0) {
-    const { v, depth, path } = stack.pop()!;
+  let v: object = root;
+  let depth = 1;
+  let path = '';
+  for (;;) {
     if (depth > MAX_DEPTH) return `${shownPath(path)}: nested deeper than ${MAX_DEPTH} levels (the limit per event)`;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) {
+      for (let i = 0; i < v.length; i++) {
         const item: unknown = v[i];
-        if (typeof item === 'object' && item !== null) stack.push({ v: item, depth: depth + 1, path: `${path}[${i}]` });
+        if (typeof item === 'object' && item !== null) stack.push(item, depth + 1, `${path}[${i}]`);
       }
-      continue;
+    } else {
+      // for…in sees an own "__proto__" key as JSON.parse leaves it (Object.keys would too, at an array's cost).
+      for (const k in v) {
+        if (++keys > MAX_KEYS) return `more than ${MAX_KEYS} keys in one event (the limit per event)`;
+        if (isReserved(k)) return `${shownPath(keyPath(path, k))}: reserved key (__proto__, constructor and prototype are refused)`;
+        const item: unknown = (v as Record<string, unknown>)[k];
+        if (typeof item === 'object' && item !== null) stack.push(item, depth + 1, keyPath(path, k));
+      }
     }
-    const own = Object.keys(v);
-    keys += own.length;
-    if (keys > MAX_KEYS) return `more than ${MAX_KEYS} keys in one event (the limit per event)`;
-    for (const k of own) {
-      if (RESERVED_KEYS.has(k)) return `${shownPath(keyPath(path, k))}: reserved key (__proto__, constructor and prototype are refused)`;
-      const item: unknown = (v as Record<string, unknown>)[k];
-      if (typeof item === 'object' && item !== null) stack.push({ v: item, depth: depth + 1, path: keyPath(path, k) });
-    }
+    if (stack.length === 0) return null;
+    path = stack.pop() as string;
+    depth = stack.pop() as number;
+    v = stack.pop() as object;
   }
-  return null;
 }
