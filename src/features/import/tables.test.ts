@@ -134,4 +134,12 @@ describe('streaming JSON scan', () => {
     await expect(scan('{"id": 1, "messages": [{"a": 1}', 4)).rejects.toThrow(/ends inside/);
     await expect(scan('{"id": 1, "messages": [{"a": }]}', 4)).rejects.toThrow(/not valid JSON at byte/);
   });
+  it.each([1, 3, 64])('refuses bytes that are not UTF-8 naming their offset, never U+FFFD (chunks of %i)', async (size) => {
+    const head = Buffer.from('{"name": "群", "messages": [{"id": 1, "text": "好');
+    const bytes = Buffer.concat([head, Buffer.from([0xff]), Buffer.from('"}]}')]);
+    const items: unknown[] = [];
+    const run = scanJson(chunked(bytes, size), 'messages', { scalar: () => {}, item: (v) => void items.push(v) });
+    await expect(run).rejects.toThrow(`not valid UTF-8 at byte ${head.length} (0xff)`);
+    expect(items).toEqual([]);
+  });
 });
