@@ -3,6 +3,9 @@
 import { EVENT_TYPES, JOIN_METHODS, LEAVE_REASONS, MESSAGE_KINDS, TIERS, type AcceptedEvent, type EventType, type LedgerEvent } from './types.js';
 import { parseInstant } from './instant.js';
 import { jsonProblem } from './json-problem.js';
+import { checkShape } from './shape.js';
+
+export { canonicalJson, sameBody } from './canonical.js';
 
 export type ValidationResult = { ok: true; value: AcceptedEvent } | { ok: false; reason: string };
 
@@ -130,27 +133,13 @@ function checkField(spec: FieldSpec, v: unknown): string | null {
   return null;
 }
 
-/** Two stored bodies are the same event when equal after sorting keys (checked only when ids collide). */
-export function sameBody(a: string, b: string): boolean {
-  return a === b || canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
-}
-
-/** Stable JSON: object keys sorted, so equal events have equal text whatever their key order. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return '[' + v.map(canonicalJson).join(',') + ']';
-  const obj = v as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
-}
-
 /** Validates one parsed JSON value as a ledger event; `text` is its source line, kept as the body when complete. */
 export function validateEvent(raw: unknown, text?: string): ValidationResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, reason: `event must be a JSON object (got ${describe(raw)})` };
   }
+  const shapeErr = checkShape(raw);
+  if (shapeErr) return { ok: false, reason: shapeErr };
   const o = raw as Record<string, unknown>;
   const idErr = o.id === undefined ? 'id: required' : checkId('id', o.id);
   if (idErr) return { ok: false, reason: idErr };

@@ -18,10 +18,10 @@ import {
   revokeToken,
   updateUser,
 } from './repository.js';
-import { usernameSchema } from './routes.js';
-import { AuditPage, NewToken, Removed, Token, User } from './schemas.js';
+import { idParam as idParamOf } from '../../http/params.js';
+import { AuditPage, NewToken, Removed, Token, User, usernameSchema } from './schemas.js';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
+const idParam = z.object({ id: idParamOf('Our id of the user or token') });
 const role = z.enum(ROLES);
 const communities = z.array(z.number().int().positive()).max(1000).openapi({ description: 'Our community ids an operator acts on' });
 const owner = (audit?: string, errors?: readonly (409 | 415)[]) => ({ policy: 'owner' as const, audit, errors });

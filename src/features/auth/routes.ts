@@ -24,7 +24,9 @@ import {
   settleAttempt,
   throttledRecently,
 } from './repository.js';
-import { AuthStatus, SignedIn } from './schemas.js';
+import { AuthStatus, SignedIn, usernameSchema } from './schemas.js';
+
+export { usernameSchema }; // `qunyun users` checks names with it too
 
 /**
  * Failed sign-ins allowed per 15 minutes (docs/decisions.md, "Sign-in throttling"). From a browser that is not a
@@ -48,12 +50,6 @@ function underNameLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-export const usernameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only');
 const credentials = z.object({ username: usernameSchema, password: z.string().min(1).max(200) });
 
 const routes = {

@@ -11,6 +11,22 @@ const epochMs = (description: string) =>
 const role = z.enum(ROLES);
 const communities = z.array(z.number().int()).openapi({ description: 'Our community ids an operator acts on (ignored for other roles)' });
 
+/**
+ * What the document declares a user name to be, in a pattern every regex engine reads alike (no \p{…}, which
+ * means a plain "p" without JavaScript's u flag, so a client generated from the document refused every real
+ * name): no whitespace, control or ASCII punctuation but . _ @ -. The server's own rule below is narrower
+ * (letters of any script and digits); the declared pattern never refuses a name the server takes.
+ */
+export const USERNAME_PATTERN = '^[^\\x00-\\x2C/:-?\\[-^\\x60{-\\x7F\\s]+$';
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only')
+  .openapi({ pattern: USERNAME_PATTERN, description: 'Letters of any script, digits and . _ @ - (1–64)', example: '张三' });
+
 /** The signed-in user, as the console needs them. */
 export const SessionUser = z.object({ id: z.number().int(), username: z.string(), role, communities }).openapi('SessionUser');
 

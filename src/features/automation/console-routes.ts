@@ -3,6 +3,7 @@
 // calendar of upcoming playbook runs.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { defineRoute, jsonAnswer, pageQuery } from '../../http/route.js';
+import { dateParam, enumParam, intParam } from '../../http/params.js';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Schema } from '../../storage/schema.js';
@@ -29,7 +30,7 @@ const routes = {
       tags: ['automation'],
       responses: jsonAnswer(Faq, 'FAQ rules and their entries'),
       summary: 'The FAQ knowledge base of each answering rule, with questions answered automatically vs handed to an operator',
-      request: { query: z.object({ days: z.coerce.number().int().min(1).max(365).default(7) }) },
+      request: { query: z.object({ days: intParam({ min: 1, max: 365, description: 'Days counted back from now' }).default(7) }) },
     },
   ),
   moderation: defineRoute(
@@ -42,9 +43,9 @@ const routes = {
       summary: 'Moderation actions (delete, warn, mute, remove, blacklist) with the message text that triggered each',
       request: {
         query: z.object({
-          kind: z.enum(MODERATION_KINDS).optional(),
+          kind: enumParam(MODERATION_KINDS).optional(),
           rule: z.string().optional(),
-          status: z.enum(STATUSES).optional(),
+          status: enumParam(STATUSES).optional(),
           ...pageQuery(200, 20),
         }),
       },
@@ -60,8 +61,8 @@ const routes = {
       summary: 'Upcoming playbook step runs per local day in [from, to) (at most 62 days; only instants after now); nothing is sent',
       request: {
         query: z.object({
-          from: z.string().openapi({ description: 'Start: a date (workspace zone) or an instant with offset' }),
-          to: z.string().openapi({ description: 'End (exclusive), at most 62 days after from' }),
+          from: dateParam('Start: a date (workspace zone) or an instant with offset'),
+          to: dateParam('End (exclusive), at most 62 days after from'),
         }),
       },
     },

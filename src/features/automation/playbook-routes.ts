@@ -1,6 +1,7 @@
 // Playbooks over HTTP: the list (steps, next run, what each did) and a preview of a playbook's next occurrences.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { defineRoute, jsonAnswer } from '../../http/route.js';
+import { dateParam } from '../../http/params.js';
 import type { AppContext } from '../../context.js';
 import { loadSettings } from '../workspace/settings.js';
 import { parseInput } from '../analytics/metrics/service.js';
@@ -22,7 +23,7 @@ const routes = {
       tags: ['automation'],
       summary: 'Playbooks: steps, next run, sent / queued / skipped',
       request: {
-        query: z.object({ at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }) }),
+        query: z.object({ at: dateParam('As of this date (workspace zone) or instant; default now').optional() }),
       },
       responses: jsonAnswer(Playbooks, 'The playbooks'),
     },

@@ -2,23 +2,18 @@
 // community's elimination (preview, announce, carry out).
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { defineRoute, jsonAnswer, jsonBody, pageQuery } from '../../http/route.js';
+import { enumParam, idParam as actionId, refParam as communityRef } from '../../http/params.js';
 import type { AppContext } from '../../context.js';
-import { getAction, listActions, retryAction, undoAction } from './actions.js';
+import { ACTION_KINDS, getAction, listActions, retryAction, STATUSES, undoAction } from './actions.js';
 import { dryRun, listRules, testText, toggleRule } from './rules-service.js';
 import { announceElimination, eliminationPreview, executeElimination } from './elimination.js';
 import { Action, Actions } from './action-answers.js';
 import { DryRun, Rules, RuleTest, RuleToggle } from './rule-answers.js';
 import { Elimination, EliminationDone } from './elimination-answer.js';
 
-const idParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
+const idParam = z.object({ id: actionId('Our action id') });
 const keyParam = z.object({ key: z.string().openapi({ description: 'The rule’s key' }) });
-const refParam = z.object({ ref: z.string().openapi({ description: 'Our community id, platform:id, or a platform id' }) });
+const refParam = z.object({ ref: communityRef() });
 const tags = ['automation'];
 
 const routes = {
@@ -31,10 +26,10 @@ const routes = {
       summary: 'The audit log: every action, why it happened, where it stands',
       request: {
         query: z.object({
-          status: z.string().optional().openapi({ description: 'pending, sending, done, dead, undone or skipped' }),
+          status: enumParam(STATUSES).optional(),
           rule: z.string().optional(),
-          kind: z.string().optional(),
-          member: z.coerce.number().int().optional().openapi({ description: 'Our member id' }),
+          kind: enumParam(ACTION_KINDS).optional(),
+          member: actionId('Our member id').optional(),
           ...pageQuery(),
         }),
       },

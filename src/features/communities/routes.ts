@@ -2,10 +2,11 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
 import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
+import { refParam } from '../../http/params.js';
 import { blueprintSchema } from '../../config/workspace-file.js';
 import { listCommunities, resolveCommunityRef } from './repository.js';
 
-const ref = z.object({ ref: z.string().openapi({ description: 'Our community id (or id:N), platform:id, or a platform id one platform uses' }) });
+const ref = z.object({ ref: refParam('Our community id (or id:N), platform:id, or a platform id one platform uses') });
 
 const about = 'How the community is run (qunyun.yaml `communities:` without key, platform and name)';
 // Sent, capacity may be left out (200); stored and answered, it is always there.

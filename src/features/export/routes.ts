@@ -9,9 +9,10 @@ import type { AppContext } from '../../context.js';
 import { defineRoute } from '../../http/route.js';
 import { CONTENT_TYPES, type Format } from './output.js';
 import type { ExportRequest } from './to-file.js';
+import { dateParam, enumParam, refParam } from '../../http/params.js';
 
 const format = z.enum(['csv', 'xlsx']).default('csv').openapi({ description: 'csv (UTF-8 with BOM, CRLF) or xlsx' });
-const community = z.string().optional().openapi({ description: 'Our community id, platform:id, or a platform id' });
+const community = refParam().optional();
 // The media types without parameters (the CSV answer says charset=utf-8 too).
 const file = {
   200: {
@@ -35,7 +36,7 @@ const members = defineRoute(
       query: z.object({
         format,
         community,
-        at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }),
+        at: dateParam('As of this date (workspace zone) or instant; default now').optional(),
       }),
     },
   },
@@ -52,9 +53,9 @@ const metrics = defineRoute(
       query: z.object({
         format,
         community,
-        from: z.string().openapi({ description: 'Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset' }),
-        to: z.string().openapi({ description: 'End (exclusive), same forms' }),
-        by: z.enum(['day', 'week', 'month']).optional().openapi({ description: 'One row per calendar period; without it, one row' }),
+        from: dateParam('Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset'),
+        to: dateParam('End (exclusive), same forms'),
+        by: enumParam(['day', 'week', 'month'], 'One row per calendar period; without it, one row').optional(),
       }),
     },
   },

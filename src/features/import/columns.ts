@@ -3,6 +3,7 @@
 // when two columns match one field (支付时间 and 下单时间), the earlier synonym wins and the other is left over.
 import fs from 'node:fs';
 import YAML from 'yaml';
+import { RESERVED_KEYS } from '../../domain/events/shape.js';
 import { ImportFileError } from './errors.js';
 
 export type ImportKind = 'members' | 'orders';
@@ -147,7 +148,7 @@ export function resolveColumns(kind: ImportKind, headers: string[], o: Overrides
   const used = new Set<number>();
   const list = headers.map((h) => JSON.stringify(h)).join(', ');
   for (const [field, header] of Object.entries(o.map)) {
-    if (!(field in known))
+    if (!Object.hasOwn(known, field))
       throw new MappingError(`--map ${field}=…: unknown field "${field}" for ${kind} (fields: ${Object.keys(known).join(', ')})`);
     if (header.trim() === '') continue;
     const i = findHeader(headers, header);
@@ -173,6 +174,11 @@ export function resolveColumns(kind: ImportKind, headers: string[], o: Overrides
     }
   }
   const rest = headers.map((_, i) => i).filter((i) => !used.has(i) && normalized[i] !== '' && !DERIVED.has(normalized[i]!));
+  const reserved = kind === 'members' ? rest.map((i) => headers[i]!.trim()).find((h) => RESERVED_KEYS.has(h)) : undefined;
+  if (reserved !== undefined)
+    throw new MappingError(
+      `column "${reserved}": a reserved name (__proto__, constructor and prototype cannot be attribute keys); rename the column or leave it out with --ignore ${reserved}`,
+    );
   return { headers, fields, rest };
 }
 
@@ -192,7 +198,7 @@ export function requireFields(kind: ImportKind, cols: ColumnMap, groups: string[
 
 /** `--map field=Header` values → a map (the last one for a field wins). */
 export function parseMapFlags(values: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = Object.create(null) as Record<string, string>; // `--map __proto__=x` stays a key, refused as unknown
   for (const v of values) {
     const i = v.indexOf('=');
     if (i <= 0) throw new MappingError(`--map: expected field=Header (got ${JSON.stringify(v)})`);

@@ -3,8 +3,12 @@
 // bytes are scanned once for structure (strings, escapes, nesting) and only each item is JSON.parse'd, so a
 // 1 GB Telegram export needs the memory of one message, not of the file.
 
+import { TextDecoder } from 'node:util';
+import { invalidUtf8At } from '../../domain/events/utf8.js';
 import { ImportFileError } from './errors.js';
 import { jsonProblemDetail } from '../../domain/events/json-problem.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A Telegram export that is not the JSON it should be. */
 export class JsonScanError extends ImportFileError {}
@@ -35,9 +39,19 @@ export async function scanJson(input: AsyncIterable<Uint8Array>, arrayKey: strin
   let capStart = -1,
     capBytes = 0;
   let parts: Uint8Array[] = [];
+  let capEnd = 0; // the file offset just past the last capture
 
-  const text = () => Buffer.concat(parts).toString('utf8');
   const fail = (at: number, what: string) => new JsonScanError(`not valid JSON at byte ${offset + at}: ${what}`);
+  /** The captured bytes as text, strictly: a byte that is not UTF-8 is refused where it is, never read as U+FFFD. */
+  const text = () => {
+    const bytes = Buffer.concat(parts);
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      const bad = invalidUtf8At(bytes);
+      throw new JsonScanError(`not valid UTF-8 at byte ${capEnd - bytes.length + bad} (0x${bytes[bad]!.toString(16)})`);
+    }
+  };
   const parse = (s: string, at: number): unknown => {
     try {
       return JSON.parse(s);
@@ -51,6 +65,7 @@ export async function scanJson(input: AsyncIterable<Uint8Array>, arrayKey: strin
     const ready: unknown[] = [];
     const take = (end: number) => {
       parts.push(chunk.subarray(capStart, end));
+      capEnd = offset + end;
       capStart = -1;
     };
     const begin = (i: number, what: typeof cap) => {

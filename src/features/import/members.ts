@@ -81,7 +81,8 @@ export function memberRow(row: number, cells: Cell[], cols: ColumnMap, ctx: RowC
   if (phone !== undefined) profile.phone = phone;
   const tags = splitTags(r.text('tags') ?? '');
   if (tags.length > 0) profile.tags_add = tags;
-  const attributes: Record<string, string> = {};
+  // No prototype: a column named like an Object.prototype member (toString) is an own key, not "taken".
+  const attributes = Object.create(null) as Record<string, string>;
   for (const i of cols.rest) {
     const v = cellText(cells[i] ?? null);
     if (v === '') continue;

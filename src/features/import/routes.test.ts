@@ -46,4 +46,42 @@ describe.each(dialects)('import API (%s)', (dialect) => {
     expect((await post('/api/v1/import/members?encoding=latin1', 'a\n1\n')).status).toBe(400);
     expect((await post('/api/v1/import/members', `name,phone\n${'x,13800000000\n'.repeat(400)}`)).status).toBe(413);
   });
+  it('refuses a body that is not UTF-8 with the line and byte offset, storing nothing', async () => {
+    const count = async () =>
+      Number(
+        (
+          await h.ctx.database.db
+            .selectFrom('events')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const body = Buffer.concat([Buffer.from('name,phone\n小明,13800000011\n小'), Buffer.from([0xff]), Buffer.from(',13800000012\n')]);
+    const r = await post('/api/v1/import/members', body);
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatchObject({
+      code: 'unreadable_import',
+      message: expect.stringMatching(/^not valid UTF-8: line 3, byte offset 33 \(0xff\)/),
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a column that would be a reserved attribute key; keeps one named like any other word', async () => {
+    const r = await post('/api/v1/import/members?platform=wecom', 'member_id,__proto__\nR1,x\n');
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/^column "__proto__": a reserved name/);
+    expect((await post('/api/v1/import/members?platform=wecom&ignore=__proto__', 'member_id,name,__proto__\nR1,A,x\n')).body).toMatchObject({
+      accepted: 1,
+    });
+    const ok = await post('/api/v1/import/members?platform=wecom', 'member_id,toString,hasOwnProperty\nR2,a,b\n');
+    expect(ok.body).toMatchObject({ accepted: 1, rejected_count: 0 });
+    const m = await h.ctx.database.db
+      .selectFrom('members')
+      .innerJoin('identities', 'identities.member_id', 'members.id')
+      .select('members.attributes')
+      .where('identities.external_id', '=', 'R2')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(m.attributes as string)).toEqual({ toString: 'a', hasOwnProperty: 'b' });
+  });
 });

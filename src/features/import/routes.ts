@@ -4,6 +4,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { defineRoute, jsonAnswer } from '../../http/route.js';
+import { boolParam, enumParam } from '../../http/params.js';
 import { readBoundedBody } from '../ingest/read-body.js';
 import { parseMapFlags, type ImportKind } from './columns.js';
 import { ENCODINGS } from './decode.js';
@@ -50,8 +51,8 @@ const query = z.object({
   platform: z.string().optional().openapi({ description: 'Platform of the ids in the file (default import)' }),
   community: z.string().optional().openapi({ description: 'Community the rows belong to (members: a join)' }),
   sheet: z.string().optional().openapi({ description: 'XLSX: the worksheet to read (default the first)' }),
-  encoding: z.enum(ENCODINGS).optional().openapi({ description: 'CSV: the text encoding (default auto: UTF-8 or GB18030)' }),
-  dry_run: z.enum(['true', 'false']).optional().openapi({ description: 'true: validate and count, write nothing' }),
+  encoding: enumParam(ENCODINGS, 'CSV: the text encoding (default auto: UTF-8 or GB18030)').optional(),
+  dry_run: boolParam('true: validate and count, write nothing').optional(),
 });
 
 const routeFor = (kind: ImportKind) =>
@@ -102,7 +103,7 @@ export function registerImportRoutes(app: OpenAPIHono, ctx: AppContext): void {
         community: q.community,
         sheet: q.sheet,
         encoding: q.encoding,
-        dryRun: q.dry_run === 'true',
+        dryRun: q.dry_run === true,
       }).catch(asQueryError);
       return c.json(summary, 200);
     });

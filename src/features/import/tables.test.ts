@@ -51,8 +51,10 @@ describe('CSV decoding', () => {
   });
   it('refuses a file that turns from UTF-8 into something else', async () => {
     const bytes = Buffer.concat([Buffer.from('名,x\r\n', 'utf8'), Buffer.from('a,b\r\n'.repeat(100)), encodeGb18030('王五,上海\r\n')]);
-    await expect(rows(bytes, 64)).rejects.toThrow(/not valid UTF-8 after byte/);
-    expect((await rows(bytes, 64, 'gb18030')).out.length).toBe(102);
+    // 名 is 3 bytes: line 102 starts at offset 3 + 4 + 500; 王 is 0xcd 0xf5 in GB18030.
+    await expect(rows(bytes, 64)).rejects.toThrow(/^not valid UTF-8: line 102, byte offset 507 \(0xcd\)/);
+    // Forced to GB18030 it is refused too (its UTF-8 header is not GB18030), rather than read garbled.
+    await expect(rows(bytes, 64, 'gb18030')).rejects.toThrow(/^not valid GB18030: line 1 or after, within byte offsets 0–63/);
   });
   it('sniffs tab and semicolon delimiters; a runaway quote is an error naming the row', async () => {
     expect((await rows(Buffer.from('姓名\t手机号\nA\t1\n'))).out).toEqual([
@@ -131,5 +133,13 @@ describe('streaming JSON scan', () => {
     await expect(scan('[1,2]', 4)).rejects.toThrow(/expected an object/);
     await expect(scan('{"id": 1, "messages": [{"a": 1}', 4)).rejects.toThrow(/ends inside/);
     await expect(scan('{"id": 1, "messages": [{"a": }]}', 4)).rejects.toThrow(/^not valid JSON at byte \d+: (at character \d+|malformed)$/);
+  });
+  it.each([1, 3, 64])('refuses bytes that are not UTF-8 naming their offset, never U+FFFD (chunks of %i)', async (size) => {
+    const head = Buffer.from('{"name": "群", "messages": [{"id": 1, "text": "好');
+    const bytes = Buffer.concat([head, Buffer.from([0xff]), Buffer.from('"}]}')]);
+    const items: unknown[] = [];
+    const run = scanJson(chunked(bytes, size), 'messages', { scalar: () => {}, item: (v) => void items.push(v) });
+    await expect(run).rejects.toThrow(`not valid UTF-8 at byte ${head.length} (0xff)`);
+    expect(items).toEqual([]);
   });
 });

@@ -46,3 +46,22 @@ describe('readLines', () => {
     );
   });
 });
+
+describe('readLines and invalid UTF-8', () => {
+  it('reports a line that is not UTF-8 with the offset of its first bad byte, and reads on', async () => {
+    const body = Buffer.concat([Buffer.from('{"a":"好"}\n{"a":"'), Buffer.from([0xe5, 0xa5]), Buffer.from('"}\n{"b":1}\n')]);
+    expect(await collect([body])).toEqual([
+      { line: 1, text: '{"a":"好"}' },
+      // 0xe5 0xa5 starts 好 but is cut short by the quote: the sequence starting at byte 6 is refused.
+      { line: 2, notUtf8: 'byte 6 (0xe5)' },
+      { line: 3, text: '{"b":1}' },
+    ]);
+  });
+  it('finds the bad byte of a line split across chunks', async () => {
+    const out = await collect([Buffer.from('ok\nab'), Buffer.from([0x63, 0xff]), Buffer.from('d\n')]);
+    expect(out).toEqual([
+      { line: 1, text: 'ok' },
+      { line: 2, notUtf8: 'byte 3 (0xff)' },
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../domain/errors.js';
 import { jsonProblem } from '../../http/errors.js';
 import { defineRoute, jsonAnswer } from '../../http/route.js';
 import { validateEvent } from '../../domain/events/validate.js';
+import { describeByteAt, invalidUtf8At } from '../../domain/events/utf8.js';
 import { readLineBatches } from './lines.js';
 import { readBoundedBody } from './read-body.js';
 import { IngestSession, MAX_KEPT_REJECTIONS } from './session.js';
@@ -63,6 +64,31 @@ const route = defineRoute(
   },
 );
 
+/** An application/json body: one event object or an array of them; anything else is refused whole (400). */
+function parseJsonEvents(body: Buffer): unknown[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    const at = invalidUtf8At(body);
+    const line = body.subarray(0, at).filter((b) => b === 10).length + 1;
+    throw new InvalidInputError(`body is not valid UTF-8: ${describeByteAt(body, at)}, on line ${line} (nothing was stored)`, {
+      code: 'invalid_utf8',
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new InvalidInputError(`body is not valid JSON: ${jsonProblem(err)}`, { code: 'invalid_json' });
+  }
+  if (Array.isArray(parsed)) return parsed;
+  if (typeof parsed === 'object' && parsed !== null) return [parsed];
+  throw new InvalidInputError(`body: must be an event (a JSON object) or an array of events (got ${parsed === null ? 'null' : typeof parsed})`, {
+    code: 'invalid_request',
+  });
+}
+
 export function registerIngestRoutes(app: OpenAPIHono, ctx: AppContext): void {
   app.openapi(route, async (c) => {
     const type = (c.req.header('content-type') ?? 'application/x-ndjson').split(';')[0]!.trim().toLowerCase();
@@ -73,13 +99,7 @@ export function registerIngestRoutes(app: OpenAPIHono, ctx: AppContext): void {
     const body = await readBoundedBody(c.req.raw, ctx.env.maxBodyBytes, 'split it into several requests');
     const session = new IngestSession(await ctx.ingestContext());
     if (isJson) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body.toString('utf8'));
-      } catch (err) {
-        throw new InvalidInputError(`body: ${jsonProblem(err)}`, { code: 'invalid_json' });
-      }
-      const items = Array.isArray(parsed) ? parsed : [parsed];
+      const items = parseJsonEvents(body);
       for (let i = 0; i < items.length; i++) await session.addValue(i + 1, validateEvent(items[i]));
     } else {
       for await (const batch of readLineBatches([body])) for (const item of batch) await session.add(item);

@@ -52,6 +52,10 @@ export class IngestSession {
       this.reject({ line: item.line, reason: `line too long: ${item.tooLong} bytes (limit ${MAX_LINE_BYTES} bytes per event)` });
       return undefined;
     }
+    if ('notUtf8' in item) {
+      this.reject({ line: item.line, reason: `not valid UTF-8: ${item.notUtf8} of the line (nothing of it was stored)` });
+      return undefined;
+    }
     if (item.text.trim() === '') return undefined;
     const r = parseEventLine(item.text);
     if (!r.ok) {

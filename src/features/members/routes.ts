@@ -3,6 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { defineRoute, jsonAnswer, jsonBody, pageQuery } from '../../http/route.js';
+import { boolParam, enumParam, idParam, intParam, refParam } from '../../http/params.js';
 import { resolveCommunityRef } from '../communities/repository.js';
 import { changeTags, memberDetail, memberList } from './service.js';
 import { classify } from './classified.js';
@@ -17,18 +18,18 @@ const tagSchema = z
   .refine((t) => !/[\u0000-\u001f,]/.test(t), 'a tag has no commas or control characters');
 
 const listQuery = z.object({
-  community: z.string().optional().openapi({ description: 'Our community id, platform:id, or a platform id' }),
-  present: z.enum(['true', 'false']).optional().openapi({ description: 'Only members currently in the community (or in any)' }),
+  community: refParam().optional(),
+  present: boolParam('Only members currently in the community (or in any)').optional(),
   tag: z.string().optional(),
   channel: z.string().optional().openapi({ description: 'First-join channel key; "(none)" for none' }),
   q: z.string().max(200).optional().openapi({ description: 'Text search in name and phone' }),
-  tier: z.enum(TIERS).optional().openapi({ description: 'Members with a paid order of this tier' }),
+  tier: enumParam(TIERS, 'Members with a paid order of this tier').optional(),
   group: Group.optional().openapi({ description: 'Customer group now (docs/spec/metrics.md), in the community or the workspace' }),
   role: Role.optional().openapi({ description: 'Community role now (in the community, or in any)' }),
   rfm: RfmSegment.optional(),
   ...pageQuery(),
 });
-const idParam = z.object({ id: z.coerce.number().int().positive() });
+const memberId = z.object({ id: idParam('Our member id') });
 
 const listRoute = defineRoute(
   { policy: 'read' },
@@ -50,7 +51,7 @@ const tagsRoute = defineRoute(
     tags: ['members'],
     summary: 'Add or remove tags (recorded as a member.profile event)',
     request: {
-      params: idParam,
+      params: memberId,
       body: jsonBody(
         z
           .object({
@@ -72,9 +73,9 @@ const showRoute = defineRoute(
     tags: ['members'],
     summary: 'One member: identities, profile, memberships, orders, check-ins, timeline',
     request: {
-      params: idParam,
+      params: memberId,
       query: z.object({
-        timeline_limit: z.coerce.number().int().min(0).max(1000).default(100).openapi({ description: 'Latest events in the timeline' }),
+        timeline_limit: intParam({ min: 0, max: 1000, description: 'Latest events in the timeline' }).default(100),
       }),
     },
     responses: jsonAnswer(Member, 'The member (followed to the member it was merged into)'),
@@ -92,7 +93,7 @@ export function registerMemberRoutes(app: OpenAPIHono, ctx: AppContext): void {
       ctx.database.db,
       {
         community,
-        present: q.present === 'true',
+        present: q.present === true,
         tag: q.tag,
         channel: q.channel,
         q: q.q,

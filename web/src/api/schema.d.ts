@@ -2206,6 +2206,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description Letters of any script, digits and . _ @ - (1–64)
+                     * @example 张三
+                     */
                     username: string;
                     password: string;
                 };
@@ -2307,6 +2311,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description Letters of any script, digits and . _ @ - (1–64)
+                     * @example 张三
+                     */
                     username: string;
                     password: string;
                 };
@@ -2569,6 +2577,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description Letters of any script, digits and . _ @ - (1–64)
+                     * @example 张三
+                     */
                     username: string;
                     password: string;
                     /** @enum {string} */
@@ -2678,6 +2690,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our id of the user or token */
                 id: number;
             };
             cookie?: never;
@@ -2774,6 +2787,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our id of the user or token */
                 id: number;
             };
             cookie?: never;
@@ -3080,6 +3094,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our id of the user or token */
                 id: number;
             };
             cookie?: never;
@@ -3167,7 +3182,9 @@ export interface operations {
             query?: {
                 actor?: string;
                 action?: string;
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 500 */
                 page_size?: number;
             };
             header?: never;
@@ -3555,7 +3572,7 @@ export interface operations {
     getMembers: {
         parameters: {
             query?: {
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
                 /** @description Only members currently in the community (or in any) */
                 present?: "true" | "false";
@@ -3572,7 +3589,9 @@ export interface operations {
                 role?: "owner" | "admin" | "expert" | "backbone" | "mascot" | "onlooker" | "lurker" | "troublemaker";
                 /** @description RFM segment now */
                 rfm?: "important_value" | "important_development" | "important_retention" | "important_winback" | "general_value" | "general_development" | "general_retention" | "general_winback";
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 500 */
                 page_size?: number;
             };
             header?: never;
@@ -3662,6 +3681,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our member id */
                 id: number;
             };
             cookie?: never;
@@ -3764,10 +3784,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Latest events in the timeline */
-                timeline_limit?: number | null;
+                timeline_limit?: number;
             };
             header?: never;
             path: {
+                /** @description Our member id */
                 id: number;
             };
             cookie?: never;
@@ -3857,7 +3878,7 @@ export interface operations {
                 from: string;
                 /** @description End (exclusive), same forms */
                 to: string;
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
                 /** @description Answer a series of calendar periods */
                 by?: "day" | "week" | "month";
@@ -3951,7 +3972,7 @@ export interface operations {
                 from: string;
                 /** @description End (exclusive), same forms */
                 to: string;
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
             };
             header?: never;
@@ -4135,7 +4156,9 @@ export interface operations {
                 community?: string;
                 /** @description Only this segment (its key) */
                 segment?: string;
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 500 */
                 page_size?: number;
             };
             header?: never;
@@ -4228,7 +4251,7 @@ export interface operations {
                 /** @description End (exclusive), same forms */
                 to: string;
                 by?: "week" | "month";
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
             };
             header?: never;
@@ -4316,7 +4339,9 @@ export interface operations {
     getEngagement: {
         parameters: {
             query?: {
+                /** @description As of this date (workspace zone) or instant; default now */
                 at?: string;
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
             };
             header?: never;
@@ -4864,7 +4889,9 @@ export interface operations {
                 at?: string;
                 /** @description Only this role (its key) */
                 role?: string;
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 500 */
                 page_size?: number;
             };
             header?: never;
@@ -4952,13 +4979,14 @@ export interface operations {
     getActions: {
         parameters: {
             query?: {
-                /** @description pending, sending, done, dead, undone or skipped */
-                status?: string;
+                status?: "pending" | "sending" | "done" | "dead" | "undone" | "skipped";
                 rule?: string;
-                kind?: string;
+                kind?: "delete" | "warn" | "mute" | "remove" | "blacklist" | "send" | "reply" | "tag" | "notify" | "approve" | "decline" | "unmute" | "unblacklist";
                 /** @description Our member id */
-                member?: number | null;
+                member?: number;
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 500 */
                 page_size?: number;
             };
             header?: never;
@@ -5048,6 +5076,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our action id */
                 id: number;
             };
             cookie?: never;
@@ -5135,6 +5164,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our action id */
                 id: number;
             };
             cookie?: never;
@@ -5222,6 +5252,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Our action id */
                 id: number;
             };
             cookie?: never;
@@ -5709,7 +5740,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 ref: string;
             };
             cookie?: never;
@@ -5797,7 +5828,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 ref: string;
             };
             cookie?: never;
@@ -5885,7 +5916,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 ref: string;
             };
             cookie?: never;
@@ -5973,7 +6004,7 @@ export interface operations {
             query?: {
                 /** @description csv (UTF-8 with BOM, CRLF) or xlsx */
                 format?: "csv" | "xlsx";
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
                 /** @description As of this date (workspace zone) or instant; default now */
                 at?: string;
@@ -6066,7 +6097,7 @@ export interface operations {
             query: {
                 /** @description csv (UTF-8 with BOM, CRLF) or xlsx */
                 format?: "csv" | "xlsx";
-                /** @description Our community id, platform:id, or a platform id */
+                /** @description Our community id (or id:N), platform:id, or a platform id */
                 community?: string;
                 /** @description Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset */
                 from: string;
@@ -6585,6 +6616,7 @@ export interface operations {
     getFaq: {
         parameters: {
             query?: {
+                /** @description Days counted back from now */
                 days?: number;
             };
             header?: never;
@@ -6675,7 +6707,9 @@ export interface operations {
                 kind?: "delete" | "warn" | "mute" | "remove" | "blacklist";
                 rule?: string;
                 status?: "pending" | "sending" | "done" | "dead" | "undone" | "skipped";
+                /** @description The page, from 1 */
                 page?: number;
+                /** @description Items per page, at most 200 */
                 page_size?: number;
             };
             header?: never;

@@ -3,6 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
+import { dateParam, enumParam, refParam } from '../../../http/params.js';
 
 const instant = (description: string) => z.string().openapi({ description: `${description}, in the workspace zone (ISO with offset)` });
 const share = (of: string) =>
@@ -51,10 +52,10 @@ const route = defineRoute(
     summary: 'Cohort retention: by week or month of first join, the share still present and the share active in each later period',
     request: {
       query: z.object({
-        from: z.string().openapi({ description: 'Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset' }),
-        to: z.string().openapi({ description: 'End (exclusive), same forms' }),
-        by: z.enum(['week', 'month']).default('week'),
-        community: z.string().optional().openapi({ description: 'Our community id, platform:id, or a platform id' }),
+        from: dateParam('Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset'),
+        to: dateParam('End (exclusive), same forms'),
+        by: enumParam(['week', 'month']).default('week'),
+        community: refParam().optional(),
       }),
     },
     responses: jsonAnswer(Cohorts, 'Cohorts'),

@@ -3,6 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
+import { dateParam, refParam } from '../../../http/params.js';
 import { ENGAGEMENT_LEVELS } from '../../../domain/metrics/engagement.js';
 
 const Engagement = z
@@ -31,7 +32,9 @@ const route = defineRoute(
     path: '/api/v1/engagement',
     tags: ['analytics'],
     summary: 'Engagement levels (silent / quiet / engaged / fan / ultra) of present members, by active days in the 30 days before',
-    request: { query: z.object({ at: z.string().optional(), community: z.string().optional() }) },
+    request: {
+      query: z.object({ at: dateParam('As of this date (workspace zone) or instant; default now').optional(), community: refParam().optional() }),
+    },
     responses: jsonAnswer(Engagement, 'Levels'),
   },
 );

@@ -3,6 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
+import { dateParam } from '../../../http/params.js';
 import { ACTIVITY_VERDICTS, SIZE_VERDICTS, TREND_VERDICTS } from '../../../domain/metrics/health.js';
 
 const instant = (description: string) => z.string().openapi({ description: `${description}, in the workspace zone (ISO with offset)` });
@@ -58,7 +59,7 @@ const route = defineRoute(
     path: '/api/v1/communities/health',
     tags: ['analytics'],
     summary: 'Community health: members vs capacity, daily active ratio (healthy 10–15%), growth and churn by week, verdict',
-    request: { query: z.object({ at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }) }) },
+    request: { query: z.object({ at: dateParam('As of this date (workspace zone) or instant; default now').optional() }) },
     responses: jsonAnswer(CommunitiesHealth, 'Health of every community'),
   },
 );

@@ -3,13 +3,14 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
+import { dateParam, enumParam, refParam } from '../../../http/params.js';
 import { TIERS } from '../../../domain/events/types.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
 
 const period = {
-  from: z.string().openapi({ description: 'Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset' }),
-  to: z.string().openapi({ description: 'End (exclusive), same forms' }),
-  community: z.string().optional().openapi({ description: 'Our community id, platform:id, or a platform id' }),
+  from: dateParam('Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset'),
+  to: dateParam('End (exclusive), same forms'),
+  community: refParam().optional(),
 };
 
 const count = z.number().int();
@@ -91,7 +92,7 @@ const route = defineRoute(
     tags: ['analytics'],
     summary: 'Customer groups, the four rates, acquisition, content and conversion figures (docs/spec/metrics.md)',
     request: {
-      query: z.object({ ...period, by: z.enum(['day', 'week', 'month']).optional().openapi({ description: 'Answer a series of calendar periods' }) }),
+      query: z.object({ ...period, by: enumParam(['day', 'week', 'month'], 'Answer a series of calendar periods').optional() }),
     },
     responses: jsonAnswer(z.union([Metrics, MetricsSeries]), 'The figures of the period, or { series } with by='),
   },

@@ -3,11 +3,12 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer, pageQuery } from '../../../http/route.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
+import { dateParam, refParam } from '../../../http/params.js';
 import { RFM_SEGMENTS } from '../../../domain/metrics/rfm.js';
 
 const common = {
-  at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }),
-  community: z.string().optional().openapi({ description: 'Only orders of this community' }),
+  at: dateParam('As of this date (workspace zone) or instant; default now').optional(),
+  community: refParam('Only orders of this community').optional(),
 };
 
 type RfmKey = (typeof RFM_SEGMENTS)[number]['key'];

@@ -3,11 +3,12 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer, pageQuery } from '../../../http/route.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
+import { dateParam, refParam } from '../../../http/params.js';
 import { ROLES, type RoleKey } from '../../../domain/metrics/roles.js';
 
 const common = {
-  community: z.string().optional().openapi({ description: 'The community (id or platform:id); required' }),
-  at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }),
+  community: refParam('The community (id or platform:id); required').optional(),
+  at: dateParam('As of this date (workspace zone) or instant; default now').optional(),
 };
 
 const roleKey = z.enum(ROLES.map((r) => r.key) as [RoleKey, ...RoleKey[]]);

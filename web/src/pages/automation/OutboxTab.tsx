@@ -57,7 +57,7 @@ export default function OutboxTab() {
   const [detail, setDetail] = useState<number | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const [msg, holder] = message.useMessage();
-  const state = useApi('/api/v1/actions', { query: { status, kind, rule: rule.trim(), page, page_size: pageSize } });
+  const state = useApi('/api/v1/actions', { query: { status: status || undefined, kind, rule: rule.trim(), page, page_size: pageSize } });
   const counts = state.data?.by_status ?? {};
   const mayAct = (a: Action) => (a.community_id === null ? can('operate') : can('operate', a.community_id));
 
