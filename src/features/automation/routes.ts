@@ -9,6 +9,9 @@ import { announceElimination, eliminationPreview, executeElimination } from './e
 import { Action, Actions } from './action-answers.js';
 import { DryRun, Rules, RuleTest, RuleToggle } from './rule-answers.js';
 import { Elimination, EliminationDone } from './elimination-answer.js';
+import { readableCommunities } from '../../domain/auth/read-scope.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { readableCommunityRef, readableOnly } from '../communities/read-access.js';
 
 const idParam = z.object({
   id: z.coerce
@@ -173,16 +176,27 @@ export function registerAutomationRoutes(app: OpenAPIHono, ctx: AppContext): voi
   const db = ctx.database.db;
   app.openapi(routes.list, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await listActions(db, { ...q, pageSize: q.page_size }), 200);
+    const within = readableCommunities(c.get('principal')!) ?? undefined;
+    return c.json(await listActions(db, { ...q, pageSize: q.page_size, within }), 200);
   });
-  app.openapi(routes.show, async (c) => c.json(await getAction(db, c.req.valid('param').id), 200));
+  app.openapi(routes.show, async (c) => {
+    const { id } = c.req.valid('param');
+    const a = await getAction(db, id);
+    // Outside an operator's communities an action is "not found", as a member is.
+    if (readableOnly(c.get('principal')!, [a], (x) => x.community_id ?? -1).length === 0) throw new NotFoundError(`action ${id} not found`);
+    return c.json(a, 200);
+  });
   app.openapi(routes.undo, async (c) => c.json(await undoAction(db, c.req.valid('param').id), 200));
   app.openapi(routes.retry, async (c) => c.json(await retryAction(db, c.req.valid('param').id), 200));
   app.openapi(routes.rules, async (c) => c.json(await listRules(db), 200));
   app.openapi(routes.toggle, async (c) => c.json(await toggleRule(db, c.req.valid('param').key, c.req.valid('json').enabled), 200));
   app.openapi(routes.test, async (c) => c.json(await testText(db, c.req.valid('json')), 200));
   app.openapi(routes.dry, async (c) => c.json(await dryRun(db, { rule: c.req.valid('param').key, ...c.req.valid('json') }), 200));
-  app.openapi(routes.elimination, async (c) => c.json(await eliminationPreview(db, c.req.valid('param').ref), 200));
+  app.openapi(routes.elimination, async (c) => {
+    const { ref } = c.req.valid('param');
+    await readableCommunityRef(db, c.get('principal')!, ref);
+    return c.json(await eliminationPreview(db, ref), 200);
+  });
   app.openapi(routes.announce, async (c) => c.json(await announceElimination(db, c.req.valid('param').ref), 200));
   app.openapi(routes.execute, async (c) => c.json(await executeElimination(db, c.req.valid('param').ref), 200));
 }

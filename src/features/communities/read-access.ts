@@ -46,3 +46,15 @@ export async function readableMemberId(db: Kysely<Schema>, p: Principal, request
   if (!hit) throw missing();
   return id;
 }
+
+/** A figures route's query, once its `community` has passed figuresScope (unchanged: the services resolve it). */
+export async function figuresQuery<Q extends { community?: string }>(db: Kysely<Schema>, p: Principal, q: Q): Promise<Q> {
+  await figuresScope(db, p, q.community);
+  return q;
+}
+
+/** Keeps the entries of the communities the caller may read. */
+export function readableOnly<T>(p: Principal, items: readonly T[], communityOf: (item: T) => number): T[] {
+  const mine = readableCommunities(p);
+  return mine === null ? [...items] : items.filter((x) => mine.includes(communityOf(x)));
+}

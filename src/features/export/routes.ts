@@ -1,12 +1,20 @@
-// GET /api/v1/export/members and GET /api/v1/export/metrics: the file streamed as it is written (attachment).
+// GET /api/v1/export/members and GET /api/v1/export/metrics: the file streamed as it is written (attachment). An
+// operator exports only their communities, phones are masked without `pii`, and every export is in the audit log
+// (who, what, the filters, the rows written) once the file is complete or cut short.
 import { PassThrough, Readable } from 'node:stream';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppContext } from '../../context.js';
 import { defineRoute } from '../../http/route.js';
 import { prepareMembersExport, type PreparedExport } from './members.js';
 import { prepareMetricsExport } from './metrics.js';
 import { CONTENT_TYPES, ExportAbortedError, type Format } from './output.js';
 import { writeExport } from './run.js';
+import type { Principal } from '../../domain/auth/roles.js';
+import { readableCommunities, seesFullPhones } from '../../domain/auth/read-scope.js';
+import { figuresScope, readableCommunityRef } from '../communities/read-access.js';
+import { recordAudit } from '../auth/repository.js';
+import { actorName, clientIp } from '../../http/access.js';
 
 const format = z.enum(['csv', 'xlsx']).default('csv').openapi({ description: 'csv (UTF-8 with BOM, CRLF) or xlsx' });
 const community = z.string().optional().openapi({ description: 'Our community id, platform:id, or a platform id' });
@@ -28,7 +36,8 @@ const members = defineRoute(
     path: '/api/v1/export/members',
     tags: ['export'],
     responses: file,
-    summary: 'Members with community, role, customer group, RFM segment, tags, channel, inviter, first join and first purchase',
+    summary:
+      'Members with community, role, customer group, RFM segment, tags, channel, inviter, first join and first purchase (an operator: their communities; phones masked without pii; audited)',
     request: {
       query: z.object({
         format,
@@ -45,7 +54,7 @@ const metrics = defineRoute(
     path: '/api/v1/export/metrics',
     tags: ['export'],
     responses: file,
-    summary: 'The figures of docs/spec/metrics.md, one row per period',
+    summary: 'The figures of docs/spec/metrics.md, one row per period (an operator: one of their communities; audited)',
     request: {
       query: z.object({
         format,
@@ -60,16 +69,25 @@ const metrics = defineRoute(
 
 const blank = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
 
+/** What an export's audit entry records once the file is complete (or cut short). */
+type Finished = (rows: number, error?: string) => Promise<void>;
+
 /** Prepares the export (a bad parameter throws before anything is sent), then streams the file. */
-async function send(fmt: Format, prepare: () => Promise<PreparedExport>, log: (err: unknown) => void) {
+async function send(fmt: Format, prepare: () => Promise<PreparedExport>, log: (err: unknown) => void, finished: Finished) {
   const p = await prepare();
   const body = new PassThrough();
-  writeExport(p, fmt, body).then(
-    () => body.end(),
-    (err: unknown) => {
+  let rows = 0;
+  writeExport(p, fmt, body, (n) => (rows = n)).then(
+    async (n) => {
+      // Recorded before the file ends, so a complete download always has its entry.
+      await finished(n).catch(log);
+      body.end();
+    },
+    async (err: unknown) => {
       // Headers are gone by now: cut the response short (the client sees an incomplete download) and log why.
       if (!(err instanceof ExportAbortedError)) log(err);
       body.destroy(err instanceof Error ? err : new Error(String(err)));
+      await finished(rows, err instanceof Error ? err.message : String(err)).catch(log);
     },
   );
   return new Response(Readable.toWeb(body) as ReadableStream, {
@@ -84,12 +102,42 @@ async function send(fmt: Format, prepare: () => Promise<PreparedExport>, log: (e
 export function registerExportRoutes(app: OpenAPIHono, ctx: AppContext): void {
   const db = ctx.database.db;
   const log = (err: unknown) => console.error('export failed midway', err);
-  app.openapi(members, (c) => {
+  /** The audit entry of one export: who, which export, its filters, the rows written (and why it stopped short). */
+  const audited =
+    (c: Context, p: Principal, action: string, filters: Record<string, unknown>): Finished =>
+    async (rows, error) => {
+      const details = { filters, rows, ...(error === undefined ? {} : { error }) };
+      const meta = { userId: p.userId, actor: actorName(p), ip: clientIp(c, ctx.env.trustProxy), userAgent: c.req.header('user-agent') ?? null };
+      await recordAudit(db, { ...meta, action, target: c.req.path, status: error === undefined ? 200 : 500, details });
+    };
+
+  app.openapi(members, async (c) => {
     const q = c.req.valid('query');
-    return send(q.format, () => prepareMembersExport(db, { at: blank(q.at), community: blank(q.community) }), log);
+    const p = c.get('principal')!;
+    const community = blank(q.community);
+    // A community that is not the caller's is refused before anything is written (403).
+    if (community !== undefined) await readableCommunityRef(db, p, community);
+    const within = readableCommunities(p) ?? undefined;
+    const fullPhones = seesFullPhones(p);
+    const filters = { format: q.format, community: community ?? null, at: blank(q.at) ?? null, within: within ?? null, phones: fullPhones ? 'full' : 'masked' };
+    return send(
+      q.format,
+      () => prepareMembersExport(db, { at: blank(q.at), community, within, fullPhones }),
+      log,
+      audited(c, p, 'export.members', filters),
+    );
   });
-  app.openapi(metrics, (c) => {
+  app.openapi(metrics, async (c) => {
     const q = c.req.valid('query');
-    return send(q.format, () => prepareMetricsExport(db, { from: q.from, to: q.to, by: q.by, community: blank(q.community) }), log);
+    const p = c.get('principal')!;
+    // Workspace-wide figures are refused to an operator: they name one of their communities.
+    await figuresScope(db, p, blank(q.community));
+    const filters = { format: q.format, community: blank(q.community) ?? null, from: q.from, to: q.to, by: q.by ?? null };
+    return send(
+      q.format,
+      () => prepareMetricsExport(db, { from: q.from, to: q.to, by: q.by, community: blank(q.community) }),
+      log,
+      audited(c, p, 'export.metrics', filters),
+    );
   });
 }

@@ -3,6 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { cohortRetention } from './service.js';
+import { figuresQuery } from '../../communities/read-access.js';
 
 const instant = (description: string) => z.string().openapi({ description: `${description}, in the workspace zone (ISO with offset)` });
 const share = (of: string) =>
@@ -62,5 +63,5 @@ const route = defineRoute(
 );
 
 export function registerCohortRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await cohortRetention(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(route, async (c) => c.json(await cohortRetention(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
 }

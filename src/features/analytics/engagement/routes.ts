@@ -4,6 +4,7 @@ import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { ENGAGEMENT_LEVELS } from '../../../domain/metrics/engagement.js';
 import { engagementDistribution } from './service.js';
+import { figuresQuery } from '../../communities/read-access.js';
 
 const Engagement = z
   .object({
@@ -37,5 +38,5 @@ const route = defineRoute(
 );
 
 export function registerEngagementRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await engagementDistribution(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(route, async (c) => c.json(await engagementDistribution(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
 }

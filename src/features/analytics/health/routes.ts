@@ -4,6 +4,7 @@ import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { communityHealth } from './service.js';
 import { ACTIVITY_VERDICTS, SIZE_VERDICTS, TREND_VERDICTS } from '../../../domain/metrics/health.js';
+import { readableOnly } from '../../communities/read-access.js';
 
 const instant = (description: string) => z.string().openapi({ description: `${description}, in the workspace zone (ISO with offset)` });
 const rate = (description: string) =>
@@ -64,5 +65,9 @@ const route = defineRoute(
 );
 
 export function registerHealthRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await communityHealth(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(route, async (c) => {
+    const h = await communityHealth(ctx.database.db, c.req.valid('query'));
+    // An operator sees the health of their communities only.
+    return c.json({ ...h, communities: readableOnly(c.get('principal')!, h.communities, (x) => x.community.id) }, 200);
+  });
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { TIERS } from '../../../domain/events/types.js';
 import { computeMetrics, productMentions } from './service.js';
+import { figuresQuery } from '../../communities/read-access.js';
 
 const period = {
   from: z.string().openapi({ description: 'Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset' }),
@@ -110,6 +111,6 @@ const productsRoute = defineRoute(
 );
 
 export function registerMetricsRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await computeMetrics(ctx.database.db, c.req.valid('query')), 200));
-  app.openapi(productsRoute, async (c) => c.json(await productMentions(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(route, async (c) => c.json(await computeMetrics(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
+  app.openapi(productsRoute, async (c) => c.json(await productMentions(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer, pageQuery } from '../../../http/route.js';
 import { RFM_SEGMENTS } from '../../../domain/metrics/rfm.js';
 import { rfmMembers, rfmSummary } from './service.js';
+import { figuresQuery } from '../../communities/read-access.js';
 
 const common = {
   at: z.string().optional().openapi({ description: 'As of this date (workspace zone) or instant; default now' }),
@@ -92,9 +93,9 @@ const members = defineRoute(
 );
 
 export function registerRfmRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(summary, async (c) => c.json(await rfmSummary(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(summary, async (c) => c.json(await rfmSummary(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
   app.openapi(members, async (c) => {
-    const q = c.req.valid('query');
+    const q = await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'));
     return c.json(await rfmMembers(ctx.database.db, { ...q, pageSize: q.page_size }), 200);
   });
 }

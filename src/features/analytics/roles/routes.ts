@@ -4,6 +4,7 @@ import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer, pageQuery } from '../../../http/route.js';
 import { ROLES, type RoleKey } from '../../../domain/metrics/roles.js';
 import { roleMembers, rolesSummary } from './service.js';
+import { figuresQuery } from '../../communities/read-access.js';
 
 const common = {
   community: z.string().optional().openapi({ description: 'The community (id or platform:id); required' }),
@@ -108,9 +109,9 @@ const members = defineRoute(
 );
 
 export function registerRoleRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(summary, async (c) => c.json(await rolesSummary(ctx.database.db, c.req.valid('query')), 200));
+  app.openapi(summary, async (c) => c.json(await rolesSummary(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
   app.openapi(members, async (c) => {
-    const q = c.req.valid('query');
+    const q = await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'));
     return c.json(await roleMembers(ctx.database.db, { ...q, pageSize: q.page_size }), 200);
   });
 }
