@@ -12,6 +12,7 @@ import { changeTags, memberDetail, memberList, type MemberView } from './service
 import { classify } from './classified.js';
 import { TIERS } from '../../domain/events/types.js';
 import { Group, Member, MemberPage, MemberTags, RfmSegment, Role } from './schemas.js';
+import { registerPiplRoutes } from './pipl-routes.js';
 
 const tagSchema = z
   .string()
@@ -88,6 +89,7 @@ const showRoute = defineRoute(
 export const viewOf = (p: Principal): MemberView => ({ fullPhones: seesFullPhones(p), within: readableCommunities(p) });
 
 export function registerMemberRoutes(app: OpenAPIHono, ctx: AppContext): void {
+  registerPiplRoutes(app, ctx);
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
     const p = c.get('principal')!;
