@@ -56,7 +56,13 @@ export async function eraseMember(db: Kysely<Schema>, id: number, now = Date.now
     await takeWriterLock(trx, 'new-version');
     const member = await trx.selectFrom('members').select(['id', 'merged_into']).where('id', '=', id).executeTakeFirst();
     if (!member || member.merged_into !== null) throw new NotFoundError(`member ${id} not found`);
-    const identities = await trx.selectFrom('identities').select(['platform', 'external_id']).where('member_id', '=', id).execute();
+    const identities = await trx
+      .selectFrom('identities')
+      .select(['platform', 'external_id'])
+      .where('member_id', '=', id)
+      .orderBy('platform')
+      .orderBy('external_id')
+      .execute();
 
     // 1. The ledger: each of their events with its personal fields blanked (same id, type, instant, amounts).
     let events = 0;
