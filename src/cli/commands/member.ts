@@ -56,7 +56,10 @@ export function registerMember(program: Command): void {
         const r = await eraseMember(db, id);
         await audit(opened, 'member.erase', `member ${id}`, { ref, events: r.events, actions: r.actions, identities: r.identities });
         if (o.json) console.log(JSON.stringify(r));
-        else console.log(`erased member ${id}: ${r.events} events blanked, ${r.actions} actions, identities ${r.identities.map((i) => `${i.platform}:${i.id}`).join(', ')}`);
+        else
+          console.log(
+            `erased member ${id}: ${r.events} events blanked, ${r.actions} actions, identities ${r.identities.map((i) => `${i.platform}:${i.id}`).join(', ')}`,
+          );
       });
     });
 }

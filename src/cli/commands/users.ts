@@ -88,7 +88,13 @@ export function registerUsers(program: Command): void {
         const password = await readPassword();
         const weak = passwordProblem(password);
         if (weak) throw new Error(weak);
-        const u = await repo.insertUser(db, { username: name.data, passwordHash: await hashPassword(password), role: o.role, communities, pii: o.pii });
+        const u = await repo.insertUser(db, {
+          username: name.data,
+          passwordHash: await hashPassword(password),
+          role: o.role,
+          communities,
+          pii: o.pii,
+        });
         await audit(opened, 'user.create', `user ${u.id}`);
         console.log(`added ${u.username} (${u.role}${communities.length ? `, communities ${communities.join(', ')}` : ''})`);
       });

@@ -119,7 +119,13 @@ export function registerExportRoutes(app: OpenAPIHono, ctx: AppContext): void {
     if (community !== undefined) await readableCommunityRef(db, p, community);
     const within = readableCommunities(p) ?? undefined;
     const fullPhones = seesFullPhones(p);
-    const filters = { format: q.format, community: community ?? null, at: blank(q.at) ?? null, within: within ?? null, phones: fullPhones ? 'full' : 'masked' };
+    const filters = {
+      format: q.format,
+      community: community ?? null,
+      at: blank(q.at) ?? null,
+      within: within ?? null,
+      phones: fullPhones ? 'full' : 'masked',
+    };
     return send(
       q.format,
       () => prepareMembersExport(db, { at: blank(q.at), community, within, fullPhones }),

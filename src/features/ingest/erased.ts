@@ -20,7 +20,12 @@ export async function blankErasedIdentities(trx: Kysely<Schema>, items: BatchIte
   const erased = new Set<string>();
   for (const [platform, ids] of byPlatform)
     for (const part of chunks([...ids], 500))
-      for (const r of await trx.selectFrom('erased_identities').select('external_id').where('platform', '=', platform).where('external_id', 'in', part).execute())
+      for (const r of await trx
+        .selectFrom('erased_identities')
+        .select('external_id')
+        .where('platform', '=', platform)
+        .where('external_id', 'in', part)
+        .execute())
         erased.add(key(platform, r.external_id));
   if (erased.size === 0) return;
   for (const it of items) {

@@ -29,7 +29,8 @@ export async function resolveMemberRef(db: Kysely<Schema>, ref: string): Promise
   if (ours) id = Number(ours[1]);
   else {
     const colon = ref.indexOf(':');
-    if (colon <= 0) throw new InvalidInputError(`member: expected our id (N or id:N) or platform:id (got ${JSON.stringify(ref)})`, { field: 'member' });
+    if (colon <= 0)
+      throw new InvalidInputError(`member: expected our id (N or id:N) or platform:id (got ${JSON.stringify(ref)})`, { field: 'member' });
     const row = await db
       .selectFrom('identities')
       .select('member_id')
@@ -67,7 +68,7 @@ export async function eraseMember(db: Kysely<Schema>, id: number, now = Date.now
     // 1. The ledger: each of their events with its personal fields blanked (same id, type, instant, amounts).
     let events = 0;
     let earliestText: number | null = null;
-    for (let after = -1; ; ) {
+    for (let after = -1; ;) {
       const rows = await trx
         .selectFrom('events')
         .select(['seq', 'type', 'at_ms', 'body'])
@@ -81,7 +82,11 @@ export async function eraseMember(db: Kysely<Schema>, id: number, now = Date.now
         const body = JSON.parse(r.body) as Record<string, unknown>;
         const tomb = tombstoneBody(body);
         if (tomb === body) continue;
-        await trx.updateTable('events').set({ body: canonicalJson(tomb) }).where('seq', '=', Number(r.seq)).execute();
+        await trx
+          .updateTable('events')
+          .set({ body: canonicalJson(tomb) })
+          .where('seq', '=', Number(r.seq))
+          .execute();
         events++;
         if (r.type === 'message.sent' && 'text' in body) earliestText = Math.min(earliestText ?? Infinity, Number(r.at_ms));
       }
@@ -120,7 +125,13 @@ export async function eraseMember(db: Kysely<Schema>, id: number, now = Date.now
         .onConflict((oc) => oc.columns(['platform', 'external_id']).doNothing())
         .execute();
 
-    return { member: id, identities: identities.map((i) => ({ platform: i.platform, id: i.external_id })), events, actions: actions.length, erased_at: now };
+    return {
+      member: id,
+      identities: identities.map((i) => ({ platform: i.platform, id: i.external_id })),
+      events,
+      actions: actions.length,
+      erased_at: now,
+    };
   });
 }
 

@@ -101,7 +101,10 @@ describe.each(dialects)('privacy by role (%s)', (dialect) => {
   it('exports only what the caller may read, masked without pii, and audits who exported what', async () => {
     const csv = await call('op', '/api/v1/export/members?format=csv');
     expect(csv.status).toBe(200);
-    const lines = (csv.body as string).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (csv.body as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(3); // header, Ann and Cat in g1
     expect(csv.body).toContain('138****5678');
     expect(csv.body).not.toContain('13812345678');
@@ -152,7 +155,11 @@ describe.each(dialects)('privacy by role (%s)', (dialect) => {
     });
     expect(((await grant.json()) as { pii: boolean }).pii).toBe(true);
     expect((await call('op', `/api/v1/members/${ids.ann}`)).body.phone).toBe('13812345678');
-    await h.app.request(`/api/v1/users/${op.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pii: false }) });
+    await h.app.request(`/api/v1/users/${op.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pii: false }),
+    });
     expect((await call('op', `/api/v1/members/${ids.ann}`)).body.phone).toBe('138****5678');
   });
 });

@@ -123,11 +123,16 @@ export async function prepareClassification(
   async function count(): Promise<number> {
     const ids = communities.map((x) => x.id);
     const scope =
-      only !== null ? sql` AND community_id = ${only}` : q.within === undefined ? sql`` : sql` AND community_id IN (${sql.join(ids.length ? ids : [-1])})`;
+      only !== null
+        ? sql` AND community_id = ${only}`
+        : q.within === undefined
+          ? sql``
+          : sql` AND community_id IN (${sql.join(ids.length ? ids : [-1])})`;
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT DISTINCT member_id, community_id FROM membership_spans
       WHERE joined_at < ${t} AND (left_at IS NULL OR left_at >= ${t})${scope}) p`.execute(db);
     let n = Number(r.rows[0]?.n ?? 0);
-    if (only === null && q.within === undefined) n += Number((await sql<{ n: number }>`SELECT count(*) AS n FROM members m WHERE ${nowhere(t)}`.execute(db)).rows[0]?.n ?? 0);
+    if (only === null && q.within === undefined)
+      n += Number((await sql<{ n: number }>`SELECT count(*) AS n FROM members m WHERE ${nowhere(t)}`.execute(db)).rows[0]?.n ?? 0);
     return n;
   }
 

@@ -63,5 +63,7 @@ const route = defineRoute(
 );
 
 export function registerCohortRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await cohortRetention(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
+  app.openapi(route, async (c) =>
+    c.json(await cohortRetention(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200),
+  );
 }

@@ -38,5 +38,7 @@ const route = defineRoute(
 );
 
 export function registerEngagementRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await engagementDistribution(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
+  app.openapi(route, async (c) =>
+    c.json(await engagementDistribution(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200),
+  );
 }

@@ -111,6 +111,10 @@ const productsRoute = defineRoute(
 );
 
 export function registerMetricsRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await computeMetrics(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
-  app.openapi(productsRoute, async (c) => c.json(await productMentions(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
+  app.openapi(route, async (c) =>
+    c.json(await computeMetrics(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200),
+  );
+  app.openapi(productsRoute, async (c) =>
+    c.json(await productMentions(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200),
+  );
 }

@@ -93,7 +93,9 @@ const members = defineRoute(
 );
 
 export function registerRfmRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(summary, async (c) => c.json(await rfmSummary(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
+  app.openapi(summary, async (c) =>
+    c.json(await rfmSummary(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200),
+  );
   app.openapi(members, async (c) => {
     const q = await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'));
     return c.json(await rfmMembers(ctx.database.db, { ...q, pageSize: q.page_size }), 200);

@@ -109,7 +109,9 @@ const members = defineRoute(
 );
 
 export function registerRoleRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(summary, async (c) => c.json(await rolesSummary(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200));
+  app.openapi(summary, async (c) =>
+    c.json(await rolesSummary(ctx.database.db, await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'))), 200),
+  );
   app.openapi(members, async (c) => {
     const q = await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'));
     return c.json(await roleMembers(ctx.database.db, { ...q, pageSize: q.page_size }), 200);
