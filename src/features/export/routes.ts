@@ -72,6 +72,8 @@ const blank = (v: string | undefined) => (v === undefined || v === '' ? undefine
 /** What an export's audit entry records once the file is complete (or cut short). */
 type Finished = (rows: number, error?: string) => Promise<void>;
 
+const unaudited = (err: unknown) => console.error('an export was not recorded in the audit log', err);
+
 /** Prepares the export (a bad parameter throws before anything is sent), then streams the file. */
 async function send(fmt: Format, prepare: () => Promise<PreparedExport>, log: (err: unknown) => void, finished: Finished) {
   const p = await prepare();
@@ -80,14 +82,15 @@ async function send(fmt: Format, prepare: () => Promise<PreparedExport>, log: (e
   writeExport(p, fmt, body, (n) => (rows = n)).then(
     async (n) => {
       // Recorded before the file ends, so a complete download always has its entry.
-      await finished(n).catch(log);
+      await finished(n).catch(unaudited);
       body.end();
     },
     async (err: unknown) => {
       // Headers are gone by now: cut the response short (the client sees an incomplete download) and log why.
       if (!(err instanceof ExportAbortedError)) log(err);
       body.destroy(err instanceof Error ? err : new Error(String(err)));
-      await finished(rows, err instanceof Error ? err.message : String(err)).catch(log);
+      const why = err instanceof ExportAbortedError ? 'the client went away' : err instanceof Error ? err.message : String(err);
+      await finished(rows, why).catch(unaudited);
     },
   );
   return new Response(Readable.toWeb(body) as ReadableStream, {

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../test-support/databases.js';
 import { createTestApp, ndjson } from '../../test-support/app.js';
 import { ERASED } from '../../domain/privacy/mask.js';
-import { createToken, insertUser } from '../auth/repository.js';
+import { createToken, findUser, insertUser } from '../auth/repository.js';
+import { runCli } from '../../test-support/cli.js';
 
 const dialects = await dialectsUnderTest();
 const at = (day: number, hh = 10) => `2026-10-${String(day).padStart(2, '0')}T${String(hh).padStart(2, '0')}:00:00+08:00`;
@@ -54,12 +55,42 @@ describe.each(dialects)('member erasure (%s)', (dialect) => {
       communities: (await h!.get('/api/v1/communities')).body.items.map((c: { members: number }) => c.members),
     });
     const before = await figures();
+    // A welcome still to send to her, and a warning that quoted her phone number.
+    const action = (dedupe: string, kind: string, status: string, payload: object, reason: object) => ({
+      dedupe,
+      rule: 'r',
+      kind,
+      platform: 'wecom',
+      community_id: 1,
+      member_id: ann,
+      event_id: null,
+      event_at: null,
+      payload: JSON.stringify(payload),
+      reason: JSON.stringify(reason),
+      status,
+      attempts: 0,
+      due_at: 0,
+      created_at: 0,
+      updated_at: 0,
+    });
+    await db
+      .insertInto('actions')
+      .values([
+        action('a1', 'send', 'pending', { text: '欢迎 安娜', vars: { name: '安娜' }, members: ['安娜'] }, { hits: [], detail: null }),
+        action('a2', 'warn', 'done', { text: '请勿发手机号', seconds: 60 }, { hits: ['13812345678'], detail: 'phone' }),
+      ])
+      .execute();
 
     const res = await h.app.request(`/api/v1/members/${ann}/erase`, { method: 'POST' });
     expect(res.status).toBe(200);
     const erasure = (await res.json()) as any;
     // j1 and t1 (names), p1 (phone, tags, attributes), m1 (text).
-    expect(erasure).toMatchObject({ member: ann, events: 4, actions: 0 });
+    expect(erasure).toMatchObject({ member: ann, events: 4, actions: 2 });
+    const actions = await db.selectFrom('actions').select(['dedupe', 'status', 'payload', 'reason']).orderBy('dedupe').execute();
+    expect(actions.map((a) => [a.dedupe, a.status, JSON.parse(a.payload), JSON.parse(a.reason)])).toEqual([
+      ['a1', 'skipped', { text: ERASED, vars: { name: ERASED }, members: [ERASED] }, { hits: [], detail: null }],
+      ['a2', 'done', { text: ERASED, seconds: 60 }, { hits: [ERASED], detail: ERASED }],
+    ]);
     expect(erasure.identities).toEqual([
       { platform: 'telegram', id: '777' },
       { platform: 'wecom', id: 'ann' },
@@ -101,6 +132,47 @@ describe.each(dialects)('member erasure (%s)', (dialect) => {
     // Erasing again finds nothing left to blank.
     expect(await (await h.app.request(`/api/v1/members/${ann}/erase`, { method: 'POST' })).json()).toMatchObject({ events: 0 });
   });
+
+  it.runIf(dialect === 'sqlite')(
+    'CLI: member export writes everything, member erase asks for --yes, both audited; user pii grants',
+    async () => {
+      h = await createTestApp(dialect);
+      expect((await h.post(ndjson(ledger))).status).toBe(200);
+      const db = h.t.database.db;
+      const exported = await runCli(['member', 'export', 'wecom:ann', '--db', h.t.target]);
+      expect(exported.code, exported.stderr).toBe(0);
+      const doc = JSON.parse(exported.stdout);
+      expect(doc.member).toMatchObject({ name: 'Anna T', phone: '13812345678', attributes: { city: '杭州' } });
+      expect(doc.identities).toHaveLength(2);
+      expect(doc.events.map((e: { id: string }) => e.id)).toEqual(['j1', 'p1', 'o1', 'k1', 'm1', 't1', 'x1', 'l1']);
+
+      const asked = await runCli(['member', 'erase', 'wecom:ann', '--db', h.t.target]);
+      expect(asked.code).toBe(2);
+      expect(asked.stdout).toMatch(/would erase member 1 \(Anna T; telegram:777, wecom:ann\): run again with --yes/);
+      expect((await db.selectFrom('members').select('name').where('id', '=', 1).executeTakeFirstOrThrow()).name).toBe('Anna T');
+      const erased = await runCli(['member', 'erase', '777', '--db', h.t.target, '--yes', '--json']);
+      // A bare number is our id, never a platform's.
+      expect(erased.code, erased.stderr).toBe(2);
+      expect(erased.stderr).toMatch(/member "777" not found/);
+      const done = await runCli(['member', 'erase', 'telegram:777', '--db', h.t.target, '--yes', '--json']);
+      expect(done.code, done.stderr).toBe(0);
+      expect(JSON.parse(done.stdout)).toMatchObject({ member: 1, events: 4 });
+      const after = (await runCli(['member', 'export', '1', '--db', h.t.target])).stdout;
+      for (const p of PERSONAL) expect(after).not.toContain(p);
+      const audit = await db.selectFrom('audit_log').select(['action', 'actor', 'target']).where('actor', 'like', 'cli:%').orderBy('id').execute();
+      expect(audit.map((a) => `${a.action} ${a.target}`)).toEqual([
+        'member.data_export member 1',
+        'member.erase member 1',
+        'member.data_export member 1',
+      ]);
+
+      await insertUser(db, { username: 'op', passwordHash: '!', role: 'operator' });
+      expect((await runCli(['user', 'pii', 'op', 'on', '--db', h.t.target])).stdout).toMatch(/op: pii on/);
+      expect((await findUser(db, { username: 'op' }))?.pii).toBe(true);
+      expect((await runCli(['user', 'pii', 'op', 'maybe', '--db', h.t.target])).stderr).toMatch(/expected on or off \(got "maybe"\)/);
+    },
+    60_000,
+  );
 
   it('refuses an operator or analyst, and answers 404 for an unknown member', async () => {
     h = await createTestApp(dialect);
