@@ -1,4 +1,4 @@
-// `qunyun user add|list|passwd|remove` and `qunyun token create|list|revoke`: accounts from a terminal (for the
+// `qunyun user add|list|pii|passwd|remove` and `qunyun token create|list|revoke`: accounts from a terminal (for the
 // first owner without a browser, and for scripts). Each change is in the audit log as cli:<os user>.
 import os from 'node:os';
 import type { Command } from 'commander';

@@ -1,7 +1,7 @@
 // maskPhone: the documented examples, and properties over any string.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ERASED, maskPhone, phoneFor } from './mask.js';
+import { ERASED, maskPhone, maskPhonesIn, phoneFor } from './mask.js';
 
 describe('maskPhone', () => {
   it('keeps the first three and last four of a mobile number', () => {
@@ -17,6 +17,11 @@ describe('maskPhone', () => {
   it('phoneFor shows the number only to whom it may', () => {
     expect(phoneFor(true, '13812345678')).toBe('13812345678');
     expect(phoneFor(false, '13812345678')).toBe('138****5678');
+  });
+
+  it('masks the mobile numbers written inside a text, and nothing else', () => {
+    expect(maskPhonesIn('加我 13812345678 或 139-8765-4321，订单号 12345678901234')).toBe('加我 138****5678 或 139******4321，订单号 12345678901234');
+    expect(maskPhonesIn('没有号码')).toBe('没有号码');
   });
 
   it('keeps the length, reveals at most seven characters and hides at least four', () => {

@@ -9,9 +9,10 @@ import { announceElimination, eliminationPreview, executeElimination } from './e
 import { Action, Actions } from './action-answers.js';
 import { DryRun, Rules, RuleTest, RuleToggle } from './rule-answers.js';
 import { Elimination, EliminationDone } from './elimination-answer.js';
-import { readableCommunities } from '../../domain/auth/read-scope.js';
+import { readableCommunities, seesFullPhones } from '../../domain/auth/read-scope.js';
+import { maskPhone } from '../../domain/privacy/mask.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { readableCommunityRef, readableOnly } from '../communities/read-access.js';
+import { readableCommunityRef, readableMemberIds, readableOnly } from '../communities/read-access.js';
 
 const idParam = z.object({
   id: z.coerce
@@ -191,7 +192,21 @@ export function registerAutomationRoutes(app: OpenAPIHono, ctx: AppContext): voi
   app.openapi(routes.rules, async (c) => c.json(await listRules(db), 200));
   app.openapi(routes.toggle, async (c) => c.json(await toggleRule(db, c.req.valid('param').key, c.req.valid('json').enabled), 200));
   app.openapi(routes.test, async (c) => c.json(await testText(db, c.req.valid('json')), 200));
-  app.openapi(routes.dry, async (c) => c.json(await dryRun(db, { rule: c.req.valid('param').key, ...c.req.valid('json') }), 200));
+  app.openapi(routes.dry, async (c) => {
+    const p = c.get('principal')!;
+    const r = await dryRun(db, { rule: c.req.valid('param').key, ...c.req.valid('json') });
+    // Samples name members and quote their messages: an operator's communities only, phone hits masked without pii.
+    const readable = await readableMemberIds(
+      db,
+      p,
+      r.samples.map((x) => x.member_id),
+    );
+    const full = seesFullPhones(p);
+    const samples = r.samples
+      .filter((x) => readable.has(x.member_id))
+      .map((x) => (full ? x : { ...x, hits: x.hits.map((h) => (h.what === 'phone' ? { ...h, matched: maskPhone(h.matched) } : h)) }));
+    return c.json({ ...r, samples }, 200);
+  });
   app.openapi(routes.elimination, async (c) => {
     const { ref } = c.req.valid('param');
     await readableCommunityRef(db, c.get('principal')!, ref);

@@ -58,3 +58,17 @@ export function readableOnly<T>(p: Principal, items: readonly T[], communityOf: 
   const mine = readableCommunities(p);
   return mine === null ? [...items] : items.filter((x) => mine.includes(communityOf(x)));
 }
+
+/** Of `ids` (current member ids), those the caller may read: all for owners and analysts. */
+export async function readableMemberIds(db: Kysely<Schema>, p: Principal, ids: readonly number[]): Promise<Set<number>> {
+  const mine = readableCommunities(p);
+  if (mine === null) return new Set(ids);
+  if (mine.length === 0 || ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('memberships')
+    .select('member_id')
+    .where('member_id', 'in', [...new Set(ids)])
+    .where('community_id', 'in', [...mine])
+    .execute();
+  return new Set(rows.map((r) => Number(r.member_id)));
+}

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../test-support/databases.js';
 import { createTestApp, ndjson } from '../../test-support/app.js';
 import { createToken, insertUser } from '../auth/repository.js';
+import { applyWorkspaceFile } from '../workspace/apply.js';
+import { parseWorkspaceFile } from '../../config/workspace-file.js';
 
 const dialects = await dialectsUnderTest();
 const at = (day: number, hh = 10) => `2026-10-${String(day).padStart(2, '0')}T${String(hh).padStart(2, '0')}:00:00+08:00`;
@@ -21,7 +23,14 @@ const ledger = [
   ev('p2', 'member.profile', 4, { member: 'bob', phone: '13998765432' }),
   ev('p3', 'member.profile', 4, { member: 'cat', phone: '12345' }),
   ev('o1', 'order.paid', 5, { member: 'bob', order: 'B1', amount: 990, community: 'g2' }),
+  ev('m1', 'message.sent', 6, { community: 'g1', member: 'ann', kind: 'text', text: '加我 13812345678' }),
+  ev('m2', 'message.sent', 6, { community: 'g2', member: 'bob', kind: 'text', text: '加我 13998765432' }),
 ];
+const YAML = `
+automation:
+  rules:
+    - { key: phones, on: message, match: { phones: true }, actions: [delete] }
+`;
 
 describe.each(dialects)('privacy by role (%s)', (dialect) => {
   let h: Awaited<ReturnType<typeof createTestApp>>;
@@ -35,6 +44,7 @@ describe.each(dialects)('privacy by role (%s)', (dialect) => {
 
   beforeAll(async () => {
     h = await createTestApp(dialect);
+    await applyWorkspaceFile(h.t.database, parseWorkspaceFile(YAML));
     expect((await h.post(ndjson(ledger))).status).toBe(200);
     const db = h.t.database.db;
     for (const r of await db.selectFrom('communities').select(['id', 'external_id']).execute()) ids[r.external_id] = Number(r.id);
@@ -142,6 +152,26 @@ describe.each(dialects)('privacy by role (%s)', (dialect) => {
     const health = await call('op', '/api/v1/communities/health?at=2026-10-20');
     expect(health.body.communities.map((c: { community: { id: number } }) => c.community.id)).toEqual([ids.g1]);
     expect((await call('op', '/api/v1/communities/g2/elimination')).status).toBe(403);
+  });
+
+  it("shows a rule's dry-run samples of an operator's communities only, phone hits masked without pii", async () => {
+    const dry = async (who: string) => {
+      const res = await h.raw.request('/api/v1/rules/phones/dry-run', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ from: '2026-10-01', to: '2026-11-01' }),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { samples: { member_id: number; hits: { matched: string }[] }[] }).samples;
+    };
+    const all = await dry('owner');
+    expect(all.map((x) => [x.member_id, x.hits[0]!.matched]).sort()).toEqual([
+      [ids.ann, '13812345678'],
+      [ids.bob, '13998765432'],
+    ]);
+    expect((await dry('op')).map((x) => [x.member_id, x.hits[0]!.matched])).toEqual([[ids.ann, '138****5678']]);
+    expect((await dry('op-pii')).map((x) => x.hits[0]!.matched)).toEqual(['13812345678']);
+    expect((await dry('analyst')).map((x) => x.hits[0]!.matched).sort()).toEqual(['138****5678', '139****5432']);
   });
 
   it('lets an owner grant and revoke pii', async () => {

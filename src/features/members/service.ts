@@ -10,7 +10,7 @@ import { EVENT_TYPES, JOIN_METHODS, TIERS, type CheckinDone, type MemberJoined, 
 import { parseEventLine } from '../../domain/events/validate.js';
 import { ingestBatch, type IngestContext } from '../ingest/service.js';
 import { classifyPage } from './classified.js';
-import { phoneFor } from '../../domain/privacy/mask.js';
+import { maskPhonesIn, phoneFor } from '../../domain/privacy/mask.js';
 
 /**
  * What the caller may see (domain/auth/read-scope.ts): phone numbers in full or masked, and for an operator the
@@ -187,8 +187,14 @@ function limitTo(r: Loaded, within: readonly number[] | null): Loaded {
   };
 }
 
-const maskData = (data: Record<string, unknown>, full: boolean) =>
-  full || typeof data.phone !== 'string' ? data : { ...data, phone: phoneFor(false, data.phone) };
+// A profile event's phone, and numbers written in a message, as the caller may see them.
+function maskData(data: Record<string, unknown>, full: boolean): Record<string, unknown> {
+  if (full) return data;
+  const out = { ...data };
+  if (typeof out.phone === 'string') out.phone = phoneFor(false, out.phone);
+  if (typeof out.text === 'string') out.text = maskPhonesIn(out.text);
+  return out;
+}
 
 function stripEnvelope(body: Record<string, unknown>): Record<string, unknown> {
   const { id: _i, type: _t, at: _a, platform: _p, ...rest } = body;
