@@ -86,7 +86,7 @@ const showRoute = defineRoute(
   },
 );
 
-export const viewOf = (p: Principal): MemberView => ({ fullPhones: seesFullPhones(p), within: readableCommunities(p) });
+const viewOf = (p: Principal): MemberView => ({ fullPhones: seesFullPhones(p), within: readableCommunities(p) });
 
 export function registerMemberRoutes(app: OpenAPIHono, ctx: AppContext): void {
   registerPiplRoutes(app, ctx);
