@@ -8,6 +8,7 @@ import * as m004 from './migrations/004_schedules.js';
 import * as m005 from './migrations/005_accounts.js';
 import * as m006 from './migrations/006_product_mentions.js';
 import * as m007 from './migrations/007_jobs.js';
+import * as m008 from './migrations/008_privacy.js';
 
 const ALL = [
   ['001_ledger', m001],
@@ -17,6 +18,7 @@ const ALL = [
   ['005_accounts', m005],
   ['006_product_mentions', m006],
   ['007_jobs', m007],
+  ['008_privacy', m008],
 ] as const;
 
 export async function migrateToLatest(database: Database): Promise<{ applied: string[] }> {

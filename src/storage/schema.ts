@@ -271,6 +271,7 @@ export interface Schema {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  erased_identities: ErasedIdentitiesTable;
 }
 
 export interface UsersTable {
@@ -282,6 +283,14 @@ export interface UsersTable {
   disabled: Generated<number>;
   created_at: number;
   last_login_at: number | null;
+  /** 1: sees phone numbers in full (granted by an owner). */
+  pii: Generated<number>;
+}
+export interface ErasedIdentitiesTable {
+  platform: string;
+  external_id: string;
+  member_id: number;
+  erased_at: number;
 }
 export interface SessionsTable {
   id_hash: string;

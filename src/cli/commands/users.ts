@@ -1,4 +1,4 @@
-// `qunyun user add|list|passwd|remove` and `qunyun token create|list|revoke`: accounts from a terminal (for the
+// `qunyun user add|list|pii|passwd|remove` and `qunyun token create|list|revoke`: accounts from a terminal (for the
 // first owner without a browser, and for scripts). Each change is in the audit log as cli:<os user>.
 import os from 'node:os';
 import type { Command } from 'commander';
@@ -8,7 +8,7 @@ import { printJson, table, workspaceClock } from '../output.js';
 import { isRole, ROLES, type Role } from '../../domain/auth/roles.js';
 import type { Opened } from '../open.js';
 
-const actor = () =>
+export const actor = () =>
   `cli:${(() => {
     try {
       return os.userInfo().username;
@@ -57,9 +57,9 @@ async function readPassword(): Promise<string> {
   return a;
 }
 
-async function audit(o: Opened, action: string, target: string) {
+export async function audit(o: Opened, action: string, target: string, details?: unknown) {
   const { recordAudit } = await import('../../features/auth/repository.js');
-  await recordAudit(o.ctx.database.db, { userId: null, actor: actor(), action, target, status: 200, ip: 'local' });
+  await recordAudit(o.ctx.database.db, { userId: null, actor: actor(), action, target, status: 200, ip: 'local', details });
 }
 
 export function registerUsers(program: Command): void {
@@ -70,8 +70,9 @@ export function registerUsers(program: Command): void {
     .argument('<username>')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
     .option('--community <ref...>', 'for an operator: the communities they act on (id, platform:id or platform id)')
+    .option('--pii', 'sees phone numbers in full (owners always do; others see 138****5678)')
     .option(...DB_OPTION)
-    .action(async (username: string, o: { role: Role; community?: string[]; db?: string }) => {
+    .action(async (username: string, o: { role: Role; community?: string[]; pii?: boolean; db?: string }) => {
       const [{ hashPassword, passwordProblem }, repo, { resolveCommunityRef }, { usernameSchema }] = await Promise.all([
         import('../../features/auth/password.js'),
         import('../../features/auth/repository.js'),
@@ -87,7 +88,13 @@ export function registerUsers(program: Command): void {
         const password = await readPassword();
         const weak = passwordProblem(password);
         if (weak) throw new Error(weak);
-        const u = await repo.insertUser(db, { username: name.data, passwordHash: await hashPassword(password), role: o.role, communities });
+        const u = await repo.insertUser(db, {
+          username: name.data,
+          passwordHash: await hashPassword(password),
+          role: o.role,
+          communities,
+          pii: o.pii,
+        });
         await audit(opened, 'user.create', `user ${u.id}`);
         console.log(`added ${u.username} (${u.role}${communities.length ? `, communities ${communities.join(', ')}` : ''})`);
       });
@@ -105,8 +112,16 @@ export function registerUsers(program: Command): void {
         const at = await workspaceClock(ctx);
         console.log(
           table(
-            ['id', 'username', 'role', 'communities', 'disabled', 'last login'],
-            users.map((u) => [u.id, u.username, u.role, u.communities.join(',') || '', u.disabled ? 'yes' : '', at(u.last_login_at)]),
+            ['id', 'username', 'role', 'communities', 'pii', 'disabled', 'last login'],
+            users.map((u) => [
+              u.id,
+              u.username,
+              u.role,
+              u.communities.join(',') || '',
+              u.role === 'owner' || u.pii ? 'yes' : '',
+              u.disabled ? 'yes' : '',
+              at(u.last_login_at),
+            ]),
           ),
         );
       });
@@ -130,6 +145,24 @@ export function registerUsers(program: Command): void {
         await repo.updateUser(opened.ctx.database.db, u.id, { passwordHash: await hashPassword(password) });
         await audit(opened, 'user.update', `user ${u.id}`);
         console.log(`password of ${username} changed`);
+      });
+    });
+  user
+    .command('pii')
+    .description('grant (on) or revoke (off) the permission to see phone numbers in full; owners always have it')
+    .argument('<username>')
+    .argument('<on|off>')
+    .option(...DB_OPTION)
+    .action(async (username: string, onOff: string, o: { db?: string }) => {
+      if (onOff !== 'on' && onOff !== 'off') throw new Error(`expected on or off (got ${JSON.stringify(onOff)})`);
+      const repo = await import('../../features/auth/repository.js');
+      await withDatabase(o.db, async (opened) => {
+        const u = await repo.findUser(opened.ctx.database.db, { username });
+        if (!u) throw new Error(`no user ${JSON.stringify(username)}`);
+        await repo.updateUser(opened.ctx.database.db, u.id, { pii: onOff === 'on' });
+        await audit(opened, 'user.update', `user ${u.id}`, { pii: onOff === 'on' });
+        const note = u.role === 'owner' ? ' (an owner sees phone numbers in full anyway)' : '';
+        console.log(`${username}: pii ${onOff}${note}`);
       });
     });
   user

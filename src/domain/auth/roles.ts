@@ -14,6 +14,8 @@ export interface Principal {
   role: Role;
   /** Communities an operator acts on (ignored for other roles). */
   communities: readonly number[];
+  /** Granted by an owner: sees phone numbers in full (owners always do; src/domain/auth/read-scope.ts). */
+  pii?: boolean;
   /** Set when the request came with an API token. */
   token?: { id: number; name: string };
 }

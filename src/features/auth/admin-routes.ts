@@ -24,6 +24,7 @@ import { AuditPage, NewToken, Removed, Token, User, usernameSchema } from './sch
 const idParam = z.object({ id: idParamOf('Our id of the user or token') });
 const role = z.enum(ROLES);
 const communities = z.array(z.number().int().positive()).max(1000).openapi({ description: 'Our community ids an operator acts on' });
+const pii = z.boolean().openapi({ description: 'Sees phone numbers in full (owners always do); default false' });
 const owner = (audit?: string, errors?: readonly (409 | 415)[]) => ({ policy: 'owner' as const, audit, errors });
 
 const routes = {
@@ -39,14 +40,18 @@ const routes = {
     path: '/api/v1/users',
     tags: ['accounts'],
     summary: 'Add a user',
-    request: { body: jsonBody(z.object({ username: usernameSchema, password: z.string().max(200), role, communities: communities.optional() })) },
+    request: {
+      body: jsonBody(
+        z.object({ username: usernameSchema, password: z.string().max(200), role, communities: communities.optional(), pii: pii.optional() }),
+      ),
+    },
     responses: jsonAnswer(User, 'The new user'),
   }),
   patchUser: defineRoute(owner('user.update', [409, 415]), {
     method: 'patch',
     path: '/api/v1/users/{id}',
     tags: ['accounts'],
-    summary: 'Change a role, communities or password; disable (ends their sessions)',
+    summary: 'Change a role, communities, the pii permission or password; disable (ends their sessions)',
     request: {
       params: idParam,
       body: jsonBody(
@@ -55,6 +60,7 @@ const routes = {
           communities: communities.optional(),
           password: z.string().max(200).optional(),
           disabled: z.boolean().optional(),
+          pii: pii.optional(),
         }),
       ),
     },
@@ -142,7 +148,13 @@ export function registerAdminRoutes(app: OpenAPIHono, ctx: AppContext): void {
     await requireCommunities(ctx, b.communities ?? []);
     // A name already taken is a conflict (UserExistsError).
     return c.json(
-      await insertUser(db, { username: b.username, passwordHash: await hashPassword(b.password), role: b.role, communities: b.communities }),
+      await insertUser(db, {
+        username: b.username,
+        passwordHash: await hashPassword(b.password),
+        role: b.role,
+        communities: b.communities,
+        pii: b.pii,
+      }),
       200,
     );
   });
@@ -156,7 +168,7 @@ export function registerAdminRoutes(app: OpenAPIHono, ctx: AppContext): void {
     const passwordHash = b.password === undefined ? undefined : await hashPassword(b.password);
     // The workspace never loses its last owner (LastOwnerError, a conflict).
     await keepingAnOwner(db, lockRows, (trx) =>
-      updateUser(trx, id, { role: b.role, communities: b.communities, disabled: b.disabled, passwordHash }),
+      updateUser(trx, id, { role: b.role, communities: b.communities, disabled: b.disabled, pii: b.pii, passwordHash }),
     );
     const { password_hash: _, ...after } = await existingUser(id);
     return c.json(after, 200);

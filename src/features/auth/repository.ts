@@ -17,6 +17,8 @@ export interface UserRow {
   role: Role;
   communities: number[];
   disabled: boolean;
+  /** Sees phone numbers in full (owners always do, whatever this says). */
+  pii: boolean;
   created_at: number;
   last_login_at: number | null;
 }
@@ -27,6 +29,7 @@ const toUser = (r: {
   role: string;
   communities: string;
   disabled: number;
+  pii: number;
   created_at: number;
   last_login_at: number | null;
 }): UserRow => ({
@@ -35,11 +38,12 @@ const toUser = (r: {
   role: isRole(r.role) ? r.role : 'analyst',
   communities: (JSON.parse(r.communities) as unknown[]).map(Number),
   disabled: Number(r.disabled) === 1,
+  pii: Number(r.pii) === 1,
   created_at: Number(r.created_at),
   last_login_at: r.last_login_at === null ? null : Number(r.last_login_at),
 });
 
-const userCols = ['id', 'username', 'role', 'communities', 'disabled', 'created_at', 'last_login_at'] as const;
+const userCols = ['id', 'username', 'role', 'communities', 'disabled', 'pii', 'created_at', 'last_login_at'] as const;
 
 export async function countUsers(db: Kysely<Schema>): Promise<number> {
   const r = await db
@@ -67,7 +71,7 @@ export class UserExistsError extends ConflictError {
 
 export async function insertUser(
   db: Kysely<Schema>,
-  u: { username: string; passwordHash: string; role: Role; communities?: number[] },
+  u: { username: string; passwordHash: string; role: Role; communities?: number[]; pii?: boolean },
   now = Date.now(),
 ): Promise<UserRow> {
   const taken = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
@@ -81,6 +85,7 @@ export async function insertUser(
         password_hash: u.passwordHash,
         role: u.role,
         communities: JSON.stringify(u.communities ?? []),
+        pii: u.pii ? 1 : 0,
         created_at: now,
         last_login_at: null,
       })
@@ -98,12 +103,13 @@ export async function insertUser(
 export async function updateUser(
   db: Kysely<Schema>,
   id: number,
-  patch: { role?: Role; communities?: number[]; disabled?: boolean; passwordHash?: string },
+  patch: { role?: Role; communities?: number[]; disabled?: boolean; passwordHash?: string; pii?: boolean },
 ) {
   const set: Record<string, unknown> = {};
   if (patch.role !== undefined) set.role = patch.role;
   if (patch.communities !== undefined) set.communities = JSON.stringify(patch.communities);
   if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
+  if (patch.pii !== undefined) set.pii = patch.pii ? 1 : 0;
   if (patch.passwordHash !== undefined) set.password_hash = patch.passwordHash;
   if (Object.keys(set).length > 0) await db.updateTable('users').set(set).where('id', '=', id).execute();
   // A changed password, role or a disabled account ends the user's sessions: they sign in again.
@@ -189,11 +195,17 @@ export async function principalForSession(db: Kysely<Schema>, secret: string, no
   const r = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.username', 'u.role', 'u.communities', 'u.disabled', 's.expires_at'])
+    .select(['u.id', 'u.username', 'u.role', 'u.communities', 'u.disabled', 'u.pii', 's.expires_at'])
     .where('s.id_hash', '=', sha256(secret))
     .executeTakeFirst();
   if (!r || Number(r.expires_at) <= now || Number(r.disabled) === 1 || !isRole(r.role)) return null;
-  return { userId: Number(r.id), username: r.username, role: r.role, communities: (JSON.parse(r.communities) as unknown[]).map(Number) };
+  return {
+    userId: Number(r.id),
+    username: r.username,
+    role: r.role,
+    communities: (JSON.parse(r.communities) as unknown[]).map(Number),
+    pii: Number(r.pii) === 1,
+  };
 }
 
 // ---- API tokens
@@ -280,6 +292,7 @@ export async function principalForToken(db: Kysely<Schema>, token: string, now =
       'u.role as user_role',
       'u.communities',
       'u.disabled',
+      'u.pii',
     ])
     .where('t.token_hash', '=', sha256(token))
     .executeTakeFirst();
@@ -292,6 +305,8 @@ export async function principalForToken(db: Kysely<Schema>, token: string, now =
     username: r.username,
     role: roleAtMost(r.role, r.user_role),
     communities: (JSON.parse(r.communities) as unknown[]).map(Number),
+    // A token sees phones as its user does (an owner's token too, whatever role it was given).
+    pii: Number(r.pii) === 1 || r.user_role === 'owner',
     token: { id: Number(r.id), name: r.name },
   };
 }

@@ -48,6 +48,9 @@ export const User = z
     role,
     communities,
     disabled: z.boolean().openapi({ description: 'A disabled user cannot sign in; their tokens stop working' }),
+    pii: z.boolean().openapi({
+      description: 'Sees phone numbers in full (granted by an owner; owners always do). Without it they are masked: 138****5678',
+    }),
     created_at: epochMs('When the user was added'),
     last_login_at: epochMs('Their last sign-in').nullable(),
   })

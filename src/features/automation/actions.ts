@@ -61,7 +61,7 @@ export type ActionView = ReturnType<typeof shape>;
 
 export async function listActions(
   db: Kysely<Schema>,
-  q: { status?: string; rule?: string; member?: number; kind?: string; page: number; pageSize: number },
+  q: { status?: string; rule?: string; member?: number; kind?: string; page: number; pageSize: number; within?: readonly number[] },
 ) {
   if (q.status !== undefined && !(STATUSES as readonly string[]).includes(q.status))
     throw new ActionInputError(`status: unknown status ${JSON.stringify(q.status)} (one of ${STATUSES.join(', ')})`);
@@ -70,6 +70,8 @@ export async function listActions(
   if (q.rule) query = query.where('a.rule', '=', q.rule);
   if (q.kind) query = query.where('a.kind', '=', q.kind);
   if (q.member !== undefined) query = query.where('a.member_id', '=', q.member);
+  // An operator's read scope: actions in their communities (workspace-wide ones, such as blacklists, are not).
+  if (q.within !== undefined) query = query.where('a.community_id', 'in', q.within.length ? [...q.within] : [-1]);
   const total = await query
     .clearSelect()
     .select((eb) => eb.fn.countAll().as('n'))

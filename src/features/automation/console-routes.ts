@@ -18,6 +18,7 @@ import { memberOccurrences } from '../../jobs/member-steps.js';
 import { Moderation } from './action-answers.js';
 import { Faq } from './rule-answers.js';
 import { PlaybookCalendar } from './playbook-answers.js';
+import { readableCommunities } from '../../domain/auth/read-scope.js';
 
 const DAY = 86_400_000;
 
@@ -104,9 +105,14 @@ export async function faqView(db: Kysely<Schema>, days: number, now = Date.now()
 }
 
 /** Moderation actions, newest first, each with the triggering message's text (null when the event is gone or had none). */
-export async function moderationLog(db: Kysely<Schema>, q: { kind?: string; rule?: string; status?: string; page: number; pageSize: number }) {
+export async function moderationLog(
+  db: Kysely<Schema>,
+  q: { kind?: string; rule?: string; status?: string; page: number; pageSize: number; within?: readonly number[] },
+) {
   const kinds = q.kind ? [q.kind] : [...MODERATION_KINDS];
   let query = db.selectFrom('actions').where('kind', 'in', kinds);
+  // An operator's read scope (domain/auth/read-scope.ts): their communities only.
+  if (q.within !== undefined) query = query.where('community_id', 'in', q.within.length ? [...q.within] : [-1]);
   if (q.rule) query = query.where('rule', '=', q.rule);
   if (q.status) query = query.where('status', '=', q.status);
   const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
@@ -214,7 +220,8 @@ export function registerAutomationConsoleRoutes(app: OpenAPIHono, ctx: AppContex
   app.openapi(routes.faq, async (c) => c.json(await faqView(db, c.req.valid('query').days), 200));
   app.openapi(routes.moderation, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await moderationLog(db, { ...q, pageSize: q.page_size }), 200);
+    const within = readableCommunities(c.get('principal')!) ?? undefined;
+    return c.json(await moderationLog(db, { ...q, pageSize: q.page_size, within }), 200);
   });
   app.openapi(routes.calendar, async (c) => c.json(await playbookCalendar(db, c.req.valid('query')), 200));
 }

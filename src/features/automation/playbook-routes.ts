@@ -7,6 +7,7 @@ import { loadSettings } from '../workspace/settings.js';
 import { parseInput } from '../analytics/metrics/service.js';
 import { listPlaybooks, previewPlaybook } from './playbook-service.js';
 import { PlaybookPreview, Playbooks } from './playbook-answers.js';
+import { readableMemberIds } from '../communities/read-access.js';
 
 const previewBody = z.object({
   at: z.string().optional().openapi({ description: 'preview as of this instant or date (default now)' }),
@@ -50,6 +51,15 @@ export function registerPlaybookRoutes(app: OpenAPIHono, ctx: AppContext): void 
   app.openapi(routes.list, async (c) => c.json(await listPlaybooks(db, await at(c.req.valid('query').at)), 200));
   app.openapi(routes.preview, async (c) => {
     const b = c.req.valid('json') ?? {};
-    return c.json(await previewPlaybook(db, c.req.valid('param').key, { now: await at(b.at), days: b.days, limit: b.limit }), 200);
+    const r = await previewPlaybook(db, c.req.valid('param').key, { now: await at(b.at), days: b.days, limit: b.limit });
+    // The sends name members: an operator sees those of members in their communities (totals name nobody).
+    const p = c.get('principal')!;
+    const readable = await readableMemberIds(
+      db,
+      p,
+      r.steps.flatMap((st) => (st.to === 'member' ? st.sends.map((x) => x.member_id) : [])),
+    );
+    const steps = r.steps.map((st) => (st.to === 'member' ? { ...st, sends: st.sends.filter((x) => readable.has(x.member_id)) } : st));
+    return c.json({ ...r, steps }, 200);
   });
 }

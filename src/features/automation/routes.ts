@@ -10,6 +10,10 @@ import { announceElimination, eliminationPreview, executeElimination } from './e
 import { Action, Actions } from './action-answers.js';
 import { DryRun, Rules, RuleTest, RuleToggle } from './rule-answers.js';
 import { Elimination, EliminationDone } from './elimination-answer.js';
+import { readableCommunities, seesFullPhones } from '../../domain/auth/read-scope.js';
+import { maskPhone } from '../../domain/privacy/mask.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { readableCommunityRef, readableMemberIds, readableOnly } from '../communities/read-access.js';
 
 const idParam = z.object({ id: actionId('Our action id') });
 const keyParam = z.object({ key: z.string().openapi({ description: 'The rule’s key' }) });
@@ -168,16 +172,41 @@ export function registerAutomationRoutes(app: OpenAPIHono, ctx: AppContext): voi
   const db = ctx.database.db;
   app.openapi(routes.list, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await listActions(db, { ...q, pageSize: q.page_size }), 200);
+    const within = readableCommunities(c.get('principal')!) ?? undefined;
+    return c.json(await listActions(db, { ...q, pageSize: q.page_size, within }), 200);
   });
-  app.openapi(routes.show, async (c) => c.json(await getAction(db, c.req.valid('param').id), 200));
+  app.openapi(routes.show, async (c) => {
+    const { id } = c.req.valid('param');
+    const a = await getAction(db, id);
+    // Outside an operator's communities an action is "not found", as a member is.
+    if (readableOnly(c.get('principal')!, [a], (x) => x.community_id ?? -1).length === 0) throw new NotFoundError(`action ${id} not found`);
+    return c.json(a, 200);
+  });
   app.openapi(routes.undo, async (c) => c.json(await undoAction(db, c.req.valid('param').id), 200));
   app.openapi(routes.retry, async (c) => c.json(await retryAction(db, c.req.valid('param').id), 200));
   app.openapi(routes.rules, async (c) => c.json(await listRules(db), 200));
   app.openapi(routes.toggle, async (c) => c.json(await toggleRule(db, c.req.valid('param').key, c.req.valid('json').enabled), 200));
   app.openapi(routes.test, async (c) => c.json(await testText(db, c.req.valid('json')), 200));
-  app.openapi(routes.dry, async (c) => c.json(await dryRun(db, { rule: c.req.valid('param').key, ...c.req.valid('json') }), 200));
-  app.openapi(routes.elimination, async (c) => c.json(await eliminationPreview(db, c.req.valid('param').ref), 200));
+  app.openapi(routes.dry, async (c) => {
+    const p = c.get('principal')!;
+    const r = await dryRun(db, { rule: c.req.valid('param').key, ...c.req.valid('json') });
+    // Samples name members and quote their messages: an operator's communities only, phone hits masked without pii.
+    const readable = await readableMemberIds(
+      db,
+      p,
+      r.samples.map((x) => x.member_id),
+    );
+    const full = seesFullPhones(p);
+    const samples = r.samples
+      .filter((x) => readable.has(x.member_id))
+      .map((x) => (full ? x : { ...x, hits: x.hits.map((h) => (h.what === 'phone' ? { ...h, matched: maskPhone(h.matched) } : h)) }));
+    return c.json({ ...r, samples }, 200);
+  });
+  app.openapi(routes.elimination, async (c) => {
+    const { ref } = c.req.valid('param');
+    await readableCommunityRef(db, c.get('principal')!, ref);
+    return c.json(await eliminationPreview(db, ref), 200);
+  });
   app.openapi(routes.announce, async (c) => c.json(await announceElimination(db, c.req.valid('param').ref), 200));
   app.openapi(routes.execute, async (c) => c.json(await executeElimination(db, c.req.valid('param').ref), 200));
 }

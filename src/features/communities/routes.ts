@@ -1,10 +1,13 @@
-// GET /api/v1/communities (all, with current member counts and blueprints), one community, and its blueprint edit.
+// GET /api/v1/communities (with current member counts and blueprints; an operator's own only), one community, and
+// its blueprint edit.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
 import { defineRoute, jsonAnswer, jsonBody } from '../../http/route.js';
 import { refParam } from '../../http/params.js';
 import { blueprintSchema } from '../../config/workspace-file.js';
 import { listCommunities, resolveCommunityRef } from './repository.js';
+import { readableCommunityRef } from './read-access.js';
+import { readableCommunities } from '../../domain/auth/read-scope.js';
 
 const ref = z.object({ ref: refParam('Our community id (or id:N), platform:id, or a platform id one platform uses') });
 
@@ -34,7 +37,7 @@ const routes = {
       method: 'get',
       path: '/api/v1/communities',
       tags: ['communities'],
-      summary: 'Communities with current member counts',
+      summary: 'Communities with current member counts (an operator: theirs only)',
       responses: jsonAnswer(z.object({ items: z.array(Community) }).openapi('CommunityList'), 'Communities'),
     },
   ),
@@ -44,7 +47,7 @@ const routes = {
       method: 'get',
       path: '/api/v1/communities/{ref}',
       tags: ['communities'],
-      summary: 'One community with its blueprint',
+      summary: 'One community with its blueprint (403 for an operator when it is not theirs)',
       request: { params: ref },
       responses: jsonAnswer(Community),
     },
@@ -64,11 +67,15 @@ const routes = {
 
 export function registerCommunityRoutes(app: OpenAPIHono, ctx: AppContext): void {
   const db = ctx.database.db;
-  app.openapi(routes.list, async (c) => c.json({ items: await listCommunities(db) }, 200));
+  app.openapi(routes.list, async (c) => {
+    const mine = readableCommunities(c.get('principal')!);
+    const all = await listCommunities(db);
+    return c.json({ items: mine === null ? all : all.filter((x) => mine.includes(x.id)) }, 200);
+  });
 
   // An unknown ref is a NotFoundError (404), one that fits several communities an AmbiguousError (400).
   app.openapi(routes.show, async (c) => {
-    const id = await resolveCommunityRef(db, c.req.valid('param').ref);
+    const id = await readableCommunityRef(db, c.get('principal')!, c.req.valid('param').ref);
     return c.json((await listCommunities(db, id))[0]!, 200);
   });
 

@@ -6,6 +6,7 @@ import { makeFormatter } from '../../domain/time/format.js';
 import { prepareClassification, type ClassifiedMember } from '../members/walk.js';
 import { PAGE } from '../members/classify.js';
 import type { Cell } from './output.js';
+import { phoneFor } from '../../domain/privacy/mask.js';
 
 export const MEMBER_COLUMNS = [
   'member_id',
@@ -38,10 +39,14 @@ export interface PreparedExport {
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 
-/** `pageSize` (members per query, default 1000) is there for tests that cross page boundaries. */
+/**
+ * `within` limits the export to these communities (an operator's), `fullPhones: false` masks phone numbers (the
+ * CLI's default is everything, in full). `pageSize` (members per query, default 1000) is there for tests that
+ * cross page boundaries.
+ */
 export async function prepareMembersExport(
   db: Kysely<Schema>,
-  q: { at?: string; community?: string; roles?: boolean },
+  q: { at?: string; community?: string; roles?: boolean; within?: readonly number[]; fullPhones?: boolean },
   pageSize = PAGE,
 ): Promise<PreparedExport> {
   const c = await prepareClassification(db, q, pageSize);
@@ -52,7 +57,7 @@ export async function prepareMembersExport(
   const row = ({ id, facts: f, community, role, group, rfm }: ClassifiedMember): Cell[] => [
     id,
     f.name,
-    f.phone,
+    phoneFor(q.fullPhones ?? true, f.phone),
     community?.label ?? null,
     community?.name ?? null,
     role,

@@ -8,7 +8,7 @@ import { writeExportFile } from './run.js';
 import type { Format } from './output.js';
 
 export type ExportRequest =
-  | { kind: 'members'; query: { at?: string; community?: string }; format: Format; file: string }
+  | { kind: 'members'; query: { at?: string; community?: string; within?: readonly number[]; fullPhones?: boolean }; format: Format; file: string }
   | { kind: 'metrics'; query: MetricsExportQuery; format: Format; file: string };
 
 export async function exportToFile(db: Kysely<Schema>, r: ExportRequest): Promise<{ rows: number; filename: string }> {

@@ -14,6 +14,7 @@ import { dayBucketerFor } from '../../domain/time/zone.js';
 import { DEFAULT_SETTINGS } from '../workspace/settings.js';
 import { chunks, key } from '../../storage/chunks.js';
 import { lookupMembers, resolveCommunities, resolveMembers } from './resolve.js';
+import { blankErasedIdentities } from './erased.js';
 import { graphEventsOf, mergeMembers, recomputeCommunities, recomputeMemberships, recomputeOrders, recomputeProfiles } from './derive.js';
 
 export interface Rejection {
@@ -54,6 +55,8 @@ export async function ingestBatch(ctx: IngestContext, items: BatchItem[]): Promi
   if (items.length === 0) return result;
   const accepted = await ctx.database.db.transaction().execute(async (trx): Promise<AcceptedBatch | null> => {
     await takeWriterLock(trx, 'new-version');
+    // Events for erased people are blanked before anything else sees them (docs/privacy.md).
+    await blankErasedIdentities(trx, items);
     // Read under the lock: a concurrent `qunyun apply` that changes the zone re-buckets under the same lock.
     const tz = await trx.selectFrom('settings').select('value').where('key', '=', 'timezone').executeTakeFirst();
     const bucketer = dayBucketerFor(tz?.value ?? DEFAULT_SETTINGS.timezone);

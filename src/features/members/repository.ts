@@ -13,6 +13,10 @@ export interface MemberFilter {
   q?: string;
   /** Members with a paid order of this tier. */
   tier?: string;
+  /** Only members who are or were in one of these communities (an operator's read scope). */
+  within?: readonly number[];
+  /** The text search matches a phone number only whole (a caller who sees phones masked cannot probe digits). */
+  phoneWhole?: boolean;
   /** Only these members (a classification's result: group, role, RFM segment). */
   only?: readonly number[];
   page: number;
@@ -43,6 +47,18 @@ export async function listMembers(db: Kysely<Schema>, f: MemberFilter): Promise<
           .whereRef('ms.member_id', '=', 'm.id')
           .$if(f.community !== undefined, (s) => s.where('ms.community_id', '=', f.community!))
           .$if(f.present === true, (s) => s.where('ms.present', '=', 1)),
+      ),
+    );
+  }
+  if (f.within !== undefined) {
+    const within = f.within.length ? [...f.within] : [-1];
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as mw')
+          .select(sql`1`.as('x'))
+          .whereRef('mw.member_id', '=', 'm.id')
+          .where('mw.community_id', 'in', within),
       ),
     );
   }
@@ -83,7 +99,8 @@ export async function listMembers(db: Kysely<Schema>, f: MemberFilter): Promise<
   if (f.q !== undefined && f.q !== '') {
     // Folded in JavaScript (all of Unicode), not by SQL: SQLite's lower() and LIKE fold ASCII only.
     const like = `%${escapeLike(f.q.toLowerCase())}%`;
-    q = q.where((eb) => eb.or([sql<boolean>`m.name_folded LIKE ${like} ESCAPE '\\'`, sql<boolean>`m.phone LIKE ${like} ESCAPE '\\'`]));
+    const phone = f.phoneWhole ? sql<boolean>`m.phone = ${f.q}` : sql<boolean>`m.phone LIKE ${like} ESCAPE '\\'`;
+    q = q.where((eb) => eb.or([sql<boolean>`m.name_folded LIKE ${like} ESCAPE '\\'`, phone]));
   }
   const totalRow = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
   const rows = await q

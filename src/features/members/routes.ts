@@ -1,14 +1,20 @@
-// GET /api/v1/members (paged, filtered), GET /api/v1/members/{id}, and POST /api/v1/members/{id}/tags.
+// GET /api/v1/members (paged, filtered), GET /api/v1/members/{id}, and POST /api/v1/members/{id}/tags. Reads follow
+// the caller's read scope and phone permission (domain/auth/read-scope.ts): an operator sees only members of their
+// communities (others: 404), and phones are masked (138****5678) for anyone without `pii`.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../domain/errors.js';
+import type { Principal } from '../../domain/auth/roles.js';
+import { readableCommunities, seesFullPhones } from '../../domain/auth/read-scope.js';
+import { readableCommunityRef, readableMemberId } from '../communities/read-access.js';
 import { defineRoute, jsonAnswer, jsonBody, pageQuery } from '../../http/route.js';
 import { boolParam, enumParam, idParam, intParam, refParam } from '../../http/params.js';
 import { resolveCommunityRef } from '../communities/repository.js';
-import { changeTags, memberDetail, memberList } from './service.js';
+import { changeTags, memberDetail, memberList, type MemberView } from './service.js';
 import { classify } from './classified.js';
 import { TIERS } from '../../domain/events/types.js';
 import { Group, Member, MemberPage, MemberTags, RfmSegment, Role } from './schemas.js';
+import { registerPiplRoutes } from './pipl-routes.js';
 
 const tagSchema = z
   .string()
@@ -22,7 +28,7 @@ const listQuery = z.object({
   present: boolParam('Only members currently in the community (or in any)').optional(),
   tag: z.string().optional(),
   channel: z.string().optional().openapi({ description: 'First-join channel key; "(none)" for none' }),
-  q: z.string().max(200).optional().openapi({ description: 'Text search in name and phone' }),
+  q: z.string().max(200).optional().openapi({ description: 'Text search in name and phone (a whole phone number only, without `pii`)' }),
   tier: enumParam(TIERS, 'Members with a paid order of this tier').optional(),
   group: Group.optional().openapi({ description: 'Customer group now (docs/spec/metrics.md), in the community or the workspace' }),
   role: Role.optional().openapi({ description: 'Community role now (in the community, or in any)' }),
@@ -37,7 +43,7 @@ const listRoute = defineRoute(
     method: 'get',
     path: '/api/v1/members',
     tags: ['members'],
-    summary: 'List members, newest first',
+    summary: 'List members, newest first (an operator: members of their communities; phones masked without pii)',
     request: { query: listQuery },
     responses: jsonAnswer(MemberPage, 'A page of members'),
   },
@@ -71,7 +77,7 @@ const showRoute = defineRoute(
     method: 'get',
     path: '/api/v1/members/{id}',
     tags: ['members'],
-    summary: 'One member: identities, profile, memberships, orders, check-ins, timeline',
+    summary: 'One member: identities, profile, memberships, orders, check-ins, timeline (404 for an operator outside their communities)',
     request: {
       params: memberId,
       query: z.object({
@@ -82,11 +88,16 @@ const showRoute = defineRoute(
   },
 );
 
+const viewOf = (p: Principal): MemberView => ({ fullPhones: seesFullPhones(p), within: readableCommunities(p) });
+
 export function registerMemberRoutes(app: OpenAPIHono, ctx: AppContext): void {
+  registerPiplRoutes(app, ctx);
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
-    // An unknown community is a NotFoundError (404), an ambiguous one an AmbiguousError (400).
-    const community = q.community === undefined ? undefined : await resolveCommunityRef(ctx.database.db, q.community);
+    const p = c.get('principal')!;
+    const view = viewOf(p);
+    // An unknown community is a NotFoundError (404), an ambiguous one an AmbiguousError (400), another's a 403.
+    const community = q.community === undefined ? undefined : await readableCommunityRef(ctx.database.db, p, q.community);
     const { timezone } = await ctx.settings();
     const classes = q.group || q.role || q.rfm ? await classify(ctx.database.db, q.community, { group: q.group, role: q.role, rfm: q.rfm }) : null;
     const page = await memberList(
@@ -101,8 +112,11 @@ export function registerMemberRoutes(app: OpenAPIHono, ctx: AppContext): void {
         page: q.page,
         pageSize: q.page_size,
         only: classes ? [...classes.keys()] : undefined,
+        within: view.within ?? undefined,
+        phoneWhole: !view.fullPhones,
       },
       timezone,
+      view,
     );
     if (!classes) return c.json(page, 200);
     const items = page.items.map((m) => {
@@ -122,7 +136,10 @@ export function registerMemberRoutes(app: OpenAPIHono, ctx: AppContext): void {
     const { id } = c.req.valid('param');
     const { timeline_limit } = c.req.valid('query');
     const { timezone } = await ctx.settings();
-    const m = await memberDetail(ctx.database.db, id, timezone, timeline_limit);
+    const p = c.get('principal')!;
+    // Outside an operator's communities the member is "not found", as an unknown id is.
+    await readableMemberId(ctx.database.db, p, id);
+    const m = await memberDetail(ctx.database.db, id, timezone, timeline_limit, viewOf(p));
     if (!m) throw new NotFoundError(`member ${id} not found`);
     return c.json(m, 200);
   });

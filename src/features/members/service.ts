@@ -10,6 +10,18 @@ import { EVENT_TYPES, JOIN_METHODS, TIERS, type CheckinDone, type MemberJoined, 
 import { parseEventLine } from '../../domain/events/validate.js';
 import { ingestBatch, type IngestContext } from '../ingest/service.js';
 import { classifyPage } from './classified.js';
+import { maskPhonesIn, phoneFor } from '../../domain/privacy/mask.js';
+
+/**
+ * What the caller may see (domain/auth/read-scope.ts): phone numbers in full or masked, and for an operator the
+ * communities whose memberships, check-ins, orders and events are shown. The CLI is the local admin: everything.
+ */
+export interface MemberView {
+  fullPhones: boolean;
+  /** null: every community. */
+  within: readonly number[] | null;
+}
+export const FULL_VIEW: MemberView = { fullPhones: true, within: null };
 
 /** A stored value of a closed set, checked when its event was accepted; anything else is a damaged row. */
 function known<T extends string>(set: readonly T[], v: string): T {
@@ -21,7 +33,7 @@ const knownOrNull = <T extends string>(set: readonly T[], v: string | null | und
 // Bodies are the canonical JSON of validated events, so they have their type's fields.
 type JoinOrLeave = Partial<Omit<MemberJoined, 'type'>> & Partial<Omit<MemberLeft, 'type'>>;
 
-export async function memberList(db: Kysely<Schema>, filter: MemberFilter, timezone: string) {
+export async function memberList(db: Kysely<Schema>, filter: MemberFilter, timezone: string, view: MemberView = FULL_VIEW) {
   const fmt = makeFormatter(timezone);
   const { total, items } = await listMembers(db, filter);
   // In a community: present there; in the workspace: present anywhere (the list's count of communities).
@@ -51,6 +63,7 @@ export async function memberList(db: Kysely<Schema>, filter: MemberFilter, timez
     page_size: filter.pageSize,
     items: items.map((m) => ({
       ...m,
+      phone: phoneFor(view.fullPhones, m.phone),
       first_join_at: fmt(m.first_join_at),
       group: classes.get(m.id)?.group ?? null,
       rfm_segment: classes.get(m.id)?.rfm_segment ?? null,
@@ -58,9 +71,10 @@ export async function memberList(db: Kysely<Schema>, filter: MemberFilter, timez
   };
 }
 
-export async function memberDetail(db: Kysely<Schema>, id: number, timezone: string, timelineLimit = 100) {
-  const r = await loadMember(db, id, timelineLimit);
-  if (!r) return null;
+export async function memberDetail(db: Kysely<Schema>, id: number, timezone: string, timelineLimit = 100, view: MemberView = FULL_VIEW) {
+  const loaded = await loadMember(db, id, timelineLimit);
+  if (!loaded) return null;
+  const r = limitTo(loaded, view.within);
   const fmt = makeFormatter(timezone);
   const at = (ms: number): string => fmt(ms)!; // an instant always formats
   const m = r.member;
@@ -77,7 +91,7 @@ export async function memberDetail(db: Kysely<Schema>, id: number, timezone: str
     id: Number(m.id),
     merged_from: Number(m.id) !== id ? id : undefined,
     name: m.name,
-    phone: m.phone,
+    phone: phoneFor(view.fullPhones, m.phone),
     lead: m.first_phone_at !== null,
     first_phone_at: fmt(num(m.first_phone_at)),
     tags: r.tags,
@@ -152,9 +166,34 @@ export async function memberDetail(db: Kysely<Schema>, id: number, timezone: str
       platform: e.platform,
       id: e.event_id,
       community_id: e.community_id,
-      data: stripEnvelope(e.body),
+      data: maskData(stripEnvelope(e.body), view.fullPhones),
     })),
   };
+}
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof loadMember>>>;
+
+/** An operator's view of a member: only what happened in their communities (or in none: orders, profile edits). */
+function limitTo(r: Loaded, within: readonly number[] | null): Loaded {
+  if (within === null) return r;
+  const ok = (c: number | string | null) => c === null || within.includes(Number(c));
+  return {
+    ...r,
+    memberships: r.memberships.filter((ms) => ok(ms.community_id)),
+    orders: r.orders.filter((o) => ok(o.community_id)),
+    history: r.history.filter((h) => ok(h.community_id)),
+    checkins: r.checkins.filter((c) => ok(c.community_id)),
+    timeline: r.timeline.filter((e) => ok(e.community_id)),
+  };
+}
+
+// A profile event's phone, and numbers written in a message, as the caller may see them.
+function maskData(data: Record<string, unknown>, full: boolean): Record<string, unknown> {
+  if (full) return data;
+  const out = { ...data };
+  if (typeof out.phone === 'string') out.phone = phoneFor(false, out.phone);
+  if (typeof out.text === 'string') out.text = maskPhonesIn(out.text);
+  return out;
 }
 
 function stripEnvelope(body: Record<string, unknown>): Record<string, unknown> {

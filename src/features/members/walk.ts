@@ -61,12 +61,13 @@ function nowherePage(db: Kysely<Schema>, t: number, after: number, size: number)
 }
 
 /**
- * `at` (default now) and `community` as the API takes them; `roles: false` skips the roles (a pass over each
+ * `at` (default now) and `community` as the API takes them; `within` limits the workspace to these communities
+ * (an operator's: members present nowhere are then left out); `roles: false` skips the roles (a pass over each
  * community's window of messages). `pageSize` (members per query) is there for tests that cross page boundaries.
  */
 export async function prepareClassification(
   db: Kysely<Schema>,
-  q: { at?: string; community?: string; roles?: boolean },
+  q: { at?: string; community?: string; roles?: boolean; within?: readonly number[] },
   pageSize = PAGE,
 ): Promise<Classification> {
   const settings = await loadSettings(db);
@@ -83,6 +84,8 @@ export async function prepareClassification(
       .selectFrom('communities')
       .select(['id', 'platform', 'external_id', 'name', 'config_name'])
       .$if(only !== null, (s) => s.where('id', '=', only!))
+      // An operator's workspace is their communities (an empty list: none).
+      .$if(q.within !== undefined, (s) => s.where('id', 'in', q.within!.length ? [...q.within!] : [-1]))
       .orderBy('id')
       .execute()
   ).map((c) => ({ id: Number(c.id), label: `${c.platform}:${c.external_id}`, name: c.config_name ?? c.name }));
@@ -107,7 +110,7 @@ export async function prepareClassification(
         after = ids[ids.length - 1]!;
       }
     }
-    if (only !== null) return;
+    if (only !== null || q.within !== undefined) return;
     for (let after = -1; ;) {
       const ids = (await nowherePage(db, t, after, pageSize)).rows.map((r) => Number(r.member_id));
       if (ids.length === 0) break;
@@ -118,11 +121,18 @@ export async function prepareClassification(
   }
 
   async function count(): Promise<number> {
-    const scope = only === null ? sql`` : sql` AND community_id = ${only}`;
+    const ids = communities.map((x) => x.id);
+    const scope =
+      only !== null
+        ? sql` AND community_id = ${only}`
+        : q.within === undefined
+          ? sql``
+          : sql` AND community_id IN (${sql.join(ids.length ? ids : [-1])})`;
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT DISTINCT member_id, community_id FROM membership_spans
       WHERE joined_at < ${t} AND (left_at IS NULL OR left_at >= ${t})${scope}) p`.execute(db);
     let n = Number(r.rows[0]?.n ?? 0);
-    if (only === null) n += Number((await sql<{ n: number }>`SELECT count(*) AS n FROM members m WHERE ${nowhere(t)}`.execute(db)).rows[0]?.n ?? 0);
+    if (only === null && q.within === undefined)
+      n += Number((await sql<{ n: number }>`SELECT count(*) AS n FROM members m WHERE ${nowhere(t)}`.execute(db)).rows[0]?.n ?? 0);
     return n;
   }
 

@@ -119,7 +119,7 @@ export interface paths {
         delete: operations["deleteUsersId"];
         options?: never;
         head?: never;
-        /** Change a role, communities or password; disable (ends their sessions) */
+        /** Change a role, communities, the pii permission or password; disable (ends their sessions) */
         patch: operations["patchUsersId"];
         trace?: never;
     };
@@ -213,6 +213,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/{id}/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about one person, as JSON (PIPL access request) */
+        get: operations["getMembersIdDataExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase one person's personal data (PIPL): names, phone, attributes, tags and message texts become tombstones; figures stay */
+        post: operations["postMembersIdErase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -220,7 +254,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List members, newest first */
+        /** List members, newest first (an operator: members of their communities; phones masked without pii) */
         get: operations["getMembers"];
         put?: never;
         post?: never;
@@ -254,7 +288,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One member: identities, profile, memberships, orders, check-ins, timeline */
+        /** One member: identities, profile, memberships, orders, check-ins, timeline (404 for an operator outside their communities) */
         get: operations["getMembersId"];
         put?: never;
         post?: never;
@@ -390,7 +424,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Communities with current member counts */
+        /** Communities with current member counts (an operator: theirs only) */
         get: operations["getCommunities"];
         put?: never;
         post?: never;
@@ -407,7 +441,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One community with its blueprint */
+        /** One community with its blueprint (403 for an operator when it is not theirs) */
         get: operations["getCommunitiesRef"];
         put?: never;
         post?: never;
@@ -662,7 +696,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members with community, role, customer group, RFM segment, tags, channel, inviter, first join and first purchase */
+        /** Members with community, role, customer group, RFM segment, tags, channel, inviter, first join and first purchase (an operator: their communities; phones masked without pii; audited) */
         get: operations["getExportMembers"];
         put?: never;
         post?: never;
@@ -679,7 +713,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The figures of docs/spec/metrics.md, one row per period */
+        /** The figures of docs/spec/metrics.md, one row per period (an operator: one of their communities; audited) */
         get: operations["getExportMetrics"];
         put?: never;
         post?: never;
@@ -864,6 +898,8 @@ export interface components {
             communities: number[];
             /** @description A disabled user cannot sign in; their tokens stop working */
             disabled: boolean;
+            /** @description Sees phone numbers in full (granted by an owner; owners always do). Without it they are masked: 138****5678 */
+            pii: boolean;
             /** @description When the user was added (milliseconds since the epoch) */
             created_at: number;
             /** @description Their last sign-in (milliseconds since the epoch) */
@@ -970,6 +1006,32 @@ export interface components {
             }[];
             /** @description All rejections */
             rejected_count: number;
+        };
+        /** @description Profile, identities, tags, memberships and spans, orders and refunds, every ledger event, actions, blacklist, strikes, erasure marks */
+        MemberDataExport: {
+            exported_at: string;
+            member: {
+                id: number;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        Erasure: {
+            /** @description The member erased (after following a merge) */
+            member: number;
+            /** @description Their identities, now marked erased */
+            identities: {
+                platform: string;
+                id: string;
+            }[];
+            /** @description Ledger events whose personal fields were blanked now (0 when already erased) */
+            events: number;
+            /** @description Automation actions about them whose texts were blanked */
+            actions: number;
+            /** @description When (milliseconds since the epoch) */
+            erased_at: number;
         };
         MemberPage: {
             total: number;
@@ -2587,6 +2649,8 @@ export interface operations {
                     role: "owner" | "operator" | "analyst";
                     /** @description Our community ids an operator acts on */
                     communities?: number[];
+                    /** @description Sees phone numbers in full (owners always do); default false */
+                    pii?: boolean;
                 };
             };
         };
@@ -2801,6 +2865,8 @@ export interface operations {
                     communities?: number[];
                     password?: string;
                     disabled?: boolean;
+                    /** @description Sees phone numbers in full (owners always do); default false */
+                    pii?: boolean;
                 };
             };
         };
@@ -3569,6 +3635,142 @@ export interface operations {
             };
         };
     };
+    getMembersIdDataExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Our member id (a merged id is followed) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDataExport"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMembersIdErase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Our member id (a merged id is followed) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was erased */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erasure"];
+                };
+            };
+            /** @description Invalid input (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role or community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown target */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (see the server log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getMembers: {
         parameters: {
             query?: {
@@ -3579,7 +3781,7 @@ export interface operations {
                 tag?: string;
                 /** @description First-join channel key; "(none)" for none */
                 channel?: string;
-                /** @description Text search in name and phone */
+                /** @description Text search in name and phone (a whole phone number only, without `pii`) */
                 q?: string;
                 /** @description Members with a paid order of this tier */
                 tier?: "lead" | "entry" | "premium";

@@ -4,6 +4,7 @@ import type { AppContext } from '../../../context.js';
 import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
 import { dateParam, enumParam, refParam } from '../../../http/params.js';
+import { figuresQuery } from '../../communities/read-access.js';
 
 const instant = (description: string) => z.string().openapi({ description: `${description}, in the workspace zone (ISO with offset)` });
 const share = (of: string) =>
@@ -63,5 +64,10 @@ const route = defineRoute(
 );
 
 export function registerCohortRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await ctx.compute('cohorts', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
+  app.openapi(route, async (c) =>
+    c.json(
+      await ctx.compute('cohorts', await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query')), { maxStaleMs: maxStaleMs(c) }),
+      200,
+    ),
+  );
 }

@@ -5,6 +5,7 @@ import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
 import { dateParam, refParam } from '../../../http/params.js';
 import { ENGAGEMENT_LEVELS } from '../../../domain/metrics/engagement.js';
+import { figuresQuery } from '../../communities/read-access.js';
 
 const Engagement = z
   .object({
@@ -40,5 +41,10 @@ const route = defineRoute(
 );
 
 export function registerEngagementRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await ctx.compute('engagement', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
+  app.openapi(route, async (c) =>
+    c.json(
+      await ctx.compute('engagement', await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query')), { maxStaleMs: maxStaleMs(c) }),
+      200,
+    ),
+  );
 }

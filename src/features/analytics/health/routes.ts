@@ -5,6 +5,7 @@ import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
 import { dateParam } from '../../../http/params.js';
 import { ACTIVITY_VERDICTS, SIZE_VERDICTS, TREND_VERDICTS } from '../../../domain/metrics/health.js';
+import { readableOnly } from '../../communities/read-access.js';
 
 const instant = (description: string) => z.string().openapi({ description: `${description}, in the workspace zone (ISO with offset)` });
 const rate = (description: string) =>
@@ -65,5 +66,9 @@ const route = defineRoute(
 );
 
 export function registerHealthRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await ctx.compute('health', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
+  app.openapi(route, async (c) => {
+    const h = await ctx.compute('health', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) });
+    // An operator sees the health of their communities only.
+    return c.json({ ...h, communities: readableOnly(c.get('principal')!, h.communities, (x) => x.community.id) }, 200);
+  });
 }

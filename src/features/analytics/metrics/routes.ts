@@ -6,6 +6,7 @@ import { defineRoute, jsonAnswer } from '../../../http/route.js';
 import { dateParam, enumParam, refParam } from '../../../http/params.js';
 import { TIERS } from '../../../domain/events/types.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
+import { figuresQuery } from '../../communities/read-access.js';
 
 const period = {
   from: dateParam('Start: a date (YYYY-MM-DD, in the workspace zone) or an instant with offset'),
@@ -111,6 +112,18 @@ const productsRoute = defineRoute(
 );
 
 export function registerMetricsRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(route, async (c) => c.json(await ctx.compute('metrics', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
-  app.openapi(productsRoute, async (c) => c.json(await ctx.compute('productMentions', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
+  app.openapi(route, async (c) =>
+    c.json(
+      await ctx.compute('metrics', await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query')), { maxStaleMs: maxStaleMs(c) }),
+      200,
+    ),
+  );
+  app.openapi(productsRoute, async (c) =>
+    c.json(
+      await ctx.compute('productMentions', await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query')), {
+        maxStaleMs: maxStaleMs(c),
+      }),
+      200,
+    ),
+  );
 }

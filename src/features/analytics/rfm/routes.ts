@@ -5,6 +5,7 @@ import { defineRoute, jsonAnswer, pageQuery } from '../../../http/route.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
 import { dateParam, refParam } from '../../../http/params.js';
 import { RFM_SEGMENTS } from '../../../domain/metrics/rfm.js';
+import { figuresQuery } from '../../communities/read-access.js';
 
 const common = {
   at: dateParam('As of this date (workspace zone) or instant; default now').optional(),
@@ -93,9 +94,14 @@ const members = defineRoute(
 );
 
 export function registerRfmRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(summary, async (c) => c.json(await ctx.compute('rfmSummary', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
+  app.openapi(summary, async (c) =>
+    c.json(
+      await ctx.compute('rfmSummary', await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query')), { maxStaleMs: maxStaleMs(c) }),
+      200,
+    ),
+  );
   app.openapi(members, async (c) => {
-    const q = c.req.valid('query');
+    const q = await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'));
     return c.json(await ctx.compute('rfmMembers', { ...q, pageSize: q.page_size }, { maxStaleMs: maxStaleMs(c) }), 200);
   });
 }

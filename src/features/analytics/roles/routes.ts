@@ -5,6 +5,7 @@ import { defineRoute, jsonAnswer, pageQuery } from '../../../http/route.js';
 import { maxStaleMs } from '../../../http/cache-control.js';
 import { dateParam, refParam } from '../../../http/params.js';
 import { ROLES, type RoleKey } from '../../../domain/metrics/roles.js';
+import { figuresQuery } from '../../communities/read-access.js';
 
 const common = {
   community: refParam('The community (id or platform:id); required').optional(),
@@ -109,9 +110,14 @@ const members = defineRoute(
 );
 
 export function registerRoleRoutes(app: OpenAPIHono, ctx: AppContext): void {
-  app.openapi(summary, async (c) => c.json(await ctx.compute('roles', c.req.valid('query'), { maxStaleMs: maxStaleMs(c) }), 200));
+  app.openapi(summary, async (c) =>
+    c.json(
+      await ctx.compute('roles', await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query')), { maxStaleMs: maxStaleMs(c) }),
+      200,
+    ),
+  );
   app.openapi(members, async (c) => {
-    const q = c.req.valid('query');
+    const q = await figuresQuery(ctx.database.db, c.get('principal')!, c.req.valid('query'));
     return c.json(await ctx.compute('roleMembers', { ...q, pageSize: q.page_size }, { maxStaleMs: maxStaleMs(c) }), 200);
   });
 }

@@ -6,7 +6,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { apiUrl } from '../../api';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n';
-import { lastSignInAt } from '../../auth';
+import { lastSignInAt, useAuth } from '../../auth';
 import { useApi } from '../../components/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -42,9 +42,11 @@ export default function OverviewPage() {
   const [tz, setTz] = useState(knownTimezone);
   const today = todayIn(tz);
   const [params] = useSearchParams();
+  const { user } = useAuth();
   const [state, setState] = useState<ToolbarState>(() => {
     // Deep links: ?community=<id>, and ?from=YYYY-MM-DD&to=YYYY-MM-DD (to exclusive) for a custom period.
-    const community = Number(params.get('community')) || null;
+    // An operator reads one of their communities at a time (docs/privacy.md): the first one by default.
+    const community = Number(params.get('community')) || (user.role === 'operator' ? (user.communities[0] ?? null) : null);
     const from = params.get('from') ?? '',
       to = params.get('to') ?? '';
     if (/^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to) {

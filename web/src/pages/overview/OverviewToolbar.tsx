@@ -2,6 +2,7 @@
 import { DatePicker, Segmented, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../i18n';
+import { useAuth } from '../../auth';
 import { communityLabel, useCommunityList } from '../../components/useCommunityList';
 import { fromPicker, pickerRange, PRESETS, type Period, type Preset } from './period';
 import type { Granularity } from './types';
@@ -33,6 +34,7 @@ export function GrainSwitch({ value, onChange, days }: { value: Granularity; onC
 export function OverviewToolbar({ state, onChange, today }: { state: ToolbarState; onChange: (s: Partial<ToolbarState>) => void; today: string }) {
   const { t } = useI18n();
   const { items } = useCommunityList();
+  const operator = useAuth().user.role === 'operator';
   return (
     <div className="qy-toolbar" data-testid="overview-toolbar">
       <Segmented<Preset | 'custom'>
@@ -63,7 +65,11 @@ export function OverviewToolbar({ state, onChange, today }: { state: ToolbarStat
         loading={!items}
         showSearch={{ optionFilterProp: 'label' }}
         onChange={(v) => onChange({ community: v === 'all' ? null : v })}
-        options={[{ value: 'all', label: t('ov.allCommunities') }, ...(items ?? []).map((c) => ({ value: c.id, label: communityLabel(c) }))]}
+        // An operator has no workspace-wide figures: only their communities (the list they get) are offered.
+        options={[
+          ...(operator ? [] : [{ value: 'all' as const, label: t('ov.allCommunities') }]),
+          ...(items ?? []).map((c) => ({ value: c.id, label: communityLabel(c) })),
+        ]}
       />
     </div>
   );

@@ -1,6 +1,6 @@
-// Users (owners): list, add, change role / communities, reset password, disable, delete.
+// Users (owners): list, add, change role / communities, grant full phone numbers (pii), reset password, disable, delete.
 import { useMemo, useState } from 'react';
-import { Button, Card, Flex, message, Popconfirm, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, message, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { apiSend } from '../../api';
 import { useAuth } from '../../auth';
@@ -72,6 +72,32 @@ function Users() {
             ))}
           </Flex>
         ),
+    },
+    {
+      title: (
+        <Tooltip title={t('set.users.piiHint')}>
+          <span>{t('set.users.pii')}</span>
+        </Tooltip>
+      ),
+      dataIndex: 'pii',
+      width: 100,
+      // Owners see phone numbers in full whatever the flag says.
+      render: (pii: boolean, u) => (
+        <Switch
+          size="small"
+          checked={u.role === 'owner' || pii}
+          disabled={u.role === 'owner'}
+          loading={busy === u.id}
+          data-testid={`user-pii-${u.username}`}
+          onChange={(on) =>
+            void run(
+              u,
+              () => apiSend('patch', '/api/v1/users/{id}', { path: { id: u.id }, body: { pii: on } }),
+              t(on ? 'set.users.piiOn' : 'set.users.piiOff', { name: u.username }),
+            )
+          }
+        />
+      ),
     },
     {
       title: t('set.users.enabled'),
@@ -149,7 +175,7 @@ function Users() {
           loading={state.loading}
           pagination={false}
           locale={{ emptyText: t('set.users.empty') }}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1000 }}
         />
       )}
       <AddUserModal
