@@ -9,7 +9,6 @@ import { readableCommunities, seesFullPhones } from '../../domain/auth/read-scop
 import { readableCommunityRef, readableMemberId } from '../communities/read-access.js';
 import { defineRoute, jsonAnswer, jsonBody, pageQuery } from '../../http/route.js';
 import { boolParam, enumParam, idParam, intParam, refParam } from '../../http/params.js';
-import { resolveCommunityRef } from '../communities/repository.js';
 import { changeTags, memberDetail, memberList, type MemberView } from './service.js';
 import { classify } from './classified.js';
 import { TIERS } from '../../domain/events/types.js';
