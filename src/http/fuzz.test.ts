@@ -2,9 +2,11 @@
 // and invalid path parameters, queries and bodies (src/test-support/openapi-fuzz.ts), as an owner (token or
 // session), an analyst, an operator or nobody, on a small demo workspace. Fails on any 5xx (the test app turns an
 // answer its schema refuses into a 500 naming the difference: src/http/answers.ts), on a health check slower than
-// 1 s while a request runs, and on a polluted Object.prototype.
+// 1 s while a request runs, and on a polluted Object.prototype. The fuzzer's own users, tokens and session are
+// never changed or removed (src/test-support/openapi-fuzz-world.ts); a sign-out's session is replaced.
 // FUZZ_SECONDS (default 30) bounds the run (PostgreSQL gets a third of it), FUZZ_RUNS the requests per operation,
-// FUZZ_HEALTH_MS the health limit (default 1000), FUZZ_SEED replays a run (fast-check prints the seed of a failure), FUZZ_ONLY=<operationId,…> narrows it.
+// FUZZ_HEALTH_MS the health limit (default 1000), FUZZ_SEED and FUZZ_PATH replay a failure (fast-check prints
+// both), FUZZ_ONLY=<operationId,…> narrows it.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import fc from 'fast-check';
 import { dialectsUnderTest } from '../test-support/databases.js';
@@ -18,6 +20,7 @@ const dialects = await dialectsUnderTest();
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 30);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const PATH = process.env.FUZZ_PATH;
 const ONLY = process.env.FUZZ_ONLY?.split(',');
 const HEALTH_LIMIT_MS = Number(process.env.FUZZ_HEALTH_MS ?? 1000);
 const PROBE_MS = 50;
@@ -97,16 +100,20 @@ describe.each(dialects)('every operation under generated requests (%s)', (dialec
    * Health checks every PROBE_MS while a request runs, each timed from when it was due: a handler that holds the
    * event loop (a long synchronous SQLite query) delays the next one by as long.
    */
-  async function probeHealth(done: () => boolean): Promise<{ status: number; ms: number }> {
+  async function probeHealth(answer: Promise<unknown>): Promise<{ status: number; ms: number }> {
     let worst = { status: 200, ms: 0 };
-    while (!done()) {
+    let done = false;
+    void answer.finally(() => (done = true));
+    for (;;) {
       const due = performance.now() + PROBE_MS;
-      await new Promise((r) => setTimeout(r, PROBE_MS));
+      // A quick answer ends the probing at once rather than after a whole interval; one that held the event loop
+      // past the next check's time still gets that check.
+      await Promise.race([new Promise((r) => setTimeout(r, PROBE_MS)), answer]);
+      if (done && performance.now() < due) return worst;
       const res = await w.raw.request('/api/v1/health');
       const ms = performance.now() - due;
       if (res.status !== 200 || ms > worst.ms) worst = { status: res.status, ms };
     }
-    return worst;
   }
 
   async function send(op: Operation, req: FuzzRequest, auth: Auth, slowKnown: boolean) {
@@ -115,9 +122,8 @@ describe.each(dialects)('every operation under generated requests (%s)', (dialec
     const init: RequestInit = { method: req.method, headers, body: req.body?.data as RequestInit['body'] };
     const what = `${describeRequest(req)} as ${auth}`;
     const started = performance.now();
-    let done = false;
-    const answer = Promise.resolve(w.raw.request(req.url, init)).finally(() => (done = true));
-    const health = probeHealth(() => done);
+    const answer = Promise.resolve(w.raw.request(req.url, init));
+    const health = probeHealth(answer.catch(() => undefined));
     const res = await answer;
     const text = await res.text();
     const ms = performance.now() - started;
@@ -142,21 +148,28 @@ describe.each(dialects)('every operation under generated requests (%s)', (dialec
       const skipped = known.filter((k) => k.kind === 'skip');
       const slowOk = known.filter((k) => k.kind === 'slow');
       const requests = requestsOf(op, doc, await w.hintsFor(op)).filter((r) => w.spares(op, r) && !skipped.some((k) => k.matches(r)));
-      // Past its time budget an operation's remaining runs send nothing (the first always runs; a shrink always sends).
+      // Past its time budget an operation's remaining runs send nothing, but the first always runs and, once one
+      // failed, so does every shrink (within 40 s).
       const deadline = performance.now() + budgetMs;
       let first = true;
+      let failed = false;
       await fc.assert(
         fc.asyncProperty(requests, auths, async (req, auth) => {
-          if (!first && performance.now() > deadline) return;
+          if (!first && !failed && performance.now() > deadline) return;
           first = false;
-          await send(
-            op,
-            req,
-            auth,
-            slowOk.some((k) => k.matches(req)),
-          );
+          try {
+            await send(
+              op,
+              req,
+              auth,
+              slowOk.some((k) => k.matches(req)),
+            );
+          } catch (err) {
+            failed = true;
+            throw err;
+          }
         }),
-        { numRuns: RUNS, seed: SEED },
+        { numRuns: RUNS, seed: SEED, path: PATH, interruptAfterTimeLimit: 40_000, markInterruptAsFailure: false },
       );
     },
     60_000,
