@@ -43,7 +43,20 @@ export function prepareWorkspace(db, { members, days }) {
  * demo workspace. Resolves once it prints its address; `stop()` ends it (SIGTERM, then SIGKILL after 10 s).
  */
 export function startServer(db) {
-  const args = [cli, 'serve', '--db', db, '--host', '127.0.0.1', '--port', '0', '--no-demo', '--no-traffic', '--simulate', ...(process.env.BENCH_SERVE_ARGS ?? '').split(' ').filter(Boolean)];
+  const args = [
+    cli,
+    'serve',
+    '--db',
+    db,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    '--no-demo',
+    '--no-traffic',
+    '--simulate',
+    ...(process.env.BENCH_SERVE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   const tail = [];
