@@ -74,7 +74,8 @@ export function allowedMethods(table: PolicyTable, path: string): string[] {
 
 /** 405 with Allow for a known path asked with another method; 404 for a path not served at all. */
 export function unservedAnswer(c: Context, allowed: string[]) {
-  if (allowed.length === 0) return errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`);
+  // A path that only looks like a served one (a trailing slash, an empty segment) is not served with any method.
+  if (allowed.length === 0 || allowed.includes(c.req.method)) return errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`);
   c.header('Allow', allowed.join(', '));
   return errorJson(c, 405, 'method_not_allowed', `${c.req.method} is not served at ${c.req.path}; use ${allowed.join(' or ')}`);
 }

@@ -75,6 +75,13 @@ export function createApp(
   // First of all: a request addressed to a host name that is not ours (DNS rebinding) is refused (http/host-check.ts).
   app.use('*', hostCheck(publicOrigins, trustProxy));
   if (opts.checkAnswers) app.use('/api/*', checkAnswers(policies));
+  // No text we store may hold U+0000 (PostgreSQL refuses it): a path or query carrying one is refused here, for
+  // every route alike (bodies are checked where they are parsed).
+  app.use('/api/*', async (c, next) => {
+    if (/%00/.test(c.req.url) || c.req.url.includes('\u0000'))
+      return errorJson(c, 400, 'invalid_request', 'the path or query contains a NUL character (%00), which no parameter may hold');
+    await next();
+  });
   // Wrong secrets — API tokens here, webhook tokens and signatures below — count against their address (http/throttle.ts).
   app.use('/api/*', access(ctx.database.db, { trustProxy, publicOrigins, tokenThrottle: new FailureThrottle() }, policies));
   app.use('/hooks/*', secretThrottle(new FailureThrottle(), trustProxy));
@@ -131,6 +138,9 @@ export function createApp(
     // A body that is not the JSON it claims to be, or a wrong content type: the caller's mistake, not ours.
     if (err instanceof HTTPException && err.status < 500)
       return errorJson(c, err.status as 400, clientErrorCode(err.status), clientErrorMessage(err));
+    // PostgreSQL refusing a NUL character (22021) that reached it in a body: the caller's text, not our bug.
+    if ((err as { code?: unknown }).code === '22021')
+      return errorJson(c, 400, 'invalid_request', 'the request contains a NUL character (U+0000), which no text may hold');
     // Anything else is a bug or an outage: its text (a TypeError, an SQL error) stays in the log, under an id the
     // caller can quote.
     const requestId = randomUUID();
@@ -153,7 +163,7 @@ const gateAnswer = (description: string, retryAfter = false) => ({
 });
 
 /**
- * The answers the gates in front of every route may give (host check, token throttle, Origin check), added to each
+ * The answers the gates in front of every route may give (NUL check, host check, token throttle, Origin check), added to each
  * route's contract here rather than in each defineRoute: they come from app-wide middleware, not from the route.
  * A route's own declaration of a status wins.
  */
@@ -162,6 +172,7 @@ function declareGateAnswers(app: OpenAPIHono): void {
     if (d.type !== 'route') continue;
     const r = d.route;
     const gates = {
+      400: gateAnswer('A parameter, the path or the body is not what the route accepts (the message names it)'),
       421: gateAnswer('Addressed to a host name this server does not answer for (QUNYUN_PUBLIC_ORIGIN)'),
       429: gateAnswer('Too many wrong secrets or attempts from this address', true),
       ...(r.method !== 'get' ? { 403: gateAnswer('Not allowed for this role or community, or a change from another site (Origin)') } : {}),

@@ -23,8 +23,8 @@ const WORST: Record<string, string[]> = {
   '/api/v1/rfm/members': ['at=2100-01-01&page_size=500'],
   '/api/v1/engagement': ['at=2100-01-01'],
   '/api/v1/communities/health': ['at=2100-01-01'],
-  '/api/v1/roles': ['at=2100-01-01'],
-  '/api/v1/roles/members': ['at=2100-01-01&page_size=500'],
+  '/api/v1/roles': ['at=2100-01-01&community=COMMUNITY'],
+  '/api/v1/roles/members': ['at=2100-01-01&page_size=500&community=COMMUNITY'],
   '/api/v1/export/members': ['format=xlsx&at=2100-01-01'],
   '/api/v1/export/metrics': ['format=xlsx&from=2025-11-01&to=2026-12-05&by=day'],
 };
@@ -46,6 +46,8 @@ describe.skipIf(!built && !required)('bounded requests against a real server', (
   let server: ChildProcess;
   let base = '';
   let token = '';
+  /** The largest demo community (roles are per community). */
+  let community = '';
   const get = (p: string, init: RequestInit = {}) =>
     fetch(base + p, { ...init, headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(120_000) });
 
@@ -82,6 +84,8 @@ describe.skipIf(!built && !required)('bounded requests against a real server', (
       server.stderr!.on('data', onData);
       server.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
     });
+    const list = (await (await get('/api/v1/communities')).json()) as { items: { platform: string; external_id: string }[] };
+    community = encodeURIComponent(`${list.items[0]!.platform}:${list.items[0]!.external_id}`);
   }, 180_000);
 
   afterAll(() => {
@@ -123,7 +127,7 @@ describe.skipIf(!built && !required)('bounded requests against a real server', (
     const statuses = await Promise.all(
       Object.entries(WORST).flatMap(([p, queries]) =>
         queries.map(async (q) => {
-          const res = await get(`${p}?${q}`);
+          const res = await get(`${p}?${q.replace('COMMUNITY', community)}`);
           await res.arrayBuffer();
           return `${res.status} ${p}?${q}`;
         }),

@@ -10,6 +10,7 @@ import type { Database } from '../storage/database.js';
 import type { Schema } from '../storage/schema.js';
 import { claimRows, releaseLeases, renewLease, settleLease, type Held, type Outcome, type QueueSpec } from '../storage/queue.js';
 import { JOB_DEFINITIONS, type JobDefinition, type JobKind, type JobRegistry } from './definitions.js';
+import { giveWay } from '../storage/give-way.js';
 
 export const JOB_LEASE_MS = 5 * 60_000;
 /** `jobs` as a queue: pending → running (leased) → done, or pending again after a backoff, or dead. */
@@ -148,6 +149,7 @@ export async function runDueJobs(
     if (batch.length === 0) return out;
     const held: Held[] = batch.map((c) => ({ key: Number(c.row.id), lease: c.lease }));
     for (const [i, c] of batch.entries()) {
+      await giveWay();
       if (opts.signal?.aborted) {
         await releaseLeases(db, JOB_QUEUE, held.slice(i), now());
         return out;

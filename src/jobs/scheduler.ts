@@ -15,6 +15,7 @@ import { existingKeys, occurrenceRows, supersededRow, writeRows, type Written } 
 import { startDormant } from './dormant.js';
 import { scheduledElimination } from '../features/automation/elimination.js';
 import { makeWallClock } from '../domain/time/format.js';
+import { giveWay } from '../storage/give-way.js';
 
 /** How long a claim holds; a crashed worker's rows are taken over after it. */
 export const LEASE_MS = 5 * 60_000;
@@ -74,6 +75,7 @@ export async function tick(database: Database, now = Date.now(), opts: { signal?
     const batch = await claim(database, now, 20);
     if (batch.length === 0) return out;
     for (const [i, c] of batch.entries()) {
+      await giveWay();
       if (opts.signal?.aborted) {
         await releaseLeases(
           db,

@@ -30,6 +30,8 @@ export async function fuzzWorld(h: TestApp) {
   await tick(h.t.database, now);
   await tick(h.t.database, now + DAY);
   await deliverDue(h.t.database, simulator(h.t.database), { now: () => now + DAY });
+  // Analytics and exports in compute threads, as `qunyun serve` runs them (inline when dist/ is not built).
+  const compute = await h.ctx.startComputeThreads();
   const firstCommunity = await db.selectFrom('communities').select('id').orderBy('id').executeTakeFirstOrThrow();
   const analyst = await insertUser(db, { username: 'fuzz-analyst', passwordHash: '!', role: 'analyst' });
   const operator = await insertUser(db, { username: 'fuzz-operator', passwordHash: '!', role: 'operator', communities: [Number(firstCommunity.id)] });
@@ -168,5 +170,16 @@ export async function fuzzWorld(h: TestApp) {
     return (name) => table[name];
   }
 
-  return { raw: h.raw, headersFor, hintsFor, spares, afterRequest, drop: () => h.drop() };
+  return {
+    raw: h.raw,
+    headersFor,
+    hintsFor,
+    spares,
+    afterRequest,
+    computeMode: compute.mode,
+    drop: async () => {
+      await compute.close();
+      await h.drop();
+    },
+  };
 }

@@ -33,6 +33,15 @@ describe('event shape limits', () => {
     expect(reason(withExtra(keys((MAX_KEYS - 6) / 2 + 1)))).toMatch(/^more than 2000 keys in one event/);
   });
 
+  it('refuses a NUL character in any text or key, naming where it is', () => {
+    const msg = (text: string) =>
+      `{"id":"m","at":"2026-11-01T20:00:00Z","type":"message.sent","member":"u","community":"c","kind":"text","text":${JSON.stringify(text)}}`;
+    expect(reason(msg('hello'))).toBe('ok');
+    expect(reason(msg('a\u0000b'))).toBe('text: contains a NUL character (U+0000), which no text may hold');
+    expect(reason(withExtra('[["x", "\\u0000"]]'))).toMatch(/^extra\[0\]\[1\]: contains a NUL character/);
+    expect(reason(withExtra('{"a\\u0000":1}'))).toMatch(/contains a NUL character/);
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the reserved key %s anywhere, with a reason', (key) => {
     const profile = `{"id":"p","at":"2026-11-01T20:00:00Z","type":"member.profile","member":"u","attributes":{"city":"上海","${key}":"x"}}`;
     expect(reason(profile)).toBe(`attributes.${key}: reserved key (__proto__, constructor and prototype are refused)`);

@@ -1,5 +1,5 @@
 // Limits on the shape of one event line, whatever its fields (docs/spec/events.md, "Limits"): how deep it nests,
-// how many keys it has in all, and the keys no event may use. Walked with an explicit stack, never recursion, so
+// how many keys it has in all, the keys no event may use, and no NUL character in any text. Walked with an explicit stack, never recursion, so
 // a line nested 100,000 levels deep is refused rather than overflowing the call stack.
 
 /** The event object itself is level 1; `attributes: { … }` inside it is level 2. */
@@ -11,6 +11,9 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constru
 
 const shownPath = (path: string) => (path.length > 120 ? `${path.slice(0, 117)}…` : path);
 const keyPath = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
+
+// PostgreSQL text cannot hold U+0000, and no platform sends it: refused on both databases alike.
+const nulIn = (path: string) => `${shownPath(path)}: contains a NUL character (U+0000), which no text may hold`;
 
 const isReserved = (k: string) => k === '__proto__' || k === 'constructor' || k === 'prototype';
 
@@ -30,6 +33,7 @@ export function checkShape(root: object): string | null {
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const item: unknown = v[i];
+        if (typeof item === 'string' && item.includes('\u0000')) return nulIn(`${path}[${i}]`);
         if (typeof item === 'object' && item !== null) stack.push(item, depth + 1, `${path}[${i}]`);
       }
     } else {
@@ -38,6 +42,7 @@ export function checkShape(root: object): string | null {
         if (++keys > MAX_KEYS) return `more than ${MAX_KEYS} keys in one event (the limit per event)`;
         if (isReserved(k)) return `${shownPath(keyPath(path, k))}: reserved key (__proto__, constructor and prototype are refused)`;
         const item: unknown = (v as Record<string, unknown>)[k];
+        if ((typeof item === 'string' && item.includes('\u0000')) || k.includes('\u0000')) return nulIn(keyPath(path, k));
         if (typeof item === 'object' && item !== null) stack.push(item, depth + 1, keyPath(path, k));
       }
     }

@@ -53,10 +53,10 @@ describe('validateEvent', () => {
     [{ ...base, at: 1730000000, type: 'checkin.done', member: 'u', challenge: 'c' }, /^at: must be an ISO-8601 string/],
     [{ ...base, platform: '', type: 'checkin.done', member: 'u', challenge: 'c' }, /^platform: must not be empty/],
     [[1, 2], /^event must be a JSON object \(got array\)/],
-    [{ ...base, type: 'checkin.done', member: 'u\u0000', challenge: 'c' }, /^member: must not contain NUL/],
+    [{ ...base, type: 'checkin.done', member: 'u\u0000', challenge: 'c' }, /^member: contains a NUL character/],
     [{ ...base, id: 'x\ud800', type: 'checkin.done', member: 'u', challenge: 'c' }, /^id: not well-formed Unicode/],
     [{ ...base, type: 'member.profile', member: 'u', name: 'a\udc00' }, /^name: not well-formed Unicode/],
-    [{ ...base, type: 'member.profile', member: 'u', attributes: { 'k\u0000': 'v' } }, /^attributes key "k\\u0000": must not contain NUL/],
+    [{ ...base, type: 'member.profile', member: 'u', attributes: { 'k\u0000': 'v' } }, /^attributes\.k\u0000: contains a NUL character/],
     [{ ...base, type: 'checkin.done', member: null, challenge: 'c' }, /^member: required for checkin.done \(got null\)/],
     [{ ...base, at: '0050-01-01T00:00:00Z', type: 'checkin.done', member: 'u', challenge: 'c' }, /^at: year 50 out of range/],
   ])('rejects %j naming the field', (input, expected) => {

@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../storage/database.js';
 import type { Schema } from '../../storage/schema.js';
 import { claimRows, releaseLeases, renewLease, settleLease, type QueueSpec, type RetryPolicy } from '../../storage/queue.js';
+import { giveWay } from '../../storage/give-way.js';
 
 export const MAX_ATTEMPTS = 6;
 const CLAIM_MS = 60_000;
@@ -106,6 +107,7 @@ export async function deliverDue(
     const batch = await claimDue(database, deliverer.platforms, BATCH, now());
     if (batch.length === 0) return out;
     for (const [i, a] of batch.entries()) {
+      await giveWay();
       if (opts.signal?.aborted) {
         await releaseLeases(database.db, OUTBOX_QUEUE, batch.slice(i).map(held), now());
         return out;

@@ -80,7 +80,7 @@ function parseJsonEvents(body: Buffer): unknown[] {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new InvalidInputError(`body is not valid JSON: ${jsonProblem(err)}`, { code: 'invalid_json' });
+    throw new InvalidInputError(`body: ${jsonProblem(err)}`, { code: 'invalid_json' });
   }
   if (Array.isArray(parsed)) return parsed;
   if (typeof parsed === 'object' && parsed !== null) return [parsed];

@@ -6,8 +6,9 @@ import type { AppContext } from '../../context.js';
 import { defineRoute, jsonAnswer } from '../../http/route.js';
 import { eraseMember, resolveMemberRef } from './erase.js';
 import { memberDataExport } from './data-export.js';
+import { idParam } from '../../http/params.js';
 
-const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ description: 'Our member id (a merged id is followed)' }) });
+const memberId = z.object({ id: idParam('Our member id (a merged id is followed)') });
 
 const Erasure = z
   .object({
@@ -37,7 +38,7 @@ const exportRoute = defineRoute(
     path: '/api/v1/members/{id}/data-export',
     tags: ['members'],
     summary: 'Everything held about one person, as JSON (PIPL access request)',
-    request: { params: idParam },
+    request: { params: memberId },
     responses: jsonAnswer(DataExport, 'The document'),
   },
 );
@@ -49,7 +50,7 @@ const eraseRoute = defineRoute(
     path: '/api/v1/members/{id}/erase',
     tags: ['members'],
     summary: "Erase one person's personal data (PIPL): names, phone, attributes, tags and message texts become tombstones; figures stay",
-    request: { params: idParam },
+    request: { params: memberId },
     responses: jsonAnswer(Erasure, 'What was erased'),
   },
 );
