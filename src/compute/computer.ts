@@ -2,6 +2,7 @@
 // (shared-answers.ts); in `qunyun serve` the work runs in worker threads with a deadline (pool.ts), else — in-memory
 // test databases, QUNYUN_COMPUTE_THREADS=0, or no built thread file — on this thread.
 import type { Logger } from 'pino';
+import { sql } from 'kysely';
 import type { Database } from '../storage/database.js';
 import type { ComputeSettings } from '../config/env.js';
 import { runComputation, type ComputationName, type Computer } from '../features/computations.js';
@@ -32,6 +33,8 @@ export function createComputeService(database: Database, settings: ComputeSettin
           log,
         })
       : null;
+  // The threads checkpoint the WAL (compute/thread.ts), not this connection's commits.
+  if (pool && database.dialect === 'sqlite') void sql`PRAGMA wal_autocheckpoint = 0`.execute(database.db);
   const shared = new SharedAnswers(
     () => ledgerVersion(database.db),
     (name, input) => (pool ? pool.run(name, input) : runComputation(database.db, name as ComputationName, input)),

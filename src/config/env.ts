@@ -2,6 +2,7 @@
 // This is the only module that reads process.env; connector settings are parsed here too, so a misconfigured
 // connector stops the process at start with a message naming the variable.
 import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { wecomConfig, type WecomConfig } from '../connectors/wecom/config.js';
 import { readTelegramConfig, type TelegramConfig } from '../connectors/telegram/config.js';
@@ -37,7 +38,7 @@ export interface Env {
 }
 
 export interface ComputeSettings {
-  /** QUNYUN_COMPUTE_THREADS (default 2; 0 runs computations on the request thread). */
+  /** QUNYUN_COMPUTE_THREADS (default: cores − 1, from 1 to 4; 0 runs computations on the request thread). */
   threads: number;
   /** QUNYUN_COMPUTE_TIMEOUT_SECONDS (default 30): a computation past it is ended and answered 503. */
   timeoutMs: number;
@@ -133,7 +134,8 @@ export function readEnv(env: NodeJS.ProcessEnv): Env {
     debug: Boolean(env.QUNYUN_DEBUG),
     benchNoAnalytics: env.QUNYUN_BENCH_NO_ANALYTICS === '1',
     compute: {
-      threads: intVar(env, 'QUNYUN_COMPUTE_THREADS', 2, 0, 64),
+      // One core is left to the request thread (writes, health, cached answers).
+      threads: intVar(env, 'QUNYUN_COMPUTE_THREADS', Math.min(4, Math.max(1, os.availableParallelism() - 1)), 0, 64),
       timeoutMs: intVar(env, 'QUNYUN_COMPUTE_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
       memoryMb: intVar(env, 'QUNYUN_COMPUTE_MEMORY_MB', 384, 64, 65536),
       maxQueue: 64,
