@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startCli } from '../test-support/cli.js';
+import { runCli, serverBase, startCli } from '../test-support/cli.js';
 import { browserMissing, launch, watchedPage } from '../test-support/browser.js';
 
 const missing = browserMissing();
@@ -52,21 +52,7 @@ describe.skipIf(missing !== null && !required)('console in the browser', () => {
     const loaded = await runCli(['demo', '--db', db]);
     if (loaded.code !== 0) throw new Error(`demo load failed: ${loaded.stderr}`);
     server = startCli(['serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--no-traffic'], { LOG_LEVEL: 'warn', DATABASE_URL: '' }, dir);
-    base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-      const onData = (d: Buffer) => {
-        out += d;
-        const m = /running at (http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!.replace('localhost', '127.0.0.1'));
-        }
-      };
-      server.stdout!.on('data', onData);
-      server.stderr!.on('data', onData);
-      server.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
-    });
+    base = await serverBase(server);
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await watchedPage(context, errors);

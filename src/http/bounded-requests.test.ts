@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, runCli, startCli } from '../test-support/cli.js';
+import { BIN, runCli, serverBase, startCli } from '../test-support/cli.js';
 
 const built = fs.existsSync(path.join(path.dirname(BIN), '../dist/compute/thread.js'));
 const required = process.env.CI === 'true';
@@ -69,21 +69,7 @@ describe.skipIf(!built && !required)('bounded requests against a real server', (
       QUNYUN_COMPUTE_THREADS: '2',
       QUNYUN_COMPUTE_TIMEOUT_SECONDS: '20',
     });
-    base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-      const onData = (d: Buffer) => {
-        out += d;
-        const m = /running at (http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!.replace('localhost', '127.0.0.1'));
-        }
-      };
-      server.stdout!.on('data', onData);
-      server.stderr!.on('data', onData);
-      server.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
-    });
+    base = await serverBase(server);
     const list = (await (await get('/api/v1/communities')).json()) as { items: { platform: string; external_id: string }[] };
     community = encodeURIComponent(`${list.items[0]!.platform}:${list.items[0]!.external_id}`);
   }, 180_000);

@@ -31,3 +31,22 @@ export function runCli(args: string[], opts: { input?: string; env?: Record<stri
 export function startCli(args: string[], env: Record<string, string> = {}, cwd?: string): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/** The base URL a started `qunyun serve` prints ("running at http://…"), on 127.0.0.1; rejects if it exits first. */
+export function serverBase(server: ChildProcess, timeoutMs = 60_000): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), timeoutMs);
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!.replace('localhost', '127.0.0.1'));
+      }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', onData);
+    server.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
+  });
+}
