@@ -58,6 +58,7 @@ function Users() {
     {
       title: t('set.users.communities'),
       dataIndex: 'communities',
+      width: 180,
       render: (ids: number[], u) =>
         u.role === 'owner' ? (
           <Typography.Text type="secondary">{t('set.users.allCommunities')}</Typography.Text>
@@ -175,7 +176,7 @@ function Users() {
           loading={state.loading}
           pagination={false}
           locale={{ emptyText: t('set.users.empty') }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1240 }}
         />
       )}
       <AddUserModal
